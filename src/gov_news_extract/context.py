@@ -1,0 +1,30 @@
+"""State shared by the passes of one `parse()` call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .models import Fact
+from .text.normalise import NormText
+
+
+@dataclass
+class Context:
+    norm: NormText
+    reference_date: dt.date | None = None
+    # Year stated on the page (2023年…, a 发布时间 line), used when reference_date is absent.
+    year: int | None = None
+    facts: list[Fact] = field(default_factory=list)
+    _next_id: int = 0
+
+    def new_id(self) -> str:
+        self._next_id += 1
+        return f"f{self._next_id}"
+
+    def add(self, fact: Fact, nstart: int, nend: int) -> Fact:
+        """Register a fact found at normalised [nstart, nend)."""
+        fact.id = self.new_id()
+        fact._nspan = (nstart, nend)
+        self.facts.append(fact)
+        return fact

@@ -1,0 +1,178 @@
+"""Stage 1: normalise the input while keeping a map back to the original.
+
+Every later stage reads `NormText.text`; every span it reports goes through
+`NormText.span()` so that users always get offsets into what they gave us.
+
+Two kinds of edits happen here:
+
+* one-to-one replacements (full-width forms, odd spaces, traditional script read
+  as simplified): the normalised char i still comes from one original char;
+* deletions (markdown `**`, pinyin glosses such as `服務(wù)`, spaces inside a
+  number and its unit, doubled punctuation, line breaks left by page layout).
+
+Nothing is ever inserted, so `index[i]` (the original offset of normalised char i)
+is strictly increasing and a normalised span maps to one original span.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ..models import Span
+
+_SPACES = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff", "\t", "\u202f"}
+_ONE_TO_ONE = {"∶": ":", "﹪": "%", "．": ".", "〜": "~", "‰": "‰", "·": "·"}
+
+# Frequent characters that exist only in traditional script: their presence
+# switches on the (slower) traditional → simplified pass.
+_TRAD_HINTS = set("們個這來國會對說時為與發經區縣業產據總點數處無開關辦務問題報電機車實際務員記訊計進應屬類環線")
+
+_PINYIN_GLOSS = regex.compile(r"(?<=\p{Han})(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))+")
+_MARKDOWN = regex.compile(r"\*{2,}|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_PUNCT_RUN = regex.compile(r"[,，、;；:：。]{2,}")
+_PUNCT_RANK = {"。": 5, ";": 4, "；": 4, ":": 3, "：": 3, "、": 2, ",": 1, "，": 1}
+# A space run is layout noise when it sits inside a number, between a number and
+# its unit or between a word and a number (61723 件, 59. 4亿元, 截至 8月).
+_NUM_SPACE = regex.compile(
+    r"(?<=\d\.)[ ]+(?=\d)|(?<=[\d%])[ ]+(?=[\p{Han}%‰])|(?<=[\p{Han}“”:(（])[ ]+(?=\d)|(?<=\d)[ ]+(?=\.\d)"
+)
+_SENTENCE_PUNCT = regex.compile(r"[,，。;；、]")
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> object:
+    import opencc  # loaded only for traditional-script input
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(s: str) -> str:
+    conv = _t2s()
+    whole: str = conv.convert(s)  # type: ignore[attr-defined]
+    if len(whole) == len(s):
+        return whole
+    # Phrase rules changed the length somewhere: fall back to char by char so that
+    # the map stays one-to-one.
+    return "".join(c2 if len(c2 := conv.convert(c)) == 1 else c for c in s)  # type: ignore[attr-defined]
+
+
+@dataclass
+class NormText:
+    original: str
+    text: str
+    index: list[int]
+    traditional: bool = False
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [0] + [i + 1 for i, c in enumerate(self.original) if c == "\n"]
+
+    # ------------------------------------------------------------------ mapping
+    def orig_range(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the normalised range [start, end)."""
+        if not self.index:
+            return 0, 0
+        start = max(0, min(start, len(self.index) - 1))
+        end = max(start + 1, min(end, len(self.index)))
+        return self.index[start], self.index[end - 1] + 1
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        s, e = self.orig_range(start, end)
+        line, col = self.line_col(s)
+        return Span(start=s, end=e, line=line, col=col, text=self.original[s:e])
+
+    def orig_span(self, s: int, e: int) -> Span:
+        line, col = self.line_col(s)
+        return Span(start=s, end=e, line=line, col=col, text=self.original[s:e])
+
+    def surface(self, start: int, end: int) -> str:
+        """The original text of a normalised range, cleaned of glosses, markup and spaces.
+
+        Used for labels and titles so that they keep the text's own script.
+        """
+        s, e = self.orig_range(start, end)
+        out = self.original[s:e]
+        out = _PINYIN_GLOSS.sub("", out)
+        return regex.sub(r"[\s*]+", "", out)
+
+
+def _apply(chars: list[str], index: list[int], pattern: regex.Pattern[str], keep: object = None) -> None:
+    """Delete every match of pattern from the parallel lists chars/index (in place)."""
+    s = "".join(chars)
+    dead: set[int] = set()
+    for m in pattern.finditer(s):
+        if callable(keep):
+            dead.update(keep(m))
+        else:
+            dead.update(range(m.start(), m.end()))
+    if dead:
+        kept = [(c, i) for k, (c, i) in enumerate(zip(chars, index)) if k not in dead]
+        chars[:] = [c for c, _ in kept]
+        index[:] = [i for _, i in kept]
+
+
+def _punct_run_victims(m: regex.Match[str]) -> list[int]:
+    run = m.group()
+    best = max(range(len(run)), key=lambda k: (_PUNCT_RANK.get(run[k], 0), -k))
+    return [m.start() + k for k in range(len(run)) if k != best]
+
+
+def _layout_breaks(chars: list[str], index: list[int]) -> None:
+    """Rejoin body lines that page layout broke in mid-sentence.
+
+    A break is layout when the line before is prose (it holds sentence
+    punctuation) yet does not end a sentence, and the next line goes on with a
+    word or a number. Headlines, table cells and infographic lines hold no
+    sentence punctuation, so they keep their breaks.
+    """
+    s = "".join(chars)
+    dead: set[int] = set()
+    for m in regex.finditer(r"\n[ \n]*", s):
+        a, b = m.start(), m.end()
+        line_start = s.rfind("\n", 0, a) + 1
+        prev = s[line_start:a].rstrip()
+        if not prev or b >= len(s):
+            continue
+        last, nxt = prev[-1], s[b]
+        if not _SENTENCE_PUNCT.search(prev) or len(prev) < 12:
+            continue
+        if not (regex.match(r"[\p{Han}\d%]", last) and regex.match(r"[\p{Han}\d“\"(（]", nxt)):
+            continue
+        dead.update(range(a, b))
+    if dead:
+        kept = [(c, i) for k, (c, i) in enumerate(zip(chars, index)) if k not in dead]
+        chars[:] = [c for c, _ in kept]
+        index[:] = [i for _, i in kept]
+
+
+def normalise(original: str) -> NormText:
+    chars: list[str] = []
+    for c in original:
+        o = ord(c)
+        if 0xFF01 <= o <= 0xFF5E:
+            c = chr(o - 0xFEE0)
+        elif c in _SPACES:
+            c = " "
+        elif c == "\r":
+            c = "\n"
+        else:
+            c = _ONE_TO_ONE.get(c, c)
+        chars.append(c)
+    traditional = any(c in _TRAD_HINTS for c in original)
+    if traditional:
+        chars = list(_to_simplified("".join(chars)))
+    index = list(range(len(original)))
+    _apply(chars, index, _MARKDOWN)
+    _apply(chars, index, _PINYIN_GLOSS)
+    _apply(chars, index, _NUM_SPACE)
+    _apply(chars, index, _PUNCT_RUN, keep=_punct_run_victims)
+    _layout_breaks(chars, index)
+    return NormText(original=original, text="".join(chars), index=index, traditional=traditional)
