@@ -1,9 +1,269 @@
-"""Placeholder pass: filled in by its own change."""
+"""Numbers that measure something: `quantity`, `percent` and `change` facts.
+
+One scan of the normalised text finds every numeral with what stands right
+after it (multiplier, 余/多, unit, 左右/以上); the words right before it decide
+whether it is a change (direction word, basis) and what it measures (label, in
+`labels.py`). A number is a fact only when something says it measures: a unit
+or measure word, `%`, 倍, 成, a table cell, a ratio, or a unit shared with the
+next number of a list (`快4.6和3.1个百分点`). Numbers that name things (12345热线,
+第一, 前三位, 八一市场) have none of these and drop out without a list of names.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
 from ..context import Context
+from ..models import Change, Percent, Quantity
+from ..numbers.numeral import Number, parse_number
+from . import labels, lexicon
+
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
+_CN = r"[零〇两一二三四五六七八九十百千万亿廿]+"
+_APPROX_BEFORE = r"(?P<pre>约为|约|大约|近|将近|接近|超过|超|逾|达到|高达|不到|不足|不少于|至少)?"
+
+
+@lru_cache(maxsize=1)
+def _token() -> regex.Pattern[str]:
+    unit = lexicon.unit_pattern()
+    return regex.compile(
+        rf"(?P<neg>[-−])?"
+        rf"(?:(?P<frac_cn>百分之|千分之)(?P<fv>{_ARABIC}|{_CN})"
+        rf"|(?P<num>{_ARABIC})(?P<mid1>余|多)?(?P<mult>万亿|亿|万)?"
+        rf"|(?P<cn>{_CN}))"
+        rf"(?P<mid>余|多)?"
+        rf"(?P<unit>%|‰|个百分点|百分点|倍|成|{unit})?"
+        rf"(?P<post>左右|以上|上下|以下|之多)?"
+    )
+
+
+@lru_cache(maxsize=1)
+def _change_left() -> regex.Pattern[str]:
+    """What stands before a change: basis, adverbs, a direction word (read right to left)."""
+    basis = lexicon.basis_pattern()
+    direction = lexicon.direction_pattern()
+    return regex.compile(
+        rf"(?P<basis>{basis}|(?:较|比|与)[^,;。:、]{{1,12}}?(?:相比|同期)?)?"
+        rf"(?:分别|均|也|仍|继续|大幅|小幅|略|稍|有所|明显|同比|环比|共|累计|进一步)?"
+        rf"(?P<dir>{direction})(?P<comp>[^,;。:、\d]{{0,14}}?)?"
+        rf"(?:了|为|达|达到|到)?(?:约|近|超过|超|逾)?$"
+    )
+
+
+_SHORT_DIRECTIONS = {"增", "升", "涨", "减", "降", "跌", "快", "慢", "高", "低", "多", "少"}
+_COMPARATIVE = {"快于", "慢于", "高于", "低于", "多于", "少于"}
+_LIST_SEP = regex.compile(r"^(?:、|和|与|及|或|至|到|—|-|~)$")
+_RANGE_SEP = {"至", "到", "—", "-", "~"}
+_ORDINAL_BEFORE = regex.compile(r"(?:第|前|后|排名前|位列前|居前|排名后|倒数第)$")
+_DAY_CHARS = set("年月日号时分秒")
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    num: Number
+    unit: str | None
+    raw_unit: str | None
+    chinese: bool
+    approx: str | None
+    value_high: Decimal | None = None
+
+
+def _covered(ctx: Context) -> list[tuple[int, int]]:
+    return sorted(f._nspan for f in ctx.facts if f.kind in ("date", "time", "period"))
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for m in _token().finditer(text):
+        s, e = m.span()
+        if s == e or not (m.group("num") or m.group("cn") or m.group("fv")):
+            continue
+        unit = m.group("unit")
+        chinese = bool(m.group("cn"))
+        before = text[max(0, s - 4):s]
+        after = text[e:e + 1]
+        # Part of a code or a name written with letters (A15版, D3, G20).
+        if regex.search(r"[A-Za-z]$", before) or (not unit and regex.match(r"[A-Za-z]", after)):
+            continue
+        if _ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个")):
+            continue
+        try:
+            if m.group("fv"):
+                inner = parse_number(m.group("fv"))
+                if m.group("frac_cn") == "千分之":
+                    num = Number(inner.value / 10, inner.decimals + 1)
+                else:
+                    num = inner
+                unit = "%"
+            elif chinese:
+                num = parse_number(m.group("cn"))
+            else:
+                num = parse_number(m.group("num") + (m.group("mult") or ""))
+        except ValueError:
+            continue
+        if m.group("neg"):
+            num = Number(-num.value, num.decimals, num.scale)
+        if chinese:
+            # A Chinese numeral measures only with a measure word, and never as 一
+            # (一站式, 一次性, 一名辅警): those are set phrases or loose narrative.
+            if not unit or num.value == 1 or text[e:e + 1] in ("性", "式"):
+                continue
+            if unit in ("分", "年", "日", "周") and num.value > 31:
+                continue
+        if unit in _DAY_CHARS and _overlaps(taken, s, e):
+            continue
+        if _overlaps(taken, s, e):
+            continue
+        approx = m.group("mid1") or m.group("mid") or m.group("post")
+        pre = regex.search(_APPROX_BEFORE + "$", text[max(0, s - 3):s])
+        if pre and pre.group("pre") and pre.group("pre") not in ("达到", "高达"):
+            approx = pre.group("pre")
+        raw_unit = unit
+        if unit == "成":
+            num = Number(num.value * 10, max(0, num.decimals - 1), num.scale)
+            unit = "%"
+        elif unit == "‰":
+            num = Number(num.value / 10, num.decimals + 1, num.scale)
+            unit = "%"
+        elif unit == "百分点":
+            unit = "个百分点"
+        hits.append(_Hit(s, e, num, unit, raw_unit, chinese, approx))
+    return hits
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
+def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
+    """Why a number without a unit still measures something, or None."""
+    h = hits[i]
+    a, b = _line_of(text, h.start)
+    line = text[a:b].strip().rstrip("|").strip()
+    if line == text[h.start:h.end]:
+        return "cell"  # a flattened table cell
+    nxt = text[h.end:h.end + 1]
+    if nxt in (":", "∶") and i + 1 < len(hits) and hits[i + 1].start == h.end + 1:
+        return "ratio"
+    if h.start > 0 and text[h.start - 1] in (":", "∶") and i > 0 and hits[i - 1].end == h.start - 1:
+        return "ratio"
+    if regex.match(r"\s*\|", text[h.end:h.end + 3]):
+        return "cell"
+    if regex.match(r",占", text[h.end:h.end + 2]):
+        return "count"
+    # A unit shared with the next number of a list: 快4.6和3.1个百分点, 3至5万.
+    if i + 1 < len(hits):
+        between = text[h.end:hits[i + 1].start]
+        if _LIST_SEP.match(between) and hits[i + 1].unit:
+            return "borrow"
+    return None
 
 
 def run(ctx: Context) -> None:
-    return None
+    text = ctx.norm.text
+    hits = _scan(text, _covered(ctx))
+    facts: list[Quantity | Percent | Change] = []
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        if not h.unit:
+            why = _bare_is_fact(text, hits, i)
+            if why is None:
+                i += 1
+                continue
+            if why == "borrow":
+                nxt = hits[i + 1]
+                sep = text[h.end:nxt.start]
+                h.unit, h.raw_unit = nxt.unit, nxt.raw_unit
+                scale = nxt.num.scale
+                if scale != 1 and h.num.scale == 1:
+                    h.num = Number(h.num.value * scale, h.num.decimals, scale)
+                if sep in _RANGE_SEP and h.unit not in ("%", "个百分点"):
+                    # One fact for a range: value is the low end, value_high the high end.
+                    nxt.value_high = nxt.num.value
+                    nxt.num = Number(h.num.value, h.num.decimals, nxt.num.scale)
+                    nxt.start = h.start
+                    i += 1
+                    continue
+            elif why == "ratio":
+                h.unit = "%"
+                h.raw_unit = ":"
+        fact = _classify(ctx, h, facts)
+        if fact is not None:
+            facts.append(fact)
+        i += 1
+    labels.attach(ctx, facts)
+    for f in facts:
+        ctx.add(f, *f._nspan)
+
+
+def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]) -> Quantity | Percent | Change | None:
+    text = ctx.norm.text
+    clause_start = max(text.rfind(c, 0, h.start) for c in ",;。:\n") + 1
+    left = text[clause_start:h.start]
+    span = ctx.norm.span(h.start, h.end)
+    value = h.num.value
+    common: dict[str, object] = {
+        "span": span,
+        "decimals": h.num.decimals,
+        "approx": h.approx,
+        "value_high": h.value_high,
+    }
+    cm = _change_left().search(left)
+    direction: str | None = None
+    basis: str | None = None
+    if cm:
+        word = cm.group("dir")
+        basis = cm.group("basis")
+        comp = cm.group("comp") or ""
+        if word in _SHORT_DIRECTIONS and not basis:
+            cm = None
+        elif comp and word not in _COMPARATIVE and not regex.fullmatch(r"[了为达到约近超过逾]*", comp):
+            cm = None
+        else:
+            direction = lexicon.direction_of()[word]
+    start = h.start
+    if cm:
+        start = clause_start + cm.start()
+    elif previous and h.unit in ("%", "个百分点", "倍"):
+        # A list continues the change before it: 分别增长4.6%、7.7%和8.7%.
+        p = previous[-1]
+        pe = p._nspan[1]
+        if isinstance(p, Change) and pe <= h.start and _LIST_SEP.match(text[pe:h.start]) is not None:
+            direction, basis = p.direction, p.basis
+    if value < 0 and (direction or h.unit in ("%", "个百分点")):
+        value = -value
+        direction = "down" if direction != "down" else "up"
+        common["value_high"] = None
+    rate_word = any(left.endswith(w) or left.endswith(w + "为") or left.endswith(w + "达")
+                    for w in lexicon.rate_words())
+    if direction is None and rate_word and h.unit in ("%", "个百分点"):
+        direction = "up"
+    if direction is None and h.unit == "个百分点":
+        direction = "up"
+    if direction is not None and h.unit is not None:
+        fact: Quantity | Percent | Change = Change(value=value, unit=h.unit, direction=direction,  # type: ignore[arg-type]
+                                                   basis=basis, **common)  # type: ignore[arg-type]
+    elif h.unit == "%":
+        fact = Percent(value=value, unit="%", **common)  # type: ignore[arg-type]
+    elif h.unit == "倍":
+        fact = Quantity(value=value, unit="倍", **common)  # type: ignore[arg-type]
+    elif h.unit or h.raw_unit is None:
+        fact = Quantity(value=value, unit=h.unit, **common)  # type: ignore[arg-type]
+    else:
+        return None
+    fact._nspan = (start, h.end)
+    fact.span = ctx.norm.span(start, h.end)
+    return fact
