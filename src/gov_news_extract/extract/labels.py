@@ -18,11 +18,13 @@ from ..models import Change, Percent, Quantity
 
 Numeric = Quantity | Percent | Change
 
-# Verbs after which the metric's name begins (…共受理[群众各类诉求]284406件).
+# Verbs after which the metric's name begins (…共受理[群众各类诉求]284406件). They cut
+# only where they read as the sentence's verb: at the clause start, after 共/累计/已,
+# or after the subject (…热线, …平台, …中心); inside a name (电话受理渠道) they stay.
+_VERBS = (r"(?:受理了|受理|接到|接听|接收|收到|拨出|呈报|形成|实现|完成|录得|办理了|办理|接待|发放了?|处理|"
+          r"涉及|反映|转办|派单|登记交办|交办)")
 _LEAD_VERBS = regex.compile(
-    r"^.*?(?:共受理|受理了|受理|接到|接听|接收|收到|拨出|呈报|形成|实现|完成|录得|办理了|累计办理|共办理|"
-    r"接待|发放|处理|涉及|反映|共有|共计|合计|总计|全年|全市|全县|全区|全省|全国|"
-    r"其中|此外|另外|同时|目前|截至[^,]{0,8}?(?:底|末)|以来|期间|当中|中)(?=\p{Han})"
+    rf"^(?:.*?(?:共|共计|累计|已|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国)){_VERBS}(?=\p{{Han}})"
 )
 _TRAILING = regex.compile(
     r"(?:分别为|分别是|分别达|分别|均为|均达|均|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破|"
@@ -53,6 +55,9 @@ def _sentence_start(text: str, pos: int) -> int:
 def clean(region: str) -> str:
     """Reduce the words before a number to the name of what it measures."""
     s = region.strip()
+    quoted = regex.search(r"“([^”]{1,12})”$", s)
+    if quoted:
+        return quoted.group(1)
     prev = None
     while prev != s:
         prev = s
@@ -64,8 +69,21 @@ def clean(region: str) -> str:
             s = s[m.end():]
     s = s.strip(" \t\"“”‘’()（）【】[]|")
     if len(s) > _MAX_LABEL:
-        s = s[-_MAX_LABEL:]
+        s = _tail_words(s, _MAX_LABEL)
     return s
+
+
+def _tail_words(s: str, limit: int) -> str:
+    """The last whole words of s that fit in limit characters (word boundaries from the segmenter)."""
+    from ..text import segment
+
+    words = segment.cut(s)
+    out = ""
+    for w in reversed(words):
+        if len(out) + len(w) > limit:
+            break
+        out = w + out
+    return out or s[-limit:]
 
 
 def qualifier_of(region: str) -> str | None:
@@ -82,7 +100,9 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     for f in facts:
         s = f._nspan[0]
         sent = _sentence_start(text, s)
-        if sent != prev_sentence:
+        if sent != prev_sentence and not (prev is not None and s - prev._nspan[1] <= 12
+                                          and isinstance(f, Change)):
+            # A change on the next short line still modifies the figure above it (infographics).
             prev = None
         prev_sentence = sent
         cstart = _clause_start(text, s)

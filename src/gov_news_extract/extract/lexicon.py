@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 import regex
@@ -29,8 +30,8 @@ def unit_pattern() -> str:
 
 
 @lru_cache(maxsize=1)
-def change_words() -> dict[str, list[str]]:
-    raw: dict[str, list[str]] = json.loads(_data("change_words.json"))
+def change_words() -> dict[str, Any]:
+    raw: dict[str, Any] = json.loads(_data("change_words.json"))
     return raw
 
 
@@ -52,5 +53,20 @@ def basis_pattern() -> str:
 
 
 @lru_cache(maxsize=1)
-def rate_words() -> list[str]:
-    return change_words()["rate_words"]
+def rate_words() -> dict[str, str]:
+    """Words naming a rate of change (增速, 降幅) with the direction they imply."""
+    raw: dict[str, str] = change_words()["rate_words"]  # type: ignore[assignment]
+    return raw
+
+
+@lru_cache(maxsize=1)
+def rate_word_regex() -> regex.Pattern[str]:
+    """A rate word at the end of a clause, maybe with a verb before the number (降幅收窄至)."""
+    words = _alternation(list(rate_words()))
+    return regex.compile(rf"(?P<w>{words})(?:收窄|扩大|回落|提高|加快|放缓)?(?:至|到|为|达|是)?(?:约|近)?$")
+
+
+@lru_cache(maxsize=1)
+def set_phrase_regex() -> regex.Pattern[str]:
+    words = [ln.strip() for ln in _data("set_phrases.txt").splitlines() if ln.strip() and not ln.startswith("#")]
+    return regex.compile(_alternation(words))

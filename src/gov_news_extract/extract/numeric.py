@@ -49,7 +49,7 @@ def _change_left() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?P<basis>{basis}|(?:较|比|与)[^,;。:、]{{1,12}}?(?:相比|同期)?)?"
         rf"(?:分别|均|也|仍|继续|大幅|小幅|略|稍|有所|明显|同比|环比|共|累计|进一步)?"
-        rf"(?P<dir>{direction})(?P<comp>[^,;。:、\d]{{0,14}}?)?"
+        rf"(?P<dir>{direction})(?P<comp>(?<=于)[^,;。:、\d]{{1,14}}?)?"
         rf"(?:了|为|达|达到|到)?(?:约|近|超过|超|逾)?$"
     )
 
@@ -75,7 +75,14 @@ class _Hit:
 
 
 def _covered(ctx: Context) -> list[tuple[int, int]]:
-    return sorted(f._nspan for f in ctx.facts if f.kind in ("date", "time", "period"))
+    """Stretches no number may come from: dates and times, and set phrases."""
+    spans = [f._nspan for f in ctx.facts if f.kind in ("date", "time", "period")]
+    text = ctx.norm.text
+    for m in lexicon.set_phrase_regex().finditer(text):
+        spans.append(m.span())
+    # School grades (高二年级, 初三) are names, not durations.
+    spans += [m.span() for m in regex.finditer(r"[高初][一二三]年?级?", text)]
+    return sorted(spans)
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -95,7 +102,7 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
         # Part of a code or a name written with letters (A15版, D3, G20).
         if regex.search(r"[A-Za-z]$", before) or (not unit and regex.match(r"[A-Za-z]", after)):
             continue
-        if _ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个")):
+        if before.endswith("第") or (_ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个"))):
             continue
         try:
             if m.group("fv"):
@@ -153,13 +160,24 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
     a, b = _line_of(text, h.start)
     line = text[a:b].strip().rstrip("|").strip()
     if line == text[h.start:h.end]:
-        return "cell"  # a flattened table cell
+        # A flattened table cell; a small whole number before a name cell is the row's 序号.
+        nb = text.find("\n", b + 1)
+        following = text[b:nb if nb > 0 else len(text)].strip(" \n|")
+        if h.num.decimals == 0 and h.num.value < 500 and following and not regex.search(r"\d", following):
+            return None
+        return "cell"
     nxt = text[h.end:h.end + 1]
-    if nxt in (":", "∶") and i + 1 < len(hits) and hits[i + 1].start == h.end + 1:
-        return "ratio"
-    if h.start > 0 and text[h.start - 1] in (":", "∶") and i > 0 and hits[i - 1].end == h.start - 1:
-        return "ratio"
-    if regex.match(r"\s*\|", text[h.end:h.end + 3]):
+    if nxt == ":" or (h.start > 0 and text[h.start - 1] == ":"):
+        # Ratio parts (7.7:57.5:34.8); a clock time 20:06 has only two.
+        a = h.start
+        while a > 0 and (text[a - 1].isdigit() or text[a - 1] in ".:"):
+            a -= 1
+        b = h.end
+        while b < len(text) and (text[b].isdigit() or text[b] in ".:"):
+            b += 1
+        if text[a:b].count(":") >= 2 and not text[a:b].endswith(":"):
+            return "ratio"
+    if regex.match(r"[ \t]*\|", text[h.end:h.end + 3]):
         return "cell"
     if regex.match(r",占", text[h.end:h.end + 2]):
         return "count"
@@ -247,10 +265,9 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
         value = -value
         direction = "down" if direction != "down" else "up"
         common["value_high"] = None
-    rate_word = any(left.endswith(w) or left.endswith(w + "为") or left.endswith(w + "达")
-                    for w in lexicon.rate_words())
-    if direction is None and rate_word and h.unit in ("%", "个百分点"):
-        direction = "up"
+    rate = lexicon.rate_word_regex().search(left)
+    if direction is None and rate and h.unit in ("%", "个百分点"):
+        direction = lexicon.rate_words()[rate.group("w")]
     if direction is None and h.unit == "个百分点":
         direction = "up"
     if direction is not None and h.unit is not None:
