@@ -26,19 +26,37 @@ _VERBS = (r"(?:受理了|受理|接到|接听|接收|收到|拨出|呈报|形成
 _LEAD_VERBS = regex.compile(
     rf"^(?:.*?(?:共|共计|累计|已|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国)){_VERBS}(?=\p{{Han}})"
 )
+# Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
+# stay, since 转办工单 and 办理工单 are names of their own.
+_OPENING_VERBS = regex.compile(r"^(?:受理|接听|接收|接到|收到|呈报|形成|拨出|实现|完成|录得|进入|覆盖|新增加|拥有)(?=\p{Han}{2})")
+# Anywhere in the clause: what follows these is the name (相关诉求涉及[停车管理问题]44件).
+_POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中)(?=\p{Han})")
 _TRAILING = regex.compile(
-    r"(?:分别为|分别是|分别达|分别|均为|均达|均|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破|"
-    r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|\s)+$"
+    r"(?:分别为|分别是|分别达|分别|均为|均达|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破|"
+    r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
+    r"按(?:可比|不变)价格计算|同比|环比|(?:两|三|五)年平均|平均|\s)+$"
 )
 _LEADING = regex.compile(
-    r"^(?:[\p{P}\s]|其中|此外|另外|同时|今年|去年|当年|本年|本月|本周|上周|同期|该|全市|全县|全区|全省|全国|我市|我县|我区|"
-    r"我省|全|共|各|以及|及|和|与|在|对|从|据|经|按|初步核算|据初步测算|初步测算|主要|另)+"
+    r"^(?:[\p{P}\s]|\d+[.、]|\(?[一二三四五六七八九十]+[)、]|其中|此外|另外|同时|今年|去年|当年|本年|本月|本周|上周|同期|"
+    r"全市|全县|全区|全省|全国|我市|我县|我区|我省|以及|初步核算|据初步测算|初步测算|按(?:可比|不变)价格计算|主要|相关)+"
 )
 _TIME_WORDS = regex.compile(
     r"^(?:(?:\d{4}年)?(?:\d{1,2}(?:—|-|~|至)\d{1,2}月份?|\d{1,2}月份?|\d{1,2}月末|\d{1,2}月底|\d{1,2}日)|"
     r"(?:今年|去年|全年|本年|当年)?(?:上半年|下半年|前三季度|[一二三四1-4]季度|全年|年末|年底|年初)|本周|上周|本月|上月|当月|当日|"
     r"\d{4}年(?:末|底|初)?|年初以来|今年以来|截至[^,]{0,10}?(?:底|末|日))+"
 )
+# A category named with a generic head noun (咨询类诉求) is the category (咨询类).
+_CATEGORY_HEAD = regex.compile(r"^(?!各类|此类|该类|这类|其他各类)(.{1,12}类)(?:诉求|问题|来电|工单|事项|案件|办件)$")
+# Names a rate of another figure (增速, 比重): the figure's name goes in front.
+_RATE_NAMES = ("增速", "增幅", "降幅", "涨幅", "比重", "占比")
+# 最终消费支出对经济增长(的)贡献率 → 最终消费支出贡献率: the 对… phrase says towards what.
+_TOWARDS = regex.compile(r"对[^,;。]{1,8}?的?(?=贡献率|拉动率|贡献)")
+_PULL = regex.compile(r"(拉动\p{Han}{1,6}?)$")
+# A hotline's own name before the metric (12345热线[话务总数]).
+_SUBJECT = regex.compile(r"^\d{3,}\p{Han}{0,6}?热线(?=\p{Han}{2})")
+# Classifiers whose following noun names what is counted (350个[地级及以上城市], 三家[企业]).
+_CLASSIFIERS = regex.compile(r"(?:个|家|名|项|条|所|座|辆|台|位|批|类|种|户|只|头|处|人|封|期)$")
+_NOUN_AFTER = regex.compile(r"^\p{Han}[^,;。:、()（）\d的中有在将已被是为等]{0,9}")
 _QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总计", "合计", "共", "平均", "人均", "最高", "最低")
 _SHARE = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
 _MAX_LABEL = 18
@@ -55,6 +73,8 @@ def _sentence_start(text: str, pos: int) -> int:
 def clean(region: str) -> str:
     """Reduce the words before a number to the name of what it measures."""
     s = region.strip()
+    if s in _QUALIFIERS:
+        return ""
     quoted = regex.search(r"“([^”]{1,12})”$", s)
     if quoted:
         return quoted.group(1)
@@ -64,9 +84,16 @@ def clean(region: str) -> str:
         s = _TRAILING.sub("", s)
         s = _TIME_WORDS.sub("", s)
         s = _LEADING.sub("", s)
-        m = _LEAD_VERBS.match(s)
-        if m and m.end() < len(s):
-            s = s[m.end():]
+        s = _TOWARDS.sub("", s)
+        for cut in (_LEAD_VERBS, _POINTERS, _OPENING_VERBS, _SUBJECT):
+            m = cut.match(s)
+            if m and m.end() < len(s):
+                s = s[m.end():]
+        if "等" in s[1:-1]:
+            s = s[s.rindex("等") + 1:]  # 油烟、噪音等[来电]: the head after the examples
+    cat = _CATEGORY_HEAD.match(s)
+    if cat:
+        s = cat.group(1)
     s = s.strip(" \t\"“”‘’()（）【】[]|")
     if len(s) > _MAX_LABEL:
         s = _tail_words(s, _MAX_LABEL)
@@ -114,6 +141,29 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         if name in _QUALIFIERS:
             name = ""
         lstart = cstart + label_region.rfind(name) if name else -1
+        after = _noun_after(text, f)
+        if after is not None:
+            lstart, name = after[0], text[after[0]:after[1]]
+        pull = _PULL.search(label_region) if isinstance(f, Change) else None
+        if pull and text[f._nspan[0]:f._nspan[0] + 2] == "增长":
+            # 拉动经济增长0.2个百分点: the metric is the whole 拉动…增长.
+            lstart, name = cstart + pull.start(1), pull.group(1) + "增长"
+            f.label = name
+            f.label_span = ctx.norm.span(lstart, lstart + len(name))
+            prev = f
+            continue
+        if name in _RATE_NAMES and prev is not None and prev.label:
+            f.label = prev.label + name
+            f.label_span = ctx.norm.span(lstart, lstart + len(name))
+            prev = f
+            continue
+        if not name and share and prev is None:
+            # 城市建设类,占27.21%: the share's category is the clause before.
+            pstart = _clause_start(text, cstart - 1) if cstart > 0 else 0
+            pname = clean(text[pstart:cstart - 1]) if cstart > 0 else ""
+            if pname and not regex.search(r"\d", pname):
+                lstart = pstart + text[pstart:cstart - 1].rfind(pname)
+                name = pname
         if name:
             f.label = ctx.norm.surface(lstart, lstart + len(name))
             f.label_span = ctx.norm.span(lstart, lstart + len(name))
@@ -122,3 +172,59 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             f.label_span = prev.label_span
         # Figures that share a clause-less label pass it on (占比61.3% after 转办工单111523件).
         prev = f
+    _distribute(ctx, facts)
+
+
+_STOP_AFTER = regex.compile(r"同比|环比|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场")
+
+
+def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
+    """A classifier's noun after the number names what is counted: 350个[地级及以上城市]."""
+    if not isinstance(f, Quantity) or not f.unit or not _CLASSIFIERS.search(f.unit):
+        return None
+    e = f._nspan[1]
+    m = _NOUN_AFTER.match(text[e:e + 12])
+    if not m:
+        return None
+    noun = m.group()
+    stop = _STOP_AFTER.search(noun)
+    if stop:
+        noun = noun[: stop.start()]
+    if len(noun) < 2:
+        return None
+    return e, e + len(noun)
+
+
+_LIST_SPLIT = regex.compile(r"、|和|及|与|以及")
+
+
+def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
+    """`A、B和C分别为X、Y和Z`: each figure of the list measures the name in its place."""
+    text = ctx.norm.text
+    for m in regex.finditer(r"([^,;。:\n]{2,60}?)分别(?:为|是|达|达到|增长|下降|比[^,;。]{1,10}?[增下提回上]\w{0,2}|占)?", text):
+        names = [n for n in _LIST_SPLIT.split(m.group(1)) if n]
+        if len(names) < 2:
+            continue
+        # The figures that follow, joined only by list separators.
+        run: list[Numeric] = []
+        pos = m.end()
+        for f in facts:
+            if f._nspan[1] <= m.end() or f._nspan[0] > pos + 12 or f._nspan[0] < m.start(1) + len(m.group(1)):
+                continue
+            gap = text[pos:f._nspan[0]] if run else ""
+            if run and not regex.fullmatch(r"、|和|及|与|,", gap):
+                break
+            run.append(f)
+            pos = f._nspan[1]
+        if len(run) != len(names):
+            continue
+        offset = m.start(1)
+        for f, n in zip(run, names, strict=True):
+            k = text.find(n, offset)
+            offset = k + len(n)
+            name = clean(n)
+            if not name:
+                continue
+            j = k + n.rfind(name)
+            f.label = ctx.norm.surface(j, j + len(name))
+            f.label_span = ctx.norm.span(j, j + len(name))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any
 from importlib import resources
+from typing import Any
 
 import regex
 
@@ -55,7 +55,7 @@ def basis_pattern() -> str:
 @lru_cache(maxsize=1)
 def rate_words() -> dict[str, str]:
     """Words naming a rate of change (增速, 降幅) with the direction they imply."""
-    raw: dict[str, str] = change_words()["rate_words"]  # type: ignore[assignment]
+    raw: dict[str, str] = change_words()["rate_words"]
     return raw
 
 

@@ -47,8 +47,8 @@ def _change_left() -> regex.Pattern[str]:
     basis = lexicon.basis_pattern()
     direction = lexicon.direction_pattern()
     return regex.compile(
-        rf"(?P<basis>{basis}|(?:较|比|与)[^,;。:、]{{1,12}}?(?:相比|同期)?)?"
-        rf"(?:分别|均|也|仍|继续|大幅|小幅|略|稍|有所|明显|同比|环比|共|累计|进一步)?"
+        rf"(?P<basis>{basis}|(?<![可对相无类评攀])(?:较|比|与)[^,;。:、]{{1,12}}?(?:相比|同期)?)?"
+        rf"(?:分别|(?<!平)均|也|仍|继续|大幅|小幅|略|稍|有所|明显|同比|环比|共|累计|进一步)?"
         rf"(?P<dir>{direction})(?P<comp>(?<=于)[^,;。:、\d]{{1,14}}?)?"
         rf"(?:了|为|达|达到|到)?(?:约|近|超过|超|逾)?$"
     )
