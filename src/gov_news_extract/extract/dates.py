@@ -1,9 +1,721 @@
-"""Placeholder pass: filled in by its own change."""
+"""Dates, periods and clock times.
+
+Finds calendar expressions (7月18日, 2023年7月, 2021年3月份, 2024年第28周, 1—6月,
+2016年3月4日—3月10日, 6月末, 2025-04-22, 九月十日, 十四日电), digitless periods
+(今年上半年, 一季度, 前三季度, 上周, 全年) and clock times (9时26分, 上午9时许, 8:40)
+and registers them as `DateFact`, `Period` and `TimeFact`.
+
+It runs before the numeric pass: the year, month, day and hour digits it covers
+must not become quantities. It also sets `ctx.year` to the page's year and offers
+`period_for()`, which tells the checks which period governs a figure.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
 from ..context import Context
+from ..models import DateFact, Period, Span, TimeFact
+from ..numbers import calendar as cal
+from ..text.clauses import sentence_at
+
+# ---------------------------------------------------------------- language data
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    raw = resources.files("gov_news_extract.data").joinpath("dates_words.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CN = "〇零○一二三四五六七八九"
+_Y = rf"(?:19|20)\d{{2}}|[{_CN}]{{4}}"
+_M = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_D = r"3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+_DASH = r"\s*(?:[—–\-~～－]+|至|到)\s*"
+_POS = r"底|末|初|上旬|中旬|下旬"
+_SEASON = r"春(?!节)|夏|秋|冬"
+# A number must not continue another number or a code such as A15 or sp20241105.
+_GUARD = r"(?<![\d.A-Za-z_/])"
+
+_CHAIN = regex.compile(
+    _GUARD
+    + r"(?=[\d〇零○一二三四五六七八九十廿今去上明本当前])"
+    + r"(?P<rel>今年|去年|上年|明年|本年|当年|前年)?"
+    + rf"(?:(?P<y>{_Y})(?:{_DASH}(?P<y2>{_Y}))?年(?P<ydu>度)?)?"
+    + rf"(?:(?P<m>{_M})(?:{_DASH}(?P<m2>{_M}))?月(?P<mfen>份)?)?"
+    + rf"(?:(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?[日号])?"
+    + rf"(?P<pos>{_POS}|{_SEASON})?"
+)
+# Right-hand end of a range: 3月4日—3月10日, 8月31日至9月2日, 2023年12月—2024年2月.
+_TAIL = regex.compile(
+    _DASH + rf"(?:(?P<y>{_Y})年)?(?:(?P<m>{_M})月份?)?(?:(?P<d>{_D})[日号])?(?P<pos>{_POS})?"
+)
+_ISO = regex.compile(
+    r"(?<![\d.A-Za-z_])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])"
+    r"(?!\d|\.\d)"
+)
+# Weeks, quarters and halves, with or without a year: 2024年第28周, 2025年第一季度, 今年上半年.
+_PERIOD = regex.compile(
+    _GUARD
+    + r"(?=[\d〇零○一二三四五六七八九今去上下明本当前第全])"
+    + rf"(?P<rel>今年|去年|上年|明年|本年|当年|前年)?(?:(?P<y>{_Y})年度?)?"
+    + r"(?:第(?P<w>[1-5]?\d|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])周"
+    + r"|(?P<q>第?[一二三四1-4])季度"
+    + r"|前(?P<qq>[二两三2-3])(?:个)?季度"
+    + r"|(?P<h>[上下])半年"
+    + r"|(?P<fy>全年))"
+)
+_REL = regex.compile(
+    r"(?P<w>上周|本周|下周|上一周|这一周|当周)(?!年|岁|末)"
+    r"|(?P<mo>本月|上月|当月|下月)(?![\d一二三四五六七八九十廿])"
+    r"|(?P<qo>本季度|上季度|当季|上一季度)"
+    r"|(?P<yr>今年|去年|明年|前年|本年度)(?!同期|末|底|初|以来)"
+)
+
+_HOUR = r"2[0-4]|[01]?\d"
+_HOUR_CN = r"二十[一二三四]?|十[一二三四五六七八九]?|[零〇一二两三四五六七八九]"
+_MIN_CN = r"[一二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九]"
+
+
+@lru_cache(maxsize=1)
+def _time_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    pre = _alt(list(_words()["time_of_day"]))
+    colon = regex.compile(
+        rf"(?:(?P<pre>{pre})\s*)?(?<![\d.:A-Za-z])(?P<h>{_HOUR}):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d.:%])"
+    )
+    han = regex.compile(
+        rf"(?:(?P<pre>{pre})\s*)?(?<![\d.])(?P<h>{_HOUR}|{_HOUR_CN})(?P<u>[时点])"
+        rf"(?:(?P<mi>[0-5]?\d|{_MIN_CN})分(?:(?P<s>[0-5]?\d)秒)?|(?P<half>半))?(?P<ap>许|左右|前后|整)?"
+    )
+    return colon, han
+
+
+# ---------------------------------------------------------------- raw expressions
+
+
+@dataclass
+class _Cal:
+    """A calendar expression before its missing year/month are filled in."""
+
+    start: int
+    end: int
+    form: str  # "point", "range", "week", "quarter", "quarters", "half", "fullyear", "rel-*"
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    y2: int | None = None
+    m2: int | None = None
+    d2: int | None = None
+    pos: str | None = None
+    n: int | None = None  # week, quarter or half number
+    rel: int | None = None  # year offset given by 今年/去年/…
+    rel_word: str | None = None
+
+
+def _num(s: str | None) -> int | None:
+    return cal.small_int(s) if s else None
+
+
+def _year(s: str | None) -> int | None:
+    v = _num(s)
+    return v if v is not None and 1000 <= v <= 2999 else None
+
+
+_REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "本年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+
+
+def _before(text: str, pos: int, words: list[str]) -> bool:
+    return any(text.startswith(w, pos - len(w)) for w in words if pos >= len(w))
+
+
+def _after(text: str, pos: int, words: list[str]) -> bool:
+    return any(text.startswith(w, pos) for w in words)
+
+
+def _chain_at(text: str, m: regex.Match[str]) -> _Cal | None:
+    g = m.groupdict()
+    y, m1, d = _year(g["y"]), _num(g["m"]), _num(g["d"])
+    if g["y"] and y is None:
+        return None
+    if not (g["y"] or g["m"] or g["d"]):
+        return None
+    y2, m2, d2 = _year(g["y2"]), _num(g["m2"]), _num(g["d2"])
+    if g["y2"] and (y2 is None or y is None or y2 <= y):
+        return None
+    # A range inside one unit (1—6月, 3-5日) runs forwards; anything else is not a range.
+    if g["m2"] and (m1 is None or m2 is None or m2 <= m1 or g["d"]):
+        return None
+    if g["d2"] and (d is None or d2 is None or d2 <= d):
+        return None
+    if m1 is not None and not 1 <= m1 <= 12:
+        return None
+    if d is not None and not cal.valid_day(m1 or 1, d, y if m1 else None):
+        return None
+    if g["d"] and not g["m"] and g["y"]:
+        return None  # 2023年15日 is no date
+    pos = g["pos"]
+    if pos and (g["d"] or (pos in "春夏秋冬" and g["m"])):
+        pos = None  # 7月18日初 does not occur; keep the date, drop the suffix
+    start = m.start("y") if g["y"] else m.start("m") if g["m"] else m.start("d")
+    end = m.end()
+    if pos is None and g["pos"]:
+        end = m.start("pos")
+    rel = _REL_YEAR.get(g["rel"] or "")
+    c = _Cal(start=start, end=end, form="point", y=y, m=m1, d=d, y2=y2, m2=m2, d2=d2, pos=pos,
+             rel=None if g["y"] else rel, rel_word=g["rel"])
+    if g["rel"] and not g["m"]:
+        return None  # 今年15日
+    if y2 is not None or m2 is not None or d2 is not None:
+        c.form = "range"
+    if not g["y"] and not g["m"]:
+        unit = text[m.end("d2") if g["d2"] else m.end("d")]
+        if unit == "号" or not _bare_day_ok(text, c, g["d"]):  # 3号楼, 1号线
+            return None
+    elif not g["y"] and not g["d"] and g["m"] and not g["m"].isdigit():
+        # A Chinese-numeral month alone (九月) needs support: 份, a position, or a year word.
+        if not (g["mfen"] or pos or g["rel"]):
+            return None
+    if g["y"] and not g["y"].isdigit() and y is not None and not 1900 <= y <= 2099:
+        return None  # 二〇二三年 is a year, 一二三四年 is not
+    if c.form == "point" and (pos is None):
+        tail = _TAIL.match(text, end)
+        if tail:
+            _extend_range(c, tail)
+    return c
+
+
+def _extend_range(c: _Cal, t: regex.Match[str]) -> None:
+    """Make c a range when a compatible right-hand end follows it."""
+    g = t.groupdict()
+    ty, tm, td = _year(g["y"]), _num(g["m"]), _num(g["d"])
+    if not (g["y"] or g["m"] or g["d"]) or (g["y"] and ty is None):
+        return
+    # The end must go down to the same unit as the start: 3月4日—3月10日, 2023年12月—2024年2月.
+    finest = "d" if c.d is not None else "m" if c.m is not None else "y"
+    tfinest = "d" if g["d"] else "m" if g["m"] else "y"
+    if finest != tfinest:
+        return
+    y2 = ty if ty is not None else c.y
+    m2 = tm if tm is not None else c.m
+    d2 = td
+    if g["y"] and c.y is None:
+        return
+    if m2 is not None and not 1 <= m2 <= 12:
+        return
+    if d2 is not None and (m2 is None or not cal.valid_day(m2, d2, y2)):
+        return
+    a = (c.y or 0, c.m or 0, c.d or 0)
+    b = (y2 or 0, m2 or 0, d2 or 0)
+    if b <= a and not (c.y is None and b[1] < a[1]):
+        return
+    c.y2, c.m2, c.d2 = (ty if g["y"] else None), (tm if g["m"] else None), d2
+    if c.y2 is None and c.m2 is None and c.d2 is None:
+        return
+    if g["pos"]:
+        c.pos = None
+    c.end = t.end("pos") if g["pos"] else t.end()
+    c.form = "range"
+
+
+def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
+    """A day without its month (16日, 十四日电) is a date only in a dateline-like context."""
+    w = _words()
+    s, e = c.start, c.end
+    if _before(text, s, w["bare_day_before_bad"]) or _after(text, e, w["bare_day_after_bad"]):
+        return False
+    if s > 0 and text[s - 1] in "第每个":
+        return False
+    before_ok = _before(text, s, w["bare_day_before_ok"])
+    # 1日12时: a day followed by a clock time
+    after_ok = _after(text, e, w["bare_day_after_ok"]) or bool(regex.match(r"\d{1,2}[时点:]", text[e:e + 3]))
+    if raw and raw.isdigit():
+        # Arabic: at the head of a clause, or followed by a comma or a news verb.
+        head = s == 0 or text[s - 1] in "\n,，。;；:：(（)）】 "
+        after_comma = e < len(text) and text[e] in ",，"
+        return before_ok or after_ok or (head and after_comma) or (
+            head and bool(regex.match(r"[\p{Han}]", text[e:e + 1])) and not _after(text, e, ["起"]) and
+            _reporter_like(text, e))
+    return before_ok or after_ok
+
+
+def _reporter_like(text: str, e: int) -> bool:
+    """16日 followed by a subject and a news verb: 16日国新办举行…, 13日国家统计局发布…"""
+    window = text[e:e + 20]
+    return bool(regex.search(r"举行|发布|公布|召开|宣布|获悉|了解到|表示|通报|介绍", window))
+
+
+def _period_at(m: regex.Match[str]) -> _Cal | None:
+    g = m.groupdict()
+    y = _year(g["y"])
+    if g["y"] and (y is None or not 1900 <= y <= 2099):
+        return None
+    rel = None if g["y"] else _REL_YEAR.get(g["rel"] or "")
+    if g["rel"] == "上年" and not (g["h"] or g["fy"] or g["q"]):
+        return None
+    start = m.start("y") if g["y"] else m.start()
+    c = _Cal(start=start, end=m.end(), form="", y=y, rel=rel, rel_word=g["rel"])
+    if g["w"] is not None:
+        n = _num(g["w"])
+        if n is None or not 1 <= n <= 53:
+            return None
+        c.form, c.n = "week", n
+    elif g["q"] is not None:
+        q = g["q"].lstrip("第")
+        c.form, c.n = "quarter", _num(q) if q.isdigit() else "一二三四".index(q) + 1
+    elif g["qq"] is not None:
+        c.form, c.n = "quarters", 3 if g["qq"] in "三3" else 2
+    elif g["h"] is not None:
+        c.form, c.n = "half", 1 if g["h"] == "上" else 2
+    else:
+        c.form = "fullyear"
+    return c
+
+
+def _iso_at(m: regex.Match[str]) -> _Cal | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not cal.valid_day(mo, d, y):
+        return None
+    return _Cal(start=m.start(), end=m.end(), form="point", y=y, m=mo, d=d)
+
+
+def _rel_at(m: regex.Match[str]) -> _Cal:
+    word = m.group()
+    kind = "w" if m["w"] else "mo" if m["mo"] else "qo" if m["qo"] else "yr"
+    return _Cal(start=m.start(), end=m.end(), form="rel-" + kind, rel_word=word)
+
+
+def _scan(text: str) -> list[_Cal]:
+    found: list[tuple[int, int, int, _Cal]] = []  # (start, -length, priority, cal)
+    passes: list[tuple[regex.Pattern[str], Callable[[regex.Match[str]], _Cal | None]]] = [
+        (_ISO, _iso_at),
+        (_PERIOD, _period_at),
+        (_CHAIN, lambda m: _chain_at(text, m)),
+        (_REL, _rel_at),
+    ]
+    for pri, (pattern, build) in enumerate(passes):
+        # overlapped: a rejected candidate must not hide a date that starts inside it
+        for m in pattern.finditer(text, overlapped=True):
+            if m.end() == m.start():
+                continue
+            c = build(m)
+            if c is not None and c.end > c.start:
+                found.append((c.start, -(c.end - c.start), pri, c))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    out: list[_Cal] = []
+    last_end = -1
+    for s, _neg, _pri, c in found:
+        if s >= last_end:
+            out.append(c)
+            last_end = c.end
+    return out
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _is_full(c: _Cal) -> bool:
+    return c.form == "point" and c.y is not None and c.m is not None and c.d is not None
+
+
+def _page_date(text: str, cals: list[_Cal]) -> dt.date | None:
+    """The page's own date: a labelled 发布时间 line, or a full date heading a line near the top."""
+    labels = _words()["publication_labels"]
+    best: dt.date | None = None
+    for c in cals:
+        if not _is_full(c):
+            continue
+        assert c.y is not None and c.m is not None and c.d is not None
+        day = dt.date(c.y, c.m, c.d)
+        head = text[max(0, c.start - 12):c.start]
+        if any(lbl in head for lbl in labels):
+            return day
+        line_start = text.rfind("\n", 0, c.start) + 1
+        line_end = text.find("\n", c.end)
+        line_end = len(text) if line_end < 0 else line_end
+        lead = text[line_start:c.start].strip(" ()（）【】[]")
+        if best is None and not lead and c.start < 600 and line_end - line_start < 60:
+            best = day
+    return best
+
+
+def _data_year(text: str, cals: list[_Cal], page_date: dt.date | None) -> int | None:
+    """The year the page reports on: its most frequent stated year, comparisons (较2019年) left out."""
+    basis = _words()["basis_before"]
+    years: Counter[int] = Counter()
+    first: dict[int, int] = {}
+    for c in cals:
+        if c.y is None or c.form.startswith("rel-") or _before(text, c.start, basis):
+            continue
+        if text.startswith("同期", c.end):
+            continue
+        for y in (c.y, c.y2):
+            if y is not None and 1900 <= y <= 2099:
+                years[y] += 1
+                first.setdefault(y, c.start)
+    if not years:
+        return page_date.year if page_date else None
+    return max(years, key=lambda y: (years[y], -first[y]))
+
+
+def _fmt(y: int | None, m: int | None = None, d: int | None = None) -> str:
+    if y is None:
+        if m is None:
+            return f"---{d:02d}" if d is not None else ""
+        return f"--{m:02d}" + (f"-{d:02d}" if d is not None else "")
+    out = f"{y:04d}"
+    if m is not None:
+        out += f"-{m:02d}"
+        if d is not None:
+            out += f"-{d:02d}"
+    return out
+
+
+_POS_DAYS = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+_SEASON_MONTHS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 12)}
+
+
+def _span_dates(y: int | None, m: int | None, d: int | None, pos: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a point expression, when its year is known."""
+    if y is None:
+        return None
+    try:
+        if m is None:
+            if pos in ("底", "末"):
+                return dt.date(y, 12, 31), dt.date(y, 12, 31)
+            if pos == "初":
+                return dt.date(y, 1, 1), dt.date(y, 1, 31)
+            if pos in _SEASON_MONTHS:
+                a, b = _SEASON_MONTHS[pos]
+                return cal.month_range(y, a, b)
+            return cal.year_range(y)
+        if d is None:
+            last = cal.month_days(y, m)
+            if pos in ("底", "末"):
+                return dt.date(y, m, last), dt.date(y, m, last)
+            if pos in _POS_DAYS:
+                a, b = _POS_DAYS[pos]
+                return dt.date(y, m, a), dt.date(y, m, min(b, last))
+            return cal.month_range(y, m)
+        return dt.date(y, m, d), dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+class _Builder:
+    """Turns raw expressions into facts, filling in missing years and months from the page."""
+
+    def __init__(self, ctx: Context, cals: list[_Cal]) -> None:
+        self.ctx = ctx
+        self.text = ctx.norm.text
+        self.cals = cals
+        self.page_date = _page_date(self.text, cals)
+        self.data_year = _data_year(self.text, cals, self.page_date)
+        ref = ctx.reference_date
+        self.today = ref or self.page_date
+        # 今年 is the year of writing; a bare 全年 or 3月份 is the year reported on.
+        self.now_year = ref.year if ref else self.page_date.year if self.page_date else self.data_year
+        self.built: list[tuple[_Cal, DateFact | Period]] = []
+
+    def year_for(self, c: _Cal) -> int | None:
+        """Year of an expression without one: a year stated earlier in the same paragraph
+        (not a basis such as 较2019年), else the page's year."""
+        if c.rel is not None:
+            return None if self.now_year is None else self.now_year + c.rel
+        para_start = self.text.rfind("\n", 0, c.start) + 1
+        basis = _words()["basis_before"]
+        for o in reversed(self.cals):
+            if o.start >= c.start or o.start < para_start:
+                continue
+            if o.y is not None and not _before(self.text, o.start, basis):
+                return o.y2 if o.y2 is not None else o.y
+        if self.data_year is not None:
+            return self.data_year
+        return self.now_year
+
+    def month_for(self, c: _Cal) -> int | None:
+        """Month of a bare day (16日): the month of a date shortly before, else the page's."""
+        if c.rel_word in ("本月", "当月"):
+            return self.today.month if self.today else None
+        for o in reversed(self.cals):
+            if o.start >= c.start or c.start - o.end > 400:
+                continue
+            if o.m is not None:
+                return o.m2 if o.m2 is not None else o.m
+        return self.today.month if self.today else None
+
+    def build(self, c: _Cal) -> DateFact | Period | None:
+        fact: DateFact | Period | None
+        if c.form.startswith("rel-"):
+            fact = self.build_rel(c)
+        else:
+            y = c.y if c.y is not None else self.year_for(c)
+            if c.form == "point":
+                fact = self.build_point(c, y)
+            elif c.form == "range":
+                fact = self.build_range(c, y)
+            else:
+                fact = self.build_period(c, y)
+        if fact is not None:
+            self.built.append((c, fact))
+        return fact
+
+    def _span(self, c: _Cal) -> Span:
+        return self.ctx.norm.span(c.start, c.end)
+
+    def build_point(self, c: _Cal, y: int | None) -> DateFact | Period | None:
+        m = c.m if c.m is not None else (self.month_for(c) if c.d is not None else None)
+        if m is None and c.d is not None:
+            return DateFact(value=_fmt(None, None, c.d), span=self._span(c))
+        if m is not None and c.d is not None and not cal.valid_day(m, c.d, y):
+            y = None  # 2月29日 in a year without one: keep the date, drop the year
+        dates = _span_dates(y, m, c.d, c.pos)
+        w = _words()
+        if dates is not None and _before(self.text, c.start, w["cutoff_before"]):
+            if _before(self.text, c.start, w["cutoff_before"][:5]):
+                # 截至6月底: a running total up to that day, whose start the text does not give.
+                return Period(value=f"../{dates[1].isoformat()}", end=dates[1], span=self._span(c))
+        start, end = dates if dates else (None, None)
+        return DateFact(value=_fmt(y, m, c.d), start=start, end=end, span=self._span(c))
+
+    def build_range(self, c: _Cal, y: int | None) -> Period | None:
+        if c.y is not None and c.m is None and c.y2 is not None:
+            start, end = dt.date(c.y, 1, 1), dt.date(c.y2, 12, 31)  # 2024-2025年
+            return Period(value=f"{c.y}/{c.y2}", start=start, end=end, days=cal.days_between(start, end),
+                          span=self._span(c))
+        m1 = c.m if c.m is not None else (self.month_for(c) if c.d is not None else None)
+        y2 = c.y2 if c.y2 is not None else y
+        m2 = c.m2 if c.m2 is not None else m1
+        d2 = c.d2 if c.d2 is not None else c.d
+        if y is not None and c.y2 is None and (m2 or 0, d2 or 0) < (m1 or 0, c.d or 0):
+            y2 = y + 1  # 12月—2月 runs into the next year
+        value = f"{_fmt(y, m1, c.d)}/{_fmt(y2, m2, d2)}"
+        a = _span_dates(y, m1, c.d, None)
+        b = _span_dates(y2, m2, d2, c.pos)
+        if a and b and a[0] <= b[1]:
+            return Period(value=value, start=a[0], end=b[1], days=cal.days_between(a[0], b[1]), span=self._span(c))
+        return Period(value=value, span=self._span(c))
+
+    def build_period(self, c: _Cal, y: int | None) -> Period | None:
+        n = c.n or 0
+        shown = f"{y:04d}" if y is not None else "-"
+        rng: tuple[dt.date, dt.date] | None = None
+        if c.form == "week":
+            value = f"{shown}-W{n:02d}"
+            if y is not None:
+                rng = cal.iso_week_range(y, n)
+                if rng is None:
+                    return None
+        elif c.form == "quarter":
+            if not 1 <= n <= 4:
+                return None
+            value = f"{shown}-Q{n}"
+            rng = cal.quarter_range(y, n) if y is not None else None
+        elif c.form == "quarters":
+            last = 3 * n
+            value = f"{shown}-01/{shown}-{last:02d}" if y is not None else f"--01/--{last:02d}"
+            rng = cal.month_range(y, 1, last) if y is not None else None
+        elif c.form == "half":
+            value = f"{shown}-H{n}"
+            rng = cal.half_range(y, n) if y is not None else None
+        else:
+            value = shown if y is not None else "P1Y"
+            rng = cal.year_range(y) if y is not None else None
+        return _period(value, rng, self._span(c))
+
+    def _anchor(self, c: _Cal, ok: Callable[[DateFact | Period], bool]) -> tuple[dt.date, dt.date] | None:
+        """The nearest stated period before c that satisfies ok (本周 of a weekly report is its week)."""
+        for o, f in reversed(self.built):
+            if o.start < c.start and not o.form.startswith("rel-") and f.start and f.end and ok(f):
+                return f.start, f.end
+        return None
+
+    def build_rel(self, c: _Cal) -> Period | None:
+        word = c.rel_word or ""
+        if _before(self.text, c.start, _words()["basis_before"]):
+            return None  # 较上周 is the basis of a change, not the period of a figure
+        kind = c.form[4:]
+        today = self.today
+        rng: tuple[dt.date, dt.date] | None = None
+        value = word
+        if kind == "yr":
+            if self.now_year is not None:
+                yy = self.now_year + _REL_YEAR.get(word, 0)
+                rng, value = cal.year_range(yy), f"{yy:04d}"
+        elif kind == "w":
+            off = -7 if word in ("上周", "上一周") else 7 if word == "下周" else 0
+            week = self._anchor(c, lambda f: f.end is not None and f.start is not None
+                                and cal.days_between(f.start, f.end) == 7)
+            if week is None and today is not None:
+                week = cal.week_of(today)
+            if week is not None:
+                shift = dt.timedelta(days=off)
+                rng = week[0] + shift, week[1] + shift
+                iy, iw, _ = rng[0].isocalendar()
+                value = f"{iy:04d}-W{iw:02d}" if rng[0].weekday() == 0 else f"{rng[0]}/{rng[1]}"
+        elif kind == "mo":
+            off = -1 if word == "上月" else 1 if word == "下月" else 0
+            month = self._anchor(c, lambda f: isinstance(f, DateFact) and f.start is not None
+                                 and f.end is not None and f.start.day == 1
+                                 and f.end == cal.month_range(f.start.year, f.start.month)[1])
+            base = month[0] if month else today
+            if base is not None:
+                yy, mm = cal.shift_month(base.year, base.month, off)
+                rng, value = cal.month_range(yy, mm), f"{yy:04d}-{mm:02d}"
+        elif today is not None:
+            q, yy = (today.month - 1) // 3 + 1, today.year
+            if word in ("上季度", "上一季度"):
+                q -= 1
+                if q == 0:
+                    yy, q = yy - 1, 4
+            rng, value = cal.quarter_range(yy, q), f"{yy:04d}-Q{q}"
+        return _period(value, rng, self._span(c))
+
+
+def _period(value: str, rng: tuple[dt.date, dt.date] | None, span: Span) -> Period:
+    if rng is None:
+        return Period(value=value, span=span)
+    return Period(value=value, start=rng[0], end=rng[1], days=cal.days_between(*rng), span=span)
+
+
+# ---------------------------------------------------------------- times
+
+
+def _hour(s: str) -> int | None:
+    v = cal.small_int(s.replace("两", "二"))
+    return v if v is not None and 0 <= v <= 24 else None
+
+
+def _scan_times(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
+    colon, han = _time_patterns()
+    w = _words()
+    offsets: dict[str, int] = w["time_of_day"]
+    out: list[tuple[int, int, str, str | None]] = []
+    busy = list(taken)
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < b and a < e for a, b in busy)
+
+    for pattern in (colon, han):
+        for m in pattern.finditer(text):
+            h = _hour(m["h"])
+            if h is None:
+                continue
+            pre = m["pre"]
+            g = m.groupdict()
+            if pattern is han:
+                numeric = m["h"].isdigit()
+                supported = bool(pre or g["mi"] or g["half"] or g["ap"])
+                if (m["u"] == "点" or not numeric) and not supported:
+                    continue
+                if not supported and _after(text, m.end(), w["hour_after_bad"]):
+                    continue
+                if not supported and m.start("h") > 0 and text[m.start("h") - 1] in "第每约近超":
+                    continue
+            mi = cal.small_int(g["mi"]) if g["mi"] else (30 if g.get("half") else 0)
+            if mi is None or mi > 59:
+                continue
+            s, e = m.start("h"), m.end()
+            if not free(s, e):
+                continue
+            hh = h
+            if pre and offsets.get(pre, 0) == 12 and h < 12 and not (pre in ("中午", "午间", "正午") and h >= 10):
+                hh = h + 12
+            value = f"{hh % 24 if hh == 24 and mi else hh:02d}:{mi:02d}"
+            approx = g.get("ap") if g.get("ap") in ("许", "左右", "前后") else None
+            out.append((s, e, value, approx))
+            busy.append((s, e))
+    return out
+
+
+# ---------------------------------------------------------------- entry points
 
 
 def run(ctx: Context) -> None:
+    text = ctx.norm.text
+    cals = _scan(text)
+    b = _Builder(ctx, cals)
+    if ctx.year is None:
+        ctx.year = b.data_year
+    spans: list[tuple[int, int]] = []
+    for c in cals:
+        fact = b.build(c)
+        if fact is None:
+            continue
+        ctx.add(fact, c.start, c.end)
+        spans.append((c.start, c.end))
+    for s, e, value, approx in _scan_times(text, spans):
+        ctx.add(TimeFact(value=value, approx=approx, span=ctx.norm.span(s, e)), s, e)
+
+
+# ---------------------------------------------------------------- governing period
+
+
+def days_of(fact: DateFact | Period) -> int | None:
+    """Days in the stretch a date or period fact covers (a month its length, 上半年 181 or 182)."""
+    if isinstance(fact, Period) and fact.days is not None:
+        return fact.days
+    if fact.start is not None and fact.end is not None:
+        return cal.days_between(fact.start, fact.end)
     return None
+
+
+def _role(text: str, f: DateFact | Period) -> str:
+    """dateline (7月15日电, 发布时间:…), basis (较2019年), point (a single day) or period."""
+    s, e = f._nspan
+    w = _words()
+    if _after(text, e, w["dateline_after"]) or _before(text, s, w["publication_labels"]) or \
+            _before(text, s, [lbl + ":" for lbl in w["publication_labels"]]):
+        return "dateline"
+    if _before(text, s, w["basis_before"]) or text.startswith("同期", e):
+        return "basis"
+    if isinstance(f, DateFact):
+        if f.start is not None and f.start == f.end:
+            return "point"  # a day, or 6月底
+        if f.start is None and regex.search(r"\d-\d\d$|^---\d\d$", f.value):
+            return "point"  # a day whose year is unknown: --07-18, ---13
+    return "period"
+
+
+def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
+    """The date or period fact that governs the figure at normalised position npos.
+
+    Looks, in order, at the same sentence (nearest before npos, else the first after
+    it), the earlier sentences of its paragraph, then the page (nearest before, else
+    the first). Datelines (7月15日电) and comparison bases (较2019年) never govern; a
+    single day governs only a figure in its own sentence.
+    """
+    text = ctx.norm.text
+    facts = sorted((f for f in ctx.facts if isinstance(f, (DateFact, Period))), key=lambda f: f._nspan)
+    roles = [(f, _role(text, f)) for f in facts]
+    s0, s1 = sentence_at(text, npos)
+    same = [(f, r) for f, r in roles if s0 <= f._nspan[0] < s1 and r in ("period", "point")]
+    before = [f for f, _r in same if f._nspan[1] <= npos]
+    if before:
+        return before[-1]
+    after = [f for f, _r in same if f._nspan[0] >= npos]
+    if after:
+        return after[0]
+    para = text.rfind("\n", 0, npos) + 1
+    earlier = [f for f, r in roles if para <= f._nspan[0] and f._nspan[1] <= s0 and r == "period"]
+    if earlier:
+        return earlier[-1]
+    page = [f for f, r in roles if r == "period"]
+    prior = [f for f in page if f._nspan[1] <= npos]
+    if prior:
+        return prior[-1]
+    return page[0] if page else None
