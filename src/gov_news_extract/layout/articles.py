@@ -1,14 +1,23 @@
 """Stage: split a page into articles (title, column, byline, body).
 
-Placeholder layout: one article spanning the whole text; replaced by the full
-segmenter.
+An article starts where the page shows one: a headline followed by a lead
+(`本报讯…`), a column name (【平原腔声】), a signed commentary (□姬国庆), a
+page header (第1版), a bulleted headline, or a second dateline. Headlines
+that are not followed by any of these are subheadings of the body. Short
+lines before a headline (photo captions, infographic figures, the column
+name) belong to the article that follows them. Articles cover the page from
+its first to its last character, so every fact falls inside one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..text.normalise import NormText
+from . import byline as bl
+from .lines import Kind, Line, split_lines
 
 
 @dataclass
@@ -39,7 +48,255 @@ class ArticleBlock:
     subtitles: list[tuple[int, int]] = field(default_factory=list)
     column: tuple[int, int] | None = None
     byline: BylineBlock | None = None
+    # The headline exactly as the page writes it (glosses kept, spaces dropped).
+    title_text: str | None = None
+
+
+# Lines that may sit between a headline and its lead, or before a headline as
+# its captions, without ending the headline block.
+_PRELUDE = {Kind.HEAD, Kind.FIGURE, Kind.FURNITURE, Kind.COLUMN, Kind.NAME, Kind.SHORT}
+_HEADS = {Kind.HEAD, Kind.BULLET}
+
+
+@dataclass
+class _Event:
+    at: int  # line index where the article would start
+    group: tuple[int, ...] = ()  # headline lines
+    lead: int | None = None
+    column: int | None = None
+    starts: bool = False  # a page header or bullet: always a new article when the current has content
+
+
+@dataclass
+class _Art:
+    start: int  # line index
+    group: tuple[int, ...] = ()
+    lead: int | None = None
+    column: int | None = None
+    title: int | None = None
+    subtitles: list[int] = field(default_factory=list)
+
+
+def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
+    """The headline block that a lead or signature at line i hangs from, if any."""
+    j = i - 1
+    figures: list[int] = []
+    while j >= 0 and lines[j].kind in (Kind.FIGURE, Kind.FURNITURE, Kind.BYLINE):
+        if lines[j].kind is Kind.FIGURE:
+            figures.append(j)
+        j -= 1
+    if j < 0 or lines[j].kind not in _HEADS:
+        # a lone figure-shaped line right before the lead is its headline (全市GDP增长5.2%)
+        if len(figures) == 1 and figures[0] == i - 1 and len(lines[i - 1].text) >= 8:
+            return (i - 1,)
+        return ()
+    end = j
+    while j > 0 and not lines[j].blank_before and lines[j - 1].kind is Kind.HEAD and lines[j].kind is Kind.HEAD:
+        j -= 1
+    return tuple(range(j, end + 1))
+
+
+def _group_after(lines: list[Line], i: int) -> tuple[int, ...]:
+    """The headline block right after a page header or column line."""
+    j = i + 1
+    while j < len(lines) and lines[j].kind in (Kind.FURNITURE, Kind.SEPARATOR):
+        j += 1
+    if j >= len(lines) or lines[j].kind not in _HEADS:
+        return ()
+    s = j
+    while j + 1 < len(lines) and lines[j + 1].kind is Kind.HEAD and not lines[j + 1].blank_before:
+        j += 1
+    return tuple(range(s, j + 1))
+
+
+def _events(lines: list[Line]) -> list[_Event]:
+    evs: list[_Event] = []
+    for ln in lines:
+        i, k = ln.idx, ln.kind
+        if k is Kind.LEAD:
+            g = _group_before(lines, i)
+            evs.append(_Event(at=g[0] if g else i, group=g, lead=i))
+        elif k in (Kind.SIGNATURE, Kind.NAME):
+            g = _group_before(lines, i)
+            if g and g[-1] == i - 1:  # a signed piece: □姬国庆 right under its headline
+                evs.append(_Event(at=g[0], group=g))
+        elif k is Kind.COLUMN:
+            evs.append(_Event(at=i, group=_group_after(lines, i), column=i, starts=True))
+        elif k is Kind.SEPARATOR:
+            evs.append(_Event(at=i, group=_group_after(lines, i), starts=True))
+        elif k is Kind.BULLET:
+            evs.append(_Event(at=i, group=(i,), starts=True))
+    # one headline block may be found from both sides (column above, lead below): merge
+    merged: list[_Event] = []
+    for ev in sorted(evs, key=lambda e: (e.at, e.lead or 0)):
+        prev = merged[-1] if merged else None
+        if prev and ev.group and prev.group and set(ev.group) & set(prev.group):
+            prev.lead = prev.lead if prev.lead is not None else ev.lead
+            prev.group = prev.group if len(prev.group) >= len(ev.group) else ev.group
+            continue
+        if prev and not prev.group and prev.starts and ev.group and ev.at > prev.at and prev.lead is None \
+                and all(lines[x].kind in _PRELUDE | {Kind.SEPARATOR} for x in range(prev.at + 1, ev.at)):
+            # a page header with furniture, then the headline found from its lead
+            prev.group, prev.lead = ev.group, ev.lead
+            continue
+        merged.append(ev)
+    return merged
+
+
+def _has_content(lines: list[Line], art: _Art, upto: int) -> bool:
+    if art.group or art.lead is not None:
+        return True
+    return any(lines[x].kind in (Kind.PROSE, Kind.SECTION, Kind.TABLE) for x in range(art.start, upto))
+
+
+def _prelude_start(lines: list[Line], at: int, floor: int) -> int:
+    """Captions, figures and column names above a headline go with it."""
+    j = at
+    while j - 1 > floor and lines[j - 1].kind in _PRELUDE:
+        j -= 1
+    return j
+
+
+def _pick_title(art: _Art) -> None:
+    g = art.group
+    if not g:
+        return
+    # kicker / main / subtitle: with three lines the main headline is the middle one
+    t = g[1] if len(g) >= 3 else g[0]
+    art.title = t
+    art.subtitles = [x for x in g if x != t]
+
+
+def _last_anchor(art: _Art) -> int:
+    return max([art.start, *art.group, art.lead if art.lead is not None else -1, art.column or -1])
+
+
+def _build(lines: list[Line]) -> list[_Art]:
+    arts = [_Art(start=0)]
+    for ev in _events(lines):
+        cur = arts[-1]
+        if not ev.group and not ev.starts:  # a dateline with no headline of its own
+            if cur.lead is None:
+                cur.lead = ev.lead
+                continue
+            new = _Art(start=ev.at, lead=ev.lead)
+            # stacked headlines of short items: the second headline titles the second item
+            if cur.group and len(cur.group) == 2 and cur.title == cur.group[0] and cur.lead == cur.group[-1] + 1:
+                new.title = cur.group[1]
+                cur.subtitles = [x for x in cur.subtitles if x != new.title]
+            arts.append(new)
+            continue
+        if _has_content(lines, cur, ev.at):
+            start = ev.at if ev.starts else _prelude_start(lines, ev.at, _last_anchor(cur))
+            cur = _Art(start=start)
+            arts.append(cur)
+        cur.group, cur.lead = ev.group, ev.lead
+        if ev.column is not None:
+            cur.column = ev.column
+        _pick_title(cur)
+    return arts
+
+
+def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
+    """A report's own heading: the first headline-shaped line before any prose."""
+    for x in range(art.start, stop):
+        k = lines[x].kind
+        if k is Kind.HEAD:
+            art.group = (x,)
+            _pick_title(art)
+            return
+        if k not in (Kind.FURNITURE, Kind.SEPARATOR, Kind.COLUMN, Kind.NAME):
+            return
+
+
+def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tuple[BylineBlock | None, bl.Lead | None]:
+    people: list[bl.Person] = []
+    lead = None
+    if art.lead is not None:
+        ln = lines[art.lead]
+        lead = bl.parse_lead(ln.text, ln.start)
+        if lead:
+            people += lead.people
+    after_title = art.group[-1] + 1 if art.group else -1
+    content = [x for x in range(art.start, end_line) if lines[x].kind not in (Kind.FURNITURE, Kind.BULLET)]
+    for x in range(art.start, end_line):
+        ln = lines[x]
+        if ln.kind is Kind.SIGNATURE:
+            people += bl.parse_signature(ln.text, ln.start)
+        elif ln.kind is Kind.BYLINE:
+            people += bl.parse_byline_line(ln.text, ln.start)
+        elif ln.kind is Kind.NAME and after_title <= x <= after_title + 1:
+            people.append(bl.Person("作者", ln.start, ln.end))
+        elif ln.kind is Kind.PROSE and x != art.lead:
+            people += bl.reported_by(ln.text, ln.start)
+        people += bl.photo_credits(ln.text, ln.start)
+    for x in content[-2:]:
+        ln = lines[x]
+        people += bl.parse_end_signature(ln.text, ln.start)
+    seen: set[tuple[str, str]] = set()
+    out: list[PersonBlock] = []
+    for p in sorted(people, key=lambda p: p.start):
+        name = norm.text[p.start:p.end]
+        if (p.role, name) in seen:
+            continue
+        seen.add((p.role, name))
+        out.append(PersonBlock(p.role, name, p.start, p.end))
+    if lead is None and not out:
+        return None, None
+    block = BylineBlock(people=out)
+    if lead is not None:
+        block.agency = norm.surface(*lead.agency) if lead.agency else None
+        if lead.agency_text and lead.agency and lead.agency_text.endswith("讯") and block.agency:
+            block.agency += norm.surface(lead.agency[1], lead.agency[1] + 1)
+        block.place, block.date = lead.place, lead.date
+        block.start, block.end = lines[art.lead or 0].start, lead.end
+    else:
+        block.start, block.end = out[0].start, out[-1].end
+    return block, lead
+
+
+_GLOSS_AFTER = regex.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def _raw(norm: NormText, s: int, e: int) -> str:
+    """The page's own text of a range: titles are quoted as written, converter glosses included."""
+    a, b = norm.orig_range(s, e)
+    g = _GLOSS_AFTER.match(norm.original, b)
+    if g:
+        b = g.end()
+    out = regex.sub(r"\s+", " ", norm.original[a:b].replace("*", ""))
+    return out.strip()
 
 
 def segment(norm: NormText) -> list[ArticleBlock]:
-    return [ArticleBlock(0, len(norm.text))]
+    text = norm.text
+    if not text.strip():
+        return [ArticleBlock(0, len(text))]
+    lines = split_lines(norm)
+    if not lines:
+        return [ArticleBlock(0, len(text))]
+    arts = _build(lines)
+    out: list[ArticleBlock] = []
+    for k, art in enumerate(arts):
+        end_line = arts[k + 1].start if k + 1 < len(arts) else len(lines)
+        if k == 0 and art.title is None and not art.group:
+            stop = art.lead if art.lead is not None else end_line
+            _top_title(lines, art, stop)
+        start = 0 if k == 0 else lines[art.start].start
+        end = lines[arts[k + 1].start].start if k + 1 < len(arts) else len(text)
+        block = ArticleBlock(start, end)
+        by, lead = _byline(norm, lines, art, end_line)
+        block.byline = by
+        if art.title is not None:
+            ln = lines[art.title]
+            block.title = ln.inner if ln.kind is Kind.BULLET and ln.inner else (ln.start, ln.end)
+        elif lead is not None and lead.title is not None:
+            block.title = lead.title
+        if block.title:
+            block.title_text = _raw(norm, *block.title)
+        block.subtitles = [(lines[x].start, lines[x].end) for x in art.subtitles]
+        if art.column is not None:
+            c = lines[art.column]
+            block.column = c.inner or (c.start, c.end)
+        out.append(block)
+    return out

@@ -1,0 +1,296 @@
+"""Bylines: datelines (本报讯, 新华社北京7月18日电), reporters, signatures, photo credits.
+
+Everything here reads the normalised text (simplified script, half-width
+punctuation); offsets of people are into that text so that the pipeline can
+give their names back in the page's own script.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+# ------------------------------------------------------------------ datelines
+_KNOWN_AGENCY = r"本报|新华社|中新社|中新网|新华网|人民网|央视网|央广网|光明网|国际在线|中国网|澎湃新闻"
+_AGENCY_WORD = (
+    rf"(?:{_KNOWN_AGENCY}"
+    r"|[\p{Han}A-Za-z]{2,10}?(?:日报社|日报|晚报|早报|时报|商报|都市报|新闻网|网|通讯社|社|电视台|台|融媒体中心|客户端))"
+)
+_AGENCY = rf"{_AGENCY_WORD}(?:[-—·]{_AGENCY_WORD})?"
+_DATE = r"(?:\d{1,2}月)?\d{1,2}日|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日"
+# A dateline opening a lead: agency, then place and date, then 讯/电/消息; or an
+# agency directly followed by a bracketed byline (中新网(记者 X)).
+LEAD = regex.compile(
+    rf"^(?P<open>【)?(?P<agency>{_AGENCY})"
+    rf"(?:(?P<place>\p{{Han}}{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息)(?P<close>】)?"
+    r"|(?=\s*[(](?:本报|特约|见习|首席)?记者))"
+)
+
+# ------------------------------------------------------------------ roles
+# Longest first. None marks a credit that names no author (校对, 审核).
+_ROLES: list[tuple[str, str | None]] = [
+    ("责任编辑", "责任编辑"),
+    ("责编", "责任编辑"),
+    ("见习记者", "见习记者"),
+    ("特约记者", "特约记者"),
+    ("首席记者", "记者"),
+    ("摄影记者", "记者"),
+    ("本报记者", "记者"),
+    ("实习记者", "实习生"),
+    ("实习生", "实习生"),
+    ("通讯员", "通讯员"),
+    ("记者", "记者"),
+    ("摄影", "摄影"),
+    ("编辑", "编辑"),
+    ("撰稿", "作者"),
+    ("作者", "作者"),
+    ("文/图", "作者"),
+    ("图/文", "作者"),
+    ("文/", "作者"),
+    ("图/", "摄影"),
+    ("校对", None),
+    ("审核", None),
+    ("审校", None),
+    ("排版", None),
+    ("来源", None),
+    ("监制", None),
+]
+_ROLE_RE = regex.compile("|".join(regex.escape(r) for r, _ in _ROLES))
+_ROLE_MAP = dict(_ROLES)
+# Words that look like names in a byline but are not.
+_NOT_NAMES = {"本报", "报道", "综合", "整理", "供稿", "摄影", "编辑", "通讯", "特约", "见习", "实习", "新闻",
+              "联合", "报道组", "采写", "发自", "联播", "客户端"}
+_AGENCY_TOKEN = regex.compile(r"(?:网|社|报|台|中心|客户端|新闻)$")
+_PLACE_SUFFIX = regex.compile(r"[省市县区镇乡村局厅委办部院所队站网社报台组处科街路]$")
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset[str], tuple[str, ...]]:
+    raw = resources.files("gov_news_extract.data").joinpath("layout_names.json").read_text("utf-8")
+    data = json.loads(raw)
+    return frozenset(data["surnames"]), tuple(data["compound_surnames"])
+
+
+def has_surname(name: str) -> bool:
+    singles, compounds = _names()
+    return name[:1] in singles or name.startswith(compounds)
+
+
+def _name_ok(tok: str, strict: bool) -> bool:
+    if "·" in tok:
+        parts = tok.split("·")
+        return all(1 <= len(p) <= 6 for p in parts) and len(tok) <= 16
+    if not 2 <= len(tok) <= 4 or tok in _NOT_NAMES:
+        return False
+    if len(tok) == 4 and not tok.startswith(_names()[1]) and strict:
+        return False
+    return has_surname(tok) if strict else True
+
+
+def is_bare_name(t: str) -> bool:
+    """A line that is only a personal name (a signature under a headline)."""
+    if not regex.fullmatch(r"\p{Han}{2,4}", t) or _PLACE_SUFFIX.search(t):
+        return False
+    if len(t) == 4:
+        return t.startswith(_names()[1])
+    return has_surname(t)
+
+
+# ------------------------------------------------------------------ people
+@dataclass
+class Person:
+    role: str
+    start: int
+    end: int
+
+
+@dataclass
+class Lead:
+    """What a dateline line holds."""
+
+    agency: tuple[int, int] | None = None
+    agency_text: str | None = None
+    place: str | None = None
+    date: str | None = None
+    end: int = 0  # end of the dateline and its bracketed byline
+    people: list[Person] = field(default_factory=list)
+    title: tuple[int, int] | None = None
+
+
+def _tokens(seg: str, base: int) -> list[tuple[str, int, int]]:
+    """Runs of Han characters (and ·) in seg, with absolute offsets."""
+    out = []
+    for m in regex.finditer(r"[\p{Han}·]+", seg):
+        tok, s = m.group(), m.start()
+        for suffix in ("报道", "摄"):
+            if tok.endswith(suffix) and len(tok) > len(suffix) + 1:
+                tok = tok[: -len(suffix)]
+        out.append((tok, base + s, base + s + len(tok)))
+    return out
+
+
+def parse_people(seg: str, base: int, *, bare_role: str | None, strict_bare: bool = True) -> list[Person]:
+    """People named in a byline fragment such as `记者 崔敬 实习生 齐嘉慧` or `责编:杨曦、吕骞`.
+
+    Names before any role word get `bare_role` (记者 after an agency name, 作者
+    for a closing `(周竟奇)`); with `strict_bare` they must start with a surname.
+    """
+    people: list[Person] = []
+    roles = list(_ROLE_RE.finditer(seg))
+    pre = seg[: roles[0].start()] if roles else seg
+    pre_toks = _tokens(pre, base)
+    # an agency name opening the bracket (新民网 章文君) makes the names its reporters
+    agency_first = bool(pre_toks) and bool(_AGENCY_TOKEN.search(pre_toks[0][0])) and len(pre_toks[0][0]) >= 2
+    if agency_first:
+        pre_toks = pre_toks[1:]
+    role_for_pre = "记者" if agency_first else bare_role
+    if role_for_pre is not None:
+        for tok, s, e in pre_toks:
+            if _name_ok(tok, strict_bare and not agency_first):
+                people.append(Person(role_for_pre, s, e))
+    elif pre_toks and roles:
+        return people  # unexplained words before the roles: not a byline
+    for k, m in enumerate(roles):
+        role = _ROLE_MAP[m.group()]
+        seg_end = roles[k + 1].start() if k + 1 < len(roles) else len(seg)
+        if role is None:
+            continue
+        for tok, s, e in _tokens(seg[m.end():seg_end], base + m.end()):
+            if _name_ok(tok, strict=False):
+                people.append(Person(role, s, e))
+    return people
+
+
+_BRACKET_BODY = regex.compile(r"[^()\n。;!?\d]{1,40}")
+_INLINE_STOP = regex.compile(
+    r"(?:从|在|获悉|了解|报道|采访|来到|走进|日前|近日|昨天|昨日|今天|今日|对|向|于|随|跟随|赴|深入|发自|与|和|摄|[、,\s:])"
+)
+
+
+def inline_reporters(text: str, pos: int, base: int) -> list[Person]:
+    """`记者刘燮阳从…获悉`: reporters named inline right after a dateline."""
+    m = regex.compile(r"\s*(?:本报)?(?:特约|见习|首席)?记者\s*").match(text, pos)
+    if not m:
+        return []
+    people: list[Person] = []
+    i = m.end()
+    while True:
+        for n in (2, 3, 4):
+            tok = text[i : i + n]
+            if (len(tok) == n and regex.fullmatch(r"\p{Han}+", tok) and _name_ok(tok, strict=True)
+                    and _INLINE_STOP.match(text, i + n)):
+                people.append(Person("记者", base + i, base + i + n))
+                i += n
+                break
+        else:
+            return people
+        sep = regex.compile(r"\s*[、,和]\s*").match(text, i)
+        if not sep:
+            return people
+        i = sep.end()
+
+
+def parse_lead(t: str, base: int) -> Lead | None:
+    """Dateline, agency and byline at the start of a lead line t (at offset base)."""
+    m = LEAD.match(t)
+    if not m:
+        return None
+    lead = Lead(agency=(base + m.start("agency"), base + m.end("agency")))
+    agency = m.group("agency")
+    kind = m.group("kind")
+    lead.agency_text = agency + kind if kind == "讯" and not m.group("place") and not m.group("date") else agency
+    lead.place = m.group("place") or None
+    lead.date = m.group("date")
+    i = m.end()
+    # 【新华社重庆十四日电】拉萨讯: a second, local dateline
+    local = regex.compile(r"\p{Han}{1,6}讯[::]?").match(t, i) if m.group("close") else None
+    if local:
+        i = local.end()
+    br = regex.compile(r"\s*[(【]").match(t, i)
+    if br:
+        close = regex.compile(r"[)】]|$").search(t, br.end())
+        body = t[br.end() : close.start()] if close else ""
+        if body and _BRACKET_BODY.fullmatch(body):
+            lead.people = parse_people(body, base + br.end(), bare_role="记者")
+            i = close.end() if close else len(t)
+    if not lead.people:
+        lead.people = inline_reporters(t, i, base)
+    title = regex.compile(r"\s*题[::]\s*(.+?)\s*$").match(t, i)
+    if title:
+        lead.title = (base + title.start(1), base + title.end(1))
+    lead.end = base + i
+    return lead
+
+
+# ------------------------------------------------------------------ signatures
+_SIGNATURE = regex.compile(r"^(?:[□■◎◇☆]\s*|(?:文|图|文/图|图/文)\s*[/:|]\s*)(\p{Han}[\p{Han}·\s、,]{1,20})$")
+
+
+def signature_names(t: str) -> tuple[int, int] | None:
+    """Range of the names in a signature line such as `□姬国庆` or `文/张三`."""
+    m = _SIGNATURE.match(t)
+    return (m.start(1), m.end(1)) if m else None
+
+
+def parse_signature(t: str, base: int) -> list[Person]:
+    r = signature_names(t)
+    if r is None:
+        return []
+    role = "摄影" if t.startswith("图/") else "作者"
+    return parse_people(t[r[0]:r[1]], base + r[0], bare_role=role, strict_bare=False)
+
+
+_END_BRACKET = regex.compile(r"[(]([^()]{2,40}?)[)]?[\s|]*$")
+
+
+def parse_end_signature(t: str, base: int) -> list[Person]:
+    """A bracketed signature closing an article: `(记者 X 通讯员 Y)`, `(周竟奇)`, `(责编:A、B)`."""
+    m = _END_BRACKET.search(t)
+    if not m or not _BRACKET_BODY.fullmatch(m.group(1)):
+        return []
+    return parse_people(m.group(1), base + m.start(1), bare_role="作者")
+
+
+_PHOTO = regex.compile(
+    r"(?:(?:本报|新华社|中新社|人民日报|中新网)?(?:特约|见习|首席)?记者|摄影记者|摄影)[\s::]*"
+    r"(\p{Han}{2,4}(?:\s*[、,和]\s*\p{Han}{2,4})*)\s*摄(?!影)"
+)
+
+
+def photo_credits(t: str, base: int) -> list[Person]:
+    """`新华社记者王全超摄`, `记者 卢先庆 摄`: a photographer is role 记者."""
+    out: list[Person] = []
+    for m in _PHOTO.finditer(t):
+        for tok, s, e in _tokens(m.group(1), base + m.start(1)):
+            if _name_ok(tok, strict=False):
+                out.append(Person("记者", s, e))
+    return out
+
+
+_LINE_BYLINE = regex.compile(r"^(?:本报|新华社|中新社|人民日报)?(?:特约|见习|首席|实习)?(?:记者|通讯员|摄影)")
+
+
+def parse_byline_line(t: str, base: int) -> list[Person]:
+    """A line that is only a byline: `本报记者 张三 李四`, `记者 王五 报道`."""
+    if not _LINE_BYLINE.match(t):
+        return []
+    return parse_people(t, base, bare_role=None)
+
+
+_REPORTED = regex.compile(r"^(?:本报|新华社|中新社)?(?:特约|见习|首席)?记者\s*")
+
+
+def reported_by(t: str, base: int) -> list[Person]:
+    """`本报记者张三报道` opening a paragraph."""
+    m = _REPORTED.match(t)
+    if not m:
+        return []
+    rest = regex.compile(r"([\p{Han}·]{2,4}(?:\s*[、,和]\s*[\p{Han}·]{2,4})*)\s*报道").match(t, m.end())
+    if not rest:
+        return []
+    return [Person("记者", s, e) for tok, s, e in _tokens(rest.group(1), base + rest.start(1))
+            if _name_ok(tok, strict=False)]

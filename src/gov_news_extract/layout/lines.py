@@ -1,0 +1,186 @@
+"""Split a normalised page into lines and say what each line looks like.
+
+The segmenter never reads prose word by word: a page's layout shows in the
+shape of its lines. A headline is short and holds no sentence punctuation; a
+lead opens with a dateline (`本报讯`, `新华社北京7月18日电`); page furniture
+(发布时间, 来源, breadcrumbs, page headers) is recognisable by its wording.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+import regex
+
+from ..text.normalise import NormText
+from .byline import LEAD, is_bare_name, signature_names
+
+
+class Kind(enum.Enum):
+    PROSE = "prose"
+    HEAD = "head"  # headline-like: short, no sentence punctuation
+    FIGURE = "figure"  # infographic / pull-quote line ending in a figure
+    LEAD = "lead"  # opens with a dateline
+    SECTION = "section"  # numbered section heading (一、 (二) 3.)
+    FURNITURE = "furniture"  # page furniture: dates, sources, counters, breadcrumbs
+    SEPARATOR = "separator"  # page header that separates articles (第1版)
+    COLUMN = "column"  # 【专栏名】 or 专栏:名
+    SIGNATURE = "signature"  # □姬国庆, 文/张三
+    BYLINE = "byline"  # a line that is only a byline: 新华社记者, 本报记者 张三
+    NAME = "name"  # a bare personal name on its own line
+    BULLET = "bullet"  # • 标题 (a bulleted headline)
+    TABLE = "table"  # a flattened table cell
+    SHORT = "short"  # a short label without sentence punctuation (今年上半年)
+
+
+@dataclass
+class Line:
+    """One non-blank line; offsets are into the normalised text, stripped of edge spaces."""
+
+    idx: int
+    start: int
+    end: int
+    text: str
+    blank_before: bool
+    kind: Kind = Kind.PROSE
+    # For BULLET and COLUMN lines: the range of the headline / column name proper.
+    inner: tuple[int, int] | None = None
+
+
+_SENTENCE = regex.compile(r"[。,;,;]")
+_SECTION = regex.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}\s*[、.](?!\d)"
+    r"|第[一二三四五六七八九十\d]+[章节部分条]|附件|附图|附表|表\s*\d|图\s*\d)"
+)
+_FURNITURE = regex.compile(
+    r"(?:发布|刊发|发表|更新|录入)(?:时间|日期|于)|来源[::]|(?:浏览|阅读|点击|访问)(?:次数|量|数)"
+    r"|语音阅读|我来说两句|只看该作者|被过滤广告|当前位置|字号[::]|打印本页|关闭窗口|分享到"
+    r"|首页\s*[/>»]|[/>»]\s*正文|总第\s*\d+\s*期|编印$"
+    r"|[a-z0-9-]+\.(?:cn|com|net|org|gov)\b"
+)
+_BREADCRUMB = regex.compile(r"(?:[/>»].*){2,}")
+_DATE_ONLY = regex.compile(r"[\d年月日号时分秒:.\-/—–~至()\s]+")
+_FORUM_FLOOR = regex.compile(r"^\d+\s*#$|^[|\s]*$|^图片\s*\d*$")
+_SEPARATOR = regex.compile(r"第\s*[\dA-Z一二三四五六七八九十]+\s*版")
+_COLUMN = regex.compile(r"^【([^】]{1,15})】$|^专栏[::]\s*(\S.{0,15})$")
+_EMPTY_COLUMN = regex.compile(r"^专栏[::]?$")
+_BULLET = regex.compile(r"^[•●◆▪▸►]\s*")
+# A figure line of an infographic or a pull-quote: short, ends in a number with its unit.
+_FIGURE = regex.compile(r"\d[\d.,]*\s*(?:%|‰|\p{Han}{1,3})?$")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _is_headline(t: str) -> bool:
+    if len(t) > 48 or len(_HAN.findall(t)) < 4:
+        return False
+    if _SENTENCE.search(t) or t[-1] in ":、" or "|" in t:
+        return False
+    # a line wholly in brackets is a note or a date, not a headline
+    return not (t[0] in "(【" and t[-1] in ")】")
+
+
+def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
+    """Kind of one stripped line, plus the range of its inner part (relative to t) if any."""
+    if LEAD.match(t):
+        return Kind.LEAD, None
+    if _FORUM_FLOOR.search(t) or _FURNITURE.search(t) or _BREADCRUMB.search(t):
+        return Kind.FURNITURE, None
+    if regex.search(r"\d", t) and not _DATE_ONLY.sub("", t):
+        return Kind.FURNITURE, None
+    if len(t) <= 40 and _SEPARATOR.search(t) and not _SENTENCE.search(t):
+        return Kind.SEPARATOR, None
+    m = _COLUMN.match(t)
+    if m:
+        g = 1 if m.group(1) is not None else 2
+        return Kind.COLUMN, (m.start(g), m.end(g))
+    if _EMPTY_COLUMN.match(t):
+        return Kind.FURNITURE, None
+    m = _BULLET.match(t)
+    if m:
+        rest = t[m.end():]
+        if rest and _is_headline(rest) and not _FIGURE.search(rest):
+            return Kind.BULLET, (m.end(), len(t))
+        return Kind.FURNITURE, None
+    if "|" in t:
+        return Kind.TABLE, None
+    if _SECTION.match(t):
+        return Kind.SECTION, None
+    if signature_names(t) is not None:
+        return Kind.SIGNATURE, None
+    if _byline_only(t):
+        return Kind.BYLINE, None
+    if is_bare_name(t):
+        return Kind.NAME, None
+    if len(t) <= 25 and regex.search(r"\d", t) and _FIGURE.search(t) and not _SENTENCE.search(t):
+        return Kind.FIGURE, None
+    if _is_headline(t):
+        return Kind.HEAD, None
+    if len(t) <= 12 and not _SENTENCE.search(t):
+        return Kind.SHORT, None
+    return Kind.PROSE, None
+
+
+_BYLINE_ONLY = regex.compile(
+    r"^(?:本报|新华社|中新社|人民日报)?(?:特约|见习|首席|实习)?(?:记者|通讯员|摄影)"
+    r"(?:[\s::]*[\p{Han}·]{2,4}(?:[\s、,,和]+[\p{Han}·]{2,4})*)?\s*(?:报道|摄)?$"
+)
+
+
+def _byline_only(t: str) -> bool:
+    return bool(_BYLINE_ONLY.match(t)) and len(t) <= 30
+
+
+# Kinds so distinctive that a line of that kind which the normaliser glued to the
+# line before it (a layout break it could not tell from a real one) is cut off again.
+_STRONG = {Kind.LEAD, Kind.FURNITURE, Kind.SECTION, Kind.SEPARATOR, Kind.COLUMN, Kind.SIGNATURE, Kind.BYLINE}
+
+
+def _original_breaks(norm: NormText, s: int, e: int) -> list[int]:
+    """Normalised offsets in (s, e) where the original had a line break that normalising removed."""
+    out = []
+    idx, orig = norm.index, norm.original
+    for i in range(s + 1, e):
+        if idx[i] - idx[i - 1] > 1 and "\n" in orig[idx[i - 1] + 1 : idx[i]]:
+            out.append(i)
+    return out
+
+
+def _pieces(norm: NormText, s: int, e: int) -> list[tuple[int, int]]:
+    cuts = [s]
+    for b in _original_breaks(norm, s, e):
+        piece = norm.text[b:e].split("\n", 1)[0].strip()
+        nxt = _original_breaks(norm, b, e)
+        if nxt:
+            piece = norm.text[b : nxt[0]].strip()
+        if piece and classify(piece)[0] in _STRONG:
+            cuts.append(b)
+    return [(a, b) for a, b in zip(cuts, [*cuts[1:], e], strict=True)]
+
+
+def split_lines(norm: NormText) -> list[Line]:
+    """Non-blank lines of the normalised text with their kinds."""
+    text = norm.text
+    out: list[Line] = []
+    pos = 0
+    blank = False
+    for raw in text.split("\n"):
+        s = pos
+        pos += len(raw) + 1
+        if not raw.strip():
+            blank = True
+            continue
+        for a, b in _pieces(norm, s, s + len(raw)):
+            seg = text[a:b]
+            stripped = seg.strip()
+            if not stripped:
+                continue
+            start = a + len(seg) - len(seg.lstrip())
+            line = Line(idx=len(out), start=start, end=start + len(stripped), text=stripped, blank_before=blank)
+            kind, inner = classify(stripped)
+            line.kind = kind
+            if inner is not None:
+                line.inner = (start + inner[0], start + inner[1])
+            out.append(line)
+            blank = False
+    return out
