@@ -75,7 +75,7 @@ def _parse(text: str, reference_date: dt.date | None) -> Document:
 def _article(norm: NormText, b: layout.ArticleBlock) -> Article:
     art = Article(span=norm.span(b.start, b.end))
     if b.title:
-        art.title = norm.surface(*b.title)
+        art.title = b.title_text or norm.surface(*b.title)  # titles are quoted as written
         art.title_span = norm.span(*b.title)
     art.subtitles = [norm.surface(*s) for s in b.subtitles]
     if b.column:
