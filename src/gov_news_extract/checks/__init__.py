@@ -1,10 +1,44 @@
-"""Stage: consistency checks (placeholder until the rules land)."""
+"""Stage: consistency checks.
+
+`run(ctx, doc)` runs every registered rule (see `checks/rules/`) over the
+document's facts and returns their diagnostics sorted by position.  A rule
+that crashes is reported as an `internal-error` info diagnostic rather than
+breaking `parse()`.  Inline suppressions (`<!-- gne: ignore RULE -->`) are
+honoured here, so the library and the CLI agree.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
+
 from ..context import Context
-from ..models import Diagnostic, Document
+from ..models import Diagnostic, Document, Span
+from .base import Facts, Rule
+from .rules import all_rules, rule_ids
+from .suppress import suppressed
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Rule", "all_rules", "rule_ids", "run", "run_rules"]
 
 
 def run(ctx: Context, doc: Document) -> list[Diagnostic]:
-    return []
+    return run_rules(ctx, doc, all_rules())
+
+
+def run_rules(ctx: Context | None, doc: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
+    facts = Facts.build(ctx, doc)
+    out: list[Diagnostic] = []
+    for rule in rules:
+        try:
+            out.extend(rule.check(facts))
+        except Exception as exc:  # one broken rule must not hide the others' findings
+            log.exception("rule %s failed", rule.id)
+            out.append(Diagnostic(rule="internal-error", severity="info",
+                                  message=f"规则{rule.id}内部错误: {type(exc).__name__}: {exc}",
+                                  message_en=f"rule {rule.id} failed: {type(exc).__name__}: {exc}",
+                                  span=Span(start=0, end=0)))
+    if ctx is not None:
+        out = [d for d in out if not suppressed(ctx.norm.original, d)]
+    return sorted(out, key=lambda d: (d.span.start, d.span.end, d.rule))

@@ -1,0 +1,335 @@
+"""What every rule sees: the facts of one document and helpers to reason about them.
+
+A rule is a module in `checks/rules/` that defines `RULE = Rule(...)`; its
+module docstring is its user documentation.  A rule reads a `Facts` and
+yields `Diagnostic`s; it never changes a fact.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import regex
+
+from ..context import Context
+from ..models import (
+    Article,
+    Breakdown,
+    Change,
+    DateFact,
+    Diagnostic,
+    Document,
+    Fact,
+    Part,
+    Percent,
+    Period,
+    Quantity,
+    RankItem,
+    Severity,
+    Span,
+)
+from ..numbers import rounding
+from ..numbers.rounding import Interval
+
+Numeric = Quantity | Percent | Change
+
+# Measure words for counted things: a total in 个 and parts in 件 are one kind of count.
+COUNT_UNITS = frozenset("件 次 个 起 宗 条 例 单 项 家 户 人 人次 个次 通 批 份 名 位 处 所 座 台 辆 张 封 篇".split())
+# A share introduced as 占年度计划的…, 占目标的… is measured against the part's own
+# basis, not against the breakdown's total.
+_OWN_BASIS = regex.compile(r"(计划|目标|任务|预算|上年|去年|同期|上月|上周|全年任务|进度)")
+_SHARE_LEAD = regex.compile(r"占([^，,。；;、占]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?$")
+_APPROX_BEFORE = regex.compile(r"(超过|超出|超|逾|近|将近|接近|约|大约|不到|不足|不超过|突破)(?:了|达)?$")
+_APPROX_AFTER = regex.compile(r"(?:[(（][^()（）]{0,20}[)）])?(余|多|以上|左右|上下|以内|以下|许)")
+_PAUSE = regex.compile(r"[。；;！!？?\n]")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    summary: str
+    check: Callable[[Facts], Iterable[Diagnostic]]
+    doc: str = ""
+
+
+@dataclass
+class Value:
+    """A stated number resolved for checking: its interval and where it stands."""
+
+    iv: Interval
+    span: Span | None
+    fact: Numeric | None
+    value: Decimal
+    decimals: int
+
+    @property
+    def text(self) -> str:
+        if self.span is not None and self.span.text:
+            return self.span.text.replace("*", "").replace(" ", "")
+        return rounding.fmt(self.value, 4)
+
+
+
+@dataclass
+class Facts:
+    """One document's facts, indexed for the rules."""
+
+    doc: Document
+    ctx: Context | None = None
+    facts: list[Fact] = field(default_factory=list)
+    by_id: dict[str, Fact] = field(default_factory=dict)
+    article_of: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, ctx: Context | None, doc: Document) -> Facts:
+        facts: list[Fact] = doc.facts() or (list(ctx.facts) if ctx is not None else [])
+        self = cls(doc=doc, ctx=ctx, facts=facts)
+        self.by_id = {f.id: f for f in facts if f.id}
+        for i, art in enumerate(doc.articles):
+            for f in art.facts:
+                if f.id:
+                    self.article_of[f.id] = i
+        return self
+
+    # ------------------------------------------------------------ text
+    @property
+    def text(self) -> str:
+        return self.ctx.norm.text if self.ctx is not None else ""
+
+    def pos(self, f: Fact) -> tuple[int, int]:
+        """The fact's range in the normalised text (its original span when there is none)."""
+        ns = f._nspan
+        return ns if ns != (0, 0) else (f.span.start, f.span.end)
+
+    def between(self, a: Fact, b: Fact) -> str:
+        (_, e1), (s2, _) = sorted([self.pos(a), self.pos(b)])
+        return self.text[e1:s2] if self.text else ""
+
+    def same_sentence(self, a: Fact, b: Fact) -> bool:
+        gap = self.between(a, b)
+        return bool(self.text) and not _PAUSE.search(gap)
+
+    def before(self, f: Fact, n: int) -> str:
+        s = self.pos(f)[0]
+        return self.text[max(0, s - n):s] if self.text else ""
+
+    def same_article(self, a: Fact, b: Fact) -> bool:
+        ia, ib = self.article_of.get(a.id), self.article_of.get(b.id)
+        return ia is None or ib is None or ia == ib
+
+    def article(self, f: Fact) -> Article | None:
+        i = self.article_of.get(f.id)
+        return self.doc.articles[i] if i is not None else None
+
+    # ------------------------------------------------------------ facts
+    def of(self, kind: type[Any]) -> Iterator[Any]:
+        return (f for f in self.facts if isinstance(f, kind))
+
+    def get(self, fid: str | None) -> Fact | None:
+        return self.by_id.get(fid) if fid else None
+
+    def numeric(self, fid: str | None) -> Numeric | None:
+        f = self.get(fid)
+        return f if isinstance(f, (Quantity, Percent, Change)) else None
+
+    def value_of(self, f: Numeric) -> Value:
+        return Value(interval(f, self.approx_of(f)), f.span, f, f.value, f.decimals)
+
+    def approx_of(self, f: Numeric) -> str | None:
+        """The fact's approximate word, or one the text puts around it (超过40500万吨, 1000万吨(…)以上)."""
+        if f.approx or not self.text:
+            return f.approx
+        s, e = self.pos(f)
+        m = _APPROX_BEFORE.search(self.text[max(0, s - 5):s])
+        if m:
+            return m.group(1)
+        m = _APPROX_AFTER.match(self.text[e:e + 30])
+        return m.group(1) if m else None
+
+    def part_value(self, p: Part | RankItem) -> Value | None:
+        f = self.numeric(p.value_id)
+        if f is not None and not isinstance(f, Percent):
+            return self.value_of(f)
+        if p.value is None:
+            return None
+        return bare_value(p.value, exact_if_integer=True)
+
+    def part_share(self, p: Part | RankItem) -> Value | None:
+        f = self.numeric(p.share_id)
+        if f is not None:
+            if isinstance(f, Change) or not self.share_of_whole(f):
+                return None
+            return self.value_of(f)
+        if p.share is None:
+            return None
+        return bare_value(p.share, exact_if_integer=False)
+
+    def total_value(self, b: Breakdown) -> Value | None:
+        f = self.numeric(b.total_id)
+        if f is not None and not isinstance(f, (Percent, Change)):
+            return self.value_of(f)
+        if b.total is None:
+            return None
+        return bare_value(b.total, exact_if_integer=True)
+
+    def share_of_whole(self, f: Numeric) -> bool:
+        """False when the text measures the share against the part's own basis (占年度计划的76%)."""
+        if not self.text:
+            return True
+        lead = self.before(f, 16)
+        m = _SHARE_LEAD.search(lead)
+        return not (m and _OWN_BASIS.search(m.group(1)))
+
+    # ------------------------------------------------------------ periods
+    def period_days(self, f: Fact, *also: Fact) -> list[int]:
+        """Candidate lengths in days of the period a figure refers to ([] when unknown)."""
+        for g in (f, *also):
+            p = self.get(g.period_id)
+            if isinstance(p, (Period, DateFact)):
+                days = fact_days(p)
+                if days:
+                    return days
+        if self.ctx is not None:
+            try:
+                from ..extract import dates
+
+                period_for = getattr(dates, "period_for", None)
+                if period_for is not None:
+                    p = period_for(self.ctx, self.pos(f)[0])
+                    if isinstance(p, (Period, DateFact)):
+                        return fact_days(p)
+            except Exception:  # the dates pass is a colleague's work in progress
+                return []
+        return []
+
+
+# ---------------------------------------------------------------- values
+def _scale_of(f: Numeric) -> int:
+    return rounding.multiplier(f.span.text) if f.span.text else 1
+
+
+def interval(f: Numeric, approx: str | None = None) -> Interval:
+    """The interval a numeric fact stands for (plain integer counts are exact)."""
+    scale = _scale_of(f)
+    # An average (日均2117次) is a rounded quotient, never an exact count.
+    averaged = "均" in (f.qualifier or "") or "均" in (f.label or "")[:3]
+    exact = isinstance(f, Quantity) and f.decimals == 0 and scale == 1 and f.unit != "%" and not averaged
+    iv = rounding.stated(f.value, f.decimals, approx or f.approx, scale=scale, exact=exact)
+    if f.value_high is not None:  # a range 3至5件: anything between
+        hi = rounding.stated(f.value_high, f.decimals, None, scale=scale, exact=exact)
+        iv = Interval(iv.lo, max(iv.hi, hi.hi))
+    return iv
+
+
+def bare_value(v: Decimal, *, exact_if_integer: bool) -> Value:
+    exp = v.as_tuple().exponent
+    d = max(0, -exp) if isinstance(exp, int) else 0
+    exact = exact_if_integer and d == 0
+    return Value(rounding.stated(v, d, None, exact=exact), None, None, v, d)
+
+
+def units_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return a in COUNT_UNITS and b in COUNT_UNITS
+
+
+def is_numeric(f: Fact) -> bool:
+    return isinstance(f, (Quantity, Percent, Change))
+
+
+# ---------------------------------------------------------------- dates
+def fact_days(p: Period | DateFact) -> list[int]:
+    """Day counts for a period; both lengths when February is in it and the year is not written."""
+    days: list[int] = []
+    if isinstance(p, Period) and p.days:
+        days = [p.days]
+    elif p.start and p.end and p.end >= p.start:
+        days = [(p.end - p.start).days + 1]
+    else:
+        days = _days_from_value(p.value)
+    if not days or p.start is None or p.end is None:
+        return days
+    year_written = bool(regex.search(r"\d{2,4}\s*年", p.span.text or ""))
+    if not year_written and _covers_february(p.start, p.end):
+        leap_shift = 1 if calendar.isleap(p.start.year) else -1
+        days = sorted({days[0], days[0] - leap_shift})
+    return days
+
+
+def _covers_february(start: dt.date, end: dt.date) -> bool:
+    d = start
+    while d <= end:
+        if d.month == 2:
+            return True
+        d = (d.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return False
+
+
+def _days_from_value(value: str) -> list[int]:
+    """Lengths from an ISO-like value: 2023-07, --07, 2023-Q1, 2023-H1, 2024-W28."""
+    m = regex.fullmatch(r"(\d{4})?-{0,2}(\d{2})", value)
+    if m:
+        month = int(m.group(2))
+        if not 1 <= month <= 12:
+            return []
+        if m.group(1):
+            return [calendar.monthrange(int(m.group(1)), month)[1]]
+        return [28, 29] if month == 2 else [calendar.monthrange(2023, month)[1]]
+    m = regex.fullmatch(r"(\d{4})?-?Q([1-4])", value)
+    if m:
+        q = int(m.group(2))
+        base = [90, 91, 92, 92][q - 1]
+        if q == 1:
+            return [91] if m.group(1) and calendar.isleap(int(m.group(1))) else ([90] if m.group(1) else [90, 91])
+        return [base]
+    m = regex.fullmatch(r"(\d{4})?-?H([12])", value)
+    if m:
+        if m.group(2) == "2":
+            return [184]
+        if m.group(1):
+            return [182 if calendar.isleap(int(m.group(1))) else 181]
+        return [181, 182]
+    if regex.fullmatch(r"(\d{4})?-?W\d{1,2}", value):
+        return [7]
+    return []
+
+
+# ---------------------------------------------------------------- diagnostics
+def diagnostic(
+    rule: Rule | str,
+    severity: Severity,
+    span: Span,
+    message: str,
+    message_en: str,
+    related: Iterable[Span | None] = (),
+    fact_ids: Iterable[str | None] = (),
+) -> Diagnostic:
+    rid = rule.id if isinstance(rule, Rule) else rule
+    rel = [s for s in related if s is not None and s != span]
+    seen: set[tuple[int, int]] = set()
+    uniq = []
+    for s in rel:
+        if (s.start, s.end) not in seen:
+            seen.add((s.start, s.end))
+            uniq.append(s)
+    return Diagnostic(
+        rule=rid,
+        severity=severity,
+        message=message,
+        message_en=message_en,
+        span=span,
+        related=uniq,
+        fact_ids=[i for i in fact_ids if i],
+    )
+
+
+def pct(x: Fraction, digits: int = 2) -> str:
+    return rounding.fmt(x, digits) + "%"

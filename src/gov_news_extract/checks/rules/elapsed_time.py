@@ -1,0 +1,92 @@
+"""elapsed-time: a stated duration must match the clock times around it.
+
+What it checks
+    A duration in minutes, hours or seconds (4分钟, 1个半小时 as written with
+    digits) that follows two clock times (当时是9时26分 … 结束时间是9时30分,
+    前后4分钟) must equal the time between them, allowing for the minute
+    precision of the clock times and the rounding of the duration.  Clock
+    times written as approximate (9时许, 左右) are not used; the later time must
+    stand in the duration's sentence or the one before, the earlier one within
+    a few sentences.
+
+Why it matters
+    A report that says something took 4 minutes between 9:26 and 9:34 has a
+    wrong time or a wrong duration; the duration is usually the point of the
+    story.
+
+Failing example
+    当时是9时26分……结束时间是9时34分,前前后后也就4分钟。
+
+Passing example
+    当时是9时26分……结束时间是9时30分,前前后后也就4分钟。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+import regex
+
+from ...models import Diagnostic, Quantity, TimeFact
+from ...numbers import rounding
+from ...numbers.rounding import Interval
+from ..base import Facts, Rule, diagnostic
+
+_MINUTES = {"分钟": Fraction(1), "分": Fraction(1), "小时": Fraction(60), "个小时": Fraction(60),
+            "钟头": Fraction(60), "个钟头": Fraction(60), "秒": Fraction(1, 60), "秒钟": Fraction(1, 60)}
+_WINDOW = 400  # characters: the times of one scene
+
+
+def _clock(t: TimeFact) -> tuple[Fraction, Fraction] | None:
+    """Minutes after midnight and the precision of the written time."""
+    if t.approx or regex.search(r"许|左右|前后|多|约", t.span.text or ""):
+        return None
+    m = regex.fullmatch(r"T?(\d{1,2}):(\d{2})(?::(\d{2}))?", t.value.strip())
+    if not m:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2))
+    if m.group(3):
+        return Fraction(h * 60 + mi) + Fraction(int(m.group(3)), 60), Fraction(1, 60)
+    return Fraction(h * 60 + mi), Fraction(1)
+
+
+def check(facts: Facts) -> Iterator[Diagnostic]:
+    times = [t for t in facts.of(TimeFact)]
+    if len(times) < 2:
+        return
+    for q in facts.of(Quantity):
+        per = _MINUTES.get(q.unit or "")
+        if per is None or q.value_high is not None:
+            continue
+        qs = facts.pos(q)[0]
+        near = [t for t in times if 0 <= qs - facts.pos(t)[1] <= _WINDOW and facts.same_article(t, q)]
+        if len(near) < 2:
+            continue
+        t1, t2 = near[-2], near[-1]
+        if not (facts.same_sentence(t2, q) or _one_sentence_apart(facts, t2, q)):
+            continue
+        c1, c2 = _clock(t1), _clock(t2)
+        if c1 is None or c2 is None or c2[0] <= c1[0]:
+            continue
+        prec = max(c1[1], c2[1])
+        diff = c2[0] - c1[0]
+        elapsed = Interval(max(Fraction(0), diff - prec), diff + prec)
+        stated = facts.value_of(q).iv.scale(per)
+        if stated.intersects(elapsed):
+            continue
+        text = q.span.text.replace("*", "")
+        yield diagnostic(RULE, "warning", q.span,
+                         f"{text}与时间{t1.span.text}至{t2.span.text}（相隔{rounding.fmt(diff)}分钟）不符",
+                         f"the duration {text} disagrees with {t1.value}–{t2.value} "
+                         f"({rounding.fmt(diff)} minutes apart)",
+                         [t1.span, t2.span], [q.id, t1.id, t2.id])
+
+
+def _one_sentence_apart(facts: Facts, a: TimeFact, b: Quantity) -> bool:
+    gap = facts.between(a, b)
+    return len(regex.findall(r"[。；;！!？?]", gap)) <= 1 and "\n\n" not in gap
+
+
+RULE = Rule(id="elapsed-time", severity="warning", summary="a duration disagrees with the clock times around it",
+            check=check)

@@ -1,0 +1,123 @@
+"""growth-rate: a stated change must agree with the figures it relates.
+
+What it checks
+    In one sentence, a current figure with its absolute change and its
+    relative change (3618件, 增加433件, 增长12%) must satisfy
+    rate = change / (current − change) for a rise, change / (current + change)
+    for a fall; a current figure with its basis (今年3618件, 去年同期3185件,
+    增长13.6%) must satisfy rate = (current − basis) / basis.  All figures
+    carry their rounding intervals; 倍 changes are checked the same way.
+
+Why it matters
+    A growth rate that its own figures contradict is a mistyped figure, or a
+    rate computed on another basis than the one stated.
+
+Failing example
+    受理3618件,同比增加433件,增长12%。 (433 / 3185 = 13.6%)
+
+Passing example
+    受理3618件,同比增加433件,增长13.6%。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+import regex
+
+from ...models import Change, Diagnostic, Quantity
+from ...numbers import rounding
+from ...numbers.rounding import Interval
+from ..base import Facts, Rule, Value, diagnostic, pct, units_compatible
+
+_BASIS_WORDS = regex.compile(r"(上年同期|去年同期|上年|去年|上周|上月|上期|上季度|同期)[^，,。；;\d]{0,6}$")
+_NO_QUALIFIER = (None, "", "共", "累计", "合计", "共计")
+
+
+def _rate(c: Change) -> Fraction:
+    return Fraction(100) if c.unit == "%" else Fraction(1)
+
+
+def _agrees(rate: Value, c: Change, change: Interval, basis: Interval) -> bool:
+    if basis.lo <= 0:
+        return True
+    return rate.iv.intersects((change / basis).scale(_rate(c)))
+
+
+def _quantities_before(facts: Facts, c: Change) -> list[Quantity]:
+    out = []
+    for f in facts.of(Quantity):
+        if facts.pos(f)[0] < facts.pos(c)[0] and facts.same_sentence(f, c) and f.qualifier in _NO_QUALIFIER:
+            out.append(f)
+    return out
+
+
+def check(facts: Facts) -> Iterator[Diagnostic]:
+    changes = list(facts.of(Change))
+    for rc in changes:
+        if rc.unit not in ("%", "倍") or facts.approx_of(rc):
+            continue
+        rate = facts.value_of(rc)
+        before = _quantities_before(facts, rc)
+        # Form 1: current figure, absolute change, relative change.
+        for ac in changes:
+            if ac is rc or ac.unit in ("%", "倍", "个百分点", None) or ac.direction != rc.direction:
+                continue
+            if not facts.same_sentence(ac, rc) or (ac.basis and rc.basis and ac.basis != rc.basis):
+                continue
+            cands = [q for q in before if facts.pos(q)[0] < facts.pos(ac)[0] and units_compatible(q.unit, ac.unit)
+                     and q.unit is not None]
+            if not cands:
+                continue
+            q = cands[-1]
+            if q.label and ac.label and q.label not in ac.label and ac.label not in q.label:
+                continue  # the change is about another metric
+            cur, delta = facts.value_of(q), facts.value_of(ac)
+            basis = cur.iv - delta.iv if rc.direction == "up" else cur.iv + delta.iv
+            basis = Interval(max(Fraction(0), basis.lo), basis.hi)
+            if _agrees(rate, rc, delta.iv, basis):
+                continue
+            b = Fraction(q.value) - Fraction(ac.value) if rc.direction == "up" else Fraction(q.value) + Fraction(ac.value)
+            true = Fraction(ac.value) / b * _rate(rc) if b > 0 else Fraction(0)
+            shown = pct(true, 1) if rc.unit == "%" else rounding.fmt(true, 2) + "倍"
+            yield diagnostic(RULE, "error", rc.span,
+                             f"{rate.text}与{cur.text}、{delta.text}不符：{rounding.fmt(ac.value)}/"
+                             f"{rounding.fmt(b)} = {shown}",
+                             f"the change {rounding.fmt(rc.value, 4)}{rc.unit} disagrees with "
+                             f"{rounding.fmt(ac.value)}/{rounding.fmt(b)} = {shown}",
+                             [q.span, ac.span], [rc.id, q.id, ac.id])
+            break
+        else:
+            yield from _against_basis(facts, rc, rate, before)
+
+
+def _against_basis(facts: Facts, rc: Change, rate: Value, before: list[Quantity]) -> Iterator[Diagnostic]:
+    """Form 2: 今年X件, 去年同期Y件, 增长P%."""
+    bases = [q for q in before if _BASIS_WORDS.search(facts.before(q, 12))]
+    if len(bases) != 1:
+        return
+    base = bases[0]
+    currents = [q for q in before if q is not base and facts.pos(q)[0] < facts.pos(base)[0]
+                and units_compatible(q.unit, base.unit) and q.unit is not None]
+    if not currents:
+        return
+    cur_q = currents[-1]
+    cur, bv = facts.value_of(cur_q), facts.value_of(base)
+    sign = 1 if rc.direction == "up" else -1
+    delta = (cur.iv - bv.iv) if sign > 0 else (bv.iv - cur.iv)
+    if rate.iv.intersects((delta / bv.iv).scale(_rate(rc))) if bv.iv.lo > 0 else True:
+        return
+    true = (Fraction(cur_q.value) - Fraction(base.value)) * sign / Fraction(base.value) * _rate(rc) \
+        if base.value else Fraction(0)
+    shown = pct(true, 1) if rc.unit == "%" else rounding.fmt(true, 2) + "倍"
+    yield diagnostic(RULE, "error", rc.span,
+                     f"{rate.text}与{cur.text}、{bv.text}不符：({rounding.fmt(cur_q.value)} − "
+                     f"{rounding.fmt(base.value)})/{rounding.fmt(base.value)} = {shown}",
+                     f"the change {rounding.fmt(rc.value, 4)}{rc.unit} disagrees with "
+                     f"({rounding.fmt(cur_q.value)} - {rounding.fmt(base.value)})/{rounding.fmt(base.value)} = {shown}",
+                     [cur_q.span, base.span], [rc.id, cur_q.id, base.id])
+
+
+RULE = Rule(id="growth-rate", severity="error", summary="a change disagrees with the figures it relates",
+            check=check)

@@ -1,0 +1,84 @@
+"""rate-bounds: a rate or share must lie within 0–100%, and a part within its whole.
+
+What it checks
+    A percentage that can only be a proportion of a whole, named as such
+    (办结率, 满意度, 接通率, 覆盖率, 占比, 比重 …, or a share in a breakdown of
+    a total), may not exceed 100% beyond rounding.  Growth rates, plan
+    completion (完成年度计划的112%) and ratios to last year can, and are not
+    checked.  A part of a breakdown may not be larger than the breakdown's
+    total.
+
+Why it matters
+    办结率103% or 12件 out of 10 cannot be true: a figure or its label is wrong.
+
+Failing example
+    转办工单1539件,转办工单办结率100.5%。
+
+Passing example
+    转办工单1539件,转办工单办结率99.5%。 增长率120% is not a bounded rate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ...models import Breakdown, Change, Diagnostic, Percent
+from ...numbers import rounding
+from ..base import Facts, Rule, diagnostic, units_compatible
+
+# Proportions of a whole: they cannot pass 100%.
+_BOUNDED = regex.compile(
+    r"(办结|满意|接通|回访|覆盖|合格|达标|知晓|响应|签收|及时|解决|好评|参与|出勤|入学|普及|完好|发放|成功|"
+    r"通过|正确|准确|结案|回复|办理|化解|受理|参保|就业|失业|到位|上线|合规|兑现|按时|按期|回应|答复|"
+    r"签约|实名|注册|接种|检测|联网|入网|使用|利用|满员|占用|空置|录取|升学|巩固|留存|核实|整改|销号)"
+    r"(率|度)$|占比$|比重$|份额$"
+)
+# Rates that legitimately pass 100%.
+_UNBOUNDED = regex.compile(r"增长|增速|增幅|增率|同比|环比|完成|计划|目标|进度|超额|倍|上年|去年|贡献|拉动|产销|负债|杠杆")
+
+
+def _bounded(label: str | None) -> bool:
+    if not label:
+        return False
+    label = regex.sub(r"[\s*]", "", label)
+    return bool(_BOUNDED.search(label)) and not _UNBOUNDED.search(label)
+
+
+def check(facts: Facts) -> Iterator[Diagnostic]:
+    flagged: set[str] = set()
+    for b in facts.of(Breakdown):
+        total = facts.total_value(b)
+        for p in b.parts:
+            share = facts.part_share(p)
+            if share is not None and share.iv.lo > 100 and share.fact is not None:
+                flagged.add(share.fact.id)
+                yield diagnostic(RULE, "error", share.span or b.span,
+                                 f"占比{share.text}超过100%",
+                                 f"share {rounding.fmt(share.value, 4)}% is more than 100%",
+                                 [], [share.fact.id])
+            value = facts.part_value(p)
+            if total is None or value is None:
+                continue
+            tunit = total.fact.unit if total.fact is not None else b.unit
+            if value.fact is not None and not units_compatible(value.fact.unit, tunit):
+                continue
+            if value.iv.lo > total.iv.hi:
+                yield diagnostic(RULE, "error", value.span or b.span,
+                                 f"{p.label or '部分'}{value.text}大于总数{total.text}",
+                                 f"the part {rounding.fmt(value.value, 4)} is larger than its whole "
+                                 f"{rounding.fmt(total.value, 4)}",
+                                 [total.span], [b.id, value.fact.id if value.fact else None])
+    for f in facts.of(Percent):
+        if isinstance(f, Change) or f.id in flagged or not _bounded(f.label):
+            continue
+        iv = facts.value_of(f).iv
+        if iv.lo > 100:
+            yield diagnostic(RULE, "error", f.span,
+                             f"{f.label}{rounding.fmt(f.value, 4)}%超过100%",
+                             f"{f.label} {rounding.fmt(f.value, 4)}% is more than 100%", [], [f.id])
+
+
+RULE = Rule(id="rate-bounds", severity="error", summary="a rate or share above 100%, or a part above its whole",
+            check=check)

@@ -1,0 +1,141 @@
+"""restated-figure: one metric for one period must have one value.
+
+What it checks
+    The same figure stated twice (an infographic or headline and the body, a
+    table and the text, a summary and its section) must agree.  Two mentions
+    are the same metric only when they have the same label, unit, kind,
+    qualifier (日均, 峰值, 累计 …), direction and basis for changes, and period,
+    stand in the same article, and are not in the same sentence.  Labels that
+    several different values share (a table column, a generic word) are left
+    alone.  Approximate figures are compared with their intervals.  Two
+    mentions in body text count only when their values differ as a slip does
+    (one digit wrong or two swapped): 转办工单111523件 overall and
+    转办工单1539件 for one topic are two scopes, not one figure restated; a
+    headline, infographic or table line against the body counts whatever the
+    values.
+
+Why it matters
+    A reader who meets 383257次 in the headline and 383287次 in the body
+    cannot know which one is true.
+
+Failing example
+    来电383257次 … 今年上半年,平台共接到群众来电383287次。
+
+Passing example
+    来电383257次 … 今年上半年,平台共接到群众来电383257次。
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import regex
+
+from ...models import Change, DateFact, Diagnostic, Percent, Period, Quantity
+from ...numbers import rounding
+from ..base import Facts, Numeric, Rule, diagnostic
+
+# Labels too generic to identify a metric on their own.
+_GENERIC = regex.compile(r"此类|该类|这类|上述|其中|同类|^(总量|总数|数量|合计|共计|其中|其他|其它|同比|环比|比上年|全年|全市|全省|本周|上周|本月|上月)$")
+
+
+# Who or where a figure is counted for, when a page says it once and drops it later:
+# 群众来电 and 来电 are one metric.
+_LEAD = regex.compile(r"^(群众|市民|居民|全市|全区|全县|全省|本市|各类|共计|共|总计|合计)")
+# 共/合计 say "in total"; they do not make another metric.
+_TOTAL_WORDS = {"共", "共计", "合计", "总计", "总共"}
+
+
+def _label(f: Numeric) -> str:
+    label = regex.sub(r"[\s*()（）“”\"]", "", f.label or "")
+    while (m := _LEAD.match(label)) and len(label) - m.end() >= 2:
+        label = label[m.end():]
+    return label
+
+
+def _period_key(facts: Facts, f: Numeric) -> str | None:
+    p = facts.get(f.period_id)
+    if isinstance(p, (Period, DateFact)):
+        return p.value
+    return None
+
+
+def _display(facts: Facts, f: Numeric) -> bool:
+    """A headline, infographic or table line: no sentence punctuation around the figure."""
+    text = facts.text
+    if not text:
+        return False
+    s, e = facts.pos(f)
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", e)
+    line = text[a:b if b >= 0 else len(text)]
+    return "|" in line or not regex.search(r"[，,。；;、：:]", line)
+
+
+def _typo_like(a: Numeric, b: Numeric) -> bool:
+    """Values that differ as a slip of the pen does: three digits or more, one digit wrong or two swapped."""
+    da, db = regex.sub(r"\D", "", str(a.value)), regex.sub(r"\D", "", str(b.value))
+    if len(da) != len(db) or len(da) < 3:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(da, db, strict=True)) if x != y]
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
+    return len(diff) == 1 or swapped
+
+
+def _key(facts: Facts, f: Numeric) -> tuple[str, ...] | None:
+    label = _label(f)
+    if len(label) < 2 or _GENERIC.match(label) or f.unit is None:
+        return None
+    if f.value_high is not None:
+        return None
+    extra: tuple[str, ...] = ()
+    if isinstance(f, Change):
+        extra = (f.direction, f.basis or "")
+    qualifier = "" if f.qualifier in _TOTAL_WORDS else (f.qualifier or "")
+    return (f.kind, label, f.unit, qualifier, *extra)
+
+
+def check(facts: Facts) -> Iterator[Diagnostic]:
+    groups: dict[tuple[str, ...], list[Numeric]] = defaultdict(list)
+    for f in facts.facts:
+        if isinstance(f, (Quantity, Percent, Change)):
+            k = _key(facts, f)
+            if k is not None:
+                groups[k].append(f)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        distinct = {m.value for m in members}
+        if len(distinct) < 2 or len(distinct) > 2 or len(members) > 4:
+            continue  # one value: fine; three or more values: a generic label, not one metric
+        first = members[0]
+        for other in members[1:]:
+            if other.value == first.value or not facts.same_article(first, other):
+                continue
+            if facts.same_sentence(first, other):
+                continue
+            pa, pb = _period_key(facts, first), _period_key(facts, other)
+            if pa is not None and pb is not None and pa != pb:
+                continue
+            if facts.value_of(first).iv.intersects(facts.value_of(other).iv):
+                continue
+            if _display(facts, first) or _display(facts, other):
+                # A headline figure already restated in the body is accounted for: a third,
+                # different body figure then measures another scope.
+                shown = first if _display(facts, first) else other
+                if any(m.value == shown.value and m is not shown and not _display(facts, m) for m in members):
+                    continue
+            elif first.kind != "quantity" or not _typo_like(first, other):
+                continue  # two body mentions far apart in value: more likely two scopes than one slip
+            unit = "%" if first.kind != "quantity" else (first.unit or "")
+            a = rounding.fmt(first.value, 4) + unit
+            b = rounding.fmt(other.value, 4) + unit
+            yield diagnostic(RULE, "warning", other.span,
+                             f"{_label(first)}前文为{a}，此处为{b}，同一指标前后不一致",
+                             f"{_label(first)} is given as {a} earlier and {b} here", [first.span],
+                             [other.id, first.id])
+
+
+RULE = Rule(id="restated-figure", severity="warning", summary="the same figure given two different values",
+            check=check)

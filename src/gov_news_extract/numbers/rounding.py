@@ -1,0 +1,171 @@
+"""Rounding-aware arithmetic for the consistency checks.
+
+A stated value v written with d decimals stands for every true value that
+rounds *or* truncates to it: the interval [v − ½·10^-d, v + 10^-d).  7% covers
+6.5% up to (not including) 8%; 9.81% covers 906/9230 = 9.816% (truncated).
+A sum of stated values carries the sum of their intervals, a quotient the
+quotient of them.  A check fails only when *no* true values inside the
+stated intervals satisfy the relation (the statcheck/GRIM idea), so rounding
+never makes a finding.
+
+Approximate words widen or bound the interval (never a finding resting on an
+approximate figure's exact value): 超/逾/多/余/以上 make v a lower bound,
+近/不到/以下 an upper bound, 约/左右/大约 a ±20% neighbourhood.
+
+Exact arithmetic on `Fraction` throughout: Decimal division would round.
+Intervals are treated as closed, which errs towards passing at the edges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+import regex
+
+# Values are never negative in this domain; "no bound" is a large number rather
+# than infinity so that the arithmetic stays in Fraction.
+BIG = Fraction(10) ** 30
+
+LOWER_BOUND_WORDS = ("超过", "超", "逾", "多", "余", "以上", "不少于", "不低于", "突破", "达到")
+UPPER_BOUND_WORDS = ("近", "将近", "接近", "不到", "不足", "以下", "以内", "不超过", "低于")
+APPROX_WORDS = ("约", "大约", "左右", "上下", "大概", "估计", "前后")
+
+_MULTIPLIER = regex.compile(r"(百万|千万|万亿|万|亿|千)")
+_SCALE = {"万": 10**4, "亿": 10**8, "千": 10**3, "百万": 10**6, "千万": 10**7, "万亿": 10**12}
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval [lo, hi] of non-negative rationals."""
+
+    lo: Fraction
+    hi: Fraction
+
+    @classmethod
+    def point(cls, v: Fraction | Decimal | int) -> Interval:
+        f = to_fraction(v)
+        return cls(f, f)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, min(BIG, self.hi + other.hi))
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.lo - other.hi, self.hi - other.lo)
+
+    def scale(self, k: Fraction | int) -> Interval:
+        k = Fraction(k)
+        a, b = self.lo * k, self.hi * k
+        return Interval(min(a, b), max(a, b))
+
+    def __truediv__(self, other: Interval) -> Interval:
+        """Quotient of positive intervals (the divisor must exclude 0)."""
+        if other.lo <= 0:
+            return Interval(Fraction(0), BIG)
+        return Interval(self.lo / other.hi, min(BIG, self.hi / other.lo))
+
+    def __mul__(self, other: Interval) -> Interval:
+        cands = [self.lo * other.lo, self.lo * other.hi, self.hi * other.lo, self.hi * other.hi]
+        return Interval(min(cands), min(BIG, max(cands)))
+
+    def intersects(self, other: Interval) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def intersection(self, other: Interval) -> Interval | None:
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        return Interval(lo, hi) if lo <= hi else None
+
+    def contains(self, x: Fraction | Decimal | int) -> bool:
+        f = to_fraction(x)
+        return self.lo <= f <= self.hi
+
+    def widen(self, by: Fraction) -> Interval:
+        return Interval(max(Fraction(0), self.lo - by), min(BIG, self.hi + by))
+
+    @property
+    def bounded(self) -> bool:
+        return self.hi < BIG
+
+    def __str__(self) -> str:
+        hi = "∞" if self.hi >= BIG else fmt(self.hi)
+        return f"[{fmt(self.lo)}, {hi}]"
+
+
+def to_fraction(v: Fraction | Decimal | int | float) -> Fraction:
+    if isinstance(v, Fraction):
+        return v
+    if isinstance(v, Decimal):
+        return Fraction(v)
+    return Fraction(str(v)) if isinstance(v, float) else Fraction(v)
+
+
+def multiplier(surface: str) -> int:
+    """The 万/亿/千 multiplier written in a number's surface text (1 when none)."""
+    m = _MULTIPLIER.search(surface)
+    return _SCALE[m.group(1)] if m else 1
+
+
+def last_place(decimals: int, scale: int = 1) -> Fraction:
+    """The value of one unit in the last written place: 12.5万 → 0.1 × 10^4."""
+    return Fraction(1, 10**decimals) * scale if decimals >= 0 else Fraction(scale)
+
+
+def stated(
+    value: Decimal | int | Fraction,
+    decimals: int = 0,
+    approx: str | None = None,
+    *,
+    scale: int = 1,
+    exact: bool = False,
+) -> Interval:
+    """The interval of true values a stated figure stands for.
+
+    `exact` is for counts written as plain integers (186112件): a count of
+    items is what it says.  Everything else is a rounded or truncated value.
+    """
+    v = to_fraction(value)
+    u = last_place(decimals, scale)
+    base = Interval(v, v) if exact and not approx else Interval(max(Fraction(0), v - u / 2), v + u)
+    if not approx:
+        return base
+    if any(w in approx for w in UPPER_BOUND_WORDS):
+        return Interval(Fraction(0), base.hi)
+    if any(w in approx for w in LOWER_BOUND_WORDS):
+        return Interval(base.lo, BIG)
+    # 约/左右 and anything unknown: a generous neighbourhood.
+    spread = max(u, v / 5)
+    return Interval(max(Fraction(0), v - spread), v + spread)
+
+
+def total(intervals: Iterable[Interval]) -> Interval:
+    """The interval of a sum of stated values: the sum of their intervals."""
+    out = Interval(Fraction(0), Fraction(0))
+    for iv in intervals:
+        out = out + iv
+    return out
+
+
+def share_interval(part: Interval, whole: Interval) -> Interval:
+    """Where part/whole × 100 can lie."""
+    return (part / whole).scale(100)
+
+
+def consistent_share(share: Interval, part: Interval, whole: Interval) -> bool:
+    """True when some true part, whole and share in their intervals satisfy share = part/whole."""
+    return share.intersects(share_interval(part, whole))
+
+
+def rounds_to(true_value: Fraction, value: Decimal, decimals: int) -> bool:
+    """True when the stated value is true_value rounded half-up or truncated to `decimals`."""
+    return stated(value, decimals).contains(true_value)
+
+
+def fmt(x: Fraction | Decimal | float | int, digits: int = 2) -> str:
+    """A readable number for messages: at most `digits` decimals, no trailing zeros."""
+    f = float(x)
+    if abs(f - round(f)) < 1e-9:
+        return str(round(f))
+    s = f"{f:.{digits}f}".rstrip("0").rstrip(".")
+    return s
