@@ -674,6 +674,48 @@ def days_of(fact: DateFact | Period) -> int | None:
     return None
 
 
+def days_range(fact: DateFact | Period) -> tuple[int, int] | None:
+    """Fewest and most days the fact can cover when its year is unknown (上半年: 181–182)."""
+    known = days_of(fact)
+    if known is not None:
+        return known, known
+    if fact.end is not None and fact.start is None:
+        return None  # 截至6月底: the start is not stated
+    counts = set()
+    for year in (2023, 2024):  # a common and a leap year
+        rebuilt = _with_year(fact.value, year)
+        if rebuilt is None:
+            return None
+        counts.add(cal.days_between(*rebuilt))
+    return min(counts), max(counts)
+
+
+def _with_year(value: str, year: int) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a yearless value such as --H1, --Q2, --07, --01/--05 in `year`."""
+    try:
+        if m := regex.fullmatch(r"-+H([12])", value):
+            return cal.half_range(year, int(m[1]))
+        if m := regex.fullmatch(r"-+Q([1-4])", value):
+            return cal.quarter_range(year, int(m[1]))
+        if m := regex.fullmatch(r"--(\d\d)", value):
+            return cal.month_range(year, int(m[1]))
+        if m := regex.fullmatch(r"--(\d\d)(?:-(\d\d))?/--(\d\d)(?:-(\d\d))?", value):
+            m1, m2 = int(m[1]), int(m[3])
+            a = dt.date(year, m1, int(m[2]) if m[2] else 1)
+            y2 = year + 1 if m2 < m1 else year
+            b = dt.date(y2, m2, int(m[4]) if m[4] else cal.month_days(y2, m2))
+            return a, b
+        if m := regex.fullmatch(r"--(\d\d)-(\d\d)|---(\d\d)", value):
+            return (dt.date(year, 1, 1),) * 2
+        if regex.fullmatch(r"-+W\d\d", value):
+            return dt.date(year, 1, 5), dt.date(year, 1, 11)
+        if value == "P1Y":
+            return cal.year_range(year)
+    except ValueError:
+        return None
+    return None
+
+
 def _role(text: str, f: DateFact | Period) -> str:
     """dateline (7月15日电, 发布时间:…), basis (较2019年), point (a single day) or period."""
     s, e = f._nspan
@@ -694,8 +736,8 @@ def _role(text: str, f: DateFact | Period) -> str:
 def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
     """The date or period fact that governs the figure at normalised position npos.
 
-    Looks, in order, at the same sentence (nearest before npos, else the first after
-    it), the earlier sentences of its paragraph, then the page (nearest before, else
+    Looks, in order, at the same sentence (nearest before npos, else a period later
+    in the same clause), the earlier sentences of its paragraph, then the page (nearest before, else
     the first). Datelines (7月15日电) and comparison bases (较2019年) never govern; a
     single day governs only a figure in its own sentence.
     """
@@ -707,7 +749,10 @@ def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
     before = [f for f, _r in same if f._nspan[1] <= npos]
     if before:
         return before[-1]
-    after = [f for f, _r in same if f._nspan[0] >= npos]
+    # A period written after its figure governs it only inside the same clause: 受理500件(1-6月).
+    clause_end = regex.compile(r"[,，;；。]").search(text, npos)
+    stop = min(s1, clause_end.start()) if clause_end else s1
+    after = [f for f, r in same if npos <= f._nspan[0] < stop and r == "period"]
     if after:
         return after[0]
     para = text.rfind("\n", 0, npos) + 1
