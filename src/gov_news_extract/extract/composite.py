@@ -1,9 +1,385 @@
-"""Placeholder pass: filled in by its own change."""
+"""Composites: a total split into parts (`breakdown`) and ordered lists (`ranking`).
+
+Parts are found from the layout of the text, not from the arithmetic: a run of
+figures with the same unit, each with its own name, joined by list separators
+(`、` `,` `;`), maybe each with its share (`占比a%`). Arithmetic only chooses
+between readings the layout allows (which earlier figure is the total; where a
+run holds a total and its own parts), so that a wrong figure in a draft still
+forms its breakdown and the checks can flag it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import bisect
+
+import regex
+
 from ..context import Context
+from ..models import Breakdown, Change, Part, Percent, Quantity, RankItem, Ranking
+from ..numbers.numeral import parse_number
+
+_SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
+_TOTAL_WORDS = regex.compile(r"(?:共|共计|总计|合计|累计|总量|总数)")
+_OTHER = regex.compile(r"^(?:其他|其它)")
+# 前三位 / 前十名 / 前5位 … the scope of a ranking.
+_RANK_HEAD = regex.compile(
+    r"(?:排名|位居|位列|居|排在|排|列|位于)?前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|(?=的))"
+    r"(?:的[^,;。:]{0,10}?)?(?:分别)?(?:为|是|依次为|:)?:?"
+)
+_RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名)")
+_ORDER_HEAD = regex.compile(r"依次(?:为|是)[:]?")
+_HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、])")
+_NAME_SPLIT = regex.compile(r"[、,;]|和|及")
+# Figures that describe a rate or a peak of a total, never one of its parts.
+_NOT_PARTS = {"日均", "月均", "周均", "平均", "峰值", "人均", "最高", "最低"}
+
+
+@dataclass
+class _Item:
+    qty: Quantity | None
+    share: Percent | None
+    start: int
+    end: int
+    label: str | None
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.qty.value if self.qty is not None else None
+
+
+def _numeric(ctx: Context) -> list[Quantity | Percent | Change]:
+    out = [f for f in ctx.facts if isinstance(f, (Quantity, Percent, Change))]
+    return sorted(out, key=lambda f: f._nspan[0])
+
+
+def _is_share(text: str, p: Percent) -> bool:
+    a = max(text.rfind(c, 0, p._nspan[0]) for c in ",;。:\n、") + 1
+    return bool(_SHARE_WORDS.search(text[a:p._nspan[0]]))
+
+
+def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item]:
+    """Each counted figure with the share and changes that follow it in its clause chain."""
+    text = ctx.norm.text
+    items: list[_Item] = []
+    for f in facts:
+        if text[max(0, f._nspan[0] - 1):f._nspan[0]] in ("<", ">", "≤", "≥", "＜", "＞"):
+            continue  # a threshold (工单量>10件), not a figure
+        if isinstance(f, Quantity) and f.qualifier in _NOT_PARTS:
+            continue
+        if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label:
+            items.append(_Item(f, None, f._nspan[0], f._nspan[1], f.label))
+        elif isinstance(f, Percent) and _is_share(text, f):
+            last = items[-1] if items else None
+            between = text[last.end:f._nspan[0]] if last else ""
+            short = len(between) <= 12 or bool(_SHARE_WORDS.search(between) and not regex.search(r"\d", between))
+            if last is not None and last.share is None and not regex.search(r"[。\n]", between) and short:
+                last.share = f
+                last.end = f._nspan[1]
+            elif f.label:
+                items.append(_Item(None, f, f._nspan[0], f._nspan[1], f.label))
+        elif isinstance(f, Change) and items and not regex.search(r"[。\n]", text[items[-1].end:f._nspan[0]]):
+            items[-1].changes.append(f)
+            items[-1].end = max(items[-1].end, f._nspan[1])
+        elif isinstance(f, Percent) and items and f.label == items[-1].label:
+            items[-1].end = max(items[-1].end, f._nspan[1])
+    return items
+
+
+def _kind(it: _Item) -> str:
+    if it.qty is not None:
+        return "q"
+    return "share"
+
+
+_UNIT_CLASS = {"元": "money", "美元": "money", "欧元": "money", "港元": "money", "吨": "weight", "公斤": "weight",
+               "千克": "weight", "亩": "area", "公顷": "area", "平方米": "area", "平方公里": "area",
+               "人": "people", "人次": "people", "万人": "people"}
+# Units that do not add up (scores, ages, multiples): never parts of a whole.
+_NOT_ADDITIVE = {"分", "岁", "倍", "度", "秒", "分钟", "小时", "天", "日", "年", "周", "个月"}
+
+
+def _same_unit(a: _Item, b: _Item) -> bool:
+    if a.qty is None or b.qty is None:
+        return a.qty is None and b.qty is None
+    ua, ub = a.qty.unit, b.qty.unit
+    # A bare number in a list of counts (公共服务类374,占比5.0%) takes the list's unit; counts of
+    # items of different kinds (23件 … 41封) still add up to a number of items.
+    return ua == ub or ua is None or ub is None or _UNIT_CLASS.get(ua, "count") == _UNIT_CLASS.get(ub, "count")
+
+
+def _joinable(text: str, a: _Item, b: _Item, starts: list[int]) -> bool:
+    if _kind(a) != _kind(b) or not _same_unit(a, b):
+        return False
+    if (a.share is None) != (b.share is None):
+        return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
+    gap = text[a.end:b.start]
+    k = bisect.bisect_left(starts, a.end)
+    if (k < len(starts) and starts[k] < b.start) or ":" in gap:
+        return False
+    if "。" in gap or "\n" in gap:
+        # Lists laid out one part per sentence or line: 咨询类共2997件,占比76.03%,…。求助类共654件…
+        # but never across a heading line.
+        lines = gap.split("\n")[1:-1]
+        if any(ln.strip() and (not regex.search(r"[,。;]", ln) or _HEADING.match(ln)) for ln in lines):
+            return False
+        return a.share is not None and b.share is not None and _starts_clause(text, b.start, b.label)
+    return len(gap) <= 40
+
+
+def _starts_clause(text: str, pos: int, label: str | None) -> bool:
+    a = max(text.rfind(c, 0, pos) for c in ",;。:\n") + 1
+    head = text[a:pos]
+    return bool(label) and len(head) <= len(label or "") + 4
+
+
+def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Item]]:
+    text = ctx.norm.text
+    runs: list[list[_Item]] = []
+    cur: list[_Item] = []
+    for it in items:
+        if cur and _joinable(text, cur[-1], it, starts):
+            cur.append(it)
+        else:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [it]
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
+
+
+def _is_total(ctx: Context, it: _Item) -> bool:
+    """A figure presented as the whole: 共/合计…, or followed by 其中."""
+    if it.qty is None or (it.share is not None and it.share.value < 100):
+        return False  # a figure with its own share of something is a part
+    text = ctx.norm.text
+    a = max(text.rfind(c, 0, it.start) for c in ",;。:\n") + 1
+    if _TOTAL_WORDS.search(text[a:it.start]) or it.qty.qualifier in ("共", "共计", "总计", "合计"):
+        return True
+    return bool(regex.match(r"[,;。:]?(?:其中|\p{Han}{0,3}?中)", text[it.end:it.end + 6]))
+
+
+def _split_arithmetic(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]]:
+    """Where a run holds a total followed by its own parts (…派单601件,按时结案597件,超时办理4件)."""
+    out: list[tuple[_Item | None, list[_Item]]] = []
+    i = 0
+    rest: list[_Item] = []
+    while i < len(run):
+        head = run[i]
+        found = None
+        if head.value is not None and head.share is None:
+            acc = Decimal(0)
+            for j in range(i + 1, len(run)):
+                v = run[j].value
+                if v is None:
+                    break
+                acc += v
+                if acc == head.value and j - i >= 2:
+                    found = j
+                    break
+                if acc > head.value:
+                    break
+        if found is not None:
+            if len(rest) >= 2:
+                out.append((None, rest))
+            rest = []
+            out.append((head, run[i + 1:found + 1]))
+            i = found + 1
+        else:
+            rest.append(head)
+            i += 1
+    if len(rest) >= 2:
+        out.append((None, rest))
+    return out
+
+
+def _trim_to_total(parts: list[_Item], total: Decimal) -> list[_Item]:
+    """Drop figures that run on past a list whose first parts add up to the total exactly."""
+    acc = Decimal(0)
+    for k, p in enumerate(parts):
+        acc += p.value or 0
+        if acc == total and k >= 1 and k + 1 < len(parts):
+            return parts[: k + 1]
+    return parts
+
+
+def _share_fits(part: Decimal, total: Decimal, share: Decimal, decimals: int) -> bool:
+    if total <= 0:
+        return False
+    pct = part / total * 100
+    unit = Decimal(10) ** -decimals
+    return share - unit / 2 - Decimal("0.05") <= pct < share + unit + Decimal("0.05")
+
+
+def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Quantity | None:
+    text = ctx.norm.text
+    first = run[0]
+    unit = first.qty.unit if first.qty else None
+    before = [q for q in quantities if q._nspan[1] <= first.start and q.unit == unit and q.approx is None
+              and all(q is not it.qty for it in run)]
+    if not before:
+        return None
+    parts = [it.value for it in run if it.value is not None]
+    total_parts = sum(parts, Decimal(0))
+    shared = [it for it in run if it.qty is not None and it.share is not None]
+    # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
+    if shared:
+        best: tuple[int, Quantity] | None = None
+        for q in reversed(before[-12:]):
+            fits = sum(_share_fits(it.qty.value, q.value, it.share.value, it.share.decimals)  # type: ignore[union-attr]
+                       for it in shared)
+            if fits * 2 > len(shared) and (best is None or fits > best[0]):
+                best = (fits, q)
+        if best:
+            return best[1]
+    # 其中: the parts belong to the figure just before.
+    lead = text[max(0, first.start - 30):first.start]
+    q = before[-1]
+    sentence_gap = text[q._nspan[1]:first.start]
+    if regex.search(r"其中|中[,:]?$", lead) and sentence_gap.count("。") <= 1 and q.value >= total_parts:
+        return q
+    # Otherwise only the figure whose value the parts add up to exactly.
+    for q in reversed(before[-12:]):
+        if q.value == total_parts:
+            return q
+    return None
+
+
+def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
+    """The 排名前三位分别为 that introduces a run, in its sentence, right before it."""
+    a = max(text.rfind(c, 0, run[0].start) for c in "。\n;") + 1
+    found = None
+    for m in _RANK_HEAD.finditer(text, a, run[0].start):
+        found = m
+    return found
+
+
+def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item]) -> None:
+    text = ctx.norm.text
+    start, end = parts[0].start, parts[-1].end
+    complete = any(_OTHER.match(p.label or "") for p in parts)
+    lead = text[max(0, start - 12):start]
+    if "分别为" in lead or "共分为" in lead:
+        complete = True
+    bd = Breakdown(
+        span=ctx.norm.span(start, end),
+        total=total.value if total is not None else None,
+        total_id=total.id if total is not None else None,
+        unit=parts[0].qty.unit if parts[0].qty is not None else "%",
+        parts=[Part(label=p.label, value=p.value, share=p.share.value if p.share else None,
+                    value_id=p.qty.id if p.qty else None, share_id=p.share.id if p.share else None)
+               for p in parts],
+        complete=complete,
+    )
+    ctx.add(bd, start, end)
+
+
+def _add_ranking(ctx: Context, items: list[tuple[str, _Item | None]], start: int, end: int,
+                 criterion: str | None) -> None:
+    rk = Ranking(
+        span=ctx.norm.span(start, end),
+        items=[RankItem(label=label,
+                        value=it.value if it else None,
+                        share=it.share.value if it and it.share else None,
+                        value_id=it.qty.id if it and it.qty else None,
+                        share_id=it.share.id if it and it.share else None)
+               for label, it in items],
+        criterion=criterion,
+    )
+    ctx.add(rk, start, end)
+
+
+def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    """Rankings that list names only: 前三位为:A、B、C / A、B、C…排名前十位."""
+    text = ctx.norm.text
+    for m in _RANK_HEAD.finditer(text):
+        if any(a <= m.end() < b for a, b in taken):
+            continue
+        if not regex.search(r"(?:为|是|:)$", m.group()):
+            continue
+        tail_end = min(i for i in (text.find(c, m.end()) for c in ";。\n") if i >= 0) if any(
+            text.find(c, m.end()) >= 0 for c in ";。\n") else len(text)
+        body = text[m.end():tail_end]
+        if regex.search(r"\d", body):
+            continue
+        names = [n.strip() for n in _NAME_SPLIT.split(body) if n.strip()]
+        if len(names) >= 2 and all(len(n) <= 20 for n in names):
+            criterion = _criterion(text, m.start())
+            _add_ranking(ctx, [(ctx.norm.surface(*_find(text, n, m.end())), None) for n in names],
+                         m.start(), tail_end, criterion)
+    for m in _RANK_TAIL.finditer(text):
+        a = max(text.rfind(c, 0, m.start()) for c in "。\n:") + 1
+        body = text[a:m.start()]
+        if regex.search(r"\d", body) or any(x <= m.start() < y for x, y in taken):
+            continue
+        # …来看,A、B、C受理量排名前十位: the list is the last clause before the verb.
+        clause = body.split(",")[-1]
+        names = [n for n in regex.split(r"、", clause) if n]
+        if len(names) < 2:
+            continue
+        last = names[-1]
+        # The last name runs into the criterion (…国网供电公司受理量): cut at the criterion word.
+        crit = regex.search(r"(?:受理量|办件量|工单量|数量|得分|总量)$", last)
+        if crit:
+            names[-1] = last[: crit.start()]
+        cstart = a + body.rfind(clause)
+        _add_ranking(ctx, [(ctx.norm.surface(*_find(text, n, cstart)), None) for n in names if n],
+                     cstart, m.end(), crit.group() if crit else None)
+
+
+def _find(text: str, needle: str, start: int) -> tuple[int, int]:
+    k = text.find(needle, start)
+    return (k, k + len(needle)) if k >= 0 else (start, start)
+
+
+def _criterion(text: str, pos: int) -> str | None:
+    m = regex.search(r"\(([^()]{1,20})\)[^,;。]{0,6}$", text[max(0, pos - 30):pos])
+    return m.group(1) if m else None
 
 
 def run(ctx: Context) -> None:
-    return None
+    text = ctx.norm.text
+    facts = _numeric(ctx)
+    quantities = [f for f in facts if isinstance(f, Quantity)]
+    items = _items(ctx, facts)
+    taken: list[tuple[int, int]] = []
+    starts = sorted(f._nspan[0] for f in facts)
+    for r in _runs(ctx, items, starts):
+        # A figure presented as the whole starts the run: it is the total, not a part.
+        total_item: _Item | None = None
+        if _is_total(ctx, r[0]):
+            total_item, r = r[0], r[1:]
+            if len(r) < 2:
+                continue
+        head = _ranking_head(text, r)
+        if head is not None:
+            n_text = head.group("n")
+            try:
+                n = int(parse_number(n_text).value)
+            except ValueError:
+                n = len(r)
+            ranked = r[:n] if n >= 2 else r
+            _add_ranking(ctx, [(it.label or "", it) for it in ranked], head.start(), ranked[-1].end,
+                         _criterion(text, head.start()))
+            taken.append((head.start(), ranked[-1].end))
+            continue
+        with_shares = any(it.share is not None for it in r)
+        groups = [(None, r)] if with_shares else _split_arithmetic(r)
+        for head_item, parts in groups:
+            if head_item is not None and head_item.qty is not None:
+                total: Quantity | None = head_item.qty
+            elif total_item is not None and total_item.qty is not None:
+                total = total_item.qty
+            else:
+                total = _find_total(ctx, parts, quantities)
+            if total is None and not with_shares and len(parts) < 3:
+                # Two loose counts side by side (受理X件,办结Y件) are not shown to be parts of anything.
+                continue
+            if total is not None and not with_shares:
+                parts = _trim_to_total(parts, total.value)
+            _add_breakdown(ctx, total, parts)
+    _name_rankings(ctx, taken)

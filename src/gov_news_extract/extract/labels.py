@@ -30,7 +30,7 @@ _LEAD_VERBS = regex.compile(
 # stay, since 转办工单 and 办理工单 are names of their own.
 _OPENING_VERBS = regex.compile(r"^(?:受理|接听|接收|接到|收到|呈报|形成|拨出|实现|完成|录得|进入|覆盖|新增加|拥有)(?=\p{Han}{2})")
 # Anywhere in the clause: what follows these is the name (相关诉求涉及[停车管理问题]44件).
-_POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中)(?=\p{Han})")
+_POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是)(?=\p{Han})")
 _TRAILING = regex.compile(
     r"(?:分别为|分别是|分别达|分别|均为|均达|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破|"
     r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
