@@ -10,15 +10,14 @@ forms its breakdown and the checks can flag it.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
-
-import bisect
 
 import regex
 
 from ..context import Context
-from ..models import Breakdown, Change, Part, Percent, Quantity, RankItem, Ranking
+from ..models import Breakdown, Change, Part, Percent, Quantity, Ranking, RankItem
 from ..numbers.numeral import parse_number
 
 _SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
