@@ -69,6 +69,11 @@ _ISO = regex.compile(
     r"(?<![\d.A-Za-z_])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])"
     r"(?!\d|\.\d)"
 )
+# A dotted range in brackets after a week: 第28周(7.8-7.14).
+_DOTTED = regex.compile(
+    r"(?<=周[(（])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])\s*(?:[—–\-~～－]+|至)\s*"
+    r"(?P<m2>1[0-2]|0?[1-9])\.(?P<d2>3[01]|[12]\d|0?[1-9])(?=[)）])"
+)
 # Weeks, quarters and halves, with or without a year: 2024年第28周, 2025年第一季度, 今年上半年.
 _PERIOD = regex.compile(
     _GUARD
@@ -77,6 +82,7 @@ _PERIOD = regex.compile(
     + r"(?:第(?P<w>[1-5]?\d|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])周"
     + r"|(?P<q>第?[一二三四1-4])季度"
     + r"|前(?P<qq>[二两三2-3])(?:个)?季度"
+    + r"|前(?P<mm>1[01]|[2-9]|十一|十|[两二三四五六七八九])个月"
     + r"|(?P<h>[上下])半年"
     + r"|(?P<fy>全年))"
 )
@@ -84,7 +90,8 @@ _REL = regex.compile(
     r"(?P<w>上周|本周|下周|上一周|这一周|当周)(?!年|岁|末)"
     r"|(?P<mo>本月|上月|当月|下月)(?![\d一二三四五六七八九十廿])"
     r"|(?P<qo>本季度|上季度|当季|上一季度)"
-    r"|(?P<yr>今年|去年|明年|前年|本年度)(?!同期|末|底|初|以来)"
+    # 今年 before a month or a period belongs to that expression (今年6月, 今年上半年)
+    r"|(?P<yr>今年|去年|明年|前年|本年度)(?!同期|末|底|初|以来|[\d〇零○一二三四五六七八九十上下前第全])"
 )
 
 _HOUR = r"2[0-4]|[01]?\d"
@@ -277,6 +284,9 @@ def _period_at(m: regex.Match[str]) -> _Cal | None:
     elif g["q"] is not None:
         q = g["q"].lstrip("第")
         c.form, c.n = "quarter", _num(q) if q.isdigit() else "一二三四".index(q) + 1
+    elif g["mm"] is not None:
+        # 前5个月 of a statistics release: January to May
+        c.form, c.n = "months", _num(g["mm"].replace("两", "二"))
     elif g["qq"] is not None:
         c.form, c.n = "quarters", 3 if g["qq"] in "三3" else 2
     elif g["h"] is not None:
@@ -293,6 +303,13 @@ def _iso_at(m: regex.Match[str]) -> _Cal | None:
     return _Cal(start=m.start(), end=m.end(), form="point", y=y, m=mo, d=d)
 
 
+def _dotted_at(m: regex.Match[str]) -> _Cal | None:
+    m1, d1, m2, d2 = (int(m[k]) for k in ("m", "d", "m2", "d2"))
+    if not (cal.valid_day(m1, d1) and cal.valid_day(m2, d2)) or (m2, d2) == (m1, d1):
+        return None
+    return _Cal(start=m.start(), end=m.end(), form="range", m=m1, d=d1, m2=m2, d2=d2)
+
+
 def _rel_at(m: regex.Match[str]) -> _Cal:
     word = m.group()
     kind = "w" if m["w"] else "mo" if m["mo"] else "qo" if m["qo"] else "yr"
@@ -306,6 +323,7 @@ def _scan(text: str) -> list[_Cal]:
         (_PERIOD, _period_at),
         (_CHAIN, lambda m: _chain_at(text, m)),
         (_REL, _rel_at),
+        (_DOTTED, _dotted_at),
     ]
     for pri, (pattern, build) in enumerate(passes):
         # overlapped: a rejected candidate must not hide a date that starts inside it
@@ -449,8 +467,11 @@ class _Builder:
 
     def month_for(self, c: _Cal) -> int | None:
         """Month of a bare day (16日): the month of a date shortly before, else the page's."""
-        if c.rel_word in ("本月", "当月"):
-            return self.today.month if self.today else None
+        if _before(self.text, c.start, ["本月", "当月", "上月"]):
+            if self.today is None:
+                return None
+            return cal.shift_month(self.today.year, self.today.month, -1 if _before(self.text, c.start, ["上月"])
+                                   else 0)[1]
         for o in reversed(self.cals):
             if o.start >= c.start or c.start - o.end > 400:
                 continue
@@ -529,6 +550,11 @@ class _Builder:
             last = 3 * n
             value = f"{shown}-01/{shown}-{last:02d}" if y is not None else f"--01/--{last:02d}"
             rng = cal.month_range(y, 1, last) if y is not None else None
+        elif c.form == "months":
+            if not 2 <= n <= 11:
+                return None
+            value = f"{shown}-01/{shown}-{n:02d}" if y is not None else f"--01/--{n:02d}"
+            rng = cal.month_range(y, 1, n) if y is not None else None
         elif c.form == "half":
             value = f"{shown}-H{n}"
             rng = cal.half_range(y, n) if y is not None else None
