@@ -56,6 +56,7 @@ class ArticleBlock:
 # its captions, without ending the headline block.
 _PRELUDE = {Kind.HEAD, Kind.FIGURE, Kind.FURNITURE, Kind.COLUMN, Kind.NAME, Kind.SHORT}
 _HEADS = {Kind.HEAD, Kind.BULLET}
+_HAN = regex.compile(r"\p{Han}")
 
 
 @dataclass
@@ -91,9 +92,16 @@ def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
             return (i - 1,)
         return ()
     end = j
-    while j > 0 and not lines[j].blank_before and lines[j - 1].kind is Kind.HEAD and lines[j].kind is Kind.HEAD:
+    while j > 0 and not lines[j].blank_before and _stacks(lines[j - 1]) and (_stacks(lines[j]) or j == end):
         j -= 1
+    while lines[j].kind is not Kind.HEAD and j < end:  # a stack starts with a headline, not a figure
+        j += 1
     return tuple(range(j, end + 1))
+
+
+def _stacks(ln: Line) -> bool:
+    """Can this line sit in a stack of headline lines (kicker, main title, subtitle)?"""
+    return ln.kind is Kind.HEAD or (ln.kind is Kind.FIGURE and len(_HAN.findall(ln.text)) >= 6)
 
 
 def _group_after(lines: list[Line], i: int) -> tuple[int, ...]:
@@ -104,8 +112,10 @@ def _group_after(lines: list[Line], i: int) -> tuple[int, ...]:
     if j >= len(lines) or lines[j].kind not in _HEADS:
         return ()
     s = j
-    while j + 1 < len(lines) and lines[j + 1].kind is Kind.HEAD and not lines[j + 1].blank_before:
+    while j + 1 < len(lines) and _stacks(lines[j + 1]) and not lines[j + 1].blank_before:
         j += 1
+    while lines[j].kind is not Kind.HEAD and j > s:
+        j -= 1
     return tuple(range(s, j + 1))
 
 
@@ -201,7 +211,7 @@ def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
     """A report's own heading: the first headline-shaped line before any prose."""
     for x in range(art.start, stop):
         k = lines[x].kind
-        if k is Kind.HEAD:
+        if k is Kind.HEAD or (k is Kind.FIGURE and len(_HAN.findall(lines[x].text)) >= 6):
             art.group = (x,)
             _pick_title(art)
             return
@@ -230,7 +240,7 @@ def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tupl
         elif ln.kind is Kind.PROSE and x != art.lead:
             people += bl.reported_by(ln.text, ln.start)
         people += bl.photo_credits(ln.text, ln.start)
-    for x in content[-2:]:
+    for x in content[-3:]:
         ln = lines[x]
         people += bl.parse_end_signature(ln.text, ln.start)
     seen: set[tuple[str, str]] = set()

@@ -63,7 +63,8 @@ _ROLE_RE = regex.compile("|".join(regex.escape(r) for r, _ in _ROLES))
 _ROLE_MAP = dict(_ROLES)
 # Words that look like names in a byline but are not.
 _NOT_NAMES = {"本报", "报道", "综合", "整理", "供稿", "摄影", "编辑", "通讯", "特约", "见习", "实习", "新闻",
-              "联合", "报道组", "采写", "发自", "联播", "客户端"}
+              "联合", "报道组", "采写", "发自", "联播", "客户端", "单位", "全文", "全年", "全市", "全省",
+              "全国", "国家", "图片", "资料", "附件", "摘要", "说明", "待续", "上接", "下转", "续完", "完"}
 _AGENCY_TOKEN = regex.compile(r"(?:网|社|报|台|中心|客户端|新闻)$")
 _PLACE_SUFFIX = regex.compile(r"[省市县区镇乡村局厅委办部院所队站网社报台组处科街路]$")
 
@@ -173,9 +174,10 @@ _INLINE_STOP = regex.compile(
 
 def inline_reporters(text: str, pos: int, base: int) -> list[Person]:
     """`记者刘燮阳从…获悉`: reporters named inline right after a dateline."""
-    m = regex.compile(r"\s*(?:本报)?(?:特约|见习|首席)?记者\s*").match(text, pos)
+    m = regex.compile(r"\s*(?:本报)?(?:特约|见习|首席)?(记者|作者|通讯员)[\s::]*").match(text, pos)
     if not m:
         return []
+    role = m.group(1)
     people: list[Person] = []
     i = m.end()
     while True:
@@ -183,7 +185,7 @@ def inline_reporters(text: str, pos: int, base: int) -> list[Person]:
             tok = text[i : i + n]
             if (len(tok) == n and regex.fullmatch(r"\p{Han}+", tok) and _name_ok(tok, strict=True)
                     and _INLINE_STOP.match(text, i + n)):
-                people.append(Person("记者", base + i, base + i + n))
+                people.append(Person(role, base + i, base + i + n))
                 i += n
                 break
         else:
@@ -241,9 +243,10 @@ def parse_signature(t: str, base: int) -> list[Person]:
     if r is None:
         return []
     role = "摄影" if t.startswith("图/") else "作者"
-    return parse_people(t[r[0]:r[1]], base + r[0], bare_role=role, strict_bare=False)
+    return parse_people(t[r[0]:r[1]], base + r[0], bare_role=role)
 
 
+_BARE_NAMES = regex.compile(r"[\p{Han}·]{2,4}(?:[\s、,]+[\p{Han}·]{2,4})*")
 _END_BRACKET = regex.compile(r"[(]([^()]{2,40}?)[)]?[\s|]*$")
 
 
@@ -252,7 +255,12 @@ def parse_end_signature(t: str, base: int) -> list[Person]:
     m = _END_BRACKET.search(t)
     if not m or not _BRACKET_BODY.fullmatch(m.group(1)):
         return []
-    return parse_people(m.group(1), base + m.start(1), bare_role="作者")
+    body = m.group(1)
+    if not _ROLE_RE.search(body):
+        # a closing name with no role: only names, standing alone or after the last sentence
+        if not _BARE_NAMES.fullmatch(body.strip()) or (m.start() > 0 and t[m.start() - 1] not in "。!?”\"…"):
+            return []
+    return parse_people(body, base + m.start(1), bare_role="作者")
 
 
 _PHOTO = regex.compile(
@@ -271,12 +279,22 @@ def photo_credits(t: str, base: int) -> list[Person]:
     return out
 
 
-_LINE_BYLINE = regex.compile(r"^(?:本报|新华社|中新社|人民日报)?(?:特约|见习|首席|实习)?(?:记者|通讯员|摄影)")
+_ROLE_WORD = r"(?:(?:本报|新华社|中新社|人民日报)?(?:特约|见习|首席|实习)?(?:记者|通讯员|摄影)|实习生|作者|撰稿|责任编辑|责编|编辑)"
+_NAMES = r"[\p{Han}·]{2,4}(?:[\s、,和]+[\p{Han}·]{2,4})*"
+# A line that is nothing but credits: 新华社记者 / 本报记者 张三 李四 / 作者:王五 / 责任编辑:赵六 校对:钱七
+_BYLINE_LINE = regex.compile(
+    rf"^(?:{_ROLE_WORD}(?:[\s::]*{_NAMES})?\s*(?:报道|摄)?\s*)"
+    rf"(?:[\s,]*(?:{_ROLE_WORD}|校对|审核|审校|监制)[\s::]*{_NAMES}\s*(?:报道|摄)?)*$"
+)
+
+
+def is_byline_line(t: str) -> bool:
+    return bool(_BYLINE_LINE.match(t))
 
 
 def parse_byline_line(t: str, base: int) -> list[Person]:
-    """A line that is only a byline: `本报记者 张三 李四`, `记者 王五 报道`."""
-    if not _LINE_BYLINE.match(t):
+    """A line that is only a byline: `本报记者 张三 李四`, `记者 王五 报道`, `作者:赵六`."""
+    if not is_byline_line(t):
         return []
     return parse_people(t, base, bare_role=None)
 

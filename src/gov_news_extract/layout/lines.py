@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ..text.normalise import NormText
-from .byline import LEAD, is_bare_name, signature_names
+from .byline import LEAD, is_bare_name, is_byline_line, parse_signature, signature_names
 
 
 class Kind(enum.Enum):
@@ -106,7 +106,7 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.TABLE, None
     if _SECTION.match(t):
         return Kind.SECTION, None
-    if signature_names(t) is not None:
+    if signature_names(t) is not None and parse_signature(t, 0):
         return Kind.SIGNATURE, None
     if _byline_only(t):
         return Kind.BYLINE, None
@@ -121,14 +121,8 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
     return Kind.PROSE, None
 
 
-_BYLINE_ONLY = regex.compile(
-    r"^(?:本报|新华社|中新社|人民日报)?(?:特约|见习|首席|实习)?(?:记者|通讯员|摄影)"
-    r"(?:[\s::]*[\p{Han}·]{2,4}(?:[\s、,,和]+[\p{Han}·]{2,4})*)?\s*(?:报道|摄)?$"
-)
-
-
 def _byline_only(t: str) -> bool:
-    return bool(_BYLINE_ONLY.match(t)) and len(t) <= 30
+    return len(t) <= 40 and is_byline_line(t)
 
 
 # Kinds so distinctive that a line of that kind which the normaliser glued to the

@@ -1,0 +1,267 @@
+"""Article segmentation and bylines, on invented pages and on the shared corpus."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gov_news_extract import parse
+from gov_news_extract.layout.articles import ArticleBlock, segment
+from gov_news_extract.text.normalise import normalise
+
+
+def _people(text: str) -> list[list[tuple[str, str]]]:
+    doc = parse(text)
+    return [[(p.role, p.name) for p in (a.byline.people if a.byline else [])] for a in doc.articles]
+
+
+def _titles(text: str) -> list[str | None]:
+    return [a.title for a in parse(text).articles]
+
+
+# ------------------------------------------------------------------ bylines
+BYLINES = [
+    # datelines with a bracketed byline
+    ("本报讯(记者 张立新 通讯员 李晓红)近日,全市开展春季植树活动。", [("记者", "张立新"), ("通讯员", "李晓红")]),
+    ("本报北京3月5日电(记者王海)国家部委今天发布数据。", [("记者", "王海")]),
+    ("新华社上海6月1日电(记者 赵明、钱小雨)本市夏粮收购工作全面展开。", [("记者", "赵明"), ("记者", "钱小雨")]),
+    ("人民网广州8月2日电 (记者孙立)今天,广东发布统计数据。", [("记者", "孙立")]),
+    ("江城日报讯(记者 周立新 见习记者 吴晓梅)昨天,市里召开大会。", [("记者", "周立新"), ("见习记者", "吴晓梅")]),
+    ("江城网讯(通讯员 刘芳 实习生 陈浩然)近日,区里举行活动。", [("通讯员", "刘芳"), ("实习生", "陈浩然")]),
+    ("海滨网-海滨晚报讯(特约记者 郑一鸣)昨日上午,市里召开会议。", [("特约记者", "郑一鸣")]),
+    ("中新网(记者 陶然)7月1日,有关部门公布数据。", [("记者", "陶然")]),
+    # several people per role, every kind of separator, compound surnames
+    ("本报讯(记者 欧阳晓 司马南)近日全市举行活动。", [("记者", "欧阳晓"), ("记者", "司马南")]),
+    ("本报讯(记者\u3000张三丰\u3000李四海)近日全市举行活动。", [("记者", "张三丰"), ("记者", "李四海")]),
+    ("本报讯(记者张三丰,李四海)近日全市举行活动。", [("记者", "张三丰"), ("记者", "李四海")]),
+    # inline reporters and 作者 after the dateline
+    ("本报南京5月1日讯 记者何家明从市商务局获悉:今年以来消费回暖。", [("记者", "何家明")]),
+    ("本报12月6日讯 作者:黄海燕 今天,市统计局发布数据。", [("作者", "黄海燕")]),
+    ("本报记者林海报道 本市今年完成投资300亿元。", [("记者", "林海")]),
+    # closing signatures
+    ("全市夏粮再获丰收。\n全市粮食产量达到120万吨,增长3%。\n(郑强)", [("作者", "郑强")]),
+    ("今天全市召开会议,部署工作。(记者 黄伟 通讯员 蔡明)", [("记者", "黄伟"), ("通讯员", "蔡明")]),
+    ("今天全市召開會議,部署工作。(記者 黃偉通訊員 蔡明", [("记者", "黃偉"), ("通讯员", "蔡明")]),
+    ("今天上午,某处发生一起事故。(江城网 王芳 实习生 赵磊)", [("记者", "王芳"), ("实习生", "赵磊")]),
+    ("全市经济运行平稳。\n(责编:杨柳、吕方)", [("责任编辑", "杨柳"), ("责任编辑", "吕方")]),
+    ("全市经济运行平稳。\n\n责任编辑:王丽 校对:赵强", [("责任编辑", "王丽")]),
+    # photo credits are role 记者
+    ("市民在公园里赏花。记者 何平 摄", [("记者", "何平")]),
+    ("市民在公园里赏花(4月2日摄)。新华社记者吴刚摄", [("记者", "吴刚")]),
+    # no people here
+    ("全市经济运行良好,增长5%。(单位:亿元)", []),
+    ("全市经济运行良好。(见附件)", []),
+    ("昨日,记者从市热线中心了解到,全市共受理诉求100件。", []),
+    ("市民王先生向记者介绍,他昨天打了热线。", []),
+    ("央视网消息(新闻联播):今天举行发布会。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), BYLINES)
+def test_byline(text: str, people: list[tuple[str, str]]) -> None:
+    assert _people(text)[0] == people
+
+
+def test_xinhua_title_and_separate_reporter_line() -> None:
+    text = "新华社北京5月3日电 题:春天里的好消息\n\n新华社记者\n\n今年以来,各地经济运行良好。"
+    doc = parse(text)
+    assert doc.articles[0].title == "春天里的好消息"
+    assert doc.articles[0].byline is not None
+    assert doc.articles[0].byline.people == []
+    assert doc.articles[0].byline.agency == "新华社"
+
+
+def test_agency_keeps_xun() -> None:
+    doc = parse("江城日报讯(记者 周立新)昨天,市里召开大会。")
+    assert doc.articles[0].byline is not None
+    assert doc.articles[0].byline.agency == "江城日报讯"
+
+
+# ------------------------------------------------------------------ segmentation
+TWO_ITEMS = (
+    "市区新增公园绿地20处\n"
+    "本报讯(记者 张立新)今年以来,全市新增公园绿地20处,面积达到100公顷。\n"
+    "市里表示,明年还将继续增加。\n"
+    "全市完成植树造林5万亩\n"
+    "本报讯(通讯员 李晓红)今年春季,全市完成植树造林5万亩,同比增长10%。\n"
+)
+
+INFOGRAPHIC_PAGE = (
+    "一季度\n\n全市新增就业\n**1.2**万人\n\n完成全年目标\n**30%**\n\n"
+    "全市一季度就业形势稳定\n\n登记失业率2.9%\n\n"
+    "本报讯(记者 孙立新 实习生 王一平)4月9日,记者从市人社局获悉,一季度全市新增就业1.2万人。\n\n"
+    "下一步,全市将继续做好就业服务工作,帮助更多劳动者就业。\n\n"
+    "市民在社区食堂就餐\n\n"
+    "社区食堂开门迎客\n\n"
+    "本报讯(记者 唐海)4月8日,东湖区首批社区食堂开门营业,两荤两素一汤标价12元。\n\n"
+    "【城事漫谈】\n\n"
+    "让服务更贴心\n\n"
+    "□王红梅\n\n"
+    "近日,笔者来到政务大厅,看到了很多变化,办事群众都说方便。\n"
+)
+
+
+def test_two_items_with_own_headlines() -> None:
+    assert _titles(TWO_ITEMS) == ["市区新增公园绿地20处", "全市完成植树造林5万亩"]
+    assert _people(TWO_ITEMS) == [[("记者", "张立新")], [("通讯员", "李晓红")]]
+
+
+def test_infographic_caption_column_and_commentary() -> None:
+    doc = parse(INFOGRAPHIC_PAGE)
+    assert [a.title for a in doc.articles] == ["全市一季度就业形势稳定", "社区食堂开门迎客", "让服务更贴心"]
+    assert doc.articles[2].column == "城事漫谈"
+    assert _people(INFOGRAPHIC_PAGE) == [
+        [("记者", "孙立新"), ("实习生", "王一平")],
+        [("记者", "唐海")],
+        [("作者", "王红梅")],
+    ]
+    # the photo caption above a headline belongs to the article below it
+    caption = INFOGRAPHIC_PAGE.index("市民在社区食堂就餐")
+    assert doc.articles[1].span.start <= caption < doc.articles[1].span.end
+    # the infographic before the first headline belongs to the first article
+    assert doc.articles[0].span.start == 0
+
+
+def test_kicker_main_subtitle() -> None:
+    text = (
+        "聚焦高质量发展\n全市规上工业增加值增长8%\n制造业成为主要拉动力量\n"
+        "本报讯(记者 王海)市统计局昨日发布数据,一季度全市规上工业增加值增长8%。\n"
+        "一、制造业增长较快\n制造业增加值增长9%,拉动全市工业增长6个百分点。\n"
+    )
+    doc = parse(text)
+    assert len(doc.articles) == 1
+    assert doc.articles[0].title == "全市规上工业增加值增长8%"
+    assert doc.articles[0].subtitles == ["聚焦高质量发展", "制造业成为主要拉动力量"]
+
+
+def test_subheadings_do_not_split_an_article() -> None:
+    text = (
+        "全市一季度经济运行情况\n发布时间:2024-04-20 10:00  来源:市统计局  浏览次数:123\n"
+        "一季度,全市生产总值增长5%,增速比上年同期加快0.5个百分点。\n"
+        "工业生产稳中有升\n规上工业增加值增长6%,其中制造业增长7%。\n"
+    )
+    assert _titles(text) == ["全市一季度经济运行情况"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("首页/ 政务公开/ 统计信息/ 正文\n\n某县2023年统计公报\n\n某县统计局\n\n2024年3月1日\n\n2023年,全县经济平稳。", "某县2023年统计公报"),
+        ("12345热线运行情况通报\n(2024年第15周)\n一、总体情况\n本周共受理诉求1000件,环比增长5%。", "12345热线运行情况通报"),
+        ("一、总体情况\n本周共受理诉求1000件,环比增长5%。\n二、热点问题\n反映停水的诉求较多。", None),
+        ("各区县人民政府、市直各部门:\n现将一季度热线办理情况通报如下。", None),
+        ("今年以来,全市经济稳中有进,增长5%。\n经济运行实现量质齐升\n工业增长6%,服务业增长5%。", None),
+    ],
+)
+def test_report_heading(text: str, title: str | None) -> None:
+    assert _titles(text) == [title]
+
+
+def test_page_headers_separate_articles() -> None:
+    text = (
+        "2001年5月1日某某日报 第2版\n\n第2版(经济)\n专栏:\n\n"
+        "春耕生产全面展开\n"
+        "本报长沙4月30日讯 全省春耕生产全面展开,已完成播种面积三成。\n\n\n"
+        "第2版(经济)\n专栏:\n\n"
+        "外贸出口稳步增长\n一季度增幅高于去年同期\n"
+        "新华社北京4月30日电 (记者钱立新)海关总署今天公布,一季度外贸出口增长8%。\n"
+    )
+    doc = parse(text)
+    assert [a.title for a in doc.articles] == ["春耕生产全面展开", "外贸出口稳步增长"]
+    assert _people(text) == [[], [("记者", "钱立新")]]
+
+
+def test_bulleted_headlines() -> None:
+    text = (
+        "2025年03月01日 第B3版:文苑\n  • 故乡的老槐树\n\n    吴秋生\n\n"
+        "    老家门前有一棵槐树,春天开满白花,孩子们在树下玩耍。\n\n"
+        "  • 一封家书\n\n    郑晓梅\n\n    母亲寄来一封信,字迹歪歪扭扭,却让我读了好几遍。\n\n"
+        "  • B01\n\n  • B02\n"
+    )
+    assert _titles(text) == ["故乡的老槐树", "一封家书"]
+    assert _people(text) == [[("作者", "吴秋生")], [("作者", "郑晓梅")]]
+
+
+def test_title_keeps_page_script_and_glosses() -> None:
+    text = "關於熱線服務(wù)情況的通報\n發佈日期:2023-06-09\n全市共受理訴求1萬件,辦結率98%。"
+    assert _titles(text) == ["關於熱線服務(wù)情況的通報"]
+
+
+def test_second_dateline_starts_article() -> None:
+    text = "中新网(记者 陶然)7月1日,有关部门公布数据,增长5%。\n央视网消息:今天举行发布会,公布主要指标。\n"
+    doc = parse(text)
+    assert len(doc.articles) == 2
+    assert _people(text) == [[("记者", "陶然")], []]
+
+
+# ------------------------------------------------------------------ properties
+def _check_cover(blocks: list[ArticleBlock], n: int) -> None:
+    assert blocks
+    assert blocks[0].start == 0
+    assert blocks[-1].end == n
+    for a, b in itertools.pairwise(blocks):
+        assert a.end == b.start
+    for b in blocks:
+        assert b.start <= b.end
+        if b.title:
+            assert b.start <= b.title[0] <= b.title[1] <= b.end
+
+
+_ALPHABET = st.sampled_from([*list("本报讯新华社电记者通讯员实习生(),。、:【】□•\n 12345年月日张王李赵摄题第版专栏"), "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_segment_covers_any_text(text: str) -> None:
+    norm = normalise(text)
+    _check_cover(segment(norm), len(norm.text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_segment_never_raises(text: str) -> None:
+    norm = normalise(text)
+    _check_cover(segment(norm), len(norm.text))
+
+
+# ------------------------------------------------------------------ shared corpus
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def _gold(name: str) -> tuple[str, dict[str, list[dict[str, object]]]]:
+    path = CORPUS / f"{name}.txt"
+    if not path.exists():
+        pytest.skip("shared corpus not available")
+    gold = json.loads((CORPUS / f"{name}.gold.json").read_text("utf-8"))
+    return path.read_text("utf-8"), gold
+
+
+def test_reference_page() -> None:
+    text, gold = _gold("xinxiang-daily-page")
+    doc = parse(text)
+    assert [a.title for a in doc.articles] == [a["title"] for a in gold["articles"]]
+    got = [[[p.role, p.name] for p in (a.byline.people if a.byline else [])] for a in doc.articles]
+    assert got == [a["people"] for a in gold["articles"]]
+
+
+def test_corpus_titles_and_people() -> None:
+    if not CORPUS.exists():
+        pytest.skip("shared corpus not available")
+    misses = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        gold = json.loads(path.with_suffix(".gold.json").read_text("utf-8"))
+        doc = parse(path.read_text("utf-8"))
+        want = [(a.get("title"), sorted(tuple(p) for p in a.get("people", []))) for a in gold.get("articles", [])]
+        got = [(a.title, sorted((p.role, p.name) for p in (a.byline.people if a.byline else []))) for a in doc.articles]
+        if [(t, [(r.translate(_T2S), n) for r, n in p]) for t, p in got] != \
+                [(t, [(r.translate(_T2S), n) for r, n in p]) for t, p in want]:
+            misses.append(path.stem)
+    assert not misses
+
+
+_T2S = str.maketrans("記訊員習編輯責", "记讯员习编辑责")
