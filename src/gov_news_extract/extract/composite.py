@@ -60,6 +60,13 @@ def _is_share(text: str, p: Percent) -> bool:
     return bool(_SHARE_WORDS.search(text[a:p._nspan[0]]))
 
 
+def _bare_share(text: str, p: Percent) -> bool:
+    """城市建设类,占27.21%: a share whose clause is only the share word (its name stands before)."""
+    a = max(text.rfind(c, 0, p._nspan[0]) for c in ",;。:\n、") + 1
+    m = _SHARE_WORDS.search(text[a:p._nspan[0]])
+    return m is not None and m.start() == 0
+
+
 def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item]:
     """Each counted figure with the share and changes that follow it in its clause chain."""
     text = ctx.norm.text
@@ -67,7 +74,7 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
     for f in facts:
         if text[max(0, f._nspan[0] - 1):f._nspan[0]] in ("<", ">", "≤", "≥", "＜", "＞"):
             continue  # a threshold (工单量>10件), not a figure
-        if isinstance(f, Quantity) and f.qualifier in _NOT_PARTS:
+        if isinstance(f, Quantity) and (f.qualifier in _NOT_PARTS or f.approx):
             continue
         if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label:
             items.append(_Item(f, None, f._nspan[0], f._nspan[1], f.label))
@@ -78,7 +85,7 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             if last is not None and last.share is None and not regex.search(r"[。\n]", between) and short:
                 last.share = f
                 last.end = f._nspan[1]
-            elif f.label:
+            elif f.label and _bare_share(text, f):
                 items.append(_Item(None, f, f._nspan[0], f._nspan[1], f.label))
         elif isinstance(f, Change) and items and not regex.search(r"[。\n]", text[items[-1].end:f._nspan[0]]):
             items[-1].changes.append(f)
@@ -94,9 +101,6 @@ def _kind(it: _Item) -> str:
     return "share"
 
 
-_UNIT_CLASS = {"元": "money", "美元": "money", "欧元": "money", "港元": "money", "吨": "weight", "公斤": "weight",
-               "千克": "weight", "亩": "area", "公顷": "area", "平方米": "area", "平方公里": "area",
-               "人": "people", "人次": "people", "万人": "people"}
 # Units that do not add up (scores, ages, multiples): never parts of a whole.
 _NOT_ADDITIVE = {"分", "岁", "倍", "度", "秒", "分钟", "小时", "天", "日", "年", "周", "个月"}
 
@@ -105,17 +109,16 @@ def _same_unit(a: _Item, b: _Item) -> bool:
     if a.qty is None or b.qty is None:
         return a.qty is None and b.qty is None
     ua, ub = a.qty.unit, b.qty.unit
-    # A bare number in a list of counts (公共服务类374,占比5.0%) takes the list's unit; counts of
-    # items of different kinds (23件 … 41封) still add up to a number of items.
-    return ua == ub or ua is None or ub is None or _UNIT_CLASS.get(ua, "count") == _UNIT_CLASS.get(ub, "count")
+    # A bare number in a list of counts (公共服务类374,占比5.0%) takes the list's unit.
+    return ua == ub or ua is None or ub is None
 
 
 def _joinable(text: str, a: _Item, b: _Item, starts: list[int]) -> bool:
     if _kind(a) != _kind(b) or not _same_unit(a, b):
         return False
-    if (a.share is None) != (b.share is None):
-        return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
     gap = text[a.end:b.start]
+    if (a.share is None) != (b.share is None) and not regex.fullmatch(r"、\p{Han}{0,16}", gap):
+        return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
     k = bisect.bisect_left(starts, a.end)
     if (k < len(starts) and starts[k] < b.start) or ":" in gap:
         return False
@@ -130,7 +133,7 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int]) -> bool:
 
 
 def _starts_clause(text: str, pos: int, label: str | None) -> bool:
-    a = max(text.rfind(c, 0, pos) for c in ",;。:\n") + 1
+    a = max(text.rfind(c, 0, pos) for c in "。\n") + 1
     head = text[a:pos]
     return bool(label) and len(head) <= len(label or "") + 4
 
@@ -239,7 +242,8 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Q
     lead = text[max(0, first.start - 30):first.start]
     q = before[-1]
     sentence_gap = text[q._nspan[1]:first.start]
-    if regex.search(r"其中|中[,:]?$", lead) and sentence_gap.count("。") <= 1 and q.value >= total_parts:
+    head_parts = sum(parts[:2], Decimal(0))
+    if regex.search(r"其中|中[,:]?$", lead) and sentence_gap.count("。") <= 1 and q.value >= head_parts:
         return q
     # Otherwise only the figure whose value the parts add up to exactly.
     for q in reversed(before[-12:]):
@@ -308,9 +312,11 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
         names = [n.strip() for n in _NAME_SPLIT.split(body) if n.strip()]
         if len(names) >= 2 and all(len(n) <= 20 for n in names):
             criterion = _criterion(text, m.start())
-            _add_ranking(ctx, [(ctx.norm.surface(*_find(text, n, m.end())), None) for n in names],
+            _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names],
                          m.start(), tail_end, criterion)
     for m in _RANK_TAIL.finditer(text):
+        if regex.match(r"(?:的[^,;。]{0,10}?)?(?:分别|依次)?(?:为|是|:)", text[m.end():m.end() + 14]):
+            continue  # a head (前三位为:…), handled above
         a = max(text.rfind(c, 0, m.start()) for c in "。\n:") + 1
         body = text[a:m.start()]
         if regex.search(r"\d", body) or any(x <= m.start() < y for x, y in taken):
@@ -326,8 +332,14 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
         if crit:
             names[-1] = last[: crit.start()]
         cstart = a + body.rfind(clause)
-        _add_ranking(ctx, [(ctx.norm.surface(*_find(text, n, cstart)), None) for n in names if n],
+        _add_ranking(ctx, [(_written(ctx, *_find(text, n, cstart)), None) for n in names if n],
                      cstart, m.end(), crit.group() if crit else None)
+
+
+def _written(ctx: Context, s: int, e: int) -> str:
+    """A name exactly as the page writes it (converter glosses and all), less spaces."""
+    a, b = ctx.norm.orig_range(s, e)
+    return regex.sub(r"\s+", "", ctx.norm.original[a:b])
 
 
 def _find(text: str, needle: str, start: int) -> tuple[int, int]:
@@ -367,6 +379,8 @@ def run(ctx: Context) -> None:
             taken.append((head.start(), ranked[-1].end))
             continue
         with_shares = any(it.share is not None for it in r)
+        if len({it.label for it in r}) < len(r):
+            continue  # the same name twice (目标…完成…): a comparison, not parts of a whole
         groups = [(None, r)] if with_shares else _split_arithmetic(r)
         for head_item, parts in groups:
             if head_item is not None and head_item.qty is not None:
