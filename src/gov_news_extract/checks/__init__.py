@@ -1,7 +1,8 @@
 """Stage: consistency checks.
 
 `run(ctx, doc)` runs every registered rule (see `checks/rules/`) over the
-document's facts and returns their diagnostics sorted by position.  A rule
+document's facts and returns their diagnostics sorted by position, one per
+problem (see `merge`).  `run_rules` runs a chosen subset (the CLI's --select).  A rule
 that crashes is reported as an `internal-error` info diagnostic rather than
 breaking `parse()`.  Inline suppressions (`<!-- gne: ignore RULE -->`) are
 honoured here, so the library and the CLI agree.
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from ..context import Context
 from ..models import Diagnostic, Document, Span
 from .base import Facts, Rule
+from .merge import merge
 from .rules import all_rules, rule_ids
 from .suppress import suppressed
 
@@ -39,6 +41,7 @@ def run_rules(ctx: Context | None, doc: Document, rules: Iterable[Rule]) -> list
                                   message=f"规则{rule.id}内部错误: {type(exc).__name__}: {exc}",
                                   message_en=f"rule {rule.id} failed: {type(exc).__name__}: {exc}",
                                   span=Span(start=0, end=0)))
+    out = merge(out)
     if ctx is not None:
         out = [d for d in out if not suppressed(ctx.norm.original, d)]
     return sorted(out, key=lambda d: (d.span.start, d.span.end, d.rule))

@@ -40,6 +40,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         tunit = total.fact.unit if total.fact is not None else b.unit
         if any(v.fact is not None and not units_compatible(v.fact.unit, tunit) for v in known):
             continue
+        if sum(v.iv.lo > total.iv.hi for v in known) >= 2:
+            continue  # several parts each above the total: these are not its parts, no single slip
         s = rounding.total(v.iv for v in known)
         arith = " + ".join(v.text for v in known)
         span = total.span or b.span

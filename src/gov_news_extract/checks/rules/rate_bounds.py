@@ -6,7 +6,7 @@ What it checks
     a total), may not exceed 100% beyond rounding.  Growth rates, plan
     completion (完成年度计划的112%) and ratios to last year can, and are not
     checked.  A part of a breakdown may not be larger than the breakdown's
-    total.
+    total (when several parts are, they are not that total's parts: no finding).
 
 Why it matters
     办结率103% or 12件 out of 10 cannot be true: a figure or its label is wrong.
@@ -50,6 +50,10 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
     flagged: set[str] = set()
     for b in facts.of(Breakdown):
         total = facts.total_value(b)
+        above = [v for v in (facts.part_value(p) for p in b.parts)
+                 if total is not None and v is not None and v.iv.lo > total.iv.hi]
+        if len(above) >= 2:
+            total = None  # several parts each above the total: not its parts, no single slip
         for p in b.parts:
             share = facts.part_share(p)
             if share is not None and share.iv.lo > 100 and share.fact is not None:

@@ -6,8 +6,12 @@ What it checks
     for 0.75%–0.9%, and 2136 / 287977 = 0.742% is outside it.  Without a stated
     total (a ranking 前五位 with counts and shares), every (count, share) pair
     implies a total; a pair whose implied total disagrees with all the others'
-    is flagged.  When every share disagrees with the total but the shares agree
-    with each other, the total is the figure at fault and is flagged instead.
+    is flagged.  When the shares agree with each other on another total, the
+    stated total is at fault if every share disagrees with it (it is flagged
+    instead of each share); if some shares fit it only through coarse rounding,
+    the shares measure another whole (占诉求量的…) and nothing is proven.
+    Without a stated total, shares that make 100% make the sum of the parts
+    the total.
     A share one unit off in a breakdown whose shares add up to exactly 100 is
     forced rounding and passes.
 
@@ -25,6 +29,7 @@ Passing example
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from fractions import Fraction
 
 from ...models import Breakdown, Diagnostic, Part, Ranking, RankItem
@@ -55,8 +60,22 @@ def _ratio(v: Value, t: Value) -> str:
     return pct(Fraction(v.value) / Fraction(t.value) * 100, 3) if t.value else "?"
 
 
-def _with_total(facts: Facts, b: Breakdown) -> Iterator[Diagnostic]:
-    total = facts.total_value(b)
+def _sum_as_total(facts: Facts, b: Breakdown) -> Value | None:
+    """For a breakdown without a stated total whose shares make 100%: the sum of its parts."""
+    values = [facts.part_value(p) for p in b.parts]
+    shares = [facts.part_share(p) for p in b.parts]
+    if len(b.parts) < 2 or any(v is None for v in values) or any(s is None for s in shares):
+        return None
+    if not rounding.total(s.iv for s in shares if s is not None).contains(100):
+        return None
+    known = [v for v in values if v is not None]
+    iv = rounding.total(v.iv for v in known)
+    value = sum((v.value for v in known), Decimal(0))
+    return Value(iv, None, None, value, 0)
+
+
+def _with_total(facts: Facts, b: Breakdown, total: Value | None = None) -> Iterator[Diagnostic]:
+    total = total or facts.total_value(b)
     if total is None or total.value <= 0:
         return
     tunit = total.fact.unit if total.fact is not None else b.unit
@@ -68,8 +87,10 @@ def _with_total(facts: Facts, b: Breakdown) -> Iterator[Diagnostic]:
     if not bad:
         return
     implied = _common_total(pairs)
-    if len(bad) == len(pairs) and len(pairs) >= 2 and implied is not None:
-        # The shares agree among themselves: the total is the odd one out.
+    if implied is not None and len(pairs) >= 2 and not implied.intersects(total.iv):
+        # The shares agree among themselves on another total.
+        if len(bad) < len(pairs):
+            return  # some pass only by coarse rounding: the shares measure another whole, not a slip
         est = rounding.fmt((implied.lo + implied.hi) / 2, 0)
         yield diagnostic(RULE, "error", total.span or b.span,
                          f"总数{total.text}与各部分占比不符：按占比推算总数约为{est}"
@@ -134,6 +155,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         if isinstance(f, Breakdown):
             if facts.total_value(f) is not None:
                 yield from _with_total(facts, f)
+            elif (whole := _sum_as_total(facts, f)) is not None:
+                yield from _with_total(facts, f, whole)
             else:
                 yield from _without_total(facts, f, f.parts)
         elif isinstance(f, Ranking):

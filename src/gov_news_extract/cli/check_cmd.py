@@ -1,0 +1,134 @@
+"""`gov-news-extract check PATH...`: consistency findings, linter-style.
+
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..checks import all_rules, rule_ids, run_rules
+from ..config import Config, ConfigError, config_for
+from ..context import Context
+from ..io import DecodeError, read_text
+from ..models import Diagnostic
+from ..pipeline import parse
+from ..report import diag_json, github, sarif, text
+from ..report.text import FileResult
+from ..text.normalise import normalise
+
+FORMATS = ("text", "json", "jsonl", "sarif", "github")
+SUFFIXES = (".txt", ".md")
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("check", help="check texts for internal inconsistencies (exit 1 on findings)",
+                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", help="files, folders (their *.txt and *.md), or - for stdin")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--select", action="append", default=None, metavar="IDS",
+                   help="only these rules (comma-separated ids; repeatable)")
+    p.add_argument("--ignore", action="append", default=None, metavar="IDS",
+                   help="never these rules (comma-separated ids; repeatable)")
+    p.add_argument("--fail-on", choices=("error", "warning"), default=None,
+                   help="lowest severity that makes the exit status 1 (default: error)")
+    p.add_argument("--no-config", action="store_true", help="ignore [tool.gov-news-extract] in pyproject.toml")
+    p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    p.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
+    p.set_defaults(func=run)
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [x.strip() for v in values for x in v.split(",") if x.strip()]
+
+
+def _files(paths: list[str]) -> Iterator[str]:
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            yield from (str(f) for f in found)
+        else:
+            yield p
+
+
+def _check(source: str, select: set[str] | None, ignore: set[str]) -> list[Diagnostic]:
+    """Parse, then run only the wanted rules (so that folding one problem's findings
+    into one diagnostic never hides a selected rule behind an ignored one)."""
+    doc = parse(source)
+    rules = [r for r in all_rules() if r.id not in ignore and (select is None or r.id in select)]
+    keep = [d for d in doc.diagnostics if d.rule not in known_rules()]  # internal errors
+    if len(rules) == len(all_rules()):
+        return doc.diagnostics
+    ctx = Context(norm=normalise(source), facts=doc.facts())
+    return sorted(keep + run_rules(ctx, doc, rules), key=lambda d: (d.span.start, d.span.end, d.rule))
+
+
+def known_rules() -> set[str]:
+    return set(rule_ids())
+
+
+def run(args: argparse.Namespace) -> int:
+    known = set(rule_ids())
+    if args.list_rules:
+        for r in all_rules():
+            print(f"{r.id:18} {r.severity:8} {r.summary}")
+        return 0
+    if args.explain:
+        rule = next((r for r in all_rules() if r.id == args.explain), None)
+        if rule is None:
+            print(f"gov-news-extract check: unknown rule {args.explain!r}", file=sys.stderr)
+            return 2
+        print(rule.doc)
+        return 0
+    if not args.paths:
+        print("gov-news-extract check: give at least one PATH (or - for stdin)", file=sys.stderr)
+        return 2
+    cli_select, cli_ignore = _split(args.select), _split(args.ignore) or []
+    for rid in (cli_select or []) + cli_ignore:
+        if rid not in known:
+            print(f"gov-news-extract check: unknown rule {rid!r} (known: {', '.join(sorted(known))})",
+                  file=sys.stderr)
+            return 2
+    results: list[FileResult] = []
+    input_error = False
+    for path in _files(args.paths):
+        try:
+            cfg = Config() if args.no_config else config_for(Path.cwd() if path == "-" else Path(path))
+        except ConfigError as exc:
+            print(f"gov-news-extract check: {exc}", file=sys.stderr)
+            return 2
+        bad = [r for r in (*(cfg.select or ()), *cfg.ignore) if r not in known]
+        if bad:
+            print(f"gov-news-extract check: {cfg.path}: unknown rule {bad[0]!r}", file=sys.stderr)
+            return 2
+        select = set(cli_select) if cli_select is not None else (set(cfg.select) if cfg.select is not None else None)
+        ignore = set(cli_ignore) | set(cfg.ignore)
+        fail_on = args.fail_on or cfg.fail_on or "error"
+        try:
+            source = sys.stdin.read() if path == "-" else read_text(Path(path))
+        except (OSError, DecodeError) as exc:
+            print(f"{path}: error: {exc}", file=sys.stderr)
+            input_error = True
+            continue
+        results.append(FileResult(path, _check(source, select, ignore), fail_on))
+    out = {"text": text.render, "json": diag_json.render_json, "jsonl": diag_json.render_jsonl,
+           "sarif": sarif.render, "github": github.render}[args.format](results)
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    n = sum(len(r.diagnostics) for r in results)
+    if args.format == "text" and n:
+        print(f"{n} finding{'s' if n != 1 else ''} in {sum(bool(r.diagnostics) for r in results)} file(s)",
+              file=sys.stderr)
+    if input_error:
+        return 2
+    failing = any(_RANK[d.severity] >= _RANK[r.fail_on] for r in results for d in r.diagnostics)
+    return 1 if failing else 0
