@@ -10,6 +10,7 @@ from collections.abc import Sequence
 # One module per subcommand, each with `register(subparsers)`; add a name here to add a command.
 COMMANDS: tuple[str, ...] = (
     "parse_cmd",
+    "check_cmd",
 )
 
 
