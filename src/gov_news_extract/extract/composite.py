@@ -95,6 +95,11 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
     return items
 
 
+def _label_at(it: _Item) -> int:
+    fact = it.qty or it.share
+    return fact.label_span.start if fact is not None and fact.label_span is not None else -1
+
+
 def _kind(it: _Item) -> str:
     if it.qty is not None:
         return "q"
@@ -162,14 +167,20 @@ def _is_total(ctx: Context, it: _Item) -> bool:
     a = max(text.rfind(c, 0, it.start) for c in ",;。:\n") + 1
     if _TOTAL_WORDS.search(text[a:it.start]) or it.qty.qualifier in ("共", "共计", "总计", "合计"):
         return True
-    return bool(regex.match(r"[,;。:]?(?:其中|\p{Han}{0,3}?中)", text[it.end:it.end + 6]))
+    end = it.qty._nspan[1]
+    # …2877件,其中 / 受理的9230件办件中: what follows is inside this figure (中部, 中心 are words).
+    return bool(regex.match(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))", text[end:end + 6]))
 
 
 def _split_arithmetic(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]]:
-    """Where a run holds a total followed by its own parts (…派单601件,按时结案597件,超时办理4件)."""
-    out: list[tuple[_Item | None, list[_Item]]] = []
+    """Where a run holds a total followed by its own parts (…派单601件,按时结案597件,超时办理4件).
+
+    Returns the sub-breakdowns found, then the top level (None, the figures no
+    sub-breakdown took) first.
+    """
+    subs: list[tuple[_Item | None, list[_Item]]] = []
+    top: list[_Item] = []
     i = 0
-    rest: list[_Item] = []
     while i < len(run):
         head = run[i]
         found = None
@@ -185,18 +196,13 @@ def _split_arithmetic(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]
                     break
                 if acc > head.value:
                     break
+        top.append(head)
         if found is not None:
-            if len(rest) >= 2:
-                out.append((None, rest))
-            rest = []
-            out.append((head, run[i + 1:found + 1]))
+            subs.append((head, run[i + 1:found + 1]))
             i = found + 1
         else:
-            rest.append(head)
             i += 1
-    if len(rest) >= 2:
-        out.append((None, rest))
-    return out
+    return [(None, top), *subs]
 
 
 def _trim_to_total(parts: list[_Item], total: Decimal) -> list[_Item]:
@@ -226,7 +232,6 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Q
     if not before:
         return None
     parts = [it.value for it in run if it.value is not None]
-    total_parts = sum(parts, Decimal(0))
     shared = [it for it in run if it.qty is not None and it.share is not None]
     # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
     if shared:
@@ -245,9 +250,14 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Q
     head_parts = sum(parts[:2], Decimal(0))
     if regex.search(r"其中|中[,:]?$", lead) and sentence_gap.count("。") <= 1 and q.value >= head_parts:
         return q
-    # Otherwise only the figure whose value the parts add up to exactly.
+    # Otherwise only the figure that the first parts add up to exactly.
+    prefix_sums = set()
+    acc = Decimal(0)
+    for v in parts:
+        acc += v
+        prefix_sums.add(acc)
     for q in reversed(before[-12:]):
-        if q.value == total_parts:
+        if q.value in prefix_sums and q.value != parts[0]:
             return q
     return None
 
@@ -379,8 +389,8 @@ def run(ctx: Context) -> None:
             taken.append((head.start(), ranked[-1].end))
             continue
         with_shares = any(it.share is not None for it in r)
-        if len({it.label for it in r}) < len(r):
-            continue  # the same name twice (目标…完成…): a comparison, not parts of a whole
+        if len({(it.label, _label_at(it)) for it in r}) < len(r):
+            continue  # one name for two figures (目标…完成…): a comparison, not parts of a whole
         groups = [(None, r)] if with_shares else _split_arithmetic(r)
         for head_item, parts in groups:
             if head_item is not None and head_item.qty is not None:
@@ -389,6 +399,8 @@ def run(ctx: Context) -> None:
                 total = total_item.qty
             else:
                 total = _find_total(ctx, parts, quantities)
+            if len(parts) < 2:
+                continue
             if total is None and not with_shares and len(parts) < 3:
                 # Two loose counts side by side (受理X件,办结Y件) are not shown to be parts of anything.
                 continue

@@ -46,6 +46,7 @@ _TIME_WORDS = regex.compile(
     r"\d{4}年(?:末|底|初)?|年初以来|今年以来|截至[^,]{0,10}?(?:底|末|日))+"
 )
 # A category named with a generic head noun (咨询类诉求) is the category (咨询类).
+_GENERIC = regex.compile(r"来电|问题|诉求|工单|事项|方面|情况|内容")
 _CATEGORY_HEAD = regex.compile(r"^(?!各类|此类|该类|这类|其他各类)(.{1,12}类)(?:诉求|问题|来电|工单|事项|案件|办件)$")
 # Names a rate of another figure (增速, 比重): the figure's name goes in front.
 _RATE_NAMES = ("增速", "增幅", "降幅", "涨幅", "比重", "占比")
@@ -90,7 +91,9 @@ def clean(region: str) -> str:
             if m and m.end() < len(s):
                 s = s[m.end():]
         if "等" in s[1:-1]:
-            s = s[s.rindex("等") + 1:]  # 油烟、噪音等[来电]: the head after the examples
+            # 油烟、噪音等[来电]: the head after the examples, unless it is a generic word.
+            k = s.rindex("等")
+            s = s[:k] if _GENERIC.fullmatch(s[k + 1:]) else s[k + 1:]
     cat = _CATEGORY_HEAD.match(s)
     if cat:
         s = cat.group(1)
@@ -157,7 +160,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             f.label_span = ctx.norm.span(lstart, lstart + len(name))
             prev = f
             continue
-        if not name and share and prev is None:
+        if not name and share and (prev is None or not regex.search(r"\d", text[_clause_start(text, cstart - 1):cstart])):
             # 城市建设类,占27.21%: the share's category is the clause before.
             pstart = _clause_start(text, cstart - 1) if cstart > 0 else 0
             pname = clean(text[pstart:cstart - 1]) if cstart > 0 else ""
