@@ -162,6 +162,8 @@ def test_yearless_period_day_range() -> None:
     assert isinstance(fact, Period)
     assert fact.days is None
     assert dates.days_range(fact) == (181, 182)
+    (q2,) = run("二季度,热线共受理").facts
+    assert isinstance(q2, Period) and q2.days == 91  # no February: the length is certain
 
 
 def test_page_year() -> None:
@@ -230,10 +232,11 @@ def test_spans_within_bounds(text: str) -> None:
         dates.period_for(ctx, s)
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text(max_size=60))
-def test_never_raises(text: str) -> None:
-    ctx = run(text)
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60) | st.text(alphabet=st.sampled_from(list("0123456789年月日本上下周季度今去前个")), max_size=20),
+       st.none() | st.dates())
+def test_never_raises(text: str, ref: dt.date | None) -> None:
+    ctx = run(text, ref)
     for f in ctx.facts:
         assert f.span.end <= len(text)
 

@@ -482,7 +482,10 @@ class _Builder:
     def build(self, c: _Cal) -> DateFact | Period | None:
         fact: DateFact | Period | None
         if c.form.startswith("rel-"):
-            fact = self.build_rel(c)
+            try:
+                fact = self.build_rel(c)
+            except (OverflowError, ValueError):  # a reference date at the end of the calendar
+                fact = Period(value=c.rel_word or "", span=self._span(c))
         else:
             y = c.y if c.y is not None else self.year_for(c)
             if c.form == "point":
@@ -529,7 +532,7 @@ class _Builder:
         b = _span_dates(y2, m2, d2, c.pos)
         if a and b and a[0] <= b[1]:
             return Period(value=value, start=a[0], end=b[1], days=cal.days_between(a[0], b[1]), span=self._span(c))
-        return Period(value=value, span=self._span(c))
+        return _period(value, None, self._span(c))
 
     def build_period(self, c: _Cal, y: int | None) -> Period | None:
         n = c.n or 0
@@ -614,7 +617,10 @@ class _Builder:
 
 def _period(value: str, rng: tuple[dt.date, dt.date] | None, span: Span) -> Period:
     if rng is None:
-        return Period(value=value, span=span)
+        # Year unknown: the length is still certain unless February is inside (二季度 is 91 days).
+        lengths = {cal.days_between(*r) for r in (_with_year(value, 2023), _with_year(value, 2024)) if r}
+        days = lengths.pop() if len(lengths) == 1 else None
+        return Period(value=value, span=span, days=days)
     return Period(value=value, start=rng[0], end=rng[1], days=cal.days_between(*rng), span=span)
 
 
