@@ -57,6 +57,7 @@ class ArticleBlock:
 _PRELUDE = {Kind.HEAD, Kind.FIGURE, Kind.FURNITURE, Kind.COLUMN, Kind.NAME, Kind.SHORT}
 _HEADS = {Kind.HEAD, Kind.BULLET}
 _HAN = regex.compile(r"\p{Han}")
+_ORG = regex.compile(r"^.{2,14}(?:局|委员会|委|办公室|办|政府|中心|公司|部|厅|院|协会|联合会)$")
 
 
 @dataclass
@@ -126,7 +127,7 @@ def _events(lines: list[Line]) -> list[_Event]:
         if k is Kind.LEAD:
             g = _group_before(lines, i)
             evs.append(_Event(at=g[0] if g else i, group=g, lead=i))
-        elif k in (Kind.SIGNATURE, Kind.NAME):
+        elif k in (Kind.SIGNATURE, Kind.NAME) or (k is Kind.BYLINE and bl.parse_byline_line(ln.text, 0)):
             g = _group_before(lines, i)
             if g and g[-1] == i - 1:  # a signed piece: □姬国庆 right under its headline
                 evs.append(_Event(at=g[0], group=g))
@@ -210,12 +211,14 @@ def _build(lines: list[Line]) -> list[_Art]:
 def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
     """A report's own heading: the first headline-shaped line before any prose."""
     for x in range(art.start, stop):
-        k = lines[x].kind
-        if k is Kind.HEAD or (k is Kind.FIGURE and len(_HAN.findall(lines[x].text)) >= 6):
+        k, t = lines[x].kind, lines[x].text
+        if k is Kind.HEAD and _ORG.search(t) and x + 1 < stop and lines[x + 1].kind is Kind.HEAD:
+            continue  # the issuing body above the heading (某某市统计局 / 2023年统计公报)
+        if k is Kind.HEAD or (k is Kind.FIGURE and len(_HAN.findall(t)) >= 6):
             art.group = (x,)
             _pick_title(art)
             return
-        if k not in (Kind.FURNITURE, Kind.SEPARATOR, Kind.COLUMN, Kind.NAME):
+        if k not in (Kind.FURNITURE, Kind.SEPARATOR, Kind.COLUMN, Kind.NAME, Kind.SHORT, Kind.FIGURE):
             return
 
 

@@ -18,7 +18,7 @@ import regex
 _KNOWN_AGENCY = r"本报|新华社|中新社|中新网|新华网|人民网|央视网|央广网|光明网|国际在线|中国网|澎湃新闻"
 _AGENCY_WORD = (
     rf"(?:{_KNOWN_AGENCY}"
-    r"|[\p{Han}A-Za-z]{2,10}?(?:日报社|日报|晚报|早报|时报|商报|都市报|新闻网|网|通讯社|社|电视台|台|融媒体中心|客户端))"
+    r"|[\p{Han}A-Za-z]{2,10}?(?:日报社|日报|晚报|早报|时报|商报|都市报|新闻网|网|通讯社|社|电视台|广播台|融媒体中心|客户端))"
 )
 _AGENCY = rf"{_AGENCY_WORD}(?:[-—·]{_AGENCY_WORD})?"
 _DATE = r"(?:\d{1,2}月)?\d{1,2}日|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日"
@@ -26,7 +26,7 @@ _DATE = r"(?:\d{1,2}月)?\d{1,2}日|(?:[一二三四五六七八九十]{1,3}月)
 # agency directly followed by a bracketed byline (中新网(记者 X)).
 LEAD = regex.compile(
     rf"^(?P<open>【)?(?P<agency>{_AGENCY})"
-    rf"(?:(?P<place>\p{{Han}}{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息)(?P<close>】)?"
+    rf"(?:(?P<place>\p{{Han}}{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯(?![息号问])|电(?![话视力网费量源器子脑动商])|消息)(?P<close>】)?"
     r"|(?=\s*[(](?:本报|特约|见习|首席)?记者))"
 )
 

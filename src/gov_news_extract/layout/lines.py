@@ -9,6 +9,7 @@ lead opens with a dateline (`本报讯`, `新华社北京7月18日电`); page fu
 from __future__ import annotations
 
 import enum
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -55,7 +56,7 @@ _SECTION = regex.compile(
 )
 _FURNITURE = regex.compile(
     r"(?:发布|刊发|发表|更新|录入)(?:时间|日期|于)|来源[::]|(?:浏览|阅读|点击|访问)(?:次数|量|数)"
-    r"|语音阅读|我来说两句|只看该作者|被过滤广告|当前位置|字号[::]|打印本页|关闭窗口|分享到"
+    r"|语音阅读|我来说两句|只看该作者|被过滤广告|当前位置|字[号体][::]|打印本页|关闭窗口|分享到"
     r"|首页\s*[/>»]|[/>»]\s*正文|总第\s*\d+\s*期|编印$"
     r"|[a-z0-9-]+\.(?:cn|com|net|org|gov)\b"
 )
@@ -71,10 +72,17 @@ _FIGURE = regex.compile(r"\d[\d.,]*\s*(?:%|‰|\p{Han}{1,3})?$")
 _HAN = regex.compile(r"\p{Han}")
 
 
+_COMMA = regex.compile(r"[,,]")
+
+
 def _is_headline(t: str) -> bool:
-    if len(t) > 48 or len(_HAN.findall(t)) < 4:
+    if len(t) > 60 or len(_HAN.findall(t)) < 4:
         return False
-    if _SENTENCE.search(t) or t[-1] in ":、" or "|" in t:
+    if regex.search(r"[。;;]", t) or t[-1] in ":、,," or "|" in t:
+        return False
+    commas = [m.start() for m in _COMMA.finditer(t)]
+    # one comma joining two headline halves (稳中有进,好于预期), not a sentence opener (同时,…)
+    if commas and (len(commas) > 1 or len(t) > 32 or commas[0] < 4 or len(t) - commas[0] < 5):
         return False
     # a line wholly in brackets is a note or a date, not a headline
     return not (t[0] in "(【" and t[-1] in ")】")
@@ -128,6 +136,7 @@ def _byline_only(t: str) -> bool:
 # Kinds so distinctive that a line of that kind which the normaliser glued to the
 # line before it (a layout break it could not tell from a real one) is cut off again.
 _STRONG = {Kind.LEAD, Kind.FURNITURE, Kind.SECTION, Kind.SEPARATOR, Kind.COLUMN, Kind.SIGNATURE, Kind.BYLINE}
+_SHAPED = {Kind.HEAD, Kind.SHORT, Kind.NAME, Kind.FIGURE}
 
 
 def _original_breaks(norm: NormText, s: int, e: int) -> list[int]:
@@ -141,15 +150,22 @@ def _original_breaks(norm: NormText, s: int, e: int) -> list[int]:
 
 
 def _pieces(norm: NormText, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut a normalised line again where the original broke it and the parts are of different kinds.
+
+    The normaliser rejoins lines broken in mid-sentence; a headline holding a
+    comma or 、 can be glued that way to the date, author or dateline under it.
+    """
+    breaks = _original_breaks(norm, s, e)
+    if not breaks:
+        return [(s, e)]
+    bounds = [s, *breaks, e]
+    kinds = [classify(t)[0] if (t := norm.text[a:b].strip()) else Kind.SHORT for a, b in itertools.pairwise(bounds)]
     cuts = [s]
-    for b in _original_breaks(norm, s, e):
-        piece = norm.text[b:e].split("\n", 1)[0].strip()
-        nxt = _original_breaks(norm, b, e)
-        if nxt:
-            piece = norm.text[b : nxt[0]].strip()
-        if piece and classify(piece)[0] in _STRONG:
-            cuts.append(b)
-    return [(a, b) for a, b in zip(cuts, [*cuts[1:], e], strict=True)]
+    for k in range(1, len(kinds)):
+        after, before = kinds[k], kinds[k - 1]
+        if after in _STRONG or (before in _SHAPED and after in _SHAPED):
+            cuts.append(bounds[k])
+    return list(itertools.pairwise([*cuts, e]))
 
 
 def split_lines(norm: NormText) -> list[Line]:
