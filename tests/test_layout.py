@@ -187,6 +187,43 @@ def test_bulleted_headlines() -> None:
     assert _people(text) == [[("作者", "吴秋生")], [("作者", "郑晓梅")]]
 
 
+def test_page_header_with_named_column() -> None:
+    text = (
+        "2001年5月1日某某日报 第3版\n\n第3版(经济)\n专栏:经济述评\n\n外贸出口稳步增长\n"
+        "新华社北京4月30日电 (记者钱立新)海关总署今天公布,一季度外贸出口增长8%。\n"
+    )
+    doc = parse(text)
+    assert [(a.title, a.column) for a in doc.articles] == [("外贸出口稳步增长", "经济述评")]
+
+
+def test_reporter_lines_under_headlines_start_articles() -> None:
+    text = (
+        "全市新增公园绿地\n本报记者 张立新\n今年以来,全市新增公园绿地20处。\n"
+        "社区食堂开门迎客\n本报记者 唐海\n4月8日,东湖区首批社区食堂开门营业。\n"
+    )
+    assert _titles(text) == ["全市新增公园绿地", "社区食堂开门迎客"]
+    assert _people(text) == [[("记者", "张立新")], [("记者", "唐海")]]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # one comma joining two halves of a headline; the normaliser glues the next line on, we cut it off
+        ("国民经济稳中有进,高质量发展扎实推进\n国家统计局\n2024年7月15日\n上半年,国内生产总值增长5.0%。",
+         "国民经济稳中有进,高质量发展扎实推进"),
+        # the issuing body above the heading is not the heading
+        ("某某市统计局\n2023年某某市国民经济和社会发展统计公报\n2023年,全市经济平稳,增长5%。",
+         "2023年某某市国民经济和社会发展统计公报"),
+        # a sentence opener with a comma is not a headline
+        ("同时,加强监管力度\n下一步,全市将继续推进。", None),
+        # 电话 after a date is not a dateline
+        ("热线平台4月5日电话量大幅增长,全月受理1000件。", None),
+    ],
+)
+def test_heading_shapes(text: str, title: str | None) -> None:
+    assert _titles(text) == [title]
+
+
 def test_title_keeps_page_script_and_glosses() -> None:
     text = "關於熱線服務(wù)情況的通報\n發佈日期:2023-06-09\n全市共受理訴求1萬件,辦結率98%。"
     assert _titles(text) == ["關於熱線服務(wù)情況的通報"]

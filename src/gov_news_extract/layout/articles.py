@@ -144,11 +144,13 @@ def _events(lines: list[Line]) -> list[_Event]:
         if prev and ev.group and prev.group and set(ev.group) & set(prev.group):
             prev.lead = prev.lead if prev.lead is not None else ev.lead
             prev.group = prev.group if len(prev.group) >= len(ev.group) else ev.group
+            prev.column = prev.column if prev.column is not None else ev.column
             continue
         if prev and not prev.group and prev.starts and ev.group and ev.at > prev.at and prev.lead is None \
                 and all(lines[x].kind in _PRELUDE | {Kind.SEPARATOR} for x in range(prev.at + 1, ev.at)):
             # a page header with furniture, then the headline found from its lead
             prev.group, prev.lead = ev.group, ev.lead
+            prev.column = prev.column if prev.column is not None else ev.column
             continue
         merged.append(ev)
     return merged
