@@ -83,7 +83,7 @@ def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
     """The headline block that a lead or signature at line i hangs from, if any."""
     j = i - 1
     figures: list[int] = []
-    while j >= 0 and lines[j].kind in (Kind.FIGURE, Kind.FURNITURE, Kind.BYLINE):
+    while j >= 0 and lines[j].kind in (Kind.FIGURE, Kind.FURNITURE, Kind.BYLINE, Kind.SHORT):
         if lines[j].kind is Kind.FIGURE:
             figures.append(j)
         j -= 1
@@ -251,7 +251,7 @@ def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tupl
     seen: set[tuple[str, str]] = set()
     out: list[PersonBlock] = []
     for p in sorted(people, key=lambda p: p.start):
-        name = norm.text[p.start:p.end]
+        name = regex.sub(r"\s+", "", norm.text[p.start:p.end])
         if (p.role, name) in seen:
             continue
         seen.add((p.role, name))

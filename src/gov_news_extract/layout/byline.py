@@ -66,7 +66,7 @@ _NOT_NAMES = {"本报", "报道", "综合", "整理", "供稿", "摄影", "编�
               "联合", "报道组", "采写", "发自", "联播", "客户端", "单位", "全文", "全年", "全市", "全省",
               "全国", "国家", "图片", "资料", "附件", "摘要", "说明", "待续", "上接", "下转", "续完", "完"}
 _AGENCY_TOKEN = regex.compile(r"(?:网|社|报|台|中心|客户端|新闻)$")
-_PLACE_SUFFIX = regex.compile(r"[省市县区镇乡村局厅委办部院所队站网社报台组处科街路]$")
+_PLACE_SUFFIX = regex.compile(r"[省市县区镇乡村局厅委办部院所队站网社报台组处科街路口庄湾港岛州关桥坝沟营屯堡寨]$")
 
 
 @lru_cache(maxsize=1)
@@ -123,14 +123,29 @@ class Lead:
 
 
 def _tokens(seg: str, base: int) -> list[tuple[str, int, int]]:
-    """Runs of Han characters (and ·) in seg, with absolute offsets."""
+    """Runs of Han characters (and ·) in seg, with absolute offsets.
+
+    A two-character name typeset with a space inside (王 军) is one token; its
+    surface drops the space.
+    """
+    runs = [(m.group(), m.start(), m.end()) for m in regex.finditer(r"[\p{Han}·]+", seg)]
+    merged: list[tuple[str, int, int]] = []
+    k = 0
+    while k < len(runs):
+        tok, s, e = runs[k]
+        if (len(tok) == 1 and k + 1 < len(runs) and len(runs[k + 1][0]) == 1
+                and not seg[e:runs[k + 1][1]].strip()):
+            tok, e = tok + runs[k + 1][0], runs[k + 1][2]
+            k += 1
+        merged.append((tok, s, e))
+        k += 1
     out = []
-    for m in regex.finditer(r"[\p{Han}·]+", seg):
-        tok, s = m.group(), m.start()
+    for tok, s, e in merged:
         for suffix in ("报道", "摄"):
             if tok.endswith(suffix) and len(tok) > len(suffix) + 1:
                 tok = tok[: -len(suffix)]
-        out.append((tok, base + s, base + s + len(tok)))
+                e -= len(suffix)
+        out.append((tok, base + s, base + e))
     return out
 
 
