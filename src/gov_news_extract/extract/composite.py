@@ -95,6 +95,12 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
     return items
 
 
+def _near(parts_sum: Decimal, total: Decimal) -> bool:
+    """Parts that come within a tenth of a figure read as its breakdown, exact or not:
+    a draft with one wrong part must still form its breakdown for the checks to see."""
+    return total > 0 and abs(parts_sum - total) <= total / 10
+
+
 def _label_at(it: _Item) -> int:
     fact = it.qty or it.share
     return fact.label_span.start if fact is not None and fact.label_span is not None else -1
@@ -172,47 +178,67 @@ def _is_total(ctx: Context, it: _Item) -> bool:
     return bool(regex.match(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))", text[end:end + 6]))
 
 
+def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2) -> int | None:
+    """Length of the prefix of values that adds up to total.
+
+    Exact sums win. Failing one, a sum within a tenth of the total still counts
+    when it takes the whole list (the next figure, if any, is not smaller than the
+    total): that is how a draft with one wrong part keeps its structure.
+    """
+    acc = Decimal(0)
+    best: tuple[Decimal, int] | None = None
+    for k, v in enumerate(values):
+        if v is None or v >= total:
+            break
+        acc += v
+        if k + 1 < min_len:
+            continue
+        if acc == total:
+            return k + 1
+        nxt = values[k + 1] if k + 1 < len(values) else None
+        ends = nxt is None or nxt >= total
+        if ends and _near(acc, total) and (best is None or abs(acc - total) < best[0]):
+            best = (abs(acc - total), k + 1)
+        if acc > total * Decimal("1.1"):
+            break
+    return best[1] if best else None
+
+
 def _split_arithmetic(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]]:
     """Where a run holds a total followed by its own parts (…派单601件,按时结案597件,超时办理4件).
 
-    Returns the sub-breakdowns found, then the top level (None, the figures no
-    sub-breakdown took) first.
+    Returns the top level (None, the figures no sub-breakdown took) first, then
+    the sub-breakdowns found.
     """
     subs: list[tuple[_Item | None, list[_Item]]] = []
     top: list[_Item] = []
     i = 0
     while i < len(run):
         head = run[i]
-        found = None
-        if head.value is not None and head.share is None:
-            acc = Decimal(0)
-            for j in range(i + 1, len(run)):
-                v = run[j].value
-                if v is None:
-                    break
-                acc += v
-                if acc == head.value and j - i >= 2:
-                    found = j
-                    break
-                if acc > head.value:
-                    break
         top.append(head)
-        if found is not None:
-            subs.append((head, run[i + 1:found + 1]))
-            i = found + 1
+        n = None
+        if head.value is not None and head.share is None:
+            n = _best_prefix([it.value for it in run[i + 1:]], head.value)
+        if n is not None:
+            subs.append((head, run[i + 1:i + 1 + n]))
+            i += 1 + n
         else:
             i += 1
     return [(None, top), *subs]
 
 
-def _trim_to_total(parts: list[_Item], total: Decimal) -> list[_Item]:
-    """Drop figures that run on past a list whose first parts add up to the total exactly."""
-    acc = Decimal(0)
-    for k, p in enumerate(parts):
-        acc += p.value or 0
-        if acc == total and k >= 1 and k + 1 < len(parts):
-            return parts[: k + 1]
-    return parts
+def _segments(parts: list[_Item], total: Decimal) -> list[list[_Item]]:
+    """Cut a run into consecutive lists that each add up to the total (城镇/乡村 then 男/女), and
+    drop figures that run on past them; a run that never reaches the total stays whole."""
+    out: list[list[_Item]] = []
+    i = 0
+    while i < len(parts):
+        n = _best_prefix([p.value for p in parts[i:]], total)
+        if n is None:
+            break
+        out.append(parts[i:i + n])
+        i += n
+    return out or [parts]
 
 
 def _share_fits(part: Decimal, total: Decimal, share: Decimal, decimals: int) -> bool:
@@ -250,16 +276,26 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Q
     head_parts = sum(parts[:2], Decimal(0))
     if regex.search(r"其中|中[,:]?$", lead) and sentence_gap.count("。") <= 1 and q.value >= head_parts:
         return q
-    # Otherwise only the figure that the first parts add up to exactly.
-    prefix_sums = set()
-    acc = Decimal(0)
-    for v in parts:
-        acc += v
-        prefix_sums.add(acc)
+    # Otherwise the figure that the first parts add up to exactly; or, for a figure presented as
+    # a whole (共…, …其中) close by, nearly: a draft with one wrong part must still find its total.
+    values: list[Decimal | None] = list(parts)
     for q in reversed(before[-12:]):
-        if q.value in prefix_sums and q.value != parts[0]:
+        n = _best_prefix(values, q.value)
+        if n is not None and sum(parts[:n], Decimal(0)) == q.value and q.value != parts[0]:
+            return q
+    for q in reversed(before[-12:]):
+        if q._nspan[0] < first.start - 300:
+            break
+        if _presented_as_whole(text, q) and _best_prefix(values, q.value) is not None:
             return q
     return None
+
+
+def _presented_as_whole(text: str, q: Quantity) -> bool:
+    a = max(text.rfind(c, 0, q._nspan[0]) for c in ",;。:\n") + 1
+    if _TOTAL_WORDS.search(text[a:q._nspan[0]]):
+        return True
+    return bool(regex.match(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))", text[q._nspan[1]:q._nspan[1] + 6]))
 
 
 def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
@@ -404,7 +440,7 @@ def run(ctx: Context) -> None:
             if total is None and not with_shares and len(parts) < 3:
                 # Two loose counts side by side (受理X件,办结Y件) are not shown to be parts of anything.
                 continue
-            if total is not None and not with_shares:
-                parts = _trim_to_total(parts, total.value)
-            _add_breakdown(ctx, total, parts)
+            segments = _segments(parts, total.value) if total is not None and not with_shares else [parts]
+            for seg in segments:
+                _add_breakdown(ctx, total, seg)
     _name_rankings(ctx, taken)
