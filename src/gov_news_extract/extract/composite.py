@@ -286,7 +286,8 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Q
     for q in reversed(before[-12:]):
         if q._nspan[0] < first.start - 300:
             break
-        if _presented_as_whole(text, q) and _best_prefix(values, q.value) is not None:
+        named_after = bool(q.label) and all((it.label or "").endswith(q.label or "") for it in run)
+        if (_presented_as_whole(text, q) or named_after) and _best_prefix(values, q.value) is not None:
             return q
     return None
 
@@ -444,3 +445,53 @@ def run(ctx: Context) -> None:
             for seg in segments:
                 _add_breakdown(ctx, total, seg)
     _name_rankings(ctx, taken)
+    _attach_share_lists(ctx)
+
+
+_RATIO = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){2,}(?![\d.:])")
+_SHARE_LIST = regex.compile(r"分别占[^,;。]{0,12}?的?(?:比重|比例)?(?:为)?")
+
+
+def _attach_share_lists(ctx: Context) -> None:
+    """Shares given as one list after the parts: 三次产业结构为7.7:57.5:34.8, 分别占总人口的51.3%和48.7%.
+
+    They become the shares of the breakdown just before them when the counts
+    match; a ratio with no such breakdown is a breakdown of its own. Either way
+    the breakdown is complete: a structure ratio or a 分别占 list names the whole.
+    """
+    text = ctx.norm.text
+    percents = [f for f in ctx.facts if isinstance(f, Percent)]
+    lists: list[tuple[int, int, list[Percent], bool]] = []
+    for m in _RATIO.finditer(text):
+        inside = [p for p in percents if m.start() <= p._nspan[0] and p._nspan[1] <= m.end()]
+        if len(inside) >= 2:
+            lists.append((m.start(), m.end(), inside, True))
+    for m in _SHARE_LIST.finditer(text):
+        run: list[Percent] = []
+        pos = m.end()
+        for p in percents:
+            if p._nspan[0] < m.end():
+                continue
+            if run and not regex.fullmatch(r"、|和|及|与|,", text[pos:p._nspan[0]]):
+                break
+            if not run and p._nspan[0] - m.end() > 2:
+                break
+            run.append(p)
+            pos = p._nspan[1]
+        if len(run) >= 2:
+            lists.append((m.start(), pos, run, False))
+    breakdowns = [f for f in ctx.facts if isinstance(f, Breakdown)]
+    for start, end, shares, is_ratio in lists:
+        prior = [b for b in breakdowns if b._nspan[1] <= start and start - b._nspan[1] <= 160
+                 and len(b.parts) == len(shares) and all(p.share is None for p in b.parts)]
+        if prior:
+            bd = prior[-1]
+            for part, sh in zip(bd.parts, shares, strict=True):
+                part.share, part.share_id = sh.value, sh.id
+            bd.complete = True
+            bd._nspan = (bd._nspan[0], end)
+            bd.span = ctx.norm.span(*bd._nspan)
+        elif is_ratio:
+            bd = Breakdown(span=ctx.norm.span(start, end), unit="%", complete=True,
+                           parts=[Part(label=sh.label, share=sh.value, share_id=sh.id) for sh in shares])
+            ctx.add(bd, start, end)
