@@ -165,6 +165,44 @@ def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Ite
     return runs
 
 
+_LINE_HEAD = regex.compile(r"^\s*(?:\d+[.、]\s*|\(?[一二三四五六七八九十]+[)、]\s*)?")
+
+
+def _heads_line(text: str, it: _Item) -> bool:
+    """The item's name opens its line (1. 城乡建设类1545件,占比16.74%。)."""
+    a = text.rfind("\n", 0, it.start) + 1
+    head = _LINE_HEAD.sub("", text[a:it.start], count=1)
+    return bool(it.label) and head.endswith(it.label or "") and len(head) <= len(it.label or "") + 2
+
+
+def _share_chains(ctx: Context, items: list[_Item], used: set[int]) -> list[list[_Item]]:
+    """Parts that head their own lines, each with count and share, with the details of each
+    part in between (1. 城乡建设类1545件,占比16.74%。其中,房产监管366件…\n2. 政法类906件…)."""
+    text = ctx.norm.text
+    heads = [it for it in items if it.qty is not None and it.share is not None and id(it) not in used
+             and _heads_line(text, it)]
+    chains: list[list[_Item]] = []
+    cur: list[_Item] = []
+    for it in heads:
+        if cur:
+            gap = text[cur[-1].end:it.start]
+            lines = gap.split("\n")[1:-1]
+            heading = any(ln.strip() and (not regex.search(r"[,。;]", ln) or _HEADING.match(ln)) and
+                          not _heads_line_text(ln) for ln in lines)
+            if heading or not _same_unit(cur[-1], it) or "\n" not in gap:
+                if len(cur) >= 2:
+                    chains.append(cur)
+                cur = []
+        cur.append(it)
+    if len(cur) >= 2:
+        chains.append(cur)
+    return chains
+
+
+def _heads_line_text(line: str) -> bool:
+    return bool(regex.match(r"^\s*\d+[.、]", line))
+
+
 def _is_total(ctx: Context, it: _Item) -> bool:
     """A figure presented as the whole: 共/合计…, or followed by 其中."""
     if it.qty is None or (it.share is not None and it.share.value < 100):
@@ -289,7 +327,21 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Q
         named_after = bool(q.label) and all((it.label or "").endswith(q.label or "") for it in run)
         if (_presented_as_whole(text, q) or named_after) and _best_prefix(values, q.value) is not None:
             return q
-    return None
+    # The parts are named as kinds of the figure just before (…项目完成投资606.98亿元 … 工业项目完成投资…).
+    named = [q for q in before if q._nspan[0] >= first.start - 250 and q.value > max(parts)
+             and _common_head(q.label, run)]
+    return max(named, key=lambda q: q.value) if named else None
+
+
+def _common_head(label: str | None, run: list[_Item]) -> bool:
+    """Every part's name ends with the same head noun (two or more characters) as the total's."""
+    if not label or len(label) < 3:
+        return False
+    for k in range(min(len(label), 6), 1, -1):
+        tail = label[-k:]
+        if all((it.label or "").endswith(tail) and len(it.label or "") > k for it in run):
+            return bool(regex.fullmatch(r"\p{Han}+", tail)) and k >= 3
+    return False
 
 
 def _presented_as_whole(text: str, q: Quantity) -> bool:
@@ -406,7 +458,9 @@ def run(ctx: Context) -> None:
     items = _items(ctx, facts)
     taken: list[tuple[int, int]] = []
     starts = sorted(f._nspan[0] for f in facts)
-    for r in _runs(ctx, items, starts):
+    runs = _runs(ctx, items, starts)
+    used = {id(it) for r in runs for it in r}
+    for r in runs + _share_chains(ctx, items, used):
         # A figure presented as the whole starts the run: it is the total, not a part.
         total_item: _Item | None = None
         if _is_total(ctx, r[0]):
