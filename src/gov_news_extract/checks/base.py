@@ -47,6 +47,9 @@ _OWN_BASIS = regex.compile(r"(计划|目标|任务|预算|上年|去年|同期|�
 _SHARE_LEAD = regex.compile(r"占([^，,。；;、占]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?$")
 _APPROX_BEFORE = regex.compile(r"(超过|超出|超|逾|近|将近|接近|约|大约|不到|不足|不超过|突破)(?:了|达)?$")
 _APPROX_AFTER = regex.compile(r"(?:[(（][^()（）]{0,20}[)）])?(余|多|以上|左右|上下|以内|以下|许)")
+# Words that introduce a list of parts: 其中, 分别为, 按类型分析, 分行业来看, 从来源看, 诉求分类.
+_PARTS_CUE = regex.compile(r"其中|分别|包括|按[^，,。；;]{0,10}(分|看|统计|分析|划分)|从[^，,。；;]{0,10}看|"
+                           r"分[^，,。；;]{0,6}看|分类|构成|结构")
 _PAUSE = regex.compile(r"[。；;！!？?\n]")
 
 
@@ -186,6 +189,38 @@ class Facts:
         lead = self.before(f, 16)
         m = _SHARE_LEAD.search(lead)
         return not (m and _OWN_BASIS.search(m.group(1)))
+
+    def parts_linked(self, total: Numeric | None, parts: list[Numeric]) -> bool:
+        """Does the text tie these parts to this total?
+
+        Either the total and every part share one sentence, or the parts start
+        in the next sentence of the same paragraph, or they come after the total
+        and are introduced as parts (其中, 分别, 按类型分析 …).
+        A breakdown built across unrelated sentences proves nothing.
+        """
+        if total is None or not parts or not self.text:
+            return True
+        if all(self.same_sentence(total, p) for p in parts):
+            return True
+        first = min(parts, key=lambda p: self.pos(p)[0])
+        t_end, f_start = self.pos(total)[1], self.pos(first)[0]
+        if t_end > f_start:
+            return False
+        gap = self.text[t_end:f_start]
+        if "\n" not in gap and len(_PAUSE.findall(gap)) <= 1 and len(gap) <= 40:
+            return True  # the very next sentence of the same paragraph lists them
+        window = self.text[max(t_end, f_start - 30):f_start]
+        return bool(_PARTS_CUE.search(window))
+
+    def another_total(self, exclude: set[str], exact_sum: Decimal, before: Fact, unit: str | None) -> Numeric | None:
+        """A stated figure (not `exclude`) shortly before `before` that equals the parts' exact sum."""
+        start = self.pos(before)[0]
+        for f in self.of(Quantity):
+            if f.id in exclude or f.value != exact_sum or not units_compatible(f.unit, unit):
+                continue
+            if 0 <= start - self.pos(f)[1] <= 400:
+                return f  # type: ignore[no-any-return]
+        return None
 
     # ------------------------------------------------------------ periods
     def period_days(self, f: Fact, *also: Fact) -> list[int]:

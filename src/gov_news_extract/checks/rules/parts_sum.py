@@ -22,6 +22,9 @@ Passing example
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
+
+import regex
 
 from ...models import Breakdown, Diagnostic
 from ...numbers import rounding
@@ -42,12 +45,20 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             continue
         if sum(v.iv.lo > total.iv.hi for v in known) >= 2:
             continue  # several parts each above the total: these are not its parts, no single slip
+        part_facts = [v.fact for v in known if v.fact is not None]
+        if not facts.parts_linked(total.fact, part_facts):
+            continue
+        exact = sum((v.value for v in known), Decimal(0))
+        if part_facts and all(v.iv.lo == v.iv.hi for v in known) and facts.another_total(
+                {total.fact.id if total.fact else "", *(f.id for f in part_facts)}, exact,
+                min(part_facts, key=lambda f: facts.pos(f)[0]), tunit) is not None:
+            continue  # the parts add up exactly to another stated figure: that one is their total
         s = rounding.total(v.iv for v in known)
         arith = " + ".join(v.text for v in known)
         span = total.span or b.span
         related = [v.span for v in known]
         ids = [b.id, total.fact.id if total.fact else None] + [v.fact.id if v.fact else None for v in known]
-        shown = rounding.fmt(sum(v.value for v in known), 4)
+        shown = _in_written_unit(sum((v.value for v in known), Decimal(0)), total.text)
         if s.lo > total.iv.hi:
             yield diagnostic(RULE, "error", span,
                              f"各部分合计{arith} = {shown}，超过总数{total.text}",
@@ -59,6 +70,14 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                              f"the parts of a complete breakdown add up to {shown}, "
                              f"less than the total {rounding.fmt(total.value, 4)}",
                              related, ids)
+
+
+def _in_written_unit(value: Decimal, like: str) -> str:
+    """684110000000 written like 606.98亿元 → 684.11亿元."""
+    m = regex.search(r"(万亿|萬億|万|萬|亿|億)(\S*)$", like)
+    if not m:
+        return rounding.fmt(value, 4)
+    return rounding.fmt(value / rounding.multiplier(m.group(1)), 4) + m.group(1) + m.group(2)
 
 
 RULE = Rule(id="parts-sum", severity="error", summary="parts of a breakdown do not add up to its total",

@@ -54,6 +54,9 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                  if total is not None and v is not None and v.iv.lo > total.iv.hi]
         if len(above) >= 2:
             total = None  # several parts each above the total: not its parts, no single slip
+        elif total is not None and not facts.parts_linked(
+                total.fact, [f for p in b.parts if (f := facts.numeric(p.value_id)) is not None]):
+            total = None
         for p in b.parts:
             share = facts.part_share(p)
             if share is not None and share.iv.lo > 100 and share.fact is not None:

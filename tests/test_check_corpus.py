@@ -1,0 +1,47 @@
+"""The checks on the shared corpus (skipped when ../shared is not there).
+
+The reference page must give exactly its two true findings; the texts whose
+gold has no finding must give no error or warning.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gov_news_extract import parse
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+
+
+def _alarms(name: str) -> list[tuple[str, str]]:
+    doc = parse((CORPUS / f"{name}.txt").read_text(encoding="utf-8"))
+    return [(d.rule, d.span.text) for d in doc.diagnostics if d.severity in ("error", "warning")]
+
+
+def test_reference_page_gives_its_two_findings() -> None:
+    if not (CORPUS / "xinxiang-daily-page.txt").is_file():
+        pytest.skip("reference page not available")
+    alarms = _alarms("xinxiang-daily-page")
+    if not any(r in ("shares-sum", "parts-sum") for r, _ in alarms):
+        pytest.skip("breakdown extraction not in place")
+    assert sorted(r for r, _ in alarms) == ["share-of-total", "shares-sum"]
+    assert ("share-of-total", "0.8%") in alarms
+
+
+def _clean_docs() -> list[str]:
+    if not CORPUS.is_dir():
+        return []
+    out = []
+    for g in sorted(CORPUS.glob("*.gold.json")):
+        if not json.loads(g.read_text(encoding="utf-8")).get("findings"):
+            out.append(g.name[: -len(".gold.json")])
+    return out
+
+
+@pytest.mark.parametrize("name", _clean_docs())
+def test_no_alarm_on_consistent_texts(name: str) -> None:
+    assert _alarms(name) == []

@@ -1,0 +1,387 @@
+"""Each rule on small invented texts with hand-made facts: a failing and a passing case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from gov_news_extract.checks import all_rules, run, run_rules
+from gov_news_extract.checks.rules import get
+from gov_news_extract.context import Context
+from gov_news_extract.models import (
+    Article,
+    Breakdown,
+    Change,
+    Diagnostic,
+    Document,
+    Fact,
+    Part,
+    Percent,
+    Period,
+    Quantity,
+    Ranking,
+    RankItem,
+    Span,
+    TimeFact,
+)
+from gov_news_extract.text.normalise import normalise
+
+
+class Page:
+    """A text and the facts a parser would find in it, placed by their surface strings."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.norm = normalise(text)
+        self.facts: list[Fact] = []
+
+    def _place(self, f: Fact, needle: str, occ: int) -> Fact:
+        start = -1
+        for _ in range(occ):
+            start = self.text.index(needle, start + 1)
+        f.id = f"f{len(self.facts) + 1}"
+        f.span = self.norm.orig_span(start, start + len(needle))
+        nstart = self.norm.text.index(needle.replace("\n", ""))
+        for _ in range(occ - 1):
+            nstart = self.norm.text.index(needle, nstart + 1)
+        f._nspan = (nstart, nstart + len(needle))
+        self.facts.append(f)
+        return f
+
+    def num(self, kind: type[Any], needle: str, value: str, occ: int = 1, **kw: Any) -> Any:
+        d = len(value.split(".")[1]) if "." in value else 0
+        unit = kw.pop("unit", "%" if kind is not Quantity else None)
+        f = kind(span=Span(start=0, end=0), value=Decimal(value), decimals=d, unit=unit, **kw)
+        return self._place(f, needle, occ)
+
+    def add(self, f: Fact, needle: str, occ: int = 1) -> Any:
+        return self._place(f, needle, occ)
+
+    def check(self, rule: str | None = None) -> list[Diagnostic]:
+        doc = Document(articles=[Article(span=Span(start=0, end=len(self.text)), facts=list(self.facts))])
+        ctx = Context(norm=self.norm, facts=list(self.facts))
+        if rule is None:
+            return run(ctx, doc)
+        r = get(rule)
+        assert r is not None
+        return run_rules(ctx, doc, [r])
+
+
+def _breakdown(p: Page, needle: str, total: Quantity | None, parts: list[tuple[Any, Any]],
+               complete: bool = False) -> Breakdown:
+    b = Breakdown(span=Span(start=0, end=0), total=total.value if total else None,
+                  total_id=total.id if total else None, unit="件", complete=complete,
+                  parts=[Part(label=v.label if v else s.label, value=v.value if v else None,
+                              value_id=v.id if v else None, share=s.value if s else None,
+                              share_id=s.id if s else None) for v, s in parts])
+    return p.add(b, needle)  # type: ignore[no-any-return]
+
+
+def _typed_breakdown(text: str, shares: list[str], counts: list[str], total: str | None,
+                     complete: bool = True) -> Page:
+    p = Page(text)
+    t = p.num(Quantity, f"{total}件", total, unit="件", label="工单") if total else None
+    pairs = []
+    for i, (c, s) in enumerate(zip(counts, shares, strict=True)):
+        v = p.num(Quantity, f"{c}件", c, unit="件", label=f"类{i}")
+        sh = p.num(Percent, f"{s}%", s, label=f"类{i}")
+        pairs.append((v, sh))
+    _breakdown(p, "按照问题类型分析", t, pairs, complete)
+    return p
+
+
+# ---------------------------------------------------------------- registry
+def test_registry_lists_every_rule_with_docs() -> None:
+    ids = [r.id for r in all_rules()]
+    assert ids == sorted(["shares-sum", "parts-sum", "share-of-total", "average", "ranking-order",
+                          "restated-figure", "elapsed-time", "rate-bounds", "growth-rate"])
+    for r in all_rules():
+        assert r.severity in ("error", "warning")
+        for heading in ("What it checks", "Why it matters", "Failing example", "Passing example"):
+            assert heading in r.doc, (r.id, heading)
+
+
+# ---------------------------------------------------------------- shares-sum / parts-sum / share-of-total
+TYPES = ("办理工单287977件。按照问题类型分析:求助类186112件,占比64.6%;咨询类56394件,占比19.6%;"
+         "投诉类20260件,占比7%;建议类4678件,占比1.6%;表扬类299件,占比0.1%;其他类2136件,占比0.8%。")
+
+
+def test_reference_breakdown_gives_two_findings() -> None:
+    p = _typed_breakdown(TYPES, ["64.6", "19.6", "7", "1.6", "0.1", "0.8"],
+                         ["186112", "56394", "20260", "4678", "299", "2136"], "287977")
+    diags = p.check()
+    assert [d.rule for d in diags] == ["shares-sum", "share-of-total"]
+    assert diags[0].span.text == "64.6%" and "93.7%" in diags[0].message
+    assert "269879" in diags[0].message  # the parts' shortfall is folded into the same finding
+    assert diags[1].span.text == "0.8%" and "0.742%" in diags[1].message
+    assert diags[1].severity == "error" and diags[1].message_en
+
+
+def test_share_of_total_without_the_fold_when_rules_are_chosen() -> None:
+    p = _typed_breakdown(TYPES, ["64.6", "19.6", "7", "1.6", "0.1", "0.8"],
+                         ["186112", "56394", "20260", "4678", "299", "2136"], "287977")
+    assert [d.rule for d in p.check("parts-sum")] == ["parts-sum"]
+
+
+@pytest.mark.parametrize(
+    ("shares", "counts", "total", "complete", "rules"),
+    [
+        # consistent, forced rounding: 33.3 × 3 = 99.9
+        (["33.3", "33.3", "33.3"], ["1", "1", "1"], "3", True, []),
+        # forced rounding: sums to exactly 100 with one share a unit off (true 33.33/33.33/33.33)
+        (["33.4", "33.3", "33.3"], ["100", "100", "100"], "300", True, []),
+        # shares above 100%
+        (["57.7", "47.3"], ["37643", "33769"], "71412", False, ["share-of-total", "shares-sum"]),
+        # parts above the total
+        (["52.7", "47.3"], ["37643", "36133"], "71412", False, ["parts-sum", "share-of-total"]),
+        # incomplete breakdowns may fall short
+        (["50", "20"], ["50", "20"], "100", False, []),
+        # a complete one may not
+        (["50", "20"], ["50", "20"], "100", True, ["shares-sum"]),
+    ],
+)
+def test_breakdown_rules(shares: list[str], counts: list[str], total: str, complete: bool,
+                         rules: list[str]) -> None:
+    text = "按照问题类型分析 总数" + f"{total}件 " + " ".join(f"类{c}件,占比{s}%" for c, s in zip(counts, shares,
+                                                                                      strict=True))
+    p = _typed_breakdown(text, shares, counts, total, complete)
+    assert sorted({d.rule for d in p.check()}) == sorted(rules)
+
+
+def test_shares_sum_over_100_in_an_open_breakdown_is_a_warning() -> None:
+    p = _typed_breakdown("按照问题类型分析 甲10件,占比60% 乙12件,占比50%", ["60", "50"], ["10", "12"], None,
+                         complete=False)
+    diags = p.check("shares-sum")
+    assert [(d.rule, d.severity) for d in diags] == [("shares-sum", "warning")]
+
+
+def test_share_of_total_blames_the_total_when_every_share_disagrees() -> None:
+    text = ("共受理诉求284406件。按照问题类型分析 咨询类124599件,占63.72%;求助类56672件,占28.98%;"
+            "其它类9791件,占5.01%。")
+    p = _typed_breakdown(text, ["63.72", "28.98", "5.01"], ["124599", "56672", "9791"], "284406")
+    diags = p.check("share-of-total")
+    assert len(diags) == 1 and diags[0].span.text == "284406件"
+
+
+def test_share_of_total_in_a_ranking_without_total() -> None:
+    text = "排在前五位的分别为卫生健康类2652件,占比31.9%;城市管理类817件,占比11.1%;公共服务类374件,占比5.0%;" \
+           "政务服务类353件,占比4.8%;交通管理类331件,占比4.5%。"
+    p = Page(text)
+    items = []
+    for label, c, s in [("卫生健康类", "2652", "31.9"), ("城市管理类", "817", "11.1"), ("公共服务类", "374", "5.0"),
+                        ("政务服务类", "353", "4.8"), ("交通管理类", "331", "4.5")]:
+        v = p.num(Quantity, f"{c}件", c, unit="件", label=label)
+        sh = p.num(Percent, f"{s}%", s, label=label)
+        items.append(RankItem(label=label, value=v.value, value_id=v.id, share=sh.value, share_id=sh.id))
+    p.add(Ranking(span=Span(start=0, end=0), items=items), "前五位")
+    diags = p.check()
+    assert [(d.rule, d.span.text) for d in diags] == [("share-of-total", "31.9%")]
+    # with a consistent first share, nothing
+    p.facts[1] = p.facts[1].model_copy(update={"value": Decimal("36.0")})
+    assert p.check() == []
+
+
+def test_share_against_its_own_basis_is_not_a_share_of_the_total() -> None:
+    text = "按照问题类型分析 工业项目完成投资205.58亿元,占年度计划的76.17%;农业项目完成投资60.5亿元,占年度计划的76%。"
+    p = Page(text)
+    a = p.num(Quantity, "205.58亿元", "20558000000.00", unit="元", label="工业项目")
+    sa = p.num(Percent, "76.17%", "76.17", label="工业项目")
+    b = p.num(Quantity, "60.5亿元", "6050000000.0", unit="元", label="农业项目")
+    sb = p.num(Percent, "76%", "76", label="农业项目")
+    _breakdown(p, "按照问题类型分析", None, [(a, sa), (b, sb)], complete=True)
+    assert p.check() == []
+
+
+def test_parts_sum_exact_counts() -> None:
+    text = "截至8月11日,有效诉求3942件,累计办结3884件,协调办理中59件。"
+    p = Page(text)
+    t = p.num(Quantity, "3942件", "3942", unit="件", label="有效诉求")
+    a = p.num(Quantity, "3884件", "3884", unit="件", label="办结")
+    b = p.num(Quantity, "59件", "59", unit="件", label="协调办理中")
+    _breakdown(p, "截至", t, [(a, None), (b, None)])
+    diags = p.check()
+    assert [d.rule for d in diags] == ["parts-sum"]
+    assert {s.text for s in diags[0].related} == {"3884件", "59件"}
+
+
+def test_parts_sum_rounded_amounts_pass() -> None:
+    text = "完成投资10.5亿元,其中甲项目5.3亿元,乙项目5.3亿元。"  # 5.25 + 5.25 = 10.5: rounding
+    p = Page(text)
+    t = p.num(Quantity, "10.5亿元", "1050000000", unit="元")
+    t.decimals = 1
+    a = p.num(Quantity, "5.3亿元", "530000000", unit="元")
+    b = p.num(Quantity, "5.3亿元", "530000000", occ=2, unit="元")
+    a.decimals = b.decimals = 1
+    _breakdown(p, "其中", t, [(a, None), (b, None)])
+    assert p.check() == []
+
+
+# ---------------------------------------------------------------- rate-bounds
+@pytest.mark.parametrize(
+    ("label", "value", "flagged"),
+    [("转办工单办结率", "100.5", True), ("转办工单办结率", "99.5", False), ("群众满意度", "101", True),
+     ("营业收入增长率", "120", False), ("完成年度计划", "112", False)],
+)
+def test_rate_bounds(label: str, value: str, flagged: bool) -> None:
+    p = Page(f"{label}{value}%。")
+    p.num(Percent, f"{value}%", value, label=label)
+    assert bool(p.check("rate-bounds")) is flagged
+
+
+def test_part_larger_than_whole() -> None:
+    p = Page("受理工单120件,其中转办130件,直办5件。")
+    t = p.num(Quantity, "120件", "120", unit="件")
+    a = p.num(Quantity, "130件", "130", unit="件")
+    b = p.num(Quantity, "5件", "5", unit="件")
+    _breakdown(p, "其中", t, [(a, None), (b, None)])
+    diags = p.check("rate-bounds")
+    assert [d.span.text for d in diags] == ["130件"]
+
+
+# ---------------------------------------------------------------- ranking-order
+@pytest.mark.parametrize(("second", "flagged"), [("23910", False), ("33910", True), ("30750", False)])
+def test_ranking_order(second: str, flagged: bool) -> None:
+    text = f"排名前三位分别为:红旗区30750件;牧野区{second}件;辉县市20494件。"
+    p = Page(text)
+    items = []
+    for label, v in [("红旗区", "30750"), ("牧野区", second), ("辉县市", "20494")]:
+        f = p.num(Quantity, f"{label}{v}件", v, unit="件", label=label)
+        items.append(RankItem(label=label, value=f.value, value_id=f.id))
+    p.add(Ranking(span=Span(start=0, end=0), items=items), "前三位")
+    assert bool(p.check("ranking-order")) is flagged
+
+
+# ---------------------------------------------------------------- restated-figure
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [("383257", False), ("383287", True)],
+)
+def test_restated_headline_and_body(body: str, flagged: bool) -> None:
+    text = f"来电 383257次\n\n本报讯 今年上半年,平台共接到群众来电{body}次,环比下降59.7%。"
+    p = Page(text)
+    p.num(Quantity, "383257次", "383257", unit="次", label="来电")
+    p.num(Quantity, f"{body}次", body, occ=2 if body == "383257" else 1, unit="次", label="群众来电", qualifier="共")
+    assert bool(p.check("restated-figure")) is flagged
+
+
+def test_restated_ignores_other_scopes_and_qualifiers() -> None:
+    text = ("全市转办工单111523件。\n营商环境方面,转办工单1539件。日均来电量2117次,单日来电峰值3162次。")
+    p = Page(text)
+    p.num(Quantity, "111523件", "111523", unit="件", label="转办工单")
+    p.num(Quantity, "1539件", "1539", unit="件", label="转办工单")
+    p.num(Quantity, "2117次", "2117", unit="次", label="来电量", qualifier="日均")
+    p.num(Quantity, "3162次", "3162", unit="次", label="来电量", qualifier="峰值")
+    assert p.check("restated-figure") == []
+
+
+def test_restated_body_slip() -> None:
+    text = "一季度,12345热线话务总数为20693个。\n(一)话务渠道受理情况。一季度,12345热线话务总数为20623个,日均230个。"
+    p = Page(text)
+    p.num(Quantity, "20693个", "20693", unit="个", label="话务总数")
+    p.num(Quantity, "20623个", "20623", unit="个", label="话务总数")
+    diags = p.check("restated-figure")
+    assert [d.span.text for d in diags] == ["20623个"] and diags[0].related[0].text == "20693个"
+
+
+# ---------------------------------------------------------------- growth-rate
+@pytest.mark.parametrize(("rate", "flagged"), [("12", True), ("13.6", False), ("14", False)])
+def test_growth_rate_from_absolute_change(rate: str, flagged: bool) -> None:
+    text = f"受理诉求3618件,同比增加433件,增长{rate}%。"
+    p = Page(text)
+    p.num(Quantity, "3618件", "3618", unit="件", label="诉求")
+    p.num(Change, "增加433件", "433", unit="件", direction="up", basis="同比")
+    p.num(Change, f"增长{rate}%", rate, direction="up", basis="同比")
+    assert bool(p.check("growth-rate")) is flagged
+
+
+@pytest.mark.parametrize(("rate", "flagged"), [("13.6", False), ("15", True)])
+def test_growth_rate_from_basis(rate: str, flagged: bool) -> None:
+    text = f"今年受理诉求3618件,去年同期3185件,增长{rate}%。"
+    p = Page(text)
+    p.num(Quantity, "3618件", "3618", unit="件", label="诉求")
+    p.num(Quantity, "3185件", "3185", unit="件", label="去年同期")
+    p.num(Change, f"增长{rate}%", rate, direction="up")
+    assert bool(p.check("growth-rate")) is flagged
+
+
+def test_growth_rate_with_approximate_figures_proves_nothing() -> None:
+    text = "粮食总产量仍超过40500万吨(4050亿公斤),比去年增加1000万吨(100亿公斤)以上,增长3.4%。"
+    p = Page(text)
+    q = p.num(Quantity, "40500万吨", "405000000", unit="吨")
+    q.approx = None  # the parser missed 超过: the rule reads the text itself
+    p.num(Change, "增加1000万吨", "10000000", unit="吨", direction="up")
+    p.num(Change, "增长3.4%", "3.4", direction="up")
+    assert p.check("growth-rate") == []
+
+
+# ---------------------------------------------------------------- elapsed-time
+@pytest.mark.parametrize(("end", "flagged"), [("9时30分", False), ("9时34分", True)])
+def test_elapsed_time(end: str, flagged: bool) -> None:
+    text = f"7月14日上午9时许,笔者路过路口。当时是9时26分,辅警开始办理。结束时间是{end},前前后后也就4分钟。"
+    p = Page(text)
+    p.add(TimeFact(span=Span(start=0, end=0), value="09:00", approx="许"), "9时许")
+    p.add(TimeFact(span=Span(start=0, end=0), value="09:26"), "9时26分")
+    p.add(TimeFact(span=Span(start=0, end=0), value="09:" + end[2:4]), end)
+    p.num(Quantity, "4分钟", "4", unit="分钟")
+    diags = p.check("elapsed-time")
+    assert bool(diags) is flagged
+    if flagged:
+        assert diags[0].severity == "warning" and len(diags[0].related) == 2
+
+
+# ---------------------------------------------------------------- average
+def _half_year(days: int | None, avg: str, year_written: bool = False) -> Page:
+    text = ("2023年上半年" if year_written else "今年上半年") + f",热线共接到群众来电383257次。日均来电量{avg}次。"
+    p = Page(text)
+    per = p.add(Period(span=Span(start=0, end=0), value="H1", start=dt.date(2024, 1, 1),
+                       end=dt.date(2024, 6, 30), days=days), "上半年")
+    p.num(Quantity, "383257次", "383257", unit="次", label="来电", period_id=per.id)
+    p.num(Quantity, f"{avg}次", avg, unit="次", label="来电量", qualifier="日均", period_id=per.id)
+    return p
+
+
+@pytest.mark.parametrize(("avg", "flagged"), [("2117", False), ("2106", False), ("2217", True)])
+def test_average_half_year_of_unknown_year(avg: str, flagged: bool) -> None:
+    # 2024 is a leap year (182 days) but the text does not say so: 181 days must pass too.
+    assert bool(_half_year(182, avg).check("average")) is flagged
+
+
+def test_average_without_period_is_not_checked() -> None:
+    p = Page("热线共接到群众来电383257次。日均来电量9999次。")
+    p.num(Quantity, "383257次", "383257", unit="次")
+    p.num(Quantity, "9999次", "9999", unit="次", qualifier="日均")
+    assert p.check("average") == []
+
+
+@pytest.mark.parametrize(("per_day", "flagged"), [("239", True), ("216", False)])
+def test_inline_per_day_figure(per_day: str, flagged: bool) -> None:
+    text = f"2023年7月,全市共发生警情6689起({per_day}起/天)。"
+    p = Page(text)
+    p.add(Period(span=Span(start=0, end=0), value="2023-07", start=dt.date(2023, 7, 1),
+                 end=dt.date(2023, 7, 31)), "2023年7月")
+    p.num(Quantity, "6689起", "6689", unit="起")
+    assert bool(p.check("average")) is flagged
+
+
+# ---------------------------------------------------------------- suppression and robustness
+def test_inline_suppression() -> None:
+    text = "<!-- gne: ignore rate-bounds -->\n转办工单办结率100.5%。"
+    p = Page(text)
+    p.num(Percent, "100.5%", "100.5", label="转办工单办结率")
+    assert p.check() == []
+    p2 = Page("<!-- gne: ignore share-of-total -->\n转办工单办结率100.5%。")
+    p2.num(Percent, "100.5%", "100.5", label="转办工单办结率")
+    assert [d.rule for d in p2.check()] == ["rate-bounds"]
+    p3 = Page("<!-- gne: ignore -->\n转办工单办结率100.5%。")
+    p3.num(Percent, "100.5%", "100.5", label="转办工单办结率")
+    assert p3.check() == []
+
+
+def test_rules_survive_facts_without_text() -> None:
+    b = Breakdown(span=Span(start=0, end=1), total=Decimal(10),
+                  parts=[Part(label="a", value=Decimal(8)), Part(label="b", value=Decimal(5))])
+    doc = Document(articles=[Article(span=Span(start=0, end=1), facts=[b])])
+    assert [d.rule for d in run_rules(None, doc, all_rules())] == ["parts-sum"]
