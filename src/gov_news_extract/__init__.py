@@ -22,8 +22,8 @@ from .models import (
     Period,
     Person,
     Quantity,
-    RankItem,
     Ranking,
+    RankItem,
     Span,
     TimeFact,
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -128,10 +128,10 @@ class Ranking(_Fact):
 
 
 Fact = Annotated[
-    Union[Quantity, Percent, Change, DateFact, Period, TimeFact, Breakdown, Ranking],
+    Quantity | Percent | Change | DateFact | Period | TimeFact | Breakdown | Ranking,
     Field(discriminator="kind"),
 ]
-AtomicNumeric = Union[Quantity, Percent, Change]
+AtomicNumeric = Quantity | Percent | Change
 
 
 class Person(BaseModel):

@@ -41,6 +41,8 @@ _NUM_SPACE = regex.compile(
     r"(?<=\d\.)[ ]+(?=\d)|(?<=[\d%])[ ]+(?=[\p{Han}%‰])|(?<=[\p{Han}“”:(（])[ ]+(?=\d)|(?<=\d)[ ]+(?=\.\d)"
 )
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；、]")
+# Section headings (一、…, (二)…, 3.…) end their line even when they hold a comma.
+_SECTION_HEAD = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])")
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +116,7 @@ def _apply(chars: list[str], index: list[int], pattern: regex.Pattern[str], keep
         else:
             dead.update(range(m.start(), m.end()))
     if dead:
-        kept = [(c, i) for k, (c, i) in enumerate(zip(chars, index)) if k not in dead]
+        kept = [(c, i) for k, (c, i) in enumerate(zip(chars, index, strict=True)) if k not in dead]
         chars[:] = [c for c, _ in kept]
         index[:] = [i for _, i in kept]
 
@@ -142,13 +144,13 @@ def _layout_breaks(chars: list[str], index: list[int]) -> None:
         if not prev or b >= len(s):
             continue
         last, nxt = prev[-1], s[b]
-        if not _SENTENCE_PUNCT.search(prev) or len(prev) < 12:
+        if not _SENTENCE_PUNCT.search(prev) or len(prev) < 12 or _SECTION_HEAD.match(prev):
             continue
         if not (regex.match(r"[\p{Han}\d%]", last) and regex.match(r"[\p{Han}\d“\"(（]", nxt)):
             continue
         dead.update(range(a, b))
     if dead:
-        kept = [(c, i) for k, (c, i) in enumerate(zip(chars, index)) if k not in dead]
+        kept = [(c, i) for k, (c, i) in enumerate(zip(chars, index, strict=True)) if k not in dead]
         chars[:] = [c for c, _ in kept]
         index[:] = [i for _, i in kept]
 
