@@ -19,7 +19,6 @@ import regex
 
 from ..context import Context
 from ..models import (
-    Article,
     Breakdown,
     Change,
     DateFact,
@@ -45,8 +44,8 @@ COUNT_UNITS = frozenset("件 次 个 起 宗 条 例 单 项 家 户 人 人次 
 # basis, not against the breakdown's total.
 _OWN_BASIS = regex.compile(r"(计划|目标|任务|预算|上年|去年|同期|上月|上周|全年任务|进度)")
 _SHARE_LEAD = regex.compile(r"占([^，,。；;、占]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?$")
-_APPROX_BEFORE = regex.compile(r"(超过|超出|超|逾|近|将近|接近|约|大约|不到|不足|不超过|突破)(?:了|达)?$")
-_APPROX_AFTER = regex.compile(r"(?:[(（][^()（）]{0,20}[)）])?(余|多|以上|左右|上下|以内|以下|许)")
+_APPROX_BEFORE = regex.compile(rf"({'|'.join(rounding.WORDS_BEFORE)})(?:了|达)?$")
+_APPROX_AFTER = regex.compile(rf"(?:[(（][^()（）]{{0,20}}[)）])?({'|'.join(rounding.WORDS_AFTER)})")
 # Words that introduce a list of parts: 其中, 分别为, 按类型分析, 分行业来看, 从来源看, 诉求分类.
 _PARTS_CUE = regex.compile(r"其中|分别|包括|按[^，,。；;]{0,10}(分|看|统计|分析|划分)|从[^，,。；;]{0,10}看|"
                            r"分[^，,。；;]{0,6}看|分类|构成|结构")
@@ -126,10 +125,6 @@ class Facts:
     def same_article(self, a: Fact, b: Fact) -> bool:
         ia, ib = self.article_of.get(a.id), self.article_of.get(b.id)
         return ia is None or ib is None or ia == ib
-
-    def article(self, f: Fact) -> Article | None:
-        i = self.article_of.get(f.id)
-        return self.doc.articles[i] if i is not None else None
 
     # ------------------------------------------------------------ facts
     def of(self, kind: type[Any]) -> Iterator[Any]:
@@ -274,10 +269,6 @@ def units_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
     return a in COUNT_UNITS and b in COUNT_UNITS
-
-
-def is_numeric(f: Fact) -> bool:
-    return isinstance(f, (Quantity, Percent, Change))
 
 
 # ---------------------------------------------------------------- dates

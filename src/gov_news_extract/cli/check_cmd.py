@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import all_rules, rule_ids, run_rules
+from ..checks.rules import get as get_rule
 from ..config import Config, ConfigError, config_for
 from ..context import Context
 from ..io import DecodeError, read_text
@@ -65,15 +66,11 @@ def _check(source: str, select: set[str] | None, ignore: set[str]) -> list[Diagn
     into one diagnostic never hides a selected rule behind an ignored one)."""
     doc = parse(source)
     rules = [r for r in all_rules() if r.id not in ignore and (select is None or r.id in select)]
-    keep = [d for d in doc.diagnostics if d.rule not in known_rules()]  # internal errors
+    keep = [d for d in doc.diagnostics if d.rule not in rule_ids()]  # internal errors
     if len(rules) == len(all_rules()):
         return doc.diagnostics
     ctx = Context(norm=normalise(source), facts=doc.facts())
     return sorted(keep + run_rules(ctx, doc, rules), key=lambda d: (d.span.start, d.span.end, d.rule))
-
-
-def known_rules() -> set[str]:
-    return set(rule_ids())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{r.id:18} {r.severity:8} {r.summary}")
         return 0
     if args.explain:
-        rule = next((r for r in all_rules() if r.id == args.explain), None)
+        rule = get_rule(args.explain)
         if rule is None:
             print(f"gov-news-extract check: unknown rule {args.explain!r}", file=sys.stderr)
             return 2

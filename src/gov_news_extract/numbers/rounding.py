@@ -29,6 +29,9 @@ import regex
 # than infinity so that the arithmetic stays in Fraction.
 BIG = Fraction(10) ** 30
 
+# Where the words stand: before the number (超过4000件) or after it (4000余件, 1000万吨(…)以上).
+WORDS_BEFORE = ("超过", "超出", "超", "逾", "近", "将近", "接近", "约", "大约", "不到", "不足", "不超过", "突破")
+WORDS_AFTER = ("余", "多", "以上", "左右", "上下", "以内", "以下")
 LOWER_BOUND_WORDS = ("超过", "超", "逾", "多", "余", "以上", "不少于", "不低于", "突破", "达到")
 UPPER_BOUND_WORDS = ("近", "将近", "接近", "不到", "不足", "以下", "以内", "不超过", "低于")
 APPROX_WORDS = ("约", "大约", "左右", "上下", "大概", "估计", "前后")
@@ -67,10 +70,6 @@ class Interval:
             return Interval(Fraction(0), BIG)
         return Interval(self.lo / other.hi, min(BIG, self.hi / other.lo))
 
-    def __mul__(self, other: Interval) -> Interval:
-        cands = [self.lo * other.lo, self.lo * other.hi, self.hi * other.lo, self.hi * other.hi]
-        return Interval(min(cands), min(BIG, max(cands)))
-
     def intersects(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
 
@@ -84,10 +83,6 @@ class Interval:
 
     def widen(self, by: Fraction) -> Interval:
         return Interval(max(Fraction(0), self.lo - by), min(BIG, self.hi + by))
-
-    @property
-    def bounded(self) -> bool:
-        return self.hi < BIG
 
     def __str__(self) -> str:
         hi = "∞" if self.hi >= BIG else fmt(self.hi)
@@ -156,11 +151,6 @@ def share_interval(part: Interval, whole: Interval) -> Interval:
 def consistent_share(share: Interval, part: Interval, whole: Interval) -> bool:
     """True when some true part, whole and share in their intervals satisfy share = part/whole."""
     return share.intersects(share_interval(part, whole))
-
-
-def rounds_to(true_value: Fraction, value: Decimal, decimals: int) -> bool:
-    """True when the stated value is true_value rounded half-up or truncated to `decimals`."""
-    return stated(value, decimals).contains(true_value)
 
 
 def fmt(x: Fraction | Decimal | float | int, digits: int = 2) -> str:
