@@ -190,55 +190,55 @@ def map_ordered(fn: Callable[[A], B], items: Iterable[A], jobs: int = 1, *,
 
     limit = window or jobs * 4
     it = iter(items)
-    pending: collections.deque[tuple[A, cf.Future[B], int]] = collections.deque()
+    backlog: collections.deque[A] = collections.deque()  # items to resubmit after a pool broke
+    pending: collections.deque[tuple[A, cf.Future[B]]] = collections.deque()
 
     def start() -> cf.ProcessPoolExecutor:
         init = functools.partial(initializer, *initargs) if initializer is not None else None
         return cf.ProcessPoolExecutor(max_workers=jobs, initializer=init)
 
+    def fail(item: A, exc: BaseException) -> B:
+        if on_error is None:
+            raise exc
+        return on_error(item, exc)
+
     pool = start()
     try:
-        def fill() -> None:
+        while True:
             while len(pending) < limit:
-                try:
-                    item = next(it)
-                except StopIteration:
-                    return
-                pending.append((item, pool.submit(fn, item), 0))
-
-        fill()
-        while pending:
-            item, fut, tries = pending.popleft()
+                if backlog:
+                    item = backlog.popleft()
+                else:
+                    try:
+                        item = next(it)
+                    except StopIteration:
+                        break
+                pending.append((item, pool.submit(fn, item)))
+            if not pending:
+                break
+            item, fut = pending.popleft()
             try:
                 result = fut.result()
-            except cf.process.BrokenProcessPool as exc:
-                # Resubmit this and every in-flight item to a fresh pool, once each.
-                retry = [(item, tries)] + [(i, t) for i, _, t in pending]
+            except cf.process.BrokenProcessPool:
+                # A worker died; every in-flight future fails with it. Run this item alone in
+                # a fresh pool to learn whether it is the culprit, then resubmit the others.
+                backlog.extendleft(reversed([i for i, _ in pending]))
                 pending.clear()
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = start()
-                for i, t in retry:
-                    if t >= 1:
-                        if on_error is None:
-                            raise
-                        pending.append((i, _done(on_error(i, exc)), t))
-                    else:
-                        pending.append((i, pool.submit(fn, i), t + 1))
-                continue
+                try:
+                    result = pool.submit(fn, item).result()
+                except cf.process.BrokenProcessPool as exc:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pool = start()
+                    result = fail(item, exc)
+                except Exception as exc:
+                    result = fail(item, exc)
             except Exception as exc:
-                if on_error is None:
-                    raise
-                result = on_error(item, exc)
+                result = fail(item, exc)
             yield result
-            fill()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _done(value: B) -> cf.Future[B]:
-    fut: cf.Future[B] = cf.Future()
-    fut.set_result(value)
-    return fut
 
 
 @dataclass(frozen=True)
