@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .models import Fact
 from .text.normalise import NormText
+
+if TYPE_CHECKING:
+    from .extract.tables import Cell
 
 
 @dataclass
@@ -16,6 +20,8 @@ class Context:
     # Year stated on the page (2023年…, a 发布时间 line), used when reference_date is absent.
     year: int | None = None
     facts: list[Fact] = field(default_factory=list)
+    # Numeric cells of flattened tables, by normalised start offset (extract/tables.py).
+    table_cells: dict[int, Cell] = field(default_factory=dict)
     _next_id: int = 0
 
     def new_id(self) -> str:

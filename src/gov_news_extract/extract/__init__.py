@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..context import Context
-from . import composite, dates, numeric
+from . import composite, dates, numeric, tables
 
 PASSES: list[tuple[str, Callable[[Context], None]]] = [
     ("dates", dates.run),
+    ("tables", tables.run),
     ("numeric", numeric.run),
     ("composite", composite.run),
 ]

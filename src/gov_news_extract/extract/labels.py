@@ -128,6 +128,8 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     prev: Numeric | None = None
     prev_sentence = -1
     for f in facts:
+        if f.label is not None:
+            continue  # labelled already (a table cell by its column)
         s = f._nspan[0]
         sent = _sentence_start(text, s)
         if sent != prev_sentence and not (prev is not None and s - prev._nspan[1] <= 12

@@ -21,6 +21,7 @@ from ..context import Context
 from ..models import Change, Percent, Quantity
 from ..numbers.numeral import Number, parse_number
 from . import labels, lexicon
+from .tables import Cell
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
 _CN = r"[零〇两一二三四五六七八九十百千万亿廿]+"
@@ -196,6 +197,11 @@ def run(ctx: Context) -> None:
     i = 0
     while i < len(hits):
         h = hits[i]
+        cell = ctx.table_cells.get(h.start)
+        if cell is not None:
+            facts.append(_cell_fact(ctx, h, cell))
+            i += 1
+            continue
         if not h.unit:
             why = _bare_is_fact(text, hits, i)
             if why is None:
@@ -225,6 +231,24 @@ def run(ctx: Context) -> None:
     labels.attach(ctx, facts)
     for f in facts:
         ctx.add(f, *f._nspan)
+
+
+def _cell_fact(ctx: Context, h: _Hit, cell: Cell) -> Quantity | Percent | Change:
+    """A table cell measures what its column (or row) is called; under a growth header it is a change."""
+    value = h.num.value
+    common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": h.num.decimals,
+                                 "label": cell.header}
+    fact: Quantity | Percent | Change
+    if cell.growth:
+        unit = h.unit or "%"
+        fact = Change(value=abs(value), unit=unit, direction="down" if value < 0 else "up",
+                      **common)  # type: ignore[arg-type]
+    elif h.unit == "%":
+        fact = Percent(value=value, unit="%", **common)  # type: ignore[arg-type]
+    else:
+        fact = Quantity(value=value, unit=h.unit or cell.unit, **common)  # type: ignore[arg-type]
+    fact._nspan = (h.start, h.end)
+    return fact
 
 
 def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]) -> Quantity | Percent | Change | None:

@@ -1,0 +1,160 @@
+"""Flattened tables: give each cell the column (or row) it belongs to.
+
+Pages copied from the web keep their tables in one of three shapes:
+
+* one row per line, cells split by `|` or spaces (`清河区 6214 6102 98.2%`);
+* one cell per line ending in ` |`, rows opening with their 序号 (`1 |`, `大洼区 |`, `4226 |` …);
+* one cell per line with blank lines between, rows opening with their name.
+
+This pass finds them before the numbers are read and records, for every
+numeric cell, the header of its column and the name of its row. The numeric
+pass then reports the cell as a fact labelled by its column header, or by its
+row name when the header names a period or a comparison (`2023年`,
+`较上年增长(%)`), and reads a cell under a growth header as a change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..context import Context
+
+_NUMBER_CELL = regex.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?(?:%|\p{Han}{1,2})?$")
+_GROWTH_HEADER = regex.compile(r"增长|增减|增幅|比上年|较上年|比去年|较去年|同比|环比|变化")
+_PERIOD_HEADER = regex.compile(r"^(?:\d{4}年(?:度)?|\d{1,2}月(?:份)?|本期|上期|当期)$")
+_UNIT_IN_HEADER = regex.compile(r"[(（]([^()（）]{1,4})[)）]\s*$")
+_PROSE = regex.compile(r"[,，。;；]")
+
+
+@dataclass
+class Cell:
+    header: str | None
+    row: str | None
+    growth: bool = False
+    unit: str | None = None
+
+
+def _clean_header(h: str) -> tuple[str, str | None]:
+    h = h.strip().strip("|").strip()
+    m = _UNIT_IN_HEADER.search(h)
+    unit = m.group(1) if m else None
+    if m:
+        h = h[: m.start()].strip()
+    return regex.sub(r"\s+", "", h), unit
+
+
+def _tokens(line: str) -> list[tuple[str, int, int]]:
+    """Cells of one line with their offsets within the line."""
+    if "|" in line:
+        parts = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
+                 for m in regex.finditer(r"[^|]+", line)]
+    else:
+        parts = [(m.group(), m.start()) for m in regex.finditer(r"\S+", line)]
+    return [(t, s, s + len(t)) for t, s in parts if t]
+
+
+def _is_number(tok: str) -> bool:
+    return bool(_NUMBER_CELL.match(tok))
+
+
+def _record(cells: dict[int, Cell], start: int, tok: str, header: str | None,
+            row: str | None) -> None:
+    name, unit = _clean_header(header) if header else (None, None)
+    growth = bool(name and _GROWTH_HEADER.search(name))
+    if name and (growth or _PERIOD_HEADER.match(name)):
+        label = row  # the header says when or against what; the row says what
+    else:
+        label = name or row
+    cells[start] = Cell(label, row, growth, unit if unit not in ("%", "％") else None)
+
+
+def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]) -> None:
+    """One row per line: a header line, then lines of a name followed by numbers."""
+    for k, (pos, line) in enumerate(lines):
+        toks = _tokens(line)
+        if len(toks) < 3 or _PROSE.search(line):
+            continue
+        nums = [t for t in toks if _is_number(t[0])]
+        if len(nums) < 2 or (_is_number(toks[0][0]) and "|" not in line):
+            continue
+        # The header is the nearest line above without numbers and with enough cells.
+        header: list[str] | None = None
+        for j in range(k - 1, max(-1, k - 8), -1):
+            htoks = [t[0] for t in _tokens(lines[j][1])]
+            if len(htoks) >= 2 and not any(_is_number(t) for t in htoks) and not _PROSE.search(lines[j][1]):
+                header = htoks
+                break
+            if not any(_is_number(t[0]) for t in _tokens(lines[j][1])):
+                break
+        row_name = toks[0][0] if not _is_number(toks[0][0]) else None
+        values = toks[1:] if row_name else toks
+        if header is None:
+            continue
+        if len(header) == len(toks):
+            heads = header[1:] if row_name else header
+        elif len(header) == len(values) or len(header) >= len(values):
+            heads = header[: len(values)]
+        else:
+            continue
+        for (tok, s, _e), h in zip(values, heads, strict=False):
+            if _is_number(tok):
+                _record(cells, pos + s, tok, h, row_name)
+
+
+def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]) -> None:
+    """One cell per line (` |` endings or blank-line separated): rows open with a name or a 序号."""
+    k = 0
+    while k < len(lines):
+        # A block: consecutive short lines without prose.
+        block: list[tuple[int, str]] = []
+        while k < len(lines) and lines[k][1].strip() and not _PROSE.search(lines[k][1]) \
+                and len(lines[k][1].strip()) <= 24 and len(_tokens(lines[k][1])) <= 2:
+            block.append(lines[k])
+            k += 1
+        k += 1
+        texts = [b[1].strip().strip("|").strip() for b in block]
+        entries = [(b[0] + b[1].find(t), t) for b, t in zip(block, texts, strict=True) if t]
+        if sum(_is_number(t) for _, t in entries) < 4:
+            continue
+        first_num = next(i for i, (_, t) in enumerate(entries) if _is_number(t))
+        numbered = first_num + 1 < len(entries) and regex.fullmatch(r"\d{1,3}", entries[first_num][1]) is not None \
+            and not _is_number(entries[first_num + 1][1])
+        if numbered:
+            # Rows open with their 序号: 1 | 大洼区 | 4226 | …
+            header = [t for _, t in entries[:first_num]]
+            starts = [i for i in range(first_num, len(entries) - 1)
+                      if regex.fullmatch(r"\d{1,3}", entries[i][1]) and not _is_number(entries[i + 1][1])]
+        else:
+            # Rows open with a name: 粮食总产量 / 162817吨 / 0.5
+            header = [t for _, t in entries[:max(0, first_num - 1)]]
+            starts = [i for i in range(max(0, first_num - 1), len(entries))
+                      if not _is_number(entries[i][1]) and i + 1 < len(entries) and _is_number(entries[i + 1][1])]
+        if len(starts) < 2:
+            continue
+        width = starts[1] - starts[0]
+        heads = header[-width:] if len(header) >= width else [None] * (width - len(header)) + header
+        for n, st in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else min(len(entries), st + width)
+            row = entries[st:end]
+            if len(row) != width:
+                continue
+            row_name = row[1][1] if numbered else row[0][1]
+            for col, (pos, tok) in enumerate(row):
+                if col == 0 or (numbered and col == 1) or not _is_number(tok):
+                    continue
+                _record(cells, pos, tok, heads[col] if col < len(heads) else None, row_name)
+
+
+def run(ctx: Context) -> None:
+    text = ctx.norm.text
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    cells: dict[int, Cell] = {}
+    _row_tables(text, lines, cells)
+    _cell_tables(text, [ln for ln in lines if ln[1].strip()], cells)
+    ctx.table_cells = cells
