@@ -9,7 +9,7 @@ What it checks
     several different values share (a table column, a generic word) are left
     alone.  Approximate figures are compared with their intervals.  Two
     mentions in body text count only when their values differ as a slip does
-    (one digit wrong or two swapped): 转办工单111523件 overall and
+    (one digit wrong, two swapped, or within 10%): 转办工单111523件 overall and
     转办工单1539件 for one topic are two scopes, not one figure restated; a
     headline, infographic or table line against the body counts whatever the
     values.
@@ -74,10 +74,12 @@ def _display(facts: Facts, f: Numeric) -> bool:
 
 
 def _typo_like(a: Numeric, b: Numeric) -> bool:
-    """Values that differ as a slip of the pen does: three digits or more, one digit wrong or two swapped."""
+    """Values that differ as a slip does: three digits or more, one digit wrong, two swapped, or within 10%."""
     da, db = regex.sub(r"\D", "", str(a.value)), regex.sub(r"\D", "", str(b.value))
     if len(da) != len(db) or len(da) < 3:
         return False
+    if abs(a.value - b.value) * 10 <= max(a.value, b.value):
+        return True
     diff = [i for i, (x, y) in enumerate(zip(da, db, strict=True)) if x != y]
     swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
     return len(diff) == 1 or swapped
