@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import regex
 
 from ..context import Context
-from ..models import Change, Percent, Quantity
+from ..models import Change, Percent, Quantity, Span
 
 Numeric = Quantity | Percent | Change
 
@@ -24,13 +24,13 @@ Numeric = Quantity | Percent | Change
 _VERBS = (r"(?:受理了|受理|接到|接听|接收|收到|拨出|呈报|形成|实现|完成|录得|办理了|办理|接待|发放了?|处理|"
           r"涉及|反映|转办|派单|登记交办|交办)")
 _LEAD_VERBS = regex.compile(
-    rf"^(?:.*?(?:共|共计|累计|已|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国)){_VERBS}(?=\p{{Han}})"
+    rf"^(?:.*?(?:共|共计|累计|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国)){_VERBS}(?=\p{{Han}})"
 )
 # Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
 # stay, since 转办工单 and 办理工单 are names of their own.
 _OPENING_VERBS = regex.compile(r"^(?:受理|接听|接收|接到|收到|呈报|形成|拨出|实现|完成|录得|进入|覆盖|新增加|拥有)(?=\p{Han}{2})")
 # Anywhere in the clause: what follows these is the name (相关诉求涉及[停车管理问题]44件).
-_POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是)(?=\p{Han})")
+_POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|\d[^,]{0,6}?中)(?=\p{Han})")
 _TRAILING = regex.compile(
     r"(?:分别为|分别是|分别达|分别|均为|均达|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破|"
     r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
@@ -79,6 +79,8 @@ def clean(region: str) -> str:
     quoted = regex.search(r"“([^”]{1,12})”$", s)
     if quoted:
         return quoted.group(1)
+    # An aside in brackets (含省长信箱、…等渠道) is not part of the name; a short one (留言) may be.
+    s = regex.sub(r"[(（][^()（）]{5,}[)）]", "", s)
     prev = None
     while prev != s:
         prev = s
@@ -97,10 +99,40 @@ def clean(region: str) -> str:
     cat = _CATEGORY_HEAD.match(s)
     if cat:
         s = cat.group(1)
-    s = s.strip(" \t\"“”‘’()（）【】[]|")
+    s = s.strip(" \t\"“”‘’【】[]|")
+    if not regex.search(r"[(（]", s):
+        s = s.strip("()（）")
+    elif s.startswith(("(", "（")) and not regex.search(r"[)）]", s):
+        s = s[1:]
+    if len(s) >= 10 and "的" in s[2:-2]:
+        s = s[s.rindex("的") + 1:]  # a long X的Y names Y
     if len(s) > _MAX_LABEL:
         s = _tail_words(s, _MAX_LABEL)
     return s
+
+
+def _surface_of(ctx: Context, start: int, name: str) -> tuple[str, Span | None]:
+    """The page's own writing of a label found at or after normalised offset start.
+
+    A label is usually a contiguous stretch; when cleaning dropped a piece from its
+    middle (最终消费支出[对经济增长的]贡献率) its characters are matched in order and
+    taken one by one from the original, so the label keeps the page's script.
+    """
+    text = ctx.norm.text
+    if text.startswith(name, start):
+        return ctx.norm.surface(start, start + len(name)), ctx.norm.span(start, start + len(name))
+    k = text.find(name, start)
+    if k >= 0:
+        return ctx.norm.surface(k, k + len(name)), ctx.norm.span(k, k + len(name))
+    out, pos, first = [], start, -1
+    for ch in name:
+        j = text.find(ch, pos)
+        if j < 0:
+            return name, None
+        first = j if first < 0 else first
+        out.append(ctx.norm.surface(j, j + 1))
+        pos = j + 1
+    return "".join(out), ctx.norm.span(first, pos)
 
 
 def _tail_words(s: str, limit: int) -> str:
@@ -159,7 +191,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             continue
         if name in _RATE_NAMES and prev is not None and prev.label:
             f.label = prev.label + name
-            f.label_span = ctx.norm.span(lstart, lstart + len(name))
+            f.label_span = ctx.norm.span(lstart, lstart + len(name)) if lstart >= 0 else None
             prev = f
             continue
         if not name and share and (prev is None or not regex.search(r"\d", text[_clause_start(text, cstart - 1):cstart])):
@@ -170,8 +202,8 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                 lstart = pstart + text[pstart:cstart - 1].rfind(pname)
                 name = pname
         if name:
-            f.label = ctx.norm.surface(lstart, lstart + len(name))
-            f.label_span = ctx.norm.span(lstart, lstart + len(name))
+            base = lstart if lstart >= cstart else cstart
+            f.label, f.label_span = _surface_of(ctx, base if text.startswith(name, base) else cstart, name)
         elif prev is not None and prev.label:
             f.label = prev.label
             f.label_span = prev.label_span
