@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -111,3 +113,24 @@ def test_backends_give_the_same_parse_on_the_corpus() -> None:
         assert docs["jieba"][k] == docs["rjieba"][k], k
     for k, t in texts.items():
         assert segment.get("jieba").cut(t) == segment.get("rjieba").cut(t), k
+
+
+def test_old_rjieba_without_add_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """rjieba <= 0.2.1 has no add_word: explicit use works, the automatic choice stays on jieba."""
+    import importlib.machinery
+    import types
+
+    class _OldJieba:
+        def cut(self, text: str, hmm: bool = True) -> list[str]:
+            return regex.findall(r"[\x00-\x7f]+|.", text)  # ASCII runs whole, like jieba-rs
+
+    fake = types.ModuleType("rjieba")
+    fake.__spec__ = importlib.machinery.ModuleSpec("rjieba", None)
+    fake.Jieba = _OldJieba  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "rjieba", fake)
+    monkeypatch.setattr(segment, "_instances", {})
+    monkeypatch.setattr(segment, "_broken", set())
+    seg = segment.get("rjieba")
+    assert isinstance(seg, segment.RJiebaSegmenter) and not seg.complete
+    assert seg.cut("9-10月") == ["9", "-", "10", "月"]
+    assert segment.get().name == "jieba"

@@ -7,11 +7,16 @@ Two backends share jieba's dictionary and our domain words (data/userdict.txt):
   dictionary that loads in ~0.1 s instead of ~1 s. Used automatically when
   installed.
 
-Both give the same tokens on our corpus. rjieba (>= 0.2) has ``add_word`` like
-jieba; the one behavioural difference we know of is that jieba-rs keeps an ASCII
-run joined by ``-`` or ``.`` as one token (``9-10``, ``v1.2.3``, ``a.b.cn``) where
-jieba splits it (``9`` ``-`` ``10``): `RJiebaSegmenter` re-splits such tokens
-with jieba's own rule so that both backends agree.
+Both give the same tokens on our corpus. rjieba 0.2.2 and later has ``add_word``
+and ``has_word`` like jieba (the ``fast`` extra asks for it); older releases
+(<= 0.2.1) have neither, so our domain words (办结率, 个百分点…) are not in their
+dictionary and labels cut at word boundaries may differ: with such an rjieba the
+automatic choice stays on jieba, and an explicit ``rjieba`` request gets it with
+that difference. The one behavioural difference of jieba-rs itself that we know
+of is that it keeps an ASCII run joined by ``-`` or ``.`` as one token (``9-10``,
+``v1.2.3``, ``a.b.cn``) where jieba splits it (``9`` ``-`` ``10``):
+`RJiebaSegmenter` re-splits such tokens with jieba's own rule so that both
+backends agree.
 
 The choice: `set_default(name)`, else the ``GOV_NEWS_EXTRACT_SEGMENTER``
 environment variable, else rjieba when importable, else jieba. A dictionary is
@@ -92,9 +97,13 @@ class RJiebaSegmenter:
 
         # Our own instance, not rjieba's module-level one, for the same reason as above.
         self._jb = rjieba.Jieba()
-        for word, freq, tag in _user_words():
-            self._jb.add_word(word, freq, tag)
-        self._has_word: Callable[[str], bool] = self._jb.has_word
+        add_word = getattr(self._jb, "add_word", None)
+        # False with rjieba <= 0.2.1: no user words, so not a drop-in for jieba (see module doc).
+        self.complete = add_word is not None
+        if add_word is not None:
+            for word, freq, tag in _user_words():
+                add_word(word, freq, tag)
+        self._has_word: Callable[[str], bool] = getattr(self._jb, "has_word", lambda word: False)
 
     def cut(self, text: str) -> list[str]:
         out: list[str] = []
@@ -110,7 +119,7 @@ _FACTORIES: dict[str, Callable[[], Segmenter]] = {"jieba": JiebaSegmenter, "rjie
 _lock = threading.Lock()
 _instances: dict[str, Segmenter] = {}
 _default: str | None = None
-# Backends that are installed but failed to import (e.g. a wheel for another CPU).
+# Installed backends the automatic choice skips: failed to import, or an rjieba without add_word.
 _broken: set[str] = set()
 
 
@@ -121,7 +130,7 @@ def _check(name: str) -> str:
 
 
 def available() -> list[str]:
-    """Backends installed here (without loading any dictionary)."""
+    """Backends usable here, found without loading a dictionary (an rjieba seen to be unusable is left out)."""
     names = ["jieba"]
     if "rjieba" not in _broken and importlib.util.find_spec("rjieba") is not None:
         names.append("rjieba")
@@ -162,10 +171,20 @@ def get(name: str | None = None) -> Segmenter:
             if explicit or chosen == "jieba":
                 raise
             _broken.add(chosen)
-            chosen = "jieba"
-            seg = _instances.get(chosen) or JiebaSegmenter()
+            return _jieba_locked()
         _instances[chosen] = seg
+        if not getattr(seg, "complete", True):
+            _broken.add(chosen)  # an old rjieba: the automatic choice wants identical output
+            if not explicit:
+                return _jieba_locked()
         return seg
+
+
+def _jieba_locked() -> Segmenter:
+    seg = _instances.get("jieba")
+    if seg is None:
+        seg = _instances["jieba"] = JiebaSegmenter()
+    return seg
 
 
 def cut(text: str) -> list[str]:
