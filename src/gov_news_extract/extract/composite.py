@@ -82,6 +82,8 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             last = items[-1] if items else None
             between = text[last.end:f._nspan[0]] if last else ""
             short = len(between) <= 12 or bool(_SHARE_WORDS.search(between) and not regex.search(r"\d", between))
+            if "分别" in between:
+                continue  # 分别占…的a%和b%: shares of the whole list, attached by _attach_share_lists
             if last is not None and last.share is None and not regex.search(r"[。\n]", between) and short:
                 last.share = f
                 last.end = f._nspan[1]
@@ -95,10 +97,29 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
     return items
 
 
-def _near(parts_sum: Decimal, total: Decimal) -> bool:
-    """Parts that come within a tenth of a figure read as its breakdown, exact or not:
-    a draft with one wrong part must still form its breakdown for the checks to see."""
-    return total > 0 and abs(parts_sum - total) <= total / 10
+def _same_sum(parts: list[_Item], total: Quantity) -> bool:
+    """Parts add up to the total within the rounding of the stated figures (13.05+147.83+158.86 亿 = 319.73亿)."""
+    values = [p.value for p in parts if p.value is not None]
+    acc = sum(values, Decimal(0))
+    if acc == total.value:
+        return True
+    slack = sum((_last_place(p.qty) for p in parts if p.qty is not None), Decimal(0)) + _last_place(total)
+    return abs(acc - total.value) <= slack / 2
+
+
+def _last_place(q: Quantity) -> Decimal:
+    """One unit in the last written place, in the fact's own unit (0.01亿 → 1000000)."""
+    scale = Decimal(100_000_000) if regex.search(r"[亿億]", q.span.text) else (
+        Decimal(10_000) if regex.search(r"[万萬]", q.span.text) else Decimal(1))
+    return Decimal(10) ** -q.decimals * scale
+
+
+def _near(parts_sum: Decimal, total: Decimal, biggest: Decimal) -> bool:
+    """Parts that miss the total by what one mistyped part would (under a tenth of the largest
+    part, and of the total) still read as its breakdown: a draft with one wrong part must still
+    form its breakdown for the checks to see."""
+    gap = abs(parts_sum - total)
+    return total > 0 and gap <= total / 10 and gap <= biggest / 10
 
 
 def _label_at(it: _Item) -> int:
@@ -234,8 +255,10 @@ def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2)
         if acc == total:
             return k + 1
         nxt = values[k + 1] if k + 1 < len(values) else None
-        ends = nxt is None or nxt >= total
-        if ends and _near(acc, total) and (best is None or abs(acc - total) < best[0]):
+        # The list ends here when the next figure cannot be one more part (too big to fit).
+        ends = nxt is None or nxt >= total / 2 or nxt >= acc
+        biggest = max(v2 for v2 in values[: k + 1] if v2 is not None)
+        if ends and _near(acc, total, biggest) and (best is None or abs(acc - total) < best[0]):
             best = (abs(acc - total), k + 1)
         if acc > total * Decimal("1.1"):
             break
@@ -321,10 +344,17 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Q
         n = _best_prefix(values, q.value)
         if n is not None and sum(parts[:n], Decimal(0)) == q.value and q.value != parts[0]:
             return q
+        if q.value > max(parts) and _same_sum(run, q) and q._nspan[0] >= first.start - 300:
+            return q
     for q in reversed(before[-12:]):
-        if q._nspan[0] < first.start - 300:
+        if q._nspan[0] < first.start - 1200:
             break
+        if q._nspan[0] < first.start - 300 and not (q.label and all((q.label or "").endswith(it.label or "-") for it in run)):
+            continue
         named_after = bool(q.label) and all((it.label or "").endswith(q.label or "") for it in run)
+        # 145个城市、122个城市…: parts counted in the unit the total names (350个地级及以上城市).
+        kinds = {it.label for it in run}
+        named_after = named_after or (len(kinds) == 1 and bool(q.label) and (q.label or "").endswith(kinds.pop() or "-"))
         if (_presented_as_whole(text, q) or named_after) and _best_prefix(values, q.value) is not None:
             return q
     # The parts are named as kinds of the figure just before (…项目完成投资606.98亿元 … 工业项目完成投资…).
