@@ -108,6 +108,10 @@ class Breakdown(_Fact):
     parts: list[Part] = Field(default_factory=list)
     # True when the text presents the parts as the whole (an 其他 part, 分别为 …).
     complete: bool = False
+    # What ties the total to the parts: "run" (it opens their list), "sum" (they add up to it),
+    # "shares" (part/total gives the stated shares), "named" (they are named as kinds of it),
+    # "marked" (共…/其中 close by), "head-noun" (same head noun just before).
+    total_link: str | None = None
 
 
 class RankItem(BaseModel):

@@ -111,6 +111,8 @@ def _last_place(q: Quantity) -> Decimal:
     """One unit in the last written place, in the fact's own unit (0.01亿 → 1000000)."""
     scale = Decimal(100_000_000) if regex.search(r"[亿億]", q.span.text) else (
         Decimal(10_000) if regex.search(r"[万萬]", q.span.text) else Decimal(1))
+    if scale == 1 and q.decimals == 0:
+        return Decimal(0)  # a whole count is exact
     return Decimal(10) ** -q.decimals * scale
 
 
@@ -145,8 +147,20 @@ def _same_unit(a: _Item, b: _Item) -> bool:
     return ua == ub or ua is None or ub is None
 
 
-def _joinable(text: str, a: _Item, b: _Item, starts: list[int]) -> bool:
-    if _kind(a) != _kind(b) or not _same_unit(a, b):
+# Units that measure rather than count: money, weight, area, volume, energy, people.
+_MEASURES = {"元", "美元", "欧元", "港元", "吨", "公斤", "千克", "斤", "克", "亩", "公顷", "平方米", "平方公里",
+             "平方千米", "立方米", "公里", "千米", "米", "升", "千瓦时", "千瓦小时", "千瓦", "兆瓦", "度", "人", "人次"}
+
+
+def _counts_alike(a: _Item, b: _Item) -> bool:
+    """Counts of things of different kinds (23件 工单, 41封 信件) still add up to a number of items."""
+    ua = a.qty.unit if a.qty else None
+    ub = b.qty.unit if b.qty else None
+    return ua not in _MEASURES and ub not in _MEASURES
+
+
+def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = False) -> bool:
+    if _kind(a) != _kind(b) or not (_same_unit(a, b) or (listed and _counts_alike(a, b))):
         return False
     gap = text[a.end:b.start]
     if (a.share is None) != (b.share is None) and not regex.fullmatch(r"、\p{Han}{0,16}", gap):
@@ -175,7 +189,9 @@ def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Ite
     runs: list[list[_Item]] = []
     cur: list[_Item] = []
     for it in items:
-        if cur and _joinable(text, cur[-1], it, starts):
+        # After 其中 the list is declared: counts in different measure words still belong to it.
+        listed = bool(cur) and "其中" in text[max(0, cur[0].start - 40):it.start].split("。")[-1]
+        if cur and _joinable(text, cur[-1], it, starts, listed):
             cur.append(it)
         else:
             if len(cur) >= 2:
@@ -310,14 +326,14 @@ def _share_fits(part: Decimal, total: Decimal, share: Decimal, decimals: int) ->
     return share - unit / 2 - Decimal("0.05") <= pct < share + unit + Decimal("0.05")
 
 
-def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Quantity | None:
+def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> tuple[Quantity | None, str | None]:
     text = ctx.norm.text
     first = run[0]
     unit = first.qty.unit if first.qty else None
     before = [q for q in quantities if q._nspan[1] <= first.start and q.unit == unit and q.approx is None
               and all(q is not it.qty for it in run)]
     if not before:
-        return None
+        return None, None
     parts = [it.value for it in run if it.value is not None]
     shared = [it for it in run if it.qty is not None and it.share is not None]
     # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
@@ -329,23 +345,23 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Q
             if fits * 2 > len(shared) and (best is None or fits > best[0]):
                 best = (fits, q)
         if best:
-            return best[1]
+            return best[1], "shares"
     # 其中: the parts belong to the figure just before.
     lead = text[max(0, first.start - 30):first.start]
     q = before[-1]
     sentence_gap = text[q._nspan[1]:first.start]
     head_parts = sum(parts[:2], Decimal(0))
     if regex.search(r"其中|中[,:]?$", lead) and sentence_gap.count("。") <= 1 and q.value >= head_parts:
-        return q
+        return q, "marked"
     # Otherwise the figure that the first parts add up to exactly; or, for a figure presented as
     # a whole (共…, …其中) close by, nearly: a draft with one wrong part must still find its total.
     values: list[Decimal | None] = list(parts)
     for q in reversed(before[-12:]):
         n = _best_prefix(values, q.value)
         if n is not None and sum(parts[:n], Decimal(0)) == q.value and q.value != parts[0]:
-            return q
+            return q, "sum"
         if q.value > max(parts) and _same_sum(run, q) and q._nspan[0] >= first.start - 300:
-            return q
+            return q, "sum"
     for q in reversed(before[-12:]):
         if q._nspan[0] < first.start - 1200:
             break
@@ -356,11 +372,11 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Q
         kinds = {it.label for it in run}
         named_after = named_after or (len(kinds) == 1 and bool(q.label) and (q.label or "").endswith(kinds.pop() or "-"))
         if (_presented_as_whole(text, q) or named_after) and _best_prefix(values, q.value) is not None:
-            return q
+            return q, "named" if named_after else "marked"
     # The parts are named as kinds of the figure just before (…项目完成投资606.98亿元 … 工业项目完成投资…).
     named = [q for q in before if q._nspan[0] >= first.start - 250 and q.value > max(parts)
              and _common_head(q.label, run)]
-    return max(named, key=lambda q: q.value) if named else None
+    return (max(named, key=lambda q: q.value), "head-noun") if named else (None, None)
 
 
 def _common_head(label: str | None, run: list[_Item]) -> bool:
@@ -390,7 +406,7 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
     return found
 
 
-def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item]) -> None:
+def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], link: str | None = None) -> None:
     text = ctx.norm.text
     start, end = parts[0].start, parts[-1].end
     complete = any(_OTHER.match(p.label or "") for p in parts)
@@ -406,6 +422,7 @@ def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item]) -> 
                     value_id=p.qty.id if p.qty else None, share_id=p.share.id if p.share else None)
                for p in parts],
         complete=complete,
+        total_link=link if total is not None else None,
     )
     ctx.add(bd, start, end)
 
@@ -514,12 +531,14 @@ def run(ctx: Context) -> None:
             continue  # one name for two figures (目标…完成…): a comparison, not parts of a whole
         groups = [(None, r)] if with_shares else _split_arithmetic(r)
         for head_item, parts in groups:
+            link: str | None
             if head_item is not None and head_item.qty is not None:
                 total: Quantity | None = head_item.qty
+                link = "sum"
             elif total_item is not None and total_item.qty is not None:
-                total = total_item.qty
+                total, link = total_item.qty, "run"
             else:
-                total = _find_total(ctx, parts, quantities)
+                total, link = _find_total(ctx, parts, quantities)
             if len(parts) < 2:
                 continue
             if total is None and not with_shares and len(parts) < 3:
@@ -527,13 +546,13 @@ def run(ctx: Context) -> None:
                 continue
             segments = _segments(parts, total.value) if total is not None and not with_shares else [parts]
             for seg in segments:
-                _add_breakdown(ctx, total, seg)
+                _add_breakdown(ctx, total, seg, link)
     _name_rankings(ctx, taken)
     _attach_share_lists(ctx)
 
 
 _RATIO = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){2,}(?![\d.:])")
-_SHARE_LIST = regex.compile(r"分别占[^,;。]{0,12}?的?(?:比重|比例)?(?:为)?")
+_SHARE_LIST = regex.compile(r"分别占(?:[^,;。\d]{0,12}?的)?(?:比重|比例)?(?:为)?")
 
 
 def _attach_share_lists(ctx: Context) -> None:

@@ -30,6 +30,11 @@ from ...models import Breakdown, Diagnostic
 from ...numbers import rounding
 from ..base import Facts, Rule, diagnostic, units_compatible
 
+# Links that extraction found in the figures themselves (the list opens with the total, the
+# parts nearly add up to it, their shares are part/total, they are named as kinds of it):
+# these tie parts to a total even across sentences.
+_STRUCTURAL_LINKS = {"run", "sum", "shares", "named"}
+
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
     for b in facts.of(Breakdown):
@@ -46,7 +51,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         if sum(v.iv.lo > total.iv.hi for v in known) >= 2:
             continue  # several parts each above the total: these are not its parts, no single slip
         part_facts = [v.fact for v in known if v.fact is not None]
-        if not facts.parts_linked(total.fact, part_facts):
+        if not facts.parts_linked(total.fact, part_facts) and b.total_link not in _STRUCTURAL_LINKS:
             continue
         exact = sum((v.value for v in known), Decimal(0))
         if part_facts and all(v.iv.lo == v.iv.hi for v in known) and facts.another_total(
