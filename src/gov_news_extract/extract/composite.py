@@ -26,11 +26,13 @@ _OTHER = regex.compile(r"^(?:其他|其它)")
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
 _RANK_HEAD = regex.compile(
     r"(?:排名|位居|位列|居|排在|排|列|位于)?前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|(?=的))"
-    r"(?:的[^,;。:]{0,10}?)?(?:分别)?(?:为|是|依次为|:)?:?"
+    r"(?:的[^,;。:]{0,10})?(?:分别)?(?:为|是|依次为|:)?:?"
 )
 _RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名)")
 _ORDER_HEAD = regex.compile(r"依次(?:为|是)[:]?")
 _HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、])")
+# 分行业来看 / 分区域看 / 按问题类型分析: the parts that follow are a division of the whole.
+_SECTION_CUE = regex.compile(r"分\p{Han}{1,4}(?:来)?看|按\p{Han}{1,8}?(?:分|统计|划分|分析)")
 _NAME_SPLIT = regex.compile(r"[、,;]|和|及")
 # Figures that describe a rate or a peak of a total, never one of its parts.
 _NOT_PARTS = {"日均", "月均", "周均", "平均", "峰值", "人均", "最高", "最低"}
@@ -44,6 +46,8 @@ class _Item:
     end: int
     label: str | None
     changes: list[Change] = field(default_factory=list)
+    # The share is a rate named after the part (办结率 of 办结), not an 占比.
+    rate: bool = False
 
     @property
     def value(self) -> Decimal | None:
@@ -76,6 +80,8 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             continue  # a threshold (工单量>10件), not a figure
         if isinstance(f, Quantity) and (f.qualifier in _NOT_PARTS or f.approx):
             continue
+        if f._nspan[0] in ctx.table_cells:
+            continue  # a row's cells are different metrics; columns are not read as lists yet
         if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label:
             items.append(_Item(f, None, f._nspan[0], f._nspan[1], f.label))
         elif isinstance(f, Percent) and _is_share(text, f):
@@ -94,7 +100,36 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             items[-1].end = max(items[-1].end, f._nspan[1])
         elif isinstance(f, Percent) and items and f.label == items[-1].label:
             items[-1].end = max(items[-1].end, f._nspan[1])
+        elif isinstance(f, Percent) and f.label and f.label.endswith("率"):
+            # 办结3884件,协调办理中59件,总体办结率98.53%: the rate of a part named before is its share.
+            owner = _rate_owner(text, items, f)
+            if owner is not None:
+                owner.share, owner.rate = f, True
+                items[-1].end = max(items[-1].end, f._nspan[1])
     return items
+
+
+def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
+    """A rate named after a part (办结率) is its share only if it is part/total; otherwise it is
+    measured against another figure (转办2274件,办结1715件,办结率75.42%): that part is a sub-count
+    of its neighbour, not a part of this whole."""
+    out = []
+    for p in parts:
+        if not p.rate or p.share is None or p.qty is None:
+            out.append(p)
+        elif total is not None and _share_fits(p.qty.value, total.value, p.share.value, p.share.decimals):
+            out.append(p)
+    return out
+
+
+def _rate_owner(text: str, items: list[_Item], f: Percent) -> _Item | None:
+    stem = (f.label or "")[:-1]
+    for it in reversed(items[-4:]):
+        if regex.search(r"[。\n]", text[it.end:f._nspan[0]]) or it.qty is None:
+            return None
+        if it.share is None and it.label and len(it.label) >= 2 and stem.endswith(it.label):
+            return it
+    return None
 
 
 def _same_sum(parts: list[_Item], total: Quantity) -> bool:
@@ -163,7 +198,8 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     if _kind(a) != _kind(b) or not (_same_unit(a, b) or (listed and _counts_alike(a, b))):
         return False
     gap = text[a.end:b.start]
-    if (a.share is None) != (b.share is None) and not regex.fullmatch(r"、\p{Han}{0,16}", gap):
+    if (a.share is None) != (b.share is None) and not (a.rate or b.rate) \
+            and not regex.fullmatch(r"、\p{Han}{0,16}", gap):
         return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
     k = bisect.bisect_left(starts, a.end)
     if (k < len(starts) and starts[k] < b.start) or ":" in gap:
@@ -209,6 +245,7 @@ def _heads_line(text: str, it: _Item) -> bool:
     """The item's name opens its line (1. 城乡建设类1545件,占比16.74%。)."""
     a = text.rfind("\n", 0, it.start) + 1
     head = _LINE_HEAD.sub("", text[a:it.start], count=1)
+    head = regex.sub(r"(?:共计|共|合计|为|达|约)$", "", head)
     return bool(it.label) and head.endswith(it.label or "") and len(head) <= len(it.label or "") + 2
 
 
@@ -374,6 +411,9 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
         if (_presented_as_whole(text, q) or named_after) and _best_prefix(values, q.value) is not None:
             return q, "named" if named_after else "marked"
     # The parts are named as kinds of the figure just before (…项目完成投资606.98亿元 … 工业项目完成投资…).
+    sentence = text[max(text.rfind(c, 0, first.start) for c in "。\n") + 1:first.start]
+    if not _SECTION_CUE.search(sentence):
+        return None, None
     named = [q for q in before if q._nspan[0] >= first.start - 250 and q.value > max(parts)
              and _common_head(q.label, run)]
     return (max(named, key=lambda q: q.value), "head-noun") if named else (None, None)
@@ -403,6 +443,13 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
     found = None
     for m in _RANK_HEAD.finditer(text, a, run[0].start):
         found = m
+    if found is None:
+        return None
+    # The head introduces the list: the first item's name follows it directly.
+    first_label = run[0].label or ""
+    between = text[found.end():run[0].start]
+    if len(between) > len(first_label) + 4:
+        return None
     return found
 
 
@@ -526,7 +573,8 @@ def run(ctx: Context) -> None:
                          _criterion(text, head.start()))
             taken.append((head.start(), ranked[-1].end))
             continue
-        with_shares = any(it.share is not None for it in r)
+        # Rates named after a part (办结率) group like counts: only 占比 shares make a share list.
+        with_shares = any(it.share is not None and not it.rate for it in r)
         if len({(it.label, _label_at(it)) for it in r}) < len(r):
             continue  # one name for two figures (目标…完成…): a comparison, not parts of a whole
         groups = [(None, r)] if with_shares else _split_arithmetic(r)
@@ -539,6 +587,7 @@ def run(ctx: Context) -> None:
                 total, link = total_item.qty, "run"
             else:
                 total, link = _find_total(ctx, parts, quantities)
+            parts = _settle_rates(parts, total)
             if len(parts) < 2:
                 continue
             if total is None and not with_shares and len(parts) < 3:
