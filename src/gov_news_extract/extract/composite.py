@@ -376,7 +376,7 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
     if shared:
         best: tuple[int, Quantity] | None = None
-        for q in reversed(before[-12:]):
+        for q in reversed(before[-40:]):
             fits = sum(_share_fits(it.qty.value, q.value, it.share.value, it.share.decimals)  # type: ignore[union-attr]
                        for it in shared)
             if fits * 2 > len(shared) and (best is None or fits > best[0]):
@@ -432,7 +432,10 @@ def _common_head(label: str | None, run: list[_Item]) -> bool:
 
 def _presented_as_whole(text: str, q: Quantity) -> bool:
     a = max(text.rfind(c, 0, q._nspan[0]) for c in ",;。:\n") + 1
-    if _TOTAL_WORDS.search(text[a:q._nspan[0]]):
+    clause = text[a:q._nspan[0]]
+    if regex.search(r"类(?:共计|共|合计)$", clause):
+        return False  # 求助类共654件: one category's count, not the whole
+    if _TOTAL_WORDS.search(clause):
         return True
     return bool(regex.match(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))", text[q._nspan[1]:q._nspan[1] + 6]))
 
