@@ -111,15 +111,25 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
 
 def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
     """A rate named after a part (办结率) is its share only if it is part/total; otherwise it is
-    measured against another figure (转办2274件,办结1715件,办结率75.42%): that part is a sub-count
-    of its neighbour, not a part of this whole."""
-    out = []
-    for p in parts:
-        if not p.rate or p.share is None or p.qty is None:
-            out.append(p)
-        elif total is not None and _share_fits(p.qty.value, total.value, p.share.value, p.share.decimals):
-            out.append(p)
-    return out
+    measured against another figure (转办2274件,办结1715件,办结率75.42%) and that part is a
+    sub-count of its neighbour, not a part of this whole. Of the parts whose rate does not
+    fit, drop those whose removal lets the rest add up to the total (exactly, else nearly):
+    a mistyped part must stay to be flagged."""
+    misfits = [p for p in parts if p.rate and p.share is not None and p.qty is not None and (
+        total is None or not _share_fits(p.qty.value, total.value, p.share.value, p.share.decimals))]
+    if not misfits:
+        return parts
+    if total is None:
+        return [p for p in parts if p not in misfits]
+    best: tuple[int, list[_Item]] | None = None
+    for drop in [[m] for m in misfits] + [misfits]:
+        rest = [p for p in parts if p not in drop]
+        acc = sum((p.value for p in rest if p.value is not None), Decimal(0))
+        biggest = max((p.value for p in rest if p.value is not None), default=Decimal(0))
+        rank = 0 if acc == total.value else 1 if _near(acc, total.value, biggest) else 2
+        if best is None or rank < best[0]:
+            best = (rank, rest)
+    return best[1] if best is not None else parts
 
 
 def _rate_owner(text: str, items: list[_Item], f: Percent) -> _Item | None:
@@ -408,7 +418,7 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
         # 145个城市、122个城市…: parts counted in the unit the total names (350个地级及以上城市).
         kinds = {it.label for it in run}
         named_after = named_after or (len(kinds) == 1 and bool(q.label) and (q.label or "").endswith(kinds.pop() or "-"))
-        if (_presented_as_whole(text, q) or named_after) and _best_prefix(values, q.value) is not None:
+        if (_presented_as_whole(text, q, not shared) or named_after) and _best_prefix(values, q.value) is not None:
             return q, "named" if named_after else "marked"
     # The parts are named as kinds of the figure just before (…项目完成投资606.98亿元 … 工业项目完成投资…).
     sentence = text[max(text.rfind(c, 0, first.start) for c in "。\n") + 1:first.start]
@@ -430,11 +440,11 @@ def _common_head(label: str | None, run: list[_Item]) -> bool:
     return False
 
 
-def _presented_as_whole(text: str, q: Quantity) -> bool:
+def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> bool:
     a = max(text.rfind(c, 0, q._nspan[0]) for c in ",;。:\n") + 1
     clause = text[a:q._nspan[0]]
-    if regex.search(r"类(?:共计|共|合计)$", clause):
-        return False  # 求助类共654件: one category's count, not the whole
+    if not category_ok and regex.search(r"类(?:共计|共|合计)$", clause):
+        return False  # 求助类共654件 beside other categories' shares: one category, not the whole
     if _TOTAL_WORDS.search(clause):
         return True
     return bool(regex.match(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))", text[q._nspan[1]:q._nspan[1] + 6]))
