@@ -65,10 +65,16 @@ def _is_share(text: str, p: Percent) -> bool:
 
 
 def _bare_share(text: str, p: Percent) -> bool:
-    """城市建设类,占27.21%: a share whose clause is only the share word (its name stands before)."""
+    """A share of the whole named only by its category: 城市建设类,占27.21% / 咨询类占45.3%.
+    A share with its base named (占GDP比重为9.7%) is a ratio of two metrics, not a part."""
     a = max(text.rfind(c, 0, p._nspan[0]) for c in ",;。:\n、") + 1
-    m = _SHARE_WORDS.search(text[a:p._nspan[0]])
-    return m is not None and m.start() == 0
+    clause = text[a:p._nspan[0]]
+    m = _SHARE_WORDS.search(clause)
+    if m is None:
+        return False
+    if m.start() == 0:
+        return True
+    return bool(regex.fullmatch(r"占比?(?:为|达)?", m.group())) and m.start() <= 10
 
 
 def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item]:

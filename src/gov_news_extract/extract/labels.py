@@ -21,7 +21,7 @@ Numeric = Quantity | Percent | Change
 # Verbs after which the metric's name begins (…共受理[群众各类诉求]284406件). They cut
 # only where they read as the sentence's verb: at the clause start, after 共/累计/已,
 # or after the subject (…热线, …平台, …中心); inside a name (电话受理渠道) they stay.
-_VERBS = (r"(?:受理了|受理|接到|接听|接收|收到|拨出|呈报|形成|实现|完成|录得|办理了|办理|接待|发放了?|处理|"
+_VERBS = (r"(?:受理了|受理|接到|接报|接听|接收|收到|拨出|呈报|形成|实现|完成|录得|办理了|办理|接待|发放了?|处理|破获|抓获|查处|"
           r"涉及|反映|转办|派单|登记交办|交办)")
 _LEAD_VERBS = regex.compile(
     rf"^(?:.*?(?:共|共计|累计|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国)){_VERBS}(?=\p{{Han}})"
@@ -30,7 +30,7 @@ _LEAD_VERBS = regex.compile(
 # stay, since 转办工单 and 办理工单 are names of their own.
 _OPENING_VERBS = regex.compile(r"^(?:受理|接听|接收|接到|收到|呈报|形成|拨出|实现|完成|录得|进入|覆盖|新增加|拥有)(?=\p{Han}{2})")
 # Anywhere in the clause: what follows these is the name (相关诉求涉及[停车管理问题]44件).
-_POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|\d[^,]{0,6}?中)(?=\p{Han})")
+_POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|\d[^,]{0,6}?(?:件|个|起|项|条)\p{Han}{0,3}?中(?![心部国央]))(?=\p{Han})")
 _TRAILING = regex.compile(
     r"(?:分别为|分别是|分别达|分别|均为|均达|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破|"
     r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
@@ -56,7 +56,7 @@ _PULL = regex.compile(r"(拉动\p{Han}{1,6}?)$")
 # A hotline's own name before the metric (12345热线[话务总数]).
 _SUBJECT = regex.compile(r"^\d{3,}\p{Han}{0,6}?热线(?=\p{Han}{2})")
 # Classifiers whose following noun names what is counted (350个[地级及以上城市], 三家[企业]).
-_CLASSIFIERS = regex.compile(r"(?:个|家|名|项|条|所|座|辆|台|位|批|类|种|户|只|头|处|人|封|期)$")
+_CLASSIFIERS = regex.compile(r"(?:个|家|名|项|条|所|座|辆|台|位|批|类|种|户|只|头|处|人|封|期|起)$")
 _NOUN_AFTER = regex.compile(r"^\p{Han}[^,;。:、()（）\d的中有在将已被是为等]{0,9}")
 _QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总计", "合计", "共", "平均", "人均", "最高", "最低")
 _SHARE = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")

@@ -35,6 +35,15 @@ _BASIS_WORDS = regex.compile(r"(上年同期|去年同期|上年|去年|上周|�
 _NO_QUALIFIER = (None, "", "共", "累计", "合计", "共计")
 
 
+def _basis(b: str) -> str:
+    """环比 is against the period before (较上月, 比上周); 同比 against the same period a year before."""
+    if regex.search(r"同比|同期|上年|去年", b):
+        return "year"
+    if regex.search(r"环比|上月|上周|上季度|上期|前一", b):
+        return "previous"
+    return b
+
+
 def _rate(c: Change) -> Fraction:
     return Fraction(100) if c.unit == "%" else Fraction(1)
 
@@ -64,7 +73,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         for ac in changes:
             if ac is rc or ac.unit in ("%", "倍", "个百分点", None) or ac.direction != rc.direction:
                 continue
-            if not facts.same_sentence(ac, rc) or (ac.basis and rc.basis and ac.basis != rc.basis):
+            if not facts.same_sentence(ac, rc) or (ac.basis and rc.basis and _basis(ac.basis) != _basis(rc.basis)):
                 continue
             cands = [q for q in before if facts.pos(q)[0] < facts.pos(ac)[0] and units_compatible(q.unit, ac.unit)
                      and q.unit is not None]

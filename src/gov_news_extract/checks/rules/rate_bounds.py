@@ -28,15 +28,13 @@ from ...models import Breakdown, Change, Diagnostic, Percent
 from ...numbers import rounding
 from ..base import Facts, Rule, diagnostic, units_compatible
 
-# Proportions of a whole: they cannot pass 100%.
-_BOUNDED = regex.compile(
-    r"(办结|满意|接通|回访|覆盖|合格|达标|知晓|响应|签收|及时|解决|好评|参与|出勤|入学|普及|完好|发放|成功|"
-    r"通过|正确|准确|结案|回复|办理|化解|受理|参保|就业|失业|到位|上线|合规|兑现|按时|按期|回应|答复|"
-    r"签约|实名|注册|接种|检测|联网|入网|使用|利用|满员|占用|空置|录取|升学|巩固|留存|核实|整改|销号)"
-    r"(率|度)$|占比$|比重$|份额$"
-)
+# Proportions of a whole: they cannot pass 100%. Any 率/度 counts (接听率, 办结率, 满意度),
+# except the rates below that measure against something other than a whole.
+_BOUNDED = regex.compile(r"\p{Han}(率|度)$|占比$|比重$|份额$")
 # Rates that legitimately pass 100%.
-_UNBOUNDED = regex.compile(r"增长|增速|增幅|增率|同比|环比|完成|计划|目标|进度|超额|倍|上年|去年|贡献|拉动|产销|负债|杠杆")
+_UNBOUNDED = regex.compile(r"增长|增速|增幅|增率|同比|环比|完成|计划|目标|进度|超额|倍|上年|去年|贡献|拉动|产销|负债|杠杆|"
+                           r"周转|回报|收益|利润|溢价|涨|变动|变化|弹性|速度|强度|温度|密度|浓度|高度|长度|难度|力度|"
+                           r"景气|指数|程度|年度|季度|月度|额度|尺度|深度|广度|热度|幅度")
 
 
 def _bounded(label: str | None) -> bool:
