@@ -24,7 +24,7 @@ Numeric = Quantity | Percent | Change
 _VERBS = (r"(?:受理了|受理|接到|接报|接听|接收|收到|拨出|呈报|形成|实现|完成|录得|办理了|办理|接待|发放了?|处理|破获|抓获|查处|"
           r"涉及|反映|转办|派单|登记交办|交办)")
 _LEAD_VERBS = regex.compile(
-    rf"^(?:.*?(?:共|共计|累计|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国)){_VERBS}(?=\p{{Han}})"
+    rf"^(?:.*?(?:共|共计|累计|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国))({_VERBS})(?=\p{{Han}})"
 )
 # Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
 # stay, since 转办工单 and 办理工单 are names of their own.
@@ -32,12 +32,12 @@ _OPENING_VERBS = regex.compile(r"^(?:受理|接听|接收|接到|收到|呈报|�
 # Anywhere in the clause: what follows these is the name (相关诉求涉及[停车管理问题]44件).
 _POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|\d[^,]{0,6}?(?:件|个|起|项|条)\p{Han}{0,3}?中(?![心部国央]))(?=\p{Han})")
 _TRAILING = regex.compile(
-    r"(?:分别为|分别是|分别达|分别|均为|均达|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破|"
+    r"(?:分别为|分别是|分别达|分别|均为|均达|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破了|突破|了|却|也|则|仍|都|"
     r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
     r"按(?:可比|不变)价格计算|同比|环比|(?:两|三|五)年平均|平均|\s)+$"
 )
 _LEADING = regex.compile(
-    r"^(?:[\p{P}\s]|\d+[.、]|\(?[一二三四五六七八九十]+[)、]|其中|此外|另外|同时|今年|去年|当年|本年|本月|本周|上周|同期|"
+    r"^(?:[\p{P}\s]|\d+[.、]|但|而|并|且|又|关于|\(?[一二三四五六七八九十]+[)、]|其中|此外|另外|同时|今年|去年|当年|本年|本月|本周|上周|同期|"
     r"全市|全县|全区|全省|全国|我市|我县|我区|我省|以及|累计|共计|总计|合计|初步核算|据初步测算|初步测算|按(?:可比|不变)价格计算|主要|相关)+"
 )
 _TIME_WORDS = regex.compile(
@@ -63,8 +63,16 @@ _SHARE = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比�
 _MAX_LABEL = 18
 
 
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in ",;。:\n、") + 1
+def _clause_start(text: str, pos: int, ends: frozenset[int] = frozenset()) -> int:
+    """Start of the clause holding pos. A 、 ends a clause only where a figure ends right
+    before it (…275360件、微信受理渠道…); elsewhere it joins names (电力、热力、燃气…)."""
+    a = max(text.rfind(c, 0, pos) for c in ",;。:\n") + 1
+    k = text.rfind("、", a, pos)
+    while k >= 0:
+        if k in ends:
+            return k + 1
+        k = text.rfind("、", a, k)
+    return a
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -91,7 +99,13 @@ def clean(region: str) -> str:
         for cut in (_LEAD_VERBS, _POINTERS, _OPENING_VERBS, _SUBJECT):
             m = cut.match(s)
             if m and m.end() < len(s):
-                s = s[m.end():]
+                head, tail = s[: m.start(1) if cut is _LEAD_VERBS and m.lastindex else m.end()], s[m.end():]
+                subject = _LEADING.sub("", regex.sub(r"(?:共|共计|累计|还|先后|总共)$", "", head))
+                if cut is _LEAD_VERBS and _GENERIC.fullmatch(tail) and 2 <= len(subject) <= 12 \
+                        and not regex.search(r"\d|热线|平台|中心", subject):
+                    s = subject  # 各县区、经济区共受理诉求: the bare object says nothing, the subject does
+                else:
+                    s = tail
         if "等" in s[1:-1]:
             # 油烟、噪音等[来电]: the head after the examples, unless it is a generic word.
             k = s.rindex("等")
@@ -159,6 +173,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     text = ctx.norm.text
     prev: Numeric | None = None
     prev_sentence = -1
+    ends = frozenset(f._nspan[1] for f in facts)
     for f in facts:
         if f.label is not None:
             continue  # labelled already (a table cell by its column)
@@ -169,7 +184,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             # A change on the next short line still modifies the figure above it (infographics).
             prev = None
         prev_sentence = sent
-        cstart = _clause_start(text, s)
+        cstart = _clause_start(text, s, ends)
         region = text[cstart:s]
         f.qualifier = f.qualifier or qualifier_of(region)
         share = _SHARE.search(region)
