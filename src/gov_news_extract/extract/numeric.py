@@ -233,11 +233,17 @@ def run(ctx: Context) -> None:
         ctx.add(f, *f._nspan)
 
 
+_UNIT_SUFFIX = regex.compile(r"[(（][^()（）]{1,4}[)）]$")
+
+
 def _cell_fact(ctx: Context, h: _Hit, cell: Cell) -> Quantity | Percent | Change:
     """A table cell measures what its column (or row) is called; under a growth header it is a change."""
     value = h.num.value
+    label = ctx.norm.surface(*cell.label_at) if cell.label_at else cell.header
+    if label and cell.label_at:
+        label = _UNIT_SUFFIX.sub("", label)  # 受理量(件) → 受理量
     common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": h.num.decimals,
-                                 "label": cell.header}
+                                 "label": label}
     fact: Quantity | Percent | Change
     if cell.growth:
         unit = h.unit or "%"

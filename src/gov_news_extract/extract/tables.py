@@ -34,6 +34,11 @@ class Cell:
     row: str | None
     growth: bool = False
     unit: str | None = None
+    # Normalised [start, end) of the name the cell is labelled by (for the page's own script).
+    label_at: tuple[int, int] | None = None
+
+
+Named = tuple[str, int]  # a header or row name with its normalised start offset
 
 
 def _clean_header(h: str) -> tuple[str, str | None]:
@@ -59,15 +64,19 @@ def _is_number(tok: str) -> bool:
     return bool(_NUMBER_CELL.match(tok))
 
 
-def _record(cells: dict[int, Cell], start: int, tok: str, header: str | None,
-            row: str | None) -> None:
-    name, unit = _clean_header(header) if header else (None, None)
+def _record(cells: dict[int, Cell], start: int, tok: str, header: Named | None, row: Named | None) -> None:
+    name, unit = _clean_header(header[0]) if header else (None, None)
     growth = bool(name and _GROWTH_HEADER.search(name))
-    if name and (growth or _PERIOD_HEADER.match(name)):
-        label = row  # the header says when or against what; the row says what
-    else:
-        label = name or row
-    cells[start] = Cell(label, row, growth, unit if unit not in ("%", "％") else None)
+    use_row = name is None or growth or bool(_PERIOD_HEADER.match(name))
+    # The header says when or against what (2023年, 较上年增长); then the row says what.
+    src = row if use_row else header
+    label = (row[0] if row else None) if use_row else name
+    at = None
+    if src is not None:
+        text = _clean_header(src[0])[0] if src is header else src[0]
+        at = (src[1], src[1] + len(src[0].rstrip()))
+        label = text
+    cells[start] = Cell(label, row[0] if row else None, growth, unit if unit not in ("%", "％") else None, at)
 
 
 def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]) -> None:
@@ -80,15 +89,15 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell])
         if len(nums) < 2 or (_is_number(toks[0][0]) and "|" not in line):
             continue
         # The header is the nearest line above without numbers and with enough cells.
-        header: list[str] | None = None
+        header: list[Named] | None = None
         for j in range(k - 1, max(-1, k - 8), -1):
-            htoks = [t[0] for t in _tokens(lines[j][1])]
-            if len(htoks) >= 2 and not any(_is_number(t) for t in htoks) and not _PROSE.search(lines[j][1]):
+            htoks = [(t[0], lines[j][0] + t[1]) for t in _tokens(lines[j][1])]
+            if len(htoks) >= 2 and not any(_is_number(t) for t, _ in htoks) and not _PROSE.search(lines[j][1]):
                 header = htoks
                 break
             if not any(_is_number(t[0]) for t in _tokens(lines[j][1])):
                 break
-        row_name = toks[0][0] if not _is_number(toks[0][0]) else None
+        row_name: Named | None = (toks[0][0], pos + toks[0][1]) if not _is_number(toks[0][0]) else None
         values = toks[1:] if row_name else toks
         if header is None:
             continue
@@ -123,24 +132,26 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
             and not _is_number(entries[first_num + 1][1])
         if numbered:
             # Rows open with their 序号: 1 | 大洼区 | 4226 | …
-            header = [t for _, t in entries[:first_num]]
+            header = [(t, p) for p, t in entries[:first_num]]
             starts = [i for i in range(first_num, len(entries) - 1)
                       if regex.fullmatch(r"\d{1,3}", entries[i][1]) and not _is_number(entries[i + 1][1])]
         else:
             # Rows open with a name: 粮食总产量 / 162817吨 / 0.5
-            header = [t for _, t in entries[:max(0, first_num - 1)]]
+            header = [(t, p) for p, t in entries[:max(0, first_num - 1)]]
             starts = [i for i in range(max(0, first_num - 1), len(entries))
                       if not _is_number(entries[i][1]) and i + 1 < len(entries) and _is_number(entries[i + 1][1])]
         if len(starts) < 2:
             continue
         width = starts[1] - starts[0]
-        heads = header[-width:] if len(header) >= width else [None] * (width - len(header)) + header
+        heads: list[Named | None] = list(header[-width:]) if len(header) >= width else \
+            [None] * (width - len(header)) + list(header)
         for n, st in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else min(len(entries), st + width)
             row = entries[st:end]
             if len(row) != width:
                 continue
-            row_name = row[1][1] if numbered else row[0][1]
+            named = row[1] if numbered else row[0]
+            row_name: Named = (named[1], named[0])
             for col, (pos, tok) in enumerate(row):
                 if col == 0 or (numbered and col == 1) or not _is_number(tok):
                     continue
