@@ -52,6 +52,8 @@ _CATEGORY_HEAD = regex.compile(r"^(?!各类|此类|该类|这类|其他各类)(.
 _RATE_NAMES = ("增速", "增幅", "降幅", "涨幅", "比重", "占比")
 # 最终消费支出对经济增长(的)贡献率 → 最终消费支出贡献率: the 对… phrase says towards what.
 _TOWARDS = regex.compile(r"对[^,;。]{1,8}?的?(?=贡献率|拉动率|贡献)")
+# A verb inside the name of an aggregate (第一产业实现增加值, 企业实现利润总额) adds nothing.
+_INNER_VERB = regex.compile(r"(?<=\p{Han}{2})(?:实现|完成|录得)(?=增加值|利润|收入|营业|产值|总产值|总额)")
 _PULL = regex.compile(r"(拉动\p{Han}{1,6}?)$")
 # A hotline's own name before the metric (12345热线[话务总数]).
 _SUBJECT = regex.compile(r"^\d{3,}\p{Han}{0,6}?热线(?=\p{Han}{2})")
@@ -96,6 +98,7 @@ def clean(region: str) -> str:
         s = _TIME_WORDS.sub("", s)
         s = _LEADING.sub("", s)
         s = _TOWARDS.sub("", s)
+        s = _INNER_VERB.sub("", s)
         for cut in (_LEAD_VERBS, _POINTERS, _OPENING_VERBS, _SUBJECT):
             m = cut.match(s)
             if m and m.end() < len(s):
