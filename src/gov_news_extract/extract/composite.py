@@ -659,6 +659,11 @@ def _attach_share_lists(ctx: Context) -> None:
             bd = prior[-1]
             for part, sh in zip(bd.parts, shares, strict=True):
                 part.share, part.share_id = sh.value, sh.id
+                if part.value_id:
+                    # the share measures the part it stands for (三次产业结构7.7 → 第一产业)
+                    owner = next((f for f in ctx.facts if f.id == part.value_id), None)
+                    if owner is not None:
+                        sh.label, sh.label_span = owner.label, owner.label_span
             bd.complete = True
             bd._nspan = (bd._nspan[0], end)
             bd.span = ctx.norm.span(*bd._nspan)

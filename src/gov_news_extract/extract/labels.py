@@ -28,11 +28,12 @@ _LEAD_VERBS = regex.compile(
 )
 # Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
 # stay, since 转办工单 and 办理工单 are names of their own.
-_OPENING_VERBS = regex.compile(r"^(?:受理|接听|接收|接到|收到|呈报|形成|拨出|实现|完成|录得|进入|覆盖|新增加|拥有)(?=\p{Han}{2})")
+_OPENING_VERBS = regex.compile(r"^(?:上报|受理|接听|接收|接到|收到|呈报|形成|拨出|实现|完成|录得|进入|覆盖|新增加|拥有)(?=\p{Han}{2})")
 # Anywhere in the clause: what follows these is the name (相关诉求涉及[停车管理问题]44件).
 _POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|\d[^,]{0,6}?(?:件|个|起|项|条)\p{Han}{0,3}?中(?![心部国央]))(?=\p{Han})")
 _TRAILING = regex.compile(
     r"(?:分别为|分别是|分别达|分别|均为|均达|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破了|突破|了|却|也|则|仍|都|"
+    r"预计|估计|预期|首次|再次|首度|又|[(（][A-Za-z]{2,6}[)）]|"
     r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
     r"按(?:可比|不变)价格计算|同比|环比|(?:两|三|五)年平均|平均|\s)+$"
 )
@@ -189,6 +190,13 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         prev_sentence = sent
         cstart = _clause_start(text, s, ends)
         region = text[cstart:s]
+        if prev is not None and cstart <= prev._nspan[1] <= s and prev.label:
+            rest = text[prev._nspan[1]:s]
+            if regex.match(r"\s*[(（]", rest) or not clean(rest):
+                # 40500万吨(4050亿公斤), 78655元(按…折算为11162美元): the same figure restated.
+                f.label, f.label_span = prev.label, prev.label_span
+                prev = f
+                continue
         f.qualifier = f.qualifier or qualifier_of(region)
         share = _SHARE.search(region)
         label_region = region[: share.start()] if share else region
@@ -253,33 +261,59 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
 _LIST_SPLIT = regex.compile(r"、|和|及|与|以及")
 
 
+_ORDINAL_LIST = regex.compile(r"第([一二三四五六七八九十])((?:[、和及][一二三四五六七八九十])+)(\p{Han}{1,6}?)(?:的|$)")
+
+
+def _names(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The names listed in text[start:end], each with its offset: A、B和C; 第一、二、三产业 → three names."""
+    region = text[start:end]
+    m = _ORDINAL_LIST.search(region)
+    if m:
+        # 第一、二、三产业: the head noun is written once; each name is its ordinal plus the head.
+        ords = [m.group(1), *regex.findall(r"[一二三四五六七八九十]", m.group(2))]
+        return [("第" + o + m.group(3), -1) for o in ords]
+    out: list[tuple[str, int]] = []
+    pos = start
+    for piece in _LIST_SPLIT.split(region):
+        k = text.find(piece, pos) if piece else -1
+        if piece:
+            out.append((piece, k))
+            pos = k + len(piece)
+    return out
+
+
 def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
-    """`A、B和C分别为X、Y和Z`: each figure of the list measures the name in its place."""
+    """`A、B和C分别为X、Y和Z`: each figure of the list measures the name in its place; with no
+    names before 分别, the figures listed just before it (A X亿元、B Y亿元,分别增长…) lend theirs."""
     text = ctx.norm.text
-    for m in regex.finditer(r"([^,;。:\n]{2,60}?)分别(?:为|是|达|达到|增长|下降|比[^,;。]{1,10}?[增下提回上]\w{0,2}|占)?", text):
-        names = [n for n in _LIST_SPLIT.split(m.group(1)) if n]
-        if len(names) < 2:
-            continue
-        # The figures that follow, joined only by list separators.
+    for m in regex.finditer(r"分别(?:为|是|达|达到|增长|下降|比[^,;。]{1,10}?[增下提回上]\w{0,2}|占[^,;。\d]{0,12})?", text):
+        cstart = max(text.rfind(c, 0, m.start()) for c in ",;。:\n") + 1
         run: list[Numeric] = []
         pos = m.end()
         for f in facts:
-            if f._nspan[1] <= m.end() or f._nspan[0] > pos + 12 or f._nspan[0] < m.start(1) + len(m.group(1)):
+            if f._nspan[1] <= m.end() or f._nspan[0] < cstart:
                 continue
+            if f._nspan[0] > pos + 12:
+                break
             gap = text[pos:f._nspan[0]] if run else ""
             if run and not regex.fullmatch(r"、|和|及|与|,", gap):
                 break
             run.append(f)
             pos = f._nspan[1]
-        if len(run) != len(names):
+        if len(run) < 2:
             continue
-        offset = m.start(1)
-        for f, n in zip(run, names, strict=True):
-            k = text.find(n, offset)
-            offset = k + len(n)
-            name = clean(n)
-            if not name:
-                continue
-            j = k + n.rfind(name)
-            f.label = ctx.norm.surface(j, j + len(name))
-            f.label_span = ctx.norm.span(j, j + len(name))
+        names = [(n, k) for n, k in _names(text, cstart, m.start()) if clean(n)]
+        if len(names) == len(run):
+            for f, (n, k) in zip(run, names, strict=True):
+                name = clean(n)
+                if k < 0:
+                    f.label, f.label_span = name, None
+                else:
+                    j = k + n.rfind(name)
+                    f.label, f.label_span = _surface_of(ctx, j, name)
+            continue
+        sent = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
+        listed = [f for f in facts if sent <= f._nspan[0] and f._nspan[1] <= cstart and isinstance(f, Quantity)]
+        if len(listed) >= len(run) and not names:
+            for f, src in zip(run, listed[-len(run):], strict=True):
+                f.label, f.label_span = src.label, src.label_span

@@ -151,7 +151,9 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
             if len(row) != width:
                 continue
             named = row[1] if numbered else row[0]
-            row_name: Named = (named[1], named[0])
+            lead = regex.match(r"其中[:：]?\s*", named[1])
+            cut = lead.end() if lead else 0  # 其中:谷物 is the row 谷物 under the one before
+            row_name: Named = (named[1][cut:], named[0] + cut)
             for col, (pos, tok) in enumerate(row):
                 if col == 0 or (numbered and col == 1) or not _is_number(tok):
                     continue
