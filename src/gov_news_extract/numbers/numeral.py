@@ -101,15 +101,17 @@ def int_to_cn(n: int) -> str:
     digits = "零一二三四五六七八九"
 
     def below_wan(k: int, leading: bool) -> str:
-        out, zero = "", False
+        """k < 10000; the caller writes any 零 that goes before it."""
+        out, gap = "", False
         for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
             d = k // unit % 10
             if d == 0:
-                zero = bool(out) or not leading
+                gap = bool(out)
                 continue
-            if zero and (out or not leading):
+            if gap:
                 out += "零"
-            zero = False
+            gap = False
+            # 十二 at the head of a number, 一十二 inside one (一百一十二)
             out += ("" if (d == 1 and unit == 10 and not out and leading) else digits[d]) + name
         return out
 
