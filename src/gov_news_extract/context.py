@@ -10,7 +10,7 @@ from .models import Fact
 from .text.normalise import NormText
 
 if TYPE_CHECKING:
-    from .extract.tables import Cell
+    from .extract.tables import Cell, Table
 
 
 @dataclass
@@ -22,6 +22,7 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     # Numeric cells of flattened tables, by normalised start offset (extract/tables.py).
     table_cells: dict[int, Cell] = field(default_factory=dict)
+    tables: list[Table] = field(default_factory=list)
     _next_id: int = 0
 
     def new_id(self) -> str:

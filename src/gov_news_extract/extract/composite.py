@@ -616,7 +616,27 @@ def run(ctx: Context) -> None:
             for seg in segments:
                 _add_breakdown(ctx, total, seg, link)
     _name_rankings(ctx, taken)
+    _table_rankings(ctx)
     _attach_share_lists(ctx)
+
+
+def _table_rankings(ctx: Context) -> None:
+    """A table captioned as a ranking (表1:本周城市管理类前三名诉求) ranks its rows in order."""
+    for t in ctx.tables:
+        if t.caption is None or len(t.rows) < 2:
+            continue
+        m = regex.search(r"前(\d{1,2}|[二三四五六七八九十]{1,2})(?:名|位)|排名|排行", t.caption[0])
+        if not m:
+            continue
+        n = len(t.rows)
+        if m.group(1):
+            try:
+                n = min(n, int(parse_number(m.group(1)).value))
+            except ValueError:
+                pass
+        rows = t.rows[:n]
+        start, end = t.caption[1], rows[-1][1] + len(rows[-1][0])
+        _add_ranking(ctx, [(_written(ctx, p, p + len(name)), None) for name, p in rows], start, end, None)
 
 
 _RATIO = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){2,}(?![\d.:])")

@@ -41,6 +41,14 @@ class Cell:
 Named = tuple[str, int]  # a header or row name with its normalised start offset
 
 
+@dataclass
+class Table:
+    """A table's caption (the line above its header, if any) and its row names in order."""
+
+    caption: Named | None
+    rows: list[Named]
+
+
 def _clean_header(h: str) -> tuple[str, str | None]:
     h = h.strip().strip("|").strip()
     m = _UNIT_IN_HEADER.search(h)
@@ -79,8 +87,9 @@ def _record(cells: dict[int, Cell], start: int, tok: str, header: Named | None, 
     cells[start] = Cell(label, row[0] if row else None, growth, unit if unit not in ("%", "％") else None, at)
 
 
-def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]) -> None:
+def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell], tables: list[Table]) -> None:
     """One row per line: a header line, then lines of a name followed by numbers."""
+    by_header: dict[int, Table] = {}
     for k, (pos, line) in enumerate(lines):
         toks = _tokens(line)
         if len(toks) < 3 or _PROSE.search(line):
@@ -90,10 +99,11 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell])
             continue
         # The header is the nearest line above without numbers and with enough cells.
         header: list[Named] | None = None
+        hline = -1
         for j in range(k - 1, max(-1, k - 8), -1):
             htoks = [(t[0], lines[j][0] + t[1]) for t in _tokens(lines[j][1])]
             if len(htoks) >= 2 and not any(_is_number(t) for t, _ in htoks) and not _PROSE.search(lines[j][1]):
-                header = htoks
+                header, hline = htoks, j
                 break
             if not any(_is_number(t[0]) for t in _tokens(lines[j][1])):
                 break
@@ -110,6 +120,13 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell])
         for (tok, s, _e), h in zip(values, heads, strict=False):
             if _is_number(tok):
                 _record(cells, pos + s, tok, h, row_name)
+        if hline not in by_header:
+            above = lines[hline - 1] if hline > 0 else None
+            cap = _tokens(above[1])[0] if above and _tokens(above[1]) else None
+            by_header[hline] = Table((cap[0], above[0] + cap[1]) if above and cap else None, [])
+            tables.append(by_header[hline])
+        if row_name:
+            by_header[hline].rows.append(row_name)
 
 
 def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]) -> None:
@@ -168,6 +185,8 @@ def run(ctx: Context) -> None:
         lines.append((pos, line))
         pos += len(line) + 1
     cells: dict[int, Cell] = {}
-    _row_tables(text, lines, cells)
+    tables: list[Table] = []
+    _row_tables(text, lines, cells, tables)
     _cell_tables(text, [ln for ln in lines if ln[1].strip()], cells)
     ctx.table_cells = cells
+    ctx.tables = tables
