@@ -617,7 +617,35 @@ def run(ctx: Context) -> None:
                 _add_breakdown(ctx, total, seg, link)
     _name_rankings(ctx, taken)
     _table_rankings(ctx)
+    _table_breakdowns(ctx)
     _attach_share_lists(ctx)
+
+
+_TOTAL_ROW = regex.compile(r"^(?:合计|总计|共计|小计|全市|全县|全区|全省|总数|总量)$")
+
+
+def _table_breakdowns(ctx: Context) -> None:
+    """A column with a 合计 row is a breakdown: the other rows are its parts."""
+    by_start = {f._nspan[0]: f for f in ctx.facts if isinstance(f, Quantity)}
+    for t in ctx.tables:
+        columns: dict[int, list[tuple[str, int]]] = {}
+        for col, row, start in t.cells:
+            columns.setdefault(col, []).append((row, start))
+        for cells in columns.values():
+            totals = [(r, p) for r, p in cells if _TOTAL_ROW.match(r)]
+            parts = [by_start[p] for r, p in cells if not _TOTAL_ROW.match(r) and p in by_start]
+            if len(totals) != 1 or len(parts) < 2 or totals[0][1] not in by_start:
+                continue
+            total = by_start[totals[0][1]]
+            items = [_Item(q, None, q._nspan[0], q._nspan[1], r) for q, (r, _) in
+                     zip(parts, [c for c in cells if not _TOTAL_ROW.match(c[0])], strict=False)]
+            bd_items = [it for it in items if it.qty is not None]
+            _add_breakdown(ctx, total, bd_items, "run")
+            bd = ctx.facts[-1]
+            if isinstance(bd, Breakdown):
+                bd.complete = True  # a 合计 row sums the rows above it
+                for part, it in zip(bd.parts, bd_items, strict=True):
+                    part.label = it.label
 
 
 def _table_rankings(ctx: Context) -> None:

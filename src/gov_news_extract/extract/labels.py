@@ -72,7 +72,7 @@ def _clause_start(text: str, pos: int, ends: frozenset[int] = frozenset()) -> in
     a = max(text.rfind(c, 0, pos) for c in ",;。:\n") + 1
     k = text.rfind("、", a, pos)
     while k >= 0:
-        if k in ends:
+        if k in ends or (k - 1 in ends and text[k - 1] in ")）"):
             return k + 1
         k = text.rfind("、", a, k)
     return a
@@ -117,7 +117,7 @@ def clean(region: str) -> str:
     cat = _CATEGORY_HEAD.match(s)
     if cat:
         s = cat.group(1)
-    s = s.strip(" \t\"“”‘’【】[]|")
+    s = s.strip(" \t\"“”‘’【】[]|").rstrip("(（")
     if not regex.search(r"[(（]", s):
         s = s.strip("()（）")
     elif s.startswith(("(", "（")) and not regex.search(r"[)）]", s):

@@ -15,7 +15,7 @@ row name when the header names a period or a comparison (`2023年`,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -47,6 +47,8 @@ class Table:
 
     caption: Named | None
     rows: list[Named]
+    # (column index, row name, normalised start of the cell) for every numeric cell
+    cells: list[tuple[int, str, int]] = field(default_factory=list)
 
 
 def _clean_header(h: str) -> tuple[str, str | None]:
@@ -64,7 +66,9 @@ def _tokens(line: str) -> list[tuple[str, int, int]]:
         parts = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
                  for m in regex.finditer(r"[^|]+", line)]
     else:
-        parts = [(m.group(), m.start()) for m in regex.finditer(r"\S+", line)]
+        # Normalising drops the space between a row name and its first number (清河区 6214 →
+        # 清河区6214): split them again.
+        parts = [(m.group(), m.start()) for m in regex.finditer(r"\p{Han}+(?=[-\d])|\S+", line)]
     return [(t, s, s + len(t)) for t, s in parts if t]
 
 
@@ -117,9 +121,6 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
             heads = header[: len(values)]
         else:
             continue
-        for (tok, s, _e), h in zip(values, heads, strict=False):
-            if _is_number(tok):
-                _record(cells, pos + s, tok, h, row_name)
         if hline not in by_header:
             above = lines[hline - 1] if hline > 0 else None
             cap = _tokens(above[1])[0] if above and _tokens(above[1]) else None
@@ -127,6 +128,11 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
             tables.append(by_header[hline])
         if row_name:
             by_header[hline].rows.append(row_name)
+        for col, ((tok, s, _e), h) in enumerate(zip(values, heads, strict=False)):
+            if _is_number(tok):
+                _record(cells, pos + s, tok, h, row_name)
+                if row_name:
+                    by_header[hline].cells.append((col, row_name[0], pos + s))
 
 
 def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]) -> None:
