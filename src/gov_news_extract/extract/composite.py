@@ -404,8 +404,11 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     q = before[-1]
     sentence_gap = text[q._nspan[1]:first.start]
     head_parts = sum(parts[:2], Decimal(0))
-    if regex.search(r"其中|中[,:]?$", lead) and sentence_gap.count("。") <= 1 and q.value >= head_parts:
-        return q, "marked"
+    if regex.search(r"其中|中[,:]?$", lead) and sentence_gap.count("。") <= 1:
+        # 其中 declares the parts of the figure just before; a draft may get one part wrong.
+        whole = sum(parts, Decimal(0))
+        if q.value >= head_parts or abs(whole - q.value) <= max(Decimal(1), q.value / 10):
+            return q, "marked" if whole < q.value else "sum"
     # Otherwise the figure that the first parts add up to exactly; or, for a figure presented as
     # a whole (共…, …其中) close by, nearly: a draft with one wrong part must still find its total.
     values: list[Decimal | None] = list(parts)
