@@ -25,7 +25,7 @@ _TOTAL_WORDS = regex.compile(r"(?:共|共计|总计|合计|累计|总量|总数)
 _OTHER = regex.compile(r"^(?:其他|其它)")
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
 _RANK_HEAD = regex.compile(
-    r"(?:排名|位居|位列|居|排在|排|列|位于)?前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|(?=的))"
+    r"(?:排名|位居|位列|居|排在|排|列|位于)?(?P<end>前|后)(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|(?=的))"
     r"(?:的[^,;。:]{0,10})?(?:分别)?(?:为|是|依次为|:)?:?"
 )
 _RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名)")
@@ -497,7 +497,7 @@ def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], lin
 
 
 def _add_ranking(ctx: Context, items: list[tuple[str, _Item | None]], start: int, end: int,
-                 criterion: str | None) -> None:
+                 criterion: str | None, order: str = "desc") -> None:
     rk = Ranking(
         span=ctx.norm.span(start, end),
         items=[RankItem(label=label,
@@ -507,6 +507,7 @@ def _add_ranking(ctx: Context, items: list[tuple[str, _Item | None]], start: int
                         share_id=it.share.id if it and it.share else None)
                for label, it in items],
         criterion=criterion,
+        order="asc" if order == "asc" else "desc",
     )
     ctx.add(rk, start, end)
 
@@ -592,7 +593,7 @@ def run(ctx: Context) -> None:
                 n = len(r)
             ranked = r[:n] if n >= 2 else r
             _add_ranking(ctx, [(it.label or "", it) for it in ranked], head.start(), ranked[-1].end,
-                         _criterion(text, head.start()))
+                         _criterion(text, head.start()), "asc" if head.group("end") == "后" else "desc")
             taken.append((head.start(), ranked[-1].end))
             continue
         # Rates named after a part (办结率) group like counts: only 占比 shares make a share list.

@@ -33,7 +33,7 @@ _OPENING_VERBS = regex.compile(r"^(?:上报|受理|接听|接收|接到|收到|�
 _POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|\d[^,]{0,6}?(?:件|个|起|项|条)\p{Han}{0,3}?中(?![心部国央]))(?=\p{Han})")
 _TRAILING = regex.compile(
     r"(?:分别为|分别是|分别达|分别|均为|均达|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破了|突破|了|却|也|则|仍|都|"
-    r"预计|估计|预期|首次|再次|首度|又|[(（][A-Za-z]{2,6}[)）]|"
+    r"预计|估计|预期|首次|再次|首度|又|[(（][A-Za-z]{2,6}[)）]|(?<=幅|速|率)(?:收窄|扩大|回落|加快|放缓|提高)(?:至|到)?|"
     r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
     r"按(?:可比|不变)价格计算|同比|环比|(?:两|三|五)年平均|平均|\s)+$"
 )
@@ -60,7 +60,7 @@ _PULL = regex.compile(r"(拉动\p{Han}{1,6}?)$")
 _SUBJECT = regex.compile(r"^\d{3,}\p{Han}{0,6}?热线(?=\p{Han}{2})")
 # Classifiers whose following noun names what is counted (350个[地级及以上城市], 三家[企业]).
 _CLASSIFIERS = regex.compile(r"(?:个|家|名|项|条|所|座|辆|台|位|批|类|种|户|只|头|处|人|封|期|起)$")
-_NOUN_AFTER = regex.compile(r"^\p{Han}[^,;。:、()（）\d的中有在将已被是为等]{0,9}")
+_NOUN_AFTER = regex.compile(r"^(?![和及与或])\p{Han}[^,;。:、()（）\d的中有在将已被是为等]{0,9}")
 _QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总计", "合计", "共", "平均", "人均", "最高", "最低")
 _SHARE = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
 _MAX_LABEL = 18
@@ -189,6 +189,12 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             prev = None
         prev_sentence = sent
         cstart = _clause_start(text, s, ends)
+        # The region never reaches back over another figure (…4.6%、7.7%和8.7%).
+        before = [e for e in ends if cstart <= e <= s and e != f._nspan[1]]
+        if before:
+            cstart = max(before)
+            while cstart < s and text[cstart] in "、和及与":
+                cstart += 1
         region = text[cstart:s]
         if prev is not None and cstart <= prev._nspan[1] <= s and prev.label:
             rest = text[prev._nspan[1]:s]
