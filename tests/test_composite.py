@@ -62,15 +62,16 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
             ("第三产业增加值", "60000000000", "60")], True),
     ("分别占 shares attached to counts", "全市常住人口100万人,其中城镇人口60万人,乡村人口40万人,分别占总人口的60%和40%。",
      "1000000", [("城镇人口", "600000", "60"), ("乡村人口", "400000", "40")], True),
+    ("分别 list of parallel counts", "甲区、乙区和丙区分别受理诉求300件、200件和100件。",
+     None, [("甲区", "300", None), ("乙区", "200", None), ("丙区", "100", None)], False),
     ("其中 list joined by 和", "全年受理来电2000个,其中市民热线1500个和微信留言500个。",
      "2000", [("市民热线", "1500", None), ("微信留言", "500", None)], False),
 ]
 
 KNOWN_FAILURES = {
-    # ANNOTATION.md: a part's label is its category as the text names it; 和 joins two parts.
-    "其中 list joined by 和": "labels of a list joined by 和 take the 和 and the previous part (和微信留言)",
-    # A 后三位 list is a ranking (order asc, models.Ranking), not a complete breakdown.
-    "bottom three with values": "后N位 heads are not read as rankings; the list becomes a breakdown",
+    # Three parallel figures of one 分别 list: the first is not the total of the other two, even
+    # though 200+100 happens to make 300.
+    "分别 list of parallel counts": "arithmetic makes the first figure of a 分别 list the total of the rest",
 }
 
 

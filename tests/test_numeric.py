@@ -121,6 +121,13 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("label inherited by following change", "全市共接到来电383257次,环比下降59.7%;办理工单2694件,环比下降6.6%。",
      [F("383257次", Q, "383257", "次", "来电"), F("环比下降59.7%", C, "59.7", "%", "来电", "down"),
       F("2694件", Q, "2694", "件", "办理工单"), F("环比下降6.6%", C, "6.6", "%", "办理工单", "down")]),
+    ("label after 共有", "截至6月底,全市共有市场主体56.3万户。", [F("56.3万户", Q, "563000", "户", "市场主体", approx=None)]),
+    ("label after an opening verb", "全市共破获刑事案件1200余起,抓获犯罪嫌疑人800多名。",
+     [F("1200余起", Q, "1200", "起", "刑事案件", approx="余"), F("800多名", Q, "800", "名", "犯罪嫌疑人", approx="多")]),
+    ("label of levels from 由…提升至", "热线接通率由85%提升至95%。",
+     [F("85%", P, "85", "%", "热线接通率"), F("95%", P, "95", "%", "热线接通率")]),
+    ("change 减产 with 比 basis", "全年粮食产量达到105.6万吨,比上年减产2.3%。",
+     [F("105.6万吨", Q, "1056000", "吨", "粮食产量"), F("比上年减产2.3%", C, "2.3", "%", "粮食产量", "down")]),
     # --- not facts: numbers that name things, ordinals, set phrases, parts of dates
     ("not fact hotline number", "拨打12345热线反映问题。", []),
     ("not fact platform number", "通过110平台报警。", []),
@@ -147,10 +154,12 @@ CASES: list[tuple[str, str, list[F]]] = [
 
 # Expectations that follow ANNOTATION.md where the extractor does not yet: strict xfails.
 KNOWN_FAILURES = {
-    # The label is the shortest natural phrase: the verb 收窄至 is not part of the metric.
-    "change rate word down": "label keeps the verb after a rate word (工业投资降幅收窄至)",
-    # No metric is named: the list's third figure takes the piece of text after 、 as its label (7%和).
-    "change list unnamed": "a figure after 、 in an unnamed list is labelled by the previous figure's digits",
+    # Labels are the shortest natural phrase: the verb that opens the clause is not the metric.
+    "label after 共有": "共有 stays in the label (共有市场主体)",
+    "label after an opening verb": "an opening 抓获 stays in the label (抓获犯罪嫌疑人)",
+    "label of levels from 由…提升至": "由/提升至 end up in the labels (热线接通率由, 提升至)",
+    # 减产 (like 减少) is a direction word: the figure is a change against 上年, not a level.
+    "change 减产 with 比 basis": "减产 is not a direction word: 比上年减产2.3% is read as a percent",
 }
 
 
