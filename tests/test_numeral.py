@@ -62,9 +62,7 @@ PARSE_CASES: list[tuple[str, str, str, int, int]] = [
 # 一千五 is 1500 (the parser's own rule), and by the same reading 一万五 is 15000 and 五亿三 is
 # 5.3亿; the parser applies the rule only below 万.
 TRAILING_DIGIT = "a trailing digit after 万/亿 is read as units, not as the next lower place"
-KNOWN_FAILURES = {
-    "chinese colloquial trailing digit after wan": TRAILING_DIGIT,
-    "chinese colloquial trailing digit after yi": TRAILING_DIGIT,
+KNOWN_FAILURES: dict[str, str] = {
 }
 
 

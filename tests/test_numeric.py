@@ -153,13 +153,7 @@ CASES: list[tuple[str, str, list[F]]] = [
 ]
 
 # Expectations that follow ANNOTATION.md where the extractor does not yet: strict xfails.
-KNOWN_FAILURES = {
-    # Labels are the shortest natural phrase: the verb that opens the clause is not the metric.
-    "label after 共有": "共有 stays in the label (共有市场主体)",
-    "label after an opening verb": "an opening 抓获 stays in the label (抓获犯罪嫌疑人)",
-    "label of levels from 由…提升至": "由/提升至 end up in the labels (热线接通率由, 提升至)",
-    # 减产 (like 减少) is a direction word: the figure is a change against 上年, not a level.
-    "change 减产 with 比 basis": "减产 is not a direction word: 比上年减产2.3% is read as a percent",
+KNOWN_FAILURES: dict[str, str] = {
 }
 
 

@@ -600,7 +600,9 @@ def run(ctx: Context) -> None:
         with_shares = any(it.share is not None and not it.rate for it in r)
         if len({(it.label, _label_at(it)) for it in r}) < len(r):
             continue  # one name for two figures (目标…完成…): a comparison, not parts of a whole
-        groups = [(None, r)] if with_shares else _split_arithmetic(r)
+        # A 分别 list (甲区、乙区和丙区分别受理300件、200件和100件) is parallel by declaration.
+        parallel = "分别" in text[max(0, r[0].start - 12):r[0].start]
+        groups = [(None, r)] if with_shares or parallel else _split_arithmetic(r)
         for head_item, parts in groups:
             link: str | None
             if head_item is not None and head_item.qty is not None:

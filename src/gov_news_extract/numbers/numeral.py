@@ -87,10 +87,14 @@ def cn_to_int(s: str) -> int:
         if big in s:
             head, _, s = s.partition(big)
             total += cn_to_int(head) * mult if head else mult
+            if len(s) == 1 and s in DIGITS and DIGITS[s]:
+                return total + DIGITS[s] * mult // 10  # 五亿三 is 5.3亿, as 一千五 is 1500
     for big in ("万", "萬"):
         if big in s:
             head, _, s = s.partition(big)
             total += (_cn_below_wan(head) if head else 1) * 10_000
+            if len(s) == 1 and s in DIGITS and DIGITS[s]:
+                return total + DIGITS[s] * 1000  # 一万五 is 15000
     return total + _cn_below_wan(s.lstrip("零〇"))
 
 

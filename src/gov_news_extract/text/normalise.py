@@ -29,7 +29,8 @@ _ONE_TO_ONE = {"∶": ":", "﹪": "%", "．": ".", "〜": "~", "‰": "‰", "·
 
 # Frequent characters that exist only in traditional script: their presence
 # switches on the (slower) traditional → simplified pass.
-_TRAD_HINTS = set("們個這來國會對說時為與發經區縣業產據總點數處無開關辦務問題報電機車實際務員記訊計進應屬類環線")
+_TRAD_HINTS = set("們個這來國會對說時為與發經區縣業產據總點數處無開關辦務問題報電機車實際務員記訊計進應屬類環線"
+                  "萬億訴結滿應調書長門間號達產戶輛農態穩濟權營醫療險費遊覽館組織條傳統單壓")
 
 _PINYIN_GLOSS = regex.compile(r"(?<=\p{Han})(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))+")
 _MARKDOWN = regex.compile(r"\*{2,}|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
