@@ -53,6 +53,9 @@ class _Numeric(_Fact):
     qualifier: str | None = None
     # For a range (3至5件) the other end; `value` is the low end.
     value_high: Decimal | None = None
+    # True when the unit is not written next to the number but taken from context (a table
+    # cell in a report that counts 件).
+    unit_inferred: bool = False
 
 
 class Quantity(_Numeric):

@@ -11,6 +11,7 @@ next number of a list (`快4.6和3.1个百分点`). Numbers that name things (12
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -194,6 +195,7 @@ def run(ctx: Context) -> None:
     text = ctx.norm.text
     hits = _scan(text, _covered(ctx))
     facts: list[Quantity | Percent | Change] = []
+    bare_cells: set[int] = set()  # cells of tables whose layout the table pass could not read
     i = 0
     while i < len(hits):
         h = hits[i]
@@ -221,6 +223,8 @@ def run(ctx: Context) -> None:
                     nxt.start = h.start
                     i += 1
                     continue
+            elif why == "cell":
+                bare_cells.add(h.start)
             elif why == "ratio":
                 h.unit = "%"
                 h.raw_unit = ":"
@@ -229,8 +233,31 @@ def run(ctx: Context) -> None:
             facts.append(fact)
         i += 1
     labels.attach(ctx, facts)
+    _infer_cell_units(ctx, facts, bare_cells)
     for f in facts:
         ctx.add(f, *f._nspan)
+
+
+_COUNT_HEADER = regex.compile(r"数$|量$|件|次|起|办结|受理|交办|派遣")
+
+
+def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], bare_cells: set[int]) -> None:
+    """Whole-number table cells in a report that counts one thing (件) count that thing too,
+    when their column names a count (…数, …量) or has no header the parser could read."""
+    counted = Counter(f.unit for f in facts if isinstance(f, Quantity) and f.unit and f._nspan[0] not in ctx.table_cells)
+    if not counted:
+        return
+    unit, n = counted.most_common(1)[0]
+    if n * 10 < sum(counted.values()) * 6 or unit in ("元", "美元", "倍"):
+        return
+    for f in facts:
+        if not isinstance(f, Quantity) or f.unit or f.decimals:
+            continue
+        cell = ctx.table_cells.get(f._nspan[0])
+        if cell is None and f._nspan[0] not in bare_cells:
+            continue
+        if cell is None or cell.label_at is None or _COUNT_HEADER.search(f.label or ""):
+            f.unit, f.unit_inferred = unit, True
 
 
 _UNIT_SUFFIX = regex.compile(r"[(（][^()（）]{1,4}[)）]$")

@@ -16,12 +16,13 @@ row name when the header names a period or a comparison (`2023年`,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from ..context import Context
 
-_NUMBER_CELL = regex.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?(?:%|\p{Han}{1,2})?$")
+_NUMBER_CELL = regex.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?(?:%|(?P<unit>\p{Han}{1,2}))?$")
 _GROWTH_HEADER = regex.compile(r"增长|增减|增幅|比上年|较上年|比去年|较去年|同比|环比|变化")
 _PERIOD_HEADER = regex.compile(r"^(?:\d{4}年(?:度)?|\d{1,2}月(?:份)?|本期|上期|当期)$")
 _UNIT_IN_HEADER = regex.compile(r"[(（]([^()（）]{1,4})[)）]\s*$")
@@ -73,7 +74,18 @@ def _tokens(line: str) -> list[tuple[str, int, int]]:
 
 
 def _is_number(tok: str) -> bool:
-    return bool(_NUMBER_CELL.match(tok))
+    """A figure cell: a number, maybe with % or a unit (162817吨) — not a name (12345热线)."""
+    m = _NUMBER_CELL.match(tok)
+    if m is None:
+        return False
+    return not m.group("unit") or m.group("unit") in _units()
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    from .lexicon import units
+
+    return frozenset(units())
 
 
 def _record(cells: dict[int, Cell], start: int, tok: str, header: Named | None, row: Named | None) -> None:
