@@ -19,8 +19,8 @@ import regex
 from ..context import Context
 from ..models import Breakdown, Change, Part, Percent, Quantity, Ranking, RankItem
 from ..numbers.numeral import parse_number
+from .labels import SHARE_WORDS
 
-_SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
 _TOTAL_WORDS = regex.compile(r"(?:共|共计|总计|合计|累计|总量|总数)")
 _OTHER = regex.compile(r"^(?:其他|其它)")
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
@@ -61,7 +61,7 @@ def _numeric(ctx: Context) -> list[Quantity | Percent | Change]:
 
 def _is_share(text: str, p: Percent) -> bool:
     a = max(text.rfind(c, 0, p._nspan[0]) for c in ",;。:\n、") + 1
-    return bool(_SHARE_WORDS.search(text[a:p._nspan[0]]))
+    return bool(SHARE_WORDS.search(text[a:p._nspan[0]]))
 
 
 def _bare_share(text: str, p: Percent) -> bool:
@@ -69,7 +69,7 @@ def _bare_share(text: str, p: Percent) -> bool:
     A share with its base named (占GDP比重为9.7%) is a ratio of two metrics, not a part."""
     a = max(text.rfind(c, 0, p._nspan[0]) for c in ",;。:\n、") + 1
     clause = text[a:p._nspan[0]]
-    m = _SHARE_WORDS.search(clause)
+    m = SHARE_WORDS.search(clause)
     if m is None:
         return False
     if m.start() == 0:
@@ -93,7 +93,7 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
         elif isinstance(f, Percent) and _is_share(text, f):
             last = items[-1] if items else None
             between = text[last.end:f._nspan[0]] if last else ""
-            short = len(between) <= 12 or bool(_SHARE_WORDS.search(between) and not regex.search(r"\d", between))
+            short = len(between) <= 12 or bool(SHARE_WORDS.search(between) and not regex.search(r"\d", between))
             if "分别" in between:
                 continue  # 分别占…的a%和b%: shares of the whole list, attached by _attach_share_lists
             if last is not None and last.share is None and not regex.search(r"[。\n]", between) and short:
