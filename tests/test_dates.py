@@ -28,7 +28,7 @@ def run(text: str, reference_date: dt.date | None = None) -> Context:
 def found(text: str, reference_date: dt.date | None = None) -> list[tuple[str, str, str]]:
     """(kind, surface, value) of every fact the pass registers, in text order."""
     ctx = run(text, reference_date)
-    facts = sorted(ctx.facts, key=lambda f: f._nspan)
+    facts = sorted(ctx.facts, key=lambda f: f.nspan)
     return [(f.kind, f.span.text, f.value) for f in facts if isinstance(f, (DateFact, Period, TimeFact))]
 
 
@@ -215,7 +215,7 @@ def test_month_day_parses(month: int, day: int, before: str, after: str) -> None
     text = f"{before},{month}月{day}日,{after}"
     ctx = run(text)
     start = len(before) + 1
-    hits = [f for f in ctx.facts if f._nspan[0] <= start < f._nspan[1] and isinstance(f, DateFact)]
+    hits = [f for f in ctx.facts if f.nspan[0] <= start < f.nspan[1] and isinstance(f, DateFact)]
     if normalise(text).text != text:
         return  # the generated context changed the text (full-width, spaces…): offsets move
     assert hits and hits[0].value.endswith(f"{month:02d}-{day:02d}")
@@ -228,7 +228,7 @@ def test_spans_within_bounds(text: str) -> None:
     ctx = run(text)
     n = len(ctx.norm.text)
     for f in ctx.facts:
-        s, e = f._nspan
+        s, e = f.nspan
         assert 0 <= s < e <= n
         assert 0 <= f.span.start < f.span.end <= len(text)
         dates.period_for(ctx, s)

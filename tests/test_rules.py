@@ -47,7 +47,7 @@ class Page:
         nstart = self.norm.text.index(needle.replace("\n", ""))
         for _ in range(occ - 1):
             nstart = self.norm.text.index(needle, nstart + 1)
-        f._nspan = (nstart, nstart + len(needle))
+        f.nspan = (nstart, nstart + len(needle))
         self.facts.append(f)
         return f
 

@@ -32,6 +32,6 @@ class Context:
     def add(self, fact: Fact, nstart: int, nend: int) -> Fact:
         """Register a fact found at normalised [nstart, nend)."""
         fact.id = self.new_id()
-        fact._nspan = (nstart, nend)
+        fact.nspan = (nstart, nend)
         self.facts.append(fact)
         return fact

@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
 Direction = Literal["up", "down"]
@@ -39,8 +39,9 @@ class _Fact(BaseModel):
     sentence: Span | None = None
     # Period the figure refers to (id of a date/period fact in the same article).
     period_id: str | None = None
-    # Offsets into the normalised text, for the later passes; never serialised.
-    _nspan: tuple[int, int] = PrivateAttr(default=(0, 0))
+    # Offsets into the normalised text, for the later passes; never serialised. A plain field
+    # (not a private attribute): the passes read it in their inner loops.
+    nspan: tuple[int, int] = Field(default=(0, 0), exclude=True, repr=False)
 
 
 class _Numeric(_Fact):

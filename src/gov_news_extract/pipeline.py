@@ -97,8 +97,8 @@ def _article(norm: NormText, b: layout.ArticleBlock) -> Article:
 def _assign(ctx: Context, blocks: list[layout.ArticleBlock], articles: list[Article]) -> None:
     """Give each fact to the article whose body holds it (the last one starting before it)."""
     starts = [b.start for b in blocks] or [0]
-    for fact in sorted(ctx.facts, key=lambda f: f._nspan):
-        pos = fact._nspan[0]
+    for fact in sorted(ctx.facts, key=lambda f: f.nspan):
+        pos = fact.nspan[0]
         k = 0
         for i, s in enumerate(starts):
             if s <= pos:

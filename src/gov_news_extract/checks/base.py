@@ -35,6 +35,7 @@ from ..models import (
 )
 from ..numbers import rounding
 from ..numbers.rounding import Interval
+from ..text.rx import rx
 
 Numeric = Quantity | Percent | Change
 
@@ -107,7 +108,7 @@ class Facts:
 
     def pos(self, f: Fact) -> tuple[int, int]:
         """The fact's range in the normalised text (its original span when there is none)."""
-        ns = f._nspan
+        ns = f.nspan
         return ns if ns != (0, 0) else (f.span.start, f.span.end)
 
     def between(self, a: Fact, b: Fact) -> str:
@@ -283,7 +284,7 @@ def fact_days(p: Period | DateFact) -> list[int]:
         days = _days_from_value(p.value)
     if not days or p.start is None or p.end is None:
         return days
-    year_written = bool(regex.search(r"\d{2,4}\s*年", p.span.text or ""))
+    year_written = bool(rx(r"\d{2,4}\s*年").search(p.span.text or ""))
     if not year_written and _covers_february(p.start, p.end):
         leap_shift = 1 if calendar.isleap(p.start.year) else -1
         days = sorted({days[0], days[0] - leap_shift})
@@ -301,7 +302,7 @@ def _covers_february(start: dt.date, end: dt.date) -> bool:
 
 def _days_from_value(value: str) -> list[int]:
     """Lengths from an ISO-like value: 2023-07, --07, 2023-Q1, 2023-H1, 2024-W28."""
-    m = regex.fullmatch(r"(\d{4})?-{0,2}(\d{2})", value)
+    m = rx(r"(\d{4})?-{0,2}(\d{2})").fullmatch(value)
     if m:
         month = int(m.group(2))
         if not 1 <= month <= 12:
@@ -309,21 +310,21 @@ def _days_from_value(value: str) -> list[int]:
         if m.group(1):
             return [calendar.monthrange(int(m.group(1)), month)[1]]
         return [28, 29] if month == 2 else [calendar.monthrange(2023, month)[1]]
-    m = regex.fullmatch(r"(\d{4})?-?Q([1-4])", value)
+    m = rx(r"(\d{4})?-?Q([1-4])").fullmatch(value)
     if m:
         q = int(m.group(2))
         base = [90, 91, 92, 92][q - 1]
         if q == 1:
             return [91] if m.group(1) and calendar.isleap(int(m.group(1))) else ([90] if m.group(1) else [90, 91])
         return [base]
-    m = regex.fullmatch(r"(\d{4})?-?H([12])", value)
+    m = rx(r"(\d{4})?-?H([12])").fullmatch(value)
     if m:
         if m.group(2) == "2":
             return [184]
         if m.group(1):
             return [182 if calendar.isleap(int(m.group(1))) else 181]
         return [181, 182]
-    if regex.fullmatch(r"(\d{4})?-?W\d{1,2}", value):
+    if rx(r"(\d{4})?-?W\d{1,2}").fullmatch(value):
         return [7]
     return []
 

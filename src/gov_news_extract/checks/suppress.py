@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 
 from ..models import Diagnostic
+from ..text.rx import rx
 
 _COMMENT = regex.compile(r"<!--\s*gne\s*:\s*ignore\b([^>]*?)-->", regex.IGNORECASE)
 
@@ -21,7 +22,7 @@ def directives(text: str) -> dict[int, frozenset[str] | None]:
     out: dict[int, frozenset[str] | None] = {}
     for m in _COMMENT.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
-        ids = frozenset(t for t in regex.split(r"[\s,，]+", m.group(1).strip()) if t)
+        ids = frozenset(t for t in rx(r"[\s,，]+").split(m.group(1).strip()) if t)
         for ln in (line, line + 1):
             prev = out.get(ln, frozenset())
             if not ids or prev is None:

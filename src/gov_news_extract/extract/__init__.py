@@ -22,4 +22,4 @@ PASSES: list[tuple[str, Callable[[Context], None]]] = [
 def run(ctx: Context) -> None:
     for _name, fn in PASSES:
         fn(ctx)
-    ctx.facts.sort(key=lambda f: (f._nspan[0], -f._nspan[1]))
+    ctx.facts.sort(key=lambda f: (f.nspan[0], -f.nspan[1]))

@@ -19,6 +19,7 @@ import regex
 from ..context import Context
 from ..models import Breakdown, Change, Part, Percent, Quantity, Ranking, RankItem
 from ..numbers.numeral import parse_number
+from ..text.rx import rx
 from .labels import SHARE_WORDS
 
 _TOTAL_WORDS = regex.compile(r"(?:共|共计|总计|合计|累计|总量|总数)")
@@ -56,25 +57,25 @@ class _Item:
 
 def _numeric(ctx: Context) -> list[Quantity | Percent | Change]:
     out = [f for f in ctx.facts if isinstance(f, (Quantity, Percent, Change))]
-    return sorted(out, key=lambda f: f._nspan[0])
+    return sorted(out, key=lambda f: f.nspan[0])
 
 
 def _is_share(text: str, p: Percent) -> bool:
-    a = max(text.rfind(c, 0, p._nspan[0]) for c in ",;。:\n、") + 1
-    return bool(SHARE_WORDS.search(text[a:p._nspan[0]]))
+    a = max(text.rfind(c, 0, p.nspan[0]) for c in ",;。:\n、") + 1
+    return bool(SHARE_WORDS.search(text[a:p.nspan[0]]))
 
 
 def _bare_share(text: str, p: Percent) -> bool:
     """A share of the whole named only by its category: 城市建设类,占27.21% / 咨询类占45.3%.
     A share with its base named (占GDP比重为9.7%) is a ratio of two metrics, not a part."""
-    a = max(text.rfind(c, 0, p._nspan[0]) for c in ",;。:\n、") + 1
-    clause = text[a:p._nspan[0]]
+    a = max(text.rfind(c, 0, p.nspan[0]) for c in ",;。:\n、") + 1
+    clause = text[a:p.nspan[0]]
     m = SHARE_WORDS.search(clause)
     if m is None:
         return False
     if m.start() == 0:
         return True
-    return bool(regex.fullmatch(r"占比?(?:为|达)?", m.group())) and m.start() <= 10
+    return bool(rx(r"占比?(?:为|达)?").fullmatch(m.group())) and m.start() <= 10
 
 
 def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item]:
@@ -82,36 +83,36 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
     text = ctx.norm.text
     items: list[_Item] = []
     for f in facts:
-        if text[max(0, f._nspan[0] - 1):f._nspan[0]] in ("<", ">", "≤", "≥", "＜", "＞"):
+        if text[max(0, f.nspan[0] - 1):f.nspan[0]] in ("<", ">", "≤", "≥", "＜", "＞"):
             continue  # a threshold (工单量>10件), not a figure
         if isinstance(f, Quantity) and (f.qualifier in _NOT_PARTS or f.approx):
             continue
-        if f._nspan[0] in ctx.table_cells:
+        if f.nspan[0] in ctx.table_cells:
             continue  # a row's cells are different metrics; columns are not read as lists yet
         if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label:
-            items.append(_Item(f, None, f._nspan[0], f._nspan[1], f.label))
+            items.append(_Item(f, None, f.nspan[0], f.nspan[1], f.label))
         elif isinstance(f, Percent) and _is_share(text, f):
             last = items[-1] if items else None
-            between = text[last.end:f._nspan[0]] if last else ""
-            short = len(between) <= 12 or bool(SHARE_WORDS.search(between) and not regex.search(r"\d", between))
+            between = text[last.end:f.nspan[0]] if last else ""
+            short = len(between) <= 12 or bool(SHARE_WORDS.search(between) and not rx(r"\d").search(between))
             if "分别" in between:
                 continue  # 分别占…的a%和b%: shares of the whole list, attached by _attach_share_lists
-            if last is not None and last.share is None and not regex.search(r"[。\n]", between) and short:
+            if last is not None and last.share is None and not rx(r"[。\n]").search(between) and short:
                 last.share = f
-                last.end = f._nspan[1]
+                last.end = f.nspan[1]
             elif f.label and _bare_share(text, f):
-                items.append(_Item(None, f, f._nspan[0], f._nspan[1], f.label))
-        elif isinstance(f, Change) and items and not regex.search(r"[。\n]", text[items[-1].end:f._nspan[0]]):
+                items.append(_Item(None, f, f.nspan[0], f.nspan[1], f.label))
+        elif isinstance(f, Change) and items and not rx(r"[。\n]").search(text[items[-1].end:f.nspan[0]]):
             items[-1].changes.append(f)
-            items[-1].end = max(items[-1].end, f._nspan[1])
+            items[-1].end = max(items[-1].end, f.nspan[1])
         elif isinstance(f, Percent) and items and f.label == items[-1].label:
-            items[-1].end = max(items[-1].end, f._nspan[1])
+            items[-1].end = max(items[-1].end, f.nspan[1])
         elif isinstance(f, Percent) and f.label and f.label.endswith("率"):
             # 办结3884件,协调办理中59件,总体办结率98.53%: the rate of a part named before is its share.
             owner = _rate_owner(text, items, f)
             if owner is not None:
                 owner.share, owner.rate = f, True
-                items[-1].end = max(items[-1].end, f._nspan[1])
+                items[-1].end = max(items[-1].end, f.nspan[1])
     return items
 
 
@@ -141,7 +142,7 @@ def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
 def _rate_owner(text: str, items: list[_Item], f: Percent) -> _Item | None:
     stem = (f.label or "")[:-1]
     for it in reversed(items[-4:]):
-        if regex.search(r"[。\n]", text[it.end:f._nspan[0]]) or it.qty is None:
+        if rx(r"[。\n]").search(text[it.end:f.nspan[0]]) or it.qty is None:
             return None
         if it.share is None and it.label and len(it.label) >= 2 and stem.endswith(it.label):
             return it
@@ -160,8 +161,8 @@ def _same_sum(parts: list[_Item], total: Quantity) -> bool:
 
 def _last_place(q: Quantity) -> Decimal:
     """One unit in the last written place, in the fact's own unit (0.01亿 → 1000000)."""
-    scale = Decimal(100_000_000) if regex.search(r"[亿億]", q.span.text) else (
-        Decimal(10_000) if regex.search(r"[万萬]", q.span.text) else Decimal(1))
+    scale = Decimal(100_000_000) if rx(r"[亿億]").search(q.span.text) else (
+        Decimal(10_000) if rx(r"[万萬]").search(q.span.text) else Decimal(1))
     if scale == 1 and q.decimals == 0:
         return Decimal(0)  # a whole count is exact
     return Decimal(10) ** -q.decimals * scale
@@ -215,7 +216,7 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
         return False
     gap = text[a.end:b.start]
     if (a.share is None) != (b.share is None) and not (a.rate or b.rate) \
-            and not regex.fullmatch(r"、\p{Han}{0,16}", gap):
+            and not rx(r"、\p{Han}{0,16}").fullmatch(gap):
         return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
     k = bisect.bisect_left(starts, a.end)
     if (k < len(starts) and starts[k] < b.start) or ":" in gap:
@@ -224,7 +225,7 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
         # Lists laid out one part per sentence or line: 咨询类共2997件,占比76.03%,…。求助类共654件…
         # but never across a heading line.
         lines = gap.split("\n")[1:-1]
-        if any(ln.strip() and (not regex.search(r"[,。;]", ln) or _HEADING.match(ln)) for ln in lines):
+        if any(ln.strip() and (not rx(r"[,。;]").search(ln) or _HEADING.match(ln)) for ln in lines):
             return False
         return a.share is not None and b.share is not None and _starts_clause(text, b.start, b.label)
     return len(gap) <= 40
@@ -261,7 +262,7 @@ def _heads_line(text: str, it: _Item) -> bool:
     """The item's name opens its line (1. 城乡建设类1545件,占比16.74%。)."""
     a = text.rfind("\n", 0, it.start) + 1
     head = _LINE_HEAD.sub("", text[a:it.start], count=1)
-    head = regex.sub(r"(?:共计|共|合计|为|达|约)$", "", head)
+    head = rx(r"(?:共计|共|合计|为|达|约)$").sub("", head)
     return bool(it.label) and head.endswith(it.label or "") and len(head) <= len(it.label or "") + 2
 
 
@@ -277,7 +278,7 @@ def _share_chains(ctx: Context, items: list[_Item], used: set[int]) -> list[list
         if cur:
             gap = text[cur[-1].end:it.start]
             lines = gap.split("\n")[1:-1]
-            heading = any(ln.strip() and (not regex.search(r"[,。;]", ln) or _HEADING.match(ln)) and
+            heading = any(ln.strip() and (not rx(r"[,。;]").search(ln) or _HEADING.match(ln)) and
                           not _heads_line_text(ln) for ln in lines)
             if heading or not _same_unit(cur[-1], it) or "\n" not in gap:
                 if len(cur) >= 2:
@@ -290,7 +291,7 @@ def _share_chains(ctx: Context, items: list[_Item], used: set[int]) -> list[list
 
 
 def _heads_line_text(line: str) -> bool:
-    return bool(regex.match(r"^\s*\d+[.、]", line))
+    return bool(rx(r"^\s*\d+[.、]").match(line))
 
 
 def _is_total(ctx: Context, it: _Item) -> bool:
@@ -301,9 +302,9 @@ def _is_total(ctx: Context, it: _Item) -> bool:
     a = max(text.rfind(c, 0, it.start) for c in ",;。:\n") + 1
     if _TOTAL_WORDS.search(text[a:it.start]) or it.qty.qualifier in ("共", "共计", "总计", "合计"):
         return True
-    end = it.qty._nspan[1]
+    end = it.qty.nspan[1]
     # …2877件,其中 / 受理的9230件办件中: what follows is inside this figure (中部, 中心 are words).
-    return bool(regex.match(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))", text[end:end + 6]))
+    return bool(rx(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))").match(text[end:end + 6]))
 
 
 def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2) -> int | None:
@@ -383,7 +384,7 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     text = ctx.norm.text
     first = run[0]
     unit = first.qty.unit if first.qty else None
-    before = [q for q in quantities if q._nspan[1] <= first.start and q.unit == unit and q.approx is None
+    before = [q for q in quantities if q.nspan[1] <= first.start and q.unit == unit and q.approx is None
               and all(q is not it.qty for it in run)]
     if not before:
         return None, None
@@ -402,9 +403,9 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     # 其中: the parts belong to the figure just before.
     lead = text[max(0, first.start - 30):first.start]
     q = before[-1]
-    sentence_gap = text[q._nspan[1]:first.start]
+    sentence_gap = text[q.nspan[1]:first.start]
     head_parts = sum(parts[:2], Decimal(0))
-    if regex.search(r"其中|中[,:]?$", lead) and sentence_gap.count("。") <= 1:
+    if rx(r"其中|中[,:]?$").search(lead) and sentence_gap.count("。") <= 1:
         # 其中 declares the parts of the figure just before; a draft may get one part wrong.
         whole = sum(parts, Decimal(0))
         if q.value >= head_parts or abs(whole - q.value) <= max(Decimal(1), q.value / 10):
@@ -416,12 +417,12 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
         n = _best_prefix(values, q.value)
         if n is not None and sum(parts[:n], Decimal(0)) == q.value and q.value != parts[0]:
             return q, "sum"
-        if q.value > max(parts) and _same_sum(run, q) and q._nspan[0] >= first.start - 300:
+        if q.value > max(parts) and _same_sum(run, q) and q.nspan[0] >= first.start - 300:
             return q, "sum"
     for q in reversed(before[-12:]):
-        if q._nspan[0] < first.start - 1200:
+        if q.nspan[0] < first.start - 1200:
             break
-        if q._nspan[0] < first.start - 300 and not (q.label and all((q.label or "").endswith(it.label or "-") for it in run)):
+        if q.nspan[0] < first.start - 300 and not (q.label and all((q.label or "").endswith(it.label or "-") for it in run)):
             continue
         named_after = bool(q.label) and all((it.label or "").endswith(q.label or "") for it in run)
         # 145个城市、122个城市…: parts counted in the unit the total names (350个地级及以上城市).
@@ -433,7 +434,7 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     sentence = text[max(text.rfind(c, 0, first.start) for c in "。\n") + 1:first.start]
     if not _SECTION_CUE.search(sentence):
         return None, None
-    named = [q for q in before if q._nspan[0] >= first.start - 250 and q.value > max(parts)
+    named = [q for q in before if q.nspan[0] >= first.start - 250 and q.value > max(parts)
              and _common_head(q.label, run)]
     return (max(named, key=lambda q: q.value), "head-noun") if named else (None, None)
 
@@ -445,18 +446,18 @@ def _common_head(label: str | None, run: list[_Item]) -> bool:
     for k in range(min(len(label), 6), 1, -1):
         tail = label[-k:]
         if all((it.label or "").endswith(tail) and len(it.label or "") > k for it in run):
-            return bool(regex.fullmatch(r"\p{Han}+", tail)) and k >= 3
+            return bool(rx(r"\p{Han}+").fullmatch(tail)) and k >= 3
     return False
 
 
 def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> bool:
-    a = max(text.rfind(c, 0, q._nspan[0]) for c in ",;。:\n") + 1
-    clause = text[a:q._nspan[0]]
-    if not category_ok and regex.search(r"类(?:共计|共|合计)$", clause):
+    a = max(text.rfind(c, 0, q.nspan[0]) for c in ",;。:\n") + 1
+    clause = text[a:q.nspan[0]]
+    if not category_ok and rx(r"类(?:共计|共|合计)$").search(clause):
         return False  # 求助类共654件 beside other categories' shares: one category, not the whole
     if _TOTAL_WORDS.search(clause):
         return True
-    return bool(regex.match(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))", text[q._nspan[1]:q._nspan[1] + 6]))
+    return bool(rx(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))").match(text[q.nspan[1]:q.nspan[1] + 6]))
 
 
 def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
@@ -518,12 +519,12 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
     for m in _RANK_HEAD.finditer(text):
         if any(a <= m.end() < b for a, b in taken):
             continue
-        if not regex.search(r"(?:为|是|:)$", m.group()):
+        if not rx(r"(?:为|是|:)$").search(m.group()):
             continue
         tail_end = min(i for i in (text.find(c, m.end()) for c in ";。\n") if i >= 0) if any(
             text.find(c, m.end()) >= 0 for c in ";。\n") else len(text)
         body = text[m.end():tail_end]
-        if regex.search(r"\d", body):
+        if rx(r"\d").search(body):
             continue
         names = [n.strip() for n in _NAME_SPLIT.split(body) if n.strip()]
         if len(names) >= 2 and all(len(n) <= 20 for n in names):
@@ -531,20 +532,20 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names],
                          m.start(), tail_end, criterion)
     for m in _RANK_TAIL.finditer(text):
-        if regex.match(r"(?:的[^,;。]{0,10}?)?(?:分别|依次)?(?:为|是|:)", text[m.end():m.end() + 14]):
+        if rx(r"(?:的[^,;。]{0,10}?)?(?:分别|依次)?(?:为|是|:)").match(text[m.end():m.end() + 14]):
             continue  # a head (前三位为:…), handled above
         a = max(text.rfind(c, 0, m.start()) for c in "。\n:") + 1
         body = text[a:m.start()]
-        if regex.search(r"\d", body) or any(x <= m.start() < y for x, y in taken):
+        if rx(r"\d").search(body) or any(x <= m.start() < y for x, y in taken):
             continue
         # …来看,A、B、C受理量排名前十位: the list is the last clause before the verb.
         clause = body.split(",")[-1]
-        names = [n for n in regex.split(r"、", clause) if n]
+        names = [n for n in rx(r"、").split(clause) if n]
         if len(names) < 2:
             continue
         last = names[-1]
         # The last name runs into the criterion (…国网供电公司受理量): cut at the criterion word.
-        crit = regex.search(r"(?:受理量|办件量|工单量|数量|得分|总量)$", last)
+        crit = rx(r"(?:受理量|办件量|工单量|数量|得分|总量)$").search(last)
         if crit:
             names[-1] = last[: crit.start()]
         cstart = a + body.rfind(clause)
@@ -555,7 +556,7 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
 def _written(ctx: Context, s: int, e: int) -> str:
     """A name exactly as the page writes it (converter glosses and all), less spaces."""
     a, b = ctx.norm.orig_range(s, e)
-    return regex.sub(r"\s+", "", ctx.norm.original[a:b])
+    return rx(r"\s+").sub("", ctx.norm.original[a:b])
 
 
 def _find(text: str, needle: str, start: int) -> tuple[int, int]:
@@ -564,7 +565,7 @@ def _find(text: str, needle: str, start: int) -> tuple[int, int]:
 
 
 def _criterion(text: str, pos: int) -> str | None:
-    m = regex.search(r"\(([^()]{1,20})\)[^,;。]{0,6}$", text[max(0, pos - 30):pos])
+    m = rx(r"\(([^()]{1,20})\)[^,;。]{0,6}$").search(text[max(0, pos - 30):pos])
     return m.group(1) if m else None
 
 
@@ -574,7 +575,7 @@ def run(ctx: Context) -> None:
     quantities = [f for f in facts if isinstance(f, Quantity)]
     items = _items(ctx, facts)
     taken: list[tuple[int, int]] = []
-    starts = sorted(f._nspan[0] for f in facts)
+    starts = sorted(f.nspan[0] for f in facts)
     runs = _runs(ctx, items, starts)
     used = {id(it) for r in runs for it in r}
     for r in runs + _share_chains(ctx, items, used):
@@ -632,7 +633,7 @@ _TOTAL_ROW = regex.compile(r"^(?:合计|总计|共计|小计|全市|全县|全�
 
 def _table_breakdowns(ctx: Context) -> None:
     """A column with a 合计 row is a breakdown: the other rows are its parts."""
-    by_start = {f._nspan[0]: f for f in ctx.facts if isinstance(f, Quantity)}
+    by_start = {f.nspan[0]: f for f in ctx.facts if isinstance(f, Quantity)}
     for t in ctx.tables:
         columns: dict[int, list[tuple[str, int]]] = {}
         for col, row, start in t.cells:
@@ -643,7 +644,7 @@ def _table_breakdowns(ctx: Context) -> None:
             if len(totals) != 1 or len(parts) < 2 or totals[0][1] not in by_start:
                 continue
             total = by_start[totals[0][1]]
-            items = [_Item(q, None, q._nspan[0], q._nspan[1], r) for q, (r, _) in
+            items = [_Item(q, None, q.nspan[0], q.nspan[1], r) for q, (r, _) in
                      zip(parts, [c for c in cells if not _TOTAL_ROW.match(c[0])], strict=False)]
             bd_items = [it for it in items if it.qty is not None]
             _add_breakdown(ctx, total, bd_items, "run")
@@ -659,7 +660,7 @@ def _table_rankings(ctx: Context) -> None:
     for t in ctx.tables:
         if t.caption is None or len(t.rows) < 2:
             continue
-        m = regex.search(r"前(\d{1,2}|[二三四五六七八九十]{1,2})(?:名|位)|排名|排行", t.caption[0])
+        m = rx(r"前(\d{1,2}|[二三四五六七八九十]{1,2})(?:名|位)|排名|排行").search(t.caption[0])
         if not m:
             continue
         n = len(t.rows)
@@ -688,26 +689,26 @@ def _attach_share_lists(ctx: Context) -> None:
     percents = [f for f in ctx.facts if isinstance(f, Percent)]
     lists: list[tuple[int, int, list[Percent], bool]] = []
     for m in _RATIO.finditer(text):
-        inside = [p for p in percents if m.start() <= p._nspan[0] and p._nspan[1] <= m.end()]
+        inside = [p for p in percents if m.start() <= p.nspan[0] and p.nspan[1] <= m.end()]
         if len(inside) >= 2:
             lists.append((m.start(), m.end(), inside, True))
     for m in _SHARE_LIST.finditer(text):
         run: list[Percent] = []
         pos = m.end()
         for p in percents:
-            if p._nspan[0] < m.end():
+            if p.nspan[0] < m.end():
                 continue
-            if run and not regex.fullmatch(r"、|和|及|与|,", text[pos:p._nspan[0]]):
+            if run and not rx(r"、|和|及|与|,").fullmatch(text[pos:p.nspan[0]]):
                 break
-            if not run and p._nspan[0] - m.end() > 2:
+            if not run and p.nspan[0] - m.end() > 2:
                 break
             run.append(p)
-            pos = p._nspan[1]
+            pos = p.nspan[1]
         if len(run) >= 2:
             lists.append((m.start(), pos, run, False))
     breakdowns = [f for f in ctx.facts if isinstance(f, Breakdown)]
     for start, end, shares, is_ratio in lists:
-        prior = [b for b in breakdowns if b._nspan[1] <= start and start - b._nspan[1] <= 160
+        prior = [b for b in breakdowns if b.nspan[1] <= start and start - b.nspan[1] <= 160
                  and len(b.parts) == len(shares) and all(p.share is None for p in b.parts)]
         if prior:
             bd = prior[-1]
@@ -719,8 +720,8 @@ def _attach_share_lists(ctx: Context) -> None:
                     if owner is not None:
                         sh.label, sh.label_span = owner.label, owner.label_span
             bd.complete = True
-            bd._nspan = (bd._nspan[0], end)
-            bd.span = ctx.norm.span(*bd._nspan)
+            bd.nspan = (bd.nspan[0], end)
+            bd.span = ctx.norm.span(*bd.nspan)
         elif is_ratio:
             bd = Breakdown(span=ctx.norm.span(start, end), unit="%", complete=True,
                            parts=[Part(label=sh.label, share=sh.value, share_id=sh.id) for sh in shares])

@@ -27,6 +27,7 @@ from ..context import Context
 from ..models import DateFact, Period, Span, TimeFact
 from ..numbers import calendar as cal
 from ..text.clauses import sentence_at
+from ..text.rx import rx
 
 # ---------------------------------------------------------------- language data
 
@@ -249,13 +250,13 @@ def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
         return False
     before_ok = _before(text, s, w["bare_day_before_ok"])
     # 1日12时: a day followed by a clock time
-    after_ok = _after(text, e, w["bare_day_after_ok"]) or bool(regex.match(r"\d{1,2}[时点:]", text[e:e + 3]))
+    after_ok = _after(text, e, w["bare_day_after_ok"]) or bool(rx(r"\d{1,2}[时点:]").match(text[e:e + 3]))
     if raw and raw.isdigit():
         # Arabic: at the head of a clause, or followed by a comma or a news verb.
         head = s == 0 or text[s - 1] in "\n,，。;；:：(（)）】 "
         after_comma = e < len(text) and text[e] in ",，"
         return before_ok or after_ok or (head and after_comma) or (
-            head and bool(regex.match(r"[\p{Han}]", text[e:e + 1])) and not _after(text, e, ["起"]) and
+            head and bool(rx(r"[\p{Han}]").match(text[e:e + 1])) and not _after(text, e, ["起"]) and
             _reporter_like(text, e))
     return before_ok or after_ok
 
@@ -263,7 +264,7 @@ def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
 def _reporter_like(text: str, e: int) -> bool:
     """16日 followed by a subject and a news verb: 16日国新办举行…, 13日国家统计局发布…"""
     window = text[e:e + 20]
-    return bool(regex.search(r"举行|发布|公布|召开|宣布|获悉|了解到|表示|通报|介绍", window))
+    return bool(rx(r"举行|发布|公布|召开|宣布|获悉|了解到|表示|通报|介绍").search(window))
 
 
 def _period_at(m: regex.Match[str]) -> _Cal | None:
@@ -725,21 +726,21 @@ def days_range(fact: DateFact | Period) -> tuple[int, int] | None:
 def _with_year(value: str, year: int) -> tuple[dt.date, dt.date] | None:
     """First and last day of a yearless value such as --H1, --Q2, --07, --01/--05 in `year`."""
     try:
-        if m := regex.fullmatch(r"-+H([12])", value):
+        if m := rx(r"-+H([12])").fullmatch(value):
             return cal.half_range(year, int(m[1]))
-        if m := regex.fullmatch(r"-+Q([1-4])", value):
+        if m := rx(r"-+Q([1-4])").fullmatch(value):
             return cal.quarter_range(year, int(m[1]))
-        if m := regex.fullmatch(r"--(\d\d)", value):
+        if m := rx(r"--(\d\d)").fullmatch(value):
             return cal.month_range(year, int(m[1]))
-        if m := regex.fullmatch(r"--(\d\d)(?:-(\d\d))?/--(\d\d)(?:-(\d\d))?", value):
+        if m := rx(r"--(\d\d)(?:-(\d\d))?/--(\d\d)(?:-(\d\d))?").fullmatch(value):
             m1, m2 = int(m[1]), int(m[3])
             a = dt.date(year, m1, int(m[2]) if m[2] else 1)
             y2 = year + 1 if m2 < m1 else year
             b = dt.date(y2, m2, int(m[4]) if m[4] else cal.month_days(y2, m2))
             return a, b
-        if m := regex.fullmatch(r"--(\d\d)-(\d\d)|---(\d\d)", value):
+        if m := rx(r"--(\d\d)-(\d\d)|---(\d\d)").fullmatch(value):
             return (dt.date(year, 1, 1),) * 2
-        if regex.fullmatch(r"-+W\d\d", value):
+        if rx(r"-+W\d\d").fullmatch(value):
             return dt.date(year, 1, 5), dt.date(year, 1, 11)
         if value == "P1Y":
             return cal.year_range(year)
@@ -750,7 +751,7 @@ def _with_year(value: str, year: int) -> tuple[dt.date, dt.date] | None:
 
 def _role(text: str, f: DateFact | Period) -> str:
     """dateline (7月15日电, 发布时间:…), basis (较2019年), point (a single day) or period."""
-    s, e = f._nspan
+    s, e = f.nspan
     w = _words()
     if _after(text, e, w["dateline_after"]) or _before(text, s, w["publication_labels"]) or \
             _before(text, s, [lbl + ":" for lbl in w["publication_labels"]]):
@@ -760,7 +761,7 @@ def _role(text: str, f: DateFact | Period) -> str:
     if isinstance(f, DateFact):
         if f.start is not None and f.start == f.end:
             return "point"  # a day, or 6月底
-        if f.start is None and regex.search(r"\d-\d\d$|^---\d\d$", f.value):
+        if f.start is None and rx(r"\d-\d\d$|^---\d\d$").search(f.value):
             return "point"  # a day whose year is unknown: --07-18, ---13
     return "period"
 
@@ -774,25 +775,25 @@ def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
     single day governs only a figure in its own sentence.
     """
     text = ctx.norm.text
-    facts = sorted((f for f in ctx.facts if isinstance(f, (DateFact, Period))), key=lambda f: f._nspan)
+    facts = sorted((f for f in ctx.facts if isinstance(f, (DateFact, Period))), key=lambda f: f.nspan)
     roles = [(f, _role(text, f)) for f in facts]
     s0, s1 = sentence_at(text, npos)
-    same = [(f, r) for f, r in roles if s0 <= f._nspan[0] < s1 and r in ("period", "point")]
-    before = [f for f, _r in same if f._nspan[1] <= npos]
+    same = [(f, r) for f, r in roles if s0 <= f.nspan[0] < s1 and r in ("period", "point")]
+    before = [f for f, _r in same if f.nspan[1] <= npos]
     if before:
         return before[-1]
     # A period written after its figure governs it only inside the same clause: 受理500件(1-6月).
     clause_end = regex.compile(r"[,，;；。]").search(text, npos)
     stop = min(s1, clause_end.start()) if clause_end else s1
-    after = [f for f, r in same if npos <= f._nspan[0] < stop and r == "period"]
+    after = [f for f, r in same if npos <= f.nspan[0] < stop and r == "period"]
     if after:
         return after[0]
     para = text.rfind("\n", 0, npos) + 1
-    earlier = [f for f, r in roles if para <= f._nspan[0] and f._nspan[1] <= s0 and r == "period"]
+    earlier = [f for f, r in roles if para <= f.nspan[0] and f.nspan[1] <= s0 and r == "period"]
     if earlier:
         return earlier[-1]
     page = [f for f, r in roles if r == "period"]
-    prior = [f for f in page if f._nspan[1] <= npos]
+    prior = [f for f in page if f.nspan[1] <= npos]
     if prior:
         return prior[-1]
     return page[0] if page else None

@@ -15,6 +15,7 @@ import regex
 
 from ..context import Context
 from ..models import Change, Percent, Quantity, Span
+from ..text.rx import rx
 
 Numeric = Quantity | Percent | Change
 
@@ -89,11 +90,11 @@ def clean(region: str) -> str:
     s = region.strip()
     if s in _QUALIFIERS:
         return ""
-    quoted = regex.search(r"“([^”]{1,12})”$", s)
+    quoted = rx(r"“([^”]{1,12})”$").search(s)
     if quoted:
         return quoted.group(1)
     # An aside in brackets (含省长信箱、…等渠道) is not part of the name; a short one (留言) may be.
-    s = regex.sub(r"[(（][^()（）]{5,}[)）]", "", s)
+    s = rx(r"[(（][^()（）]{5,}[)）]").sub("", s)
     prev = None
     while prev != s:
         prev = s
@@ -106,9 +107,9 @@ def clean(region: str) -> str:
             m = cut.match(s)
             if m and m.end() < len(s):
                 head, tail = s[: m.start(1) if cut is _LEAD_VERBS and m.lastindex else m.end()], s[m.end():]
-                subject = _LEADING.sub("", regex.sub(r"(?:共|共计|累计|还|先后|总共)$", "", head))
+                subject = _LEADING.sub("", rx(r"(?:共|共计|累计|还|先后|总共)$").sub("", head))
                 if cut is _LEAD_VERBS and _GENERIC.fullmatch(tail) and 2 <= len(subject) <= 12 \
-                        and not regex.search(r"\d|热线|平台|中心", subject):
+                        and not rx(r"\d|热线|平台|中心").search(subject):
                     s = subject  # 各县区、经济区共受理诉求: the bare object says nothing, the subject does
                 else:
                     s = tail
@@ -120,9 +121,9 @@ def clean(region: str) -> str:
     if cat:
         s = cat.group(1)
     s = s.strip(" \t\"“”‘’【】[]|").rstrip("(（")
-    if not regex.search(r"[(（]", s):
+    if not rx(r"[(（]").search(s):
         s = s.strip("()（）")
-    elif s.startswith(("(", "（")) and not regex.search(r"[)）]", s):
+    elif s.startswith(("(", "（")) and not rx(r"[)）]").search(s):
         s = s[1:]
     if len(s) >= 10 and "的" in s[2:-2]:
         s = s[s.rindex("的") + 1:]  # a long X的Y names Y
@@ -179,28 +180,28 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     text = ctx.norm.text
     prev: Numeric | None = None
     prev_sentence = -1
-    ends = frozenset(f._nspan[1] for f in facts)
+    ends = frozenset(f.nspan[1] for f in facts)
     for f in facts:
         if f.label is not None:
             continue  # labelled already (a table cell by its column)
-        s = f._nspan[0]
+        s = f.nspan[0]
         sent = _sentence_start(text, s)
-        if sent != prev_sentence and not (prev is not None and s - prev._nspan[1] <= 12
+        if sent != prev_sentence and not (prev is not None and s - prev.nspan[1] <= 12
                                           and isinstance(f, Change)):
             # A change on the next short line still modifies the figure above it (infographics).
             prev = None
         prev_sentence = sent
         cstart = _clause_start(text, s, ends)
         # The region never reaches back over another figure (…4.6%、7.7%和8.7%).
-        before = [e for e in ends if cstart <= e <= s and e != f._nspan[1]]
+        before = [e for e in ends if cstart <= e <= s and e != f.nspan[1]]
         if before:
             cstart = max(before)
             while cstart < s and text[cstart] in "、和及与":
                 cstart += 1
         region = text[cstart:s]
-        if prev is not None and cstart <= prev._nspan[1] <= s and prev.label:
-            rest = text[prev._nspan[1]:s]
-            if regex.match(r"\s*[(（]", rest) or not clean(rest):
+        if prev is not None and cstart <= prev.nspan[1] <= s and prev.label:
+            rest = text[prev.nspan[1]:s]
+            if rx(r"\s*[(（]").match(rest) or not clean(rest):
                 # 40500万吨(4050亿公斤), 78655元(按…折算为11162美元): the same figure restated.
                 f.label, f.label_span = prev.label, prev.label_span
                 prev = f
@@ -216,7 +217,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         if after is not None:
             lstart, name = after[0], text[after[0]:after[1]]
         pull = _PULL.search(label_region) if isinstance(f, Change) else None
-        if pull and text[f._nspan[0]:f._nspan[0] + 2] == "增长":
+        if pull and text[f.nspan[0]:f.nspan[0] + 2] == "增长":
             # 拉动经济增长0.2个百分点: the metric is the whole 拉动…增长.
             lstart, name = cstart + pull.start(1), pull.group(1) + "增长"
             f.label = name
@@ -228,11 +229,11 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             f.label_span = ctx.norm.span(lstart, lstart + len(name)) if lstart >= 0 else None
             prev = f
             continue
-        if not name and share and (prev is None or not regex.search(r"\d", text[_clause_start(text, cstart - 1):cstart])):
+        if not name and share and (prev is None or not rx(r"\d").search(text[_clause_start(text, cstart - 1):cstart])):
             # 城市建设类,占27.21%: the share's category is the clause before.
             pstart = _clause_start(text, cstart - 1) if cstart > 0 else 0
             pname = clean(text[pstart:cstart - 1]) if cstart > 0 else ""
-            if pname and not regex.search(r"\d", pname):
+            if pname and not rx(r"\d").search(pname):
                 lstart = pstart + text[pstart:cstart - 1].rfind(pname)
                 name = pname
         if name:
@@ -253,7 +254,7 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
     """A classifier's noun after the number names what is counted: 350个[地级及以上城市]."""
     if not isinstance(f, Quantity) or not f.unit or not _CLASSIFIERS.search(f.unit):
         return None
-    e = f._nspan[1]
+    e = f.nspan[1]
     m = _NOUN_AFTER.match(text[e:e + 12])
     if not m:
         return None
@@ -278,7 +279,7 @@ def _names(text: str, start: int, end: int) -> list[tuple[str, int]]:
     m = _ORDINAL_LIST.search(region)
     if m:
         # 第一、二、三产业: the head noun is written once; each name is its ordinal plus the head.
-        ords = [m.group(1), *regex.findall(r"[一二三四五六七八九十]", m.group(2))]
+        ords = [m.group(1), *rx(r"[一二三四五六七八九十]").findall(m.group(2))]
         return [("第" + o + m.group(3), -1) for o in ords]
     out: list[tuple[str, int]] = []
     pos = start
@@ -294,20 +295,20 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
     """`A、B和C分别为X、Y和Z`: each figure of the list measures the name in its place; with no
     names before 分别, the figures listed just before it (A X亿元、B Y亿元,分别增长…) lend theirs."""
     text = ctx.norm.text
-    for m in regex.finditer(r"分别(?:为|是|达|达到|增长|下降|比[^,;。]{1,10}?[增下提回上]\w{0,2}|占[^,;。\d]{0,12})?", text):
+    for m in rx(r"分别(?:为|是|达|达到|增长|下降|比[^,;。]{1,10}?[增下提回上]\w{0,2}|占[^,;。\d]{0,12})?").finditer(text):
         cstart = max(text.rfind(c, 0, m.start()) for c in ",;。:\n") + 1
         run: list[Numeric] = []
         pos = m.end()
         for f in facts:
-            if f._nspan[1] <= m.end() or f._nspan[0] < cstart:
+            if f.nspan[1] <= m.end() or f.nspan[0] < cstart:
                 continue
-            if f._nspan[0] > pos + 12:
+            if f.nspan[0] > pos + 12:
                 break
-            gap = text[pos:f._nspan[0]] if run else ""
-            if run and not regex.fullmatch(r"、|和|及|与|,", gap):
+            gap = text[pos:f.nspan[0]] if run else ""
+            if run and not rx(r"、|和|及|与|,").fullmatch(gap):
                 break
             run.append(f)
-            pos = f._nspan[1]
+            pos = f.nspan[1]
         if len(run) < 2:
             continue
         names = [(n, k) for n, k in _names(text, cstart, m.start()) if clean(n)]
@@ -321,7 +322,7 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
                     f.label, f.label_span = _surface_of(ctx, j, name)
             continue
         sent = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
-        listed = [f for f in facts if sent <= f._nspan[0] and f._nspan[1] <= cstart and isinstance(f, Quantity)]
+        listed = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart and isinstance(f, Quantity)]
         if len(listed) >= len(run) and not names:
             for f, src in zip(run, listed[-len(run):], strict=True):
                 f.label, f.label_span = src.label, src.label_span

@@ -21,6 +21,7 @@ import regex
 from ..context import Context
 from ..models import Change, Percent, Quantity
 from ..numbers.numeral import Number, parse_number
+from ..text.rx import rx
 from . import labels, lexicon
 from .tables import Cell
 
@@ -78,12 +79,12 @@ class _Hit:
 
 def _covered(ctx: Context) -> list[tuple[int, int]]:
     """Stretches no number may come from: dates and times, and set phrases."""
-    spans = [f._nspan for f in ctx.facts if f.kind in ("date", "time", "period")]
+    spans = [f.nspan for f in ctx.facts if f.kind in ("date", "time", "period")]
     text = ctx.norm.text
     for m in lexicon.set_phrase_regex().finditer(text):
         spans.append(m.span())
     # School grades (高二年级, 初三) are names, not durations.
-    spans += [m.span() for m in regex.finditer(r"[高初][一二三]年?级?", text)]
+    spans += [m.span() for m in rx(r"[高初][一二三]年?级?").finditer(text)]
     return sorted(spans)
 
 
@@ -102,7 +103,7 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
         before = text[max(0, s - 4):s]
         after = text[e:e + 1]
         # Part of a code or a name written with letters (A15版, D3, G20).
-        if regex.search(r"[A-Za-z]$", before) or (not unit and regex.match(r"[A-Za-z]", after)):
+        if rx(r"[A-Za-z]$").search(before) or (not unit and rx(r"[A-Za-z]").match(after)):
             continue
         if before.endswith("第") or (_ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个"))):
             continue
@@ -165,7 +166,7 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
         # A flattened table cell; a small whole number before a name cell is the row's 序号.
         nb = text.find("\n", b + 1)
         following = text[b:nb if nb > 0 else len(text)].strip(" \n|")
-        if h.num.decimals == 0 and h.num.value < 500 and following and not regex.search(r"\d", following):
+        if h.num.decimals == 0 and h.num.value < 500 and following and not rx(r"\d").search(following):
             return None
         return "cell"
     nxt = text[h.end:h.end + 1]
@@ -179,9 +180,9 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
             b += 1
         if text[a:b].count(":") >= 2 and not text[a:b].endswith(":"):
             return "ratio"
-    if regex.match(r"[ \t]*\|", text[h.end:h.end + 3]):
+    if rx(r"[ \t]*\|").match(text[h.end:h.end + 3]):
         return "cell"
-    if regex.match(r",占", text[h.end:h.end + 2]):
+    if rx(r",占").match(text[h.end:h.end + 2]):
         return "count"
     # A unit shared with the next number of a list: 快4.6和3.1个百分点, 3至5万.
     if i + 1 < len(hits):
@@ -235,7 +236,7 @@ def run(ctx: Context) -> None:
     labels.attach(ctx, facts)
     _infer_cell_units(ctx, facts, bare_cells)
     for f in facts:
-        ctx.add(f, *f._nspan)
+        ctx.add(f, *f.nspan)
 
 
 _COUNT_HEADER = regex.compile(r"数$|量$|件|次|起|办结|受理|交办|派遣")
@@ -244,7 +245,7 @@ _COUNT_HEADER = regex.compile(r"数$|量$|件|次|起|办结|受理|交办|派�
 def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], bare_cells: set[int]) -> None:
     """Whole-number table cells in a report that counts one thing (件) count that thing too,
     when their column names a count (…数, …量) or has no header the parser could read."""
-    counted = Counter(f.unit for f in facts if isinstance(f, Quantity) and f.unit and f._nspan[0] not in ctx.table_cells)
+    counted = Counter(f.unit for f in facts if isinstance(f, Quantity) and f.unit and f.nspan[0] not in ctx.table_cells)
     if not counted:
         return
     unit, n = counted.most_common(1)[0]
@@ -253,8 +254,8 @@ def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], ba
     for f in facts:
         if not isinstance(f, Quantity) or f.unit or f.decimals:
             continue
-        cell = ctx.table_cells.get(f._nspan[0])
-        if cell is None and f._nspan[0] not in bare_cells:
+        cell = ctx.table_cells.get(f.nspan[0])
+        if cell is None and f.nspan[0] not in bare_cells:
             continue
         if cell is None or cell.label_at is None or _COUNT_HEADER.search(f.label or ""):
             f.unit, f.unit_inferred = unit, True
@@ -280,7 +281,7 @@ def _cell_fact(ctx: Context, h: _Hit, cell: Cell) -> Quantity | Percent | Change
         fact = Percent(value=value, unit="%", **common)  # type: ignore[arg-type]
     else:
         fact = Quantity(value=value, unit=h.unit or cell.unit, **common)  # type: ignore[arg-type]
-    fact._nspan = (h.start, h.end)
+    fact.nspan = (h.start, h.end)
     return fact
 
 
@@ -305,7 +306,7 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
         comp = cm.group("comp") or ""
         if word in _SHORT_DIRECTIONS and not basis:
             cm = None
-        elif comp and word not in _COMPARATIVE and not regex.fullmatch(r"[了为达到约近超过逾]*", comp):
+        elif comp and word not in _COMPARATIVE and not rx(r"[了为达到约近超过逾]*").fullmatch(comp):
             cm = None
         else:
             direction = lexicon.direction_of()[word]
@@ -315,7 +316,7 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
     elif previous and h.unit in ("%", "个百分点", "倍"):
         # A list continues the change before it: 分别增长4.6%、7.7%和8.7%.
         p = previous[-1]
-        pe = p._nspan[1]
+        pe = p.nspan[1]
         if isinstance(p, Change) and pe <= h.start and _LIST_SEP.match(text[pe:h.start]) is not None:
             direction, basis = p.direction, p.basis
     if value < 0 and (direction or h.unit in ("%", "个百分点")):
@@ -338,6 +339,6 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
         fact = Quantity(value=value, unit=h.unit, **common)  # type: ignore[arg-type]
     else:
         return None
-    fact._nspan = (start, h.end)
+    fact.nspan = (start, h.end)
     fact.span = ctx.norm.span(start, h.end)
     return fact

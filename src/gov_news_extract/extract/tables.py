@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from ..context import Context
+from ..text.rx import rx
 
 _NUMBER_CELL = regex.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?(?:%|(?P<unit>\p{Han}{1,2}))?$")
 _GROWTH_HEADER = regex.compile(r"增长|增减|增幅|比上年|较上年|比去年|较去年|同比|环比|变化")
@@ -58,18 +59,18 @@ def _clean_header(h: str) -> tuple[str, str | None]:
     unit = m.group(1) if m else None
     if m:
         h = h[: m.start()].strip()
-    return regex.sub(r"\s+", "", h), unit
+    return rx(r"\s+").sub("", h), unit
 
 
 def _tokens(line: str) -> list[tuple[str, int, int]]:
     """Cells of one line with their offsets within the line."""
     if "|" in line:
         parts = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
-                 for m in regex.finditer(r"[^|]+", line)]
+                 for m in rx(r"[^|]+").finditer(line)]
     else:
         # Normalising drops the space between a row name and its first number (清河区 6214 →
         # 清河区6214): split them again.
-        parts = [(m.group(), m.start()) for m in regex.finditer(r"\p{Han}+(?=[-\d])|\S+", line)]
+        parts = [(m.group(), m.start()) for m in rx(r"\p{Han}+(?=[-\d])|\S+").finditer(line)]
     return [(t, s, s + len(t)) for t, s in parts if t]
 
 
@@ -163,13 +164,13 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
         if sum(_is_number(t) for _, t in entries) < 4:
             continue
         first_num = next(i for i, (_, t) in enumerate(entries) if _is_number(t))
-        numbered = first_num + 1 < len(entries) and regex.fullmatch(r"\d{1,3}", entries[first_num][1]) is not None \
+        numbered = first_num + 1 < len(entries) and rx(r"\d{1,3}").fullmatch(entries[first_num][1]) is not None \
             and not _is_number(entries[first_num + 1][1])
         if numbered:
             # Rows open with their 序号: 1 | 大洼区 | 4226 | …
             header = [(t, p) for p, t in entries[:first_num]]
             starts = [i for i in range(first_num, len(entries) - 1)
-                      if regex.fullmatch(r"\d{1,3}", entries[i][1]) and not _is_number(entries[i + 1][1])]
+                      if rx(r"\d{1,3}").fullmatch(entries[i][1]) and not _is_number(entries[i + 1][1])]
         else:
             # Rows open with a name: 粮食总产量 / 162817吨 / 0.5
             header = [(t, p) for p, t in entries[:max(0, first_num - 1)]]
@@ -186,7 +187,7 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
             if len(row) != width:
                 continue
             named = row[1] if numbered else row[0]
-            lead = regex.match(r"其中[:：]?\s*", named[1])
+            lead = rx(r"其中[:：]?\s*").match(named[1])
             cut = lead.end() if lead else 0  # 其中:谷物 is the row 谷物 under the one before
             row_name: Named = (named[1][cut:], named[0] + cut)
             for col, (pos, tok) in enumerate(row):

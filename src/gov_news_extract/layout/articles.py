@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..text.normalise import NormText
+from ..text.rx import rx
 from . import byline as bl
 from .lines import Kind, Line, split_lines
 
@@ -251,7 +252,7 @@ def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tupl
     seen: set[tuple[str, str]] = set()
     out: list[PersonBlock] = []
     for p in sorted(people, key=lambda p: p.start):
-        name = regex.sub(r"\s+", "", norm.text[p.start:p.end])
+        name = rx(r"\s+").sub("", norm.text[p.start:p.end])
         if (p.role, name) in seen:
             continue
         seen.add((p.role, name))
@@ -279,7 +280,7 @@ def _raw(norm: NormText, s: int, e: int) -> str:
     g = _GLOSS_AFTER.match(norm.original, b)
     if g:
         b = g.end()
-    out = regex.sub(r"\s+", " ", norm.original[a:b].replace("*", ""))
+    out = rx(r"\s+").sub(" ", norm.original[a:b].replace("*", ""))
     return out.strip()
 
 

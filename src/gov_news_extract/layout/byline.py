@@ -14,6 +14,8 @@ from importlib import resources
 
 import regex
 
+from ..text.rx import rx
+
 # ------------------------------------------------------------------ datelines
 _KNOWN_AGENCY = r"本报|新华社|中新社|中新网|新华网|人民网|央视网|央广网|光明网|国际在线|中国网|澎湃新闻"
 _AGENCY_WORD = (
@@ -94,7 +96,7 @@ def _name_ok(tok: str, strict: bool) -> bool:
 
 def is_bare_name(t: str) -> bool:
     """A line that is only a personal name (a signature under a headline)."""
-    if not regex.fullmatch(r"\p{Han}{2,4}", t) or _PLACE_SUFFIX.search(t):
+    if not rx(r"\p{Han}{2,4}").fullmatch(t) or _PLACE_SUFFIX.search(t):
         return False
     if len(t) == 4:
         return t.startswith(_names()[1])
@@ -128,7 +130,7 @@ def _tokens(seg: str, base: int) -> list[tuple[str, int, int]]:
     A two-character name typeset with a space inside (王 军) is one token; its
     surface drops the space.
     """
-    runs = [(m.group(), m.start(), m.end()) for m in regex.finditer(r"[\p{Han}·]+", seg)]
+    runs = [(m.group(), m.start(), m.end()) for m in rx(r"[\p{Han}·]+").finditer(seg)]
     merged: list[tuple[str, int, int]] = []
     k = 0
     while k < len(runs):
@@ -198,7 +200,7 @@ def inline_reporters(text: str, pos: int, base: int) -> list[Person]:
     while True:
         for n in (2, 3, 4):
             tok = text[i : i + n]
-            if (len(tok) == n and regex.fullmatch(r"\p{Han}+", tok) and _name_ok(tok, strict=True)
+            if (len(tok) == n and rx(r"\p{Han}+").fullmatch(tok) and _name_ok(tok, strict=True)
                     and _INLINE_STOP.match(text, i + n)):
                 people.append(Person(role, base + i, base + i + n))
                 i += n

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from ..text.normalise import NormText
+from ..text.rx import rx
 from .byline import LEAD, is_bare_name, is_byline_line, parse_signature, signature_names
 
 
@@ -78,7 +79,7 @@ _COMMA = regex.compile(r"[,,]")
 def _is_headline(t: str) -> bool:
     if len(t) > 60 or len(_HAN.findall(t)) < 4:
         return False
-    if regex.search(r"[。;;]", t) or t[-1] in ":、,," or "|" in t:
+    if rx(r"[。;;]").search(t) or t[-1] in ":、,," or "|" in t:
         return False
     commas = [m.start() for m in _COMMA.finditer(t)]
     # one comma joining two headline halves (稳中有进,好于预期), not a sentence opener (同时,…)
@@ -94,7 +95,7 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.LEAD, None
     if _FORUM_FLOOR.search(t) or _FURNITURE.search(t) or _BREADCRUMB.search(t):
         return Kind.FURNITURE, None
-    if regex.search(r"\d", t) and not _DATE_ONLY.sub("", t):
+    if rx(r"\d").search(t) and not _DATE_ONLY.sub("", t):
         return Kind.FURNITURE, None
     if len(t) <= 40 and _SEPARATOR.search(t) and not _SENTENCE.search(t):
         return Kind.SEPARATOR, None
@@ -120,7 +121,7 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.BYLINE, None
     if is_bare_name(t):
         return Kind.NAME, None
-    if len(t) <= 25 and regex.search(r"\d", t) and _FIGURE.search(t) and not _SENTENCE.search(t):
+    if len(t) <= 25 and rx(r"\d").search(t) and _FIGURE.search(t) and not _SENTENCE.search(t):
         return Kind.FIGURE, None
     if _is_headline(t):
         return Kind.HEAD, None

@@ -20,6 +20,8 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from ..text.rx import rx
+
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "三": 3, "叁": 3,
           "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
           "九": 9, "玖": 9}
@@ -147,7 +149,7 @@ def parse_number(s: str) -> Number:
     while s and s[-1] in "万萬亿億千" and len(s) > 1 and (s[-2].isdigit() or s[-2] in "万萬亿億"):
         scale *= {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000, "千": 1000}[s[-1]]
         s = s[:-1]
-    if regex.fullmatch(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?", s):
+    if rx(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?").fullmatch(s):
         body = s.replace(",", "")
         if body.endswith("."):
             body = body[:-1]

@@ -23,6 +23,7 @@ from functools import lru_cache
 import regex
 
 from ..models import Span
+from .rx import rx
 
 _SPACES = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff", "\t", "\u202f"}
 _ONE_TO_ONE = {"∶": ":", "﹪": "%", "．": ".", "〜": "~", "‰": "‰", "·": "·"}
@@ -104,7 +105,7 @@ class NormText:
         s, e = self.orig_range(start, end)
         out = self.original[s:e]
         out = _PINYIN_GLOSS.sub("", out)
-        return regex.sub(r"[\s*]+", "", out)
+        return rx(r"[\s*]+").sub("", out)
 
 
 def _apply(chars: list[str], index: list[int], pattern: regex.Pattern[str], keep: object = None) -> None:
@@ -138,7 +139,7 @@ def _layout_breaks(chars: list[str], index: list[int]) -> None:
     """
     s = "".join(chars)
     dead: set[int] = set()
-    for m in regex.finditer(r"\n[ \n]*", s):
+    for m in rx(r"\n[ \n]*").finditer(s):
         a, b = m.start(), m.end()
         line_start = s.rfind("\n", 0, a) + 1
         prev = s[line_start:a].rstrip()
@@ -147,7 +148,7 @@ def _layout_breaks(chars: list[str], index: list[int]) -> None:
         last, nxt = prev[-1], s[b]
         if not _SENTENCE_PUNCT.search(prev) or len(prev) < 12 or _SECTION_HEAD.match(prev):
             continue
-        if not (regex.match(r"[\p{Han}\d%]", last) and regex.match(r"[\p{Han}\d“\"(（]", nxt)):
+        if not (rx(r"[\p{Han}\d%]").match(last) and rx(r"[\p{Han}\d“\"(（]").match(nxt)):
             continue
         dead.update(range(a, b))
     if dead:

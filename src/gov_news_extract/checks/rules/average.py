@@ -32,6 +32,7 @@ import regex
 from ...models import DateFact, Diagnostic, Period, Quantity
 from ...numbers import rounding
 from ...numbers.rounding import Interval
+from ...text.rx import rx
 from ..base import Facts, Rule, diagnostic, fact_days, units_compatible
 
 _PER = {"日": 1, "天": 1, "周": 7, "月": 30}
@@ -94,7 +95,7 @@ def _total_for(facts: Facts, earlier: list[Quantity], q: Quantity) -> Quantity |
         if not facts.same_article(t, q):
             return None
         gap = facts.between(t, q)
-        if len(regex.findall(r"[。；;！!？?\n]", gap)) > 1:
+        if len(rx(r"[。；;！!？?\n]").findall(gap)) > 1:
             return None
         if not units_compatible(t.unit, q.unit) or t.unit is None or q.unit is None:
             continue

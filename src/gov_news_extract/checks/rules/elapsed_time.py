@@ -26,11 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-import regex
-
 from ...models import Diagnostic, Quantity, TimeFact
 from ...numbers import rounding
 from ...numbers.rounding import Interval
+from ...text.rx import rx
 from ..base import Facts, Rule, diagnostic
 
 _MINUTES = {"分钟": Fraction(1), "分": Fraction(1), "小时": Fraction(60), "个小时": Fraction(60),
@@ -40,9 +39,9 @@ _WINDOW = 400  # characters: the times of one scene
 
 def _clock(t: TimeFact) -> tuple[Fraction, Fraction] | None:
     """Minutes after midnight and the precision of the written time."""
-    if t.approx or regex.search(r"许|左右|前后|多|约", t.span.text or ""):
+    if t.approx or rx(r"许|左右|前后|多|约").search(t.span.text or ""):
         return None
-    m = regex.fullmatch(r"T?(\d{1,2}):(\d{2})(?::(\d{2}))?", t.value.strip())
+    m = rx(r"T?(\d{1,2}):(\d{2})(?::(\d{2}))?").fullmatch(t.value.strip())
     if not m:
         return None
     h, mi = int(m.group(1)), int(m.group(2))
@@ -85,7 +84,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
 
 def _one_sentence_apart(facts: Facts, a: TimeFact, b: Quantity) -> bool:
     gap = facts.between(a, b)
-    return len(regex.findall(r"[。；;！!？?]", gap)) <= 1 and "\n\n" not in gap
+    return len(rx(r"[。；;！!？?]").findall(gap)) <= 1 and "\n\n" not in gap
 
 
 RULE = Rule(id="elapsed-time", severity="warning", summary="a duration disagrees with the clock times around it",

@@ -29,6 +29,7 @@ import regex
 from ...models import Change, Diagnostic, Quantity
 from ...numbers import rounding
 from ...numbers.rounding import Interval
+from ...text.rx import rx
 from ..base import Facts, Rule, Value, diagnostic, pct, units_compatible
 
 _BASIS_WORDS = regex.compile(r"(上年同期|去年同期|上年|去年|上周|上月|上期|上季度|同期)[^，,。；;\d]{0,6}$")
@@ -37,9 +38,9 @@ _NO_QUALIFIER = (None, "", "共", "累计", "合计", "共计")
 
 def _basis(b: str) -> str:
     """环比 is against the period before (较上月, 比上周); 同比 against the same period a year before."""
-    if regex.search(r"同比|同期|上年|去年", b):
+    if rx(r"同比|同期|上年|去年").search(b):
         return "year"
-    if regex.search(r"环比|上月|上周|上季度|上期|前一", b):
+    if rx(r"环比|上月|上周|上季度|上期|前一").search(b):
         return "previous"
     return b
 

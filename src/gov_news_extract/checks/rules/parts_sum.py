@@ -24,10 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-import regex
-
 from ...models import Breakdown, Diagnostic
 from ...numbers import rounding
+from ...text.rx import rx
 from ..base import Facts, Rule, diagnostic, units_compatible
 
 # Links that extraction found in the figures themselves (the list opens with the total, the
@@ -79,7 +78,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
 
 def _in_written_unit(value: Decimal, like: str) -> str:
     """684110000000 written like 606.98亿元 → 684.11亿元."""
-    m = regex.search(r"(万亿|萬億|万|萬|亿|億)(\S*)$", like)
+    m = rx(r"(万亿|萬億|万|萬|亿|億)(\S*)$").search(like)
     if not m:
         return rounding.fmt(value, 4)
     return rounding.fmt(value / rounding.multiplier(m.group(1)), 4) + m.group(1) + m.group(2)

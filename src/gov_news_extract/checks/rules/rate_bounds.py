@@ -26,6 +26,7 @@ import regex
 
 from ...models import Breakdown, Change, Diagnostic, Percent
 from ...numbers import rounding
+from ...text.rx import rx
 from ..base import Facts, Rule, diagnostic, units_compatible
 
 # Proportions of a whole: they cannot pass 100%. Any 率/度 counts (接听率, 办结率, 满意度),
@@ -40,7 +41,7 @@ _UNBOUNDED = regex.compile(r"增长|增速|增幅|增率|同比|环比|完成|�
 def _bounded(label: str | None) -> bool:
     if not label:
         return False
-    label = regex.sub(r"[\s*]", "", label)
+    label = rx(r"[\s*]").sub("", label)
     return bool(_BOUNDED.search(label)) and not _UNBOUNDED.search(label)
 
 

@@ -34,6 +34,7 @@ import regex
 
 from ...models import Change, DateFact, Diagnostic, Percent, Period, Quantity
 from ...numbers import rounding
+from ...text.rx import rx
 from ..base import Facts, Numeric, Rule, diagnostic
 
 # Labels too generic to identify a metric on their own.
@@ -48,7 +49,7 @@ _TOTAL_WORDS = {"共", "共计", "合计", "总计", "总共"}
 
 
 def _label(f: Numeric) -> str:
-    label = regex.sub(r"[\s*()（）“”\"]", "", f.label or "")
+    label = rx(r"[\s*()（）“”\"]").sub("", f.label or "")
     while (m := _LEAD.match(label)) and len(label) - m.end() >= 2:
         label = label[m.end():]
     return label
@@ -70,12 +71,12 @@ def _display(facts: Facts, f: Numeric) -> bool:
     a = text.rfind("\n", 0, s) + 1
     b = text.find("\n", e)
     line = text[a:b if b >= 0 else len(text)]
-    return "|" in line or not regex.search(r"[，,。；;、：:]", line)
+    return "|" in line or not rx(r"[，,。；;、：:]").search(line)
 
 
 def _typo_like(a: Numeric, b: Numeric) -> bool:
     """Values that differ as a slip does: three digits or more, one digit wrong, two swapped, or within 10%."""
-    da, db = regex.sub(r"\D", "", str(a.value)), regex.sub(r"\D", "", str(b.value))
+    da, db = rx(r"\D").sub("", str(a.value)), rx(r"\D").sub("", str(b.value))
     if len(da) != len(db) or len(da) < 3:
         return False
     if abs(a.value - b.value) * 10 <= max(a.value, b.value):
