@@ -7,6 +7,7 @@ yields `Diagnostic`s; it never changes a fact.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
@@ -89,6 +90,7 @@ class Facts:
     facts: list[Fact] = field(default_factory=list)
     by_id: dict[str, Fact] = field(default_factory=dict)
     article_of: dict[str, int] = field(default_factory=dict)
+    _pauses: list[int] | None = None
 
     @classmethod
     def build(cls, ctx: Context | None, doc: Document) -> Facts:
@@ -116,8 +118,14 @@ class Facts:
         return self.text[e1:s2] if self.text else ""
 
     def same_sentence(self, a: Fact, b: Fact) -> bool:
-        gap = self.between(a, b)
-        return bool(self.text) and not _PAUSE.search(gap)
+        if not self.text:
+            return False
+        if self._pauses is None:
+            # Sentence ends, found once: the rules ask this for many pairs of facts.
+            self._pauses = [m.start() for m in _PAUSE.finditer(self.text)]
+        (_, e1), (s2, _) = sorted([self.pos(a), self.pos(b)])
+        k = bisect.bisect_left(self._pauses, e1)
+        return not (k < len(self._pauses) and self._pauses[k] < s2)
 
     def before(self, f: Fact, n: int) -> str:
         s = self.pos(f)[0]

@@ -9,6 +9,7 @@ measures what the figure before it in the sentence measures.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import regex
@@ -181,6 +182,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     prev: Numeric | None = None
     prev_sentence = -1
     ends = frozenset(f.nspan[1] for f in facts)
+    sorted_ends = sorted(ends)
     for f in facts:
         if f.label is not None:
             continue  # labelled already (a table cell by its column)
@@ -193,9 +195,11 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         prev_sentence = sent
         cstart = _clause_start(text, s, ends)
         # The region never reaches back over another figure (…4.6%、7.7%和8.7%).
-        before = [e for e in ends if cstart <= e <= s and e != f.nspan[1]]
-        if before:
-            cstart = max(before)
+        k = bisect.bisect_right(sorted_ends, s) - 1
+        while k >= 0 and sorted_ends[k] == f.nspan[1]:
+            k -= 1
+        if k >= 0 and sorted_ends[k] >= cstart:
+            cstart = sorted_ends[k]
             while cstart < s and text[cstart] in "、和及与":
                 cstart += 1
         region = text[cstart:s]

@@ -11,6 +11,7 @@ next number of a list (`快4.6和3.1个百分点`). Numbers that name things (12
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -89,7 +90,13 @@ def _covered(ctx: Context) -> list[tuple[int, int]]:
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+    """Does [s, e) overlap one of spans (sorted by start)? Looks only at the spans starting
+    before e that could still reach s: dates and phrases are short."""
+    k = bisect.bisect_left(spans, (e, -1))
+    for a, b in reversed(spans[max(0, k - 8):k]):
+        if a < e and s < b:
+            return True
+    return False
 
 
 def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:

@@ -21,6 +21,7 @@ Passing example
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -55,21 +56,27 @@ def _agrees(rate: Value, c: Change, change: Interval, basis: Interval) -> bool:
     return rate.iv.intersects((change / basis).scale(_rate(c)))
 
 
-def _quantities_before(facts: Facts, c: Change) -> list[Quantity]:
+def _quantities_before(facts: Facts, c: Change, quantities: list[Quantity]) -> list[Quantity]:
+    """Quantities earlier in the change's sentence (quantities sorted by position)."""
+    start = facts.pos(c)[0]
+    k = bisect.bisect_left(quantities, start, key=lambda q: facts.pos(q)[0])
     out = []
-    for f in facts.of(Quantity):
-        if facts.pos(f)[0] < facts.pos(c)[0] and facts.same_sentence(f, c) and f.qualifier in _NO_QUALIFIER:
+    for f in reversed(quantities[max(0, k - 40):k]):
+        if not facts.same_sentence(f, c):
+            break
+        if f.qualifier in _NO_QUALIFIER:
             out.append(f)
-    return out
+    return out[::-1]
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
     changes = list(facts.of(Change))
+    quantities = sorted(facts.of(Quantity), key=lambda q: facts.pos(q)[0])
     for rc in changes:
         if rc.unit not in ("%", "倍") or facts.approx_of(rc):
             continue
         rate = facts.value_of(rc)
-        before = _quantities_before(facts, rc)
+        before = _quantities_before(facts, rc, quantities)
         # Form 1: current figure, absolute change, relative change.
         for ac in changes:
             if ac is rc or ac.unit in ("%", "倍", "个百分点", None) or ac.direction != rc.direction:
