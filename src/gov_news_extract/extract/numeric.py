@@ -63,7 +63,6 @@ _COMPARATIVE = {"快于", "慢于", "高于", "低于", "多于", "少于"}
 _LIST_SEP = regex.compile(r"^(?:、|和|与|及|或|至|到|—|-|~)$")
 _RANGE_SEP = {"至", "到", "—", "-", "~"}
 _ORDINAL_BEFORE = regex.compile(r"(?:第|前|后|排名前|位列前|居前|排名后|倒数第)$")
-_DAY_CHARS = set("年月日号时分秒")
 
 
 @dataclass
@@ -137,12 +136,10 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
                 continue
             if unit in ("分", "年", "日", "周") and num.value > 31:
                 continue
-        if unit in _DAY_CHARS and _overlaps(taken, s, e):
-            continue
         if _overlaps(taken, s, e):
             continue
         approx = m.group("mid1") or m.group("mid") or m.group("post")
-        pre = regex.search(_APPROX_BEFORE + "$", text[max(0, s - 3):s])
+        pre = rx(_APPROX_BEFORE + "$").search(text[max(0, s - 3):s])
         if pre and pre.group("pre") and pre.group("pre") not in ("达到", "高达"):
             approx = pre.group("pre")
         raw_unit = unit
