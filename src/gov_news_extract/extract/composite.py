@@ -19,6 +19,7 @@ import regex
 from ..context import Context
 from ..models import Breakdown, Change, Part, Percent, Quantity, Ranking, RankItem
 from ..numbers.numeral import parse_number
+from ..text.normalise import SECTION_HEAD
 from ..text.rx import rx
 from .labels import SHARE_WORDS
 
@@ -31,7 +32,6 @@ _RANK_HEAD = regex.compile(
 )
 _RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名)")
 _ORDER_HEAD = regex.compile(r"依次(?:为|是)[:]?")
-_HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、])")
 # 分行业来看 / 分区域看 / 按问题类型分析: the parts that follow are a division of the whole.
 _SECTION_CUE = regex.compile(r"分\p{Han}{1,4}(?:来)?看|按\p{Han}{1,8}?(?:分|统计|划分|分析)")
 _NAME_SPLIT = regex.compile(r"[、,;]|和|及")
@@ -225,7 +225,7 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
         # Lists laid out one part per sentence or line: 咨询类共2997件,占比76.03%,…。求助类共654件…
         # but never across a heading line.
         lines = gap.split("\n")[1:-1]
-        if any(ln.strip() and (not rx(r"[,。;]").search(ln) or _HEADING.match(ln)) for ln in lines):
+        if any(ln.strip() and (not rx(r"[,。;]").search(ln) or SECTION_HEAD.match(ln)) for ln in lines):
             return False
         return a.share is not None and b.share is not None and _starts_clause(text, b.start, b.label)
     return len(gap) <= 40
@@ -255,13 +255,12 @@ def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Ite
     return runs
 
 
-_LINE_HEAD = regex.compile(r"^\s*(?:\d+[.、]\s*|\(?[一二三四五六七八九十]+[)、]\s*)?")
 
 
 def _heads_line(text: str, it: _Item) -> bool:
     """The item's name opens its line (1. 城乡建设类1545件,占比16.74%。)."""
     a = text.rfind("\n", 0, it.start) + 1
-    head = _LINE_HEAD.sub("", text[a:it.start], count=1)
+    head = SECTION_HEAD.sub("", text[a:it.start], count=1)
     head = rx(r"(?:共计|共|合计|为|达|约)$").sub("", head)
     return bool(it.label) and head.endswith(it.label or "") and len(head) <= len(it.label or "") + 2
 
@@ -278,7 +277,7 @@ def _share_chains(ctx: Context, items: list[_Item], used: set[int]) -> list[list
         if cur:
             gap = text[cur[-1].end:it.start]
             lines = gap.split("\n")[1:-1]
-            heading = any(ln.strip() and (not rx(r"[,。;]").search(ln) or _HEADING.match(ln)) and
+            heading = any(ln.strip() and (not rx(r"[,。;]").search(ln) or SECTION_HEAD.match(ln)) and
                           not _heads_line_text(ln) for ln in lines)
             if heading or not _same_unit(cur[-1], it) or "\n" not in gap:
                 if len(cur) >= 2:

@@ -43,8 +43,9 @@ _NUM_SPACE = regex.compile(
     r"(?<=\d\.)[ ]+(?=\d)|(?<=[\d%])[ ]+(?=[\p{Han}%‰])|(?<=[\p{Han}“”:(（])[ ]+(?=\d)|(?<=\d)[ ]+(?=\.\d)"
 )
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；、]")
-# Section headings (一、…, (二)…, 3.…) end their line even when they hold a comma.
-_SECTION_HEAD = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])")
+# The numbering that opens a section heading or a list line (一、…, (二)…, 3.…); such a line
+# ends where it ends even when it holds a comma. Shared with the composite pass.
+SECTION_HEAD = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +147,7 @@ def _layout_breaks(chars: list[str], index: list[int]) -> None:
         if not prev or b >= len(s):
             continue
         last, nxt = prev[-1], s[b]
-        if not _SENTENCE_PUNCT.search(prev) or len(prev) < 12 or _SECTION_HEAD.match(prev):
+        if not _SENTENCE_PUNCT.search(prev) or len(prev) < 12 or SECTION_HEAD.match(prev):
             continue
         if not (rx(r"[\p{Han}\d%]").match(last) and rx(r"[\p{Han}\d“\"(（]").match(nxt)):
             continue
