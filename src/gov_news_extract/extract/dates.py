@@ -633,6 +633,21 @@ def _hour(s: str) -> int | None:
     return v if v is not None and 0 <= v <= 24 else None
 
 
+def _ratio_like(text: str, s: int, e: int) -> bool:
+    """a:b:c that reads as a structure ratio rather than a time of day."""
+    a, b = s, e
+    while b < len(text) and (text[b].isdigit() or text[b] in ".:∶"):
+        b += 1
+    parts = rx(r"[:∶]").split(text[a:b])
+    if len(parts) < 3 or not rx(r"结构|比例?|之比|比重").search(text[max(0, a - 12):a]):
+        return False
+    try:
+        total = sum(float(p) for p in parts if p)
+    except ValueError:
+        return False
+    return 95 <= total <= 105
+
+
 def _scan_times(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
     colon, han = _time_patterns()
     w = _words()
@@ -665,6 +680,8 @@ def _scan_times(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int,
             s, e = m.start("h"), m.end()
             if not free(s, e):
                 continue
+            if pattern is colon and _ratio_like(text, s, e):
+                continue  # 10:40:50 after 结构/比 adding up to 100 is a ratio, not a clock time
             hh = h
             if pre and offsets.get(pre, 0) == 12 and h < 12 and not (pre in ("中午", "午间", "正午") and h >= 10):
                 hh = h + 12

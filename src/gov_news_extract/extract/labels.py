@@ -30,19 +30,24 @@ _LEAD_VERBS = regex.compile(
 )
 # Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
 # stay, since 转办工单 and 办理工单 are names of their own.
-_OPENING_VERBS = regex.compile(r"^(?:共有|拥有|现有|抓获|破获|查处|接报|上报|受理|接听|接收|接到|收到|呈报|形成|拨出|实现|完成|录得|进入|覆盖|新增加|拥有)(?=\p{Han}{2})")
+_OPENING_VERBS = regex.compile(
+    r"^(?:共有|拥有|现有|抓获|破获|查处|查获|收缴|接报|上报|受理|接听|接收|接到|收到|呈报|形成|拨出|实现|完成|录得|进入|覆盖|"
+    r"新增加|推出|开通|设置|投入|组织|开展|举办|召开|出动|调派|疏散|救出|发放|培训|建成|通过)(?=\p{Han}{2}|[A-Za-z])"
+)
 # Anywhere in the clause: what follows these is the name (相关诉求涉及[停车管理问题]44件).
-_POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|\d[^,]{0,6}?(?:件|个|起|项|条)\p{Han}{0,3}?中(?![心部国央]))(?=\p{Han})")
+_POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|其次为|其次是|\d[^,]{0,6}?(?:件|个|起|项|条)\p{Han}{0,3}?中(?![心部国央]))(?=\p{Han})")
 _TRAILING = regex.compile(
     r"(?:分别为|分别是|分别达|分别|均为|均达|为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破了|突破|了|却|也|则|仍|都|"
     r"预计|估计|预期|首次|再次|首度|又|[(（][A-Za-z]{2,6}[)）]|(?<=幅|速|率)(?:收窄|扩大|回落|加快|放缓|提高)(?:至|到)?|"
     r"(?:提升|提高|下降|降低|增加|减少|上升|回落|增长|升|降)(?:至|到)|由|从|[<>≤≥＜＞]|"
+    r"占比最高|占比最大|最高|最多|居首|"
     r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
     r"按(?:可比|不变)价格计算|同比|环比|(?:两|三|五)年平均|平均|\s)+$"
 )
 _LEADING = regex.compile(
     r"^(?:[\p{P}\s]|\d+[.、]|但|而|并|且|又|关于|\(?[一二三四五六七八九十]+[)、]|其中|此外|另外|同时|今年|去年|当年|本年|本月|本周|上周|同期|"
-    r"全市|全县|全区|全省|全国|我市|我县|我区|我省|以及|累计|共计|总计|合计|初步核算|据初步测算|初步测算|按(?:可比|不变)价格计算|主要|相关)+"
+    r"全市|全县|全区|全省|全国|全月|全周|我市|我县|我区|我省|以及|累计|共计|总计|合计|初步核算|据初步测算|初步测算|"
+    r"按[^,;。]{1,8}?(?:口径|价格计算|计算|统计)|此次|本次|这次|该次|主要|相关)+"
 )
 _TIME_WORDS = regex.compile(
     r"^(?:(?:\d{4}年)?(?:\d{1,2}(?:—|-|~|至)\d{1,2}月份?|\d{1,2}月份?|\d{1,2}月末|\d{1,2}月底|\d{1,2}日)|"
@@ -57,7 +62,7 @@ _RATE_NAMES = ("增速", "增幅", "降幅", "涨幅", "比重", "占比")
 # 最终消费支出对经济增长(的)贡献率 → 最终消费支出贡献率: the 对… phrase says towards what.
 _TOWARDS = regex.compile(r"对[^,;。]{1,8}?的?(?=贡献率|拉动率|贡献)")
 # A verb inside the name of an aggregate (第一产业实现增加值, 企业实现利润总额) adds nothing.
-_INNER_VERB = regex.compile(r"(?<=\p{Han}{2})(?:实现|完成|录得)(?=增加值|利润|收入|营业|产值|总产值|总额)")
+_INNER_VERB = regex.compile(r"(?<=\p{Han}{2})(?:实现|完成|录得)(?=增加值|利润|收入|营业|产值|总产值|总额|地区生产总值|生产总值|产量)")
 _PULL = regex.compile(r"(拉动\p{Han}{1,6}?)$")
 # A hotline's own name before the metric (12345热线[话务总数]).
 _SUBJECT = regex.compile(r"^\d{3,}\p{Han}{0,6}?热线(?=\p{Han}{2})")
@@ -200,7 +205,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             k -= 1
         if k >= 0 and sorted_ends[k] >= cstart:
             cstart = sorted_ends[k]
-            while cstart < s and text[cstart] in "、和及与":
+            while cstart < s and text[cstart] in "、和及与)）":
                 cstart += 1
         region = text[cstart:s]
         if prev is not None and cstart <= prev.nspan[1] <= s and prev.label:
@@ -233,7 +238,9 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             f.label_span = ctx.norm.span(lstart, lstart + len(name)) if lstart >= 0 else None
             prev = f
             continue
-        if not name and share and (prev is None or not rx(r"\d").search(text[_clause_start(text, cstart - 1):cstart])):
+        before_clause = text[_clause_start(text, cstart - 1):cstart] if cstart > 0 else ""
+        if not name and before_clause and not rx(r"\d").search(before_clause) and (
+                share or (prev is None and rx(r"占比最[高大][,，]?$|最[多高大][,，]?$").search(before_clause))):
             # 城市建设类,占27.21%: the share's category is the clause before.
             pstart = _clause_start(text, cstart - 1) if cstart > 0 else 0
             pname = clean(text[pstart:cstart - 1]) if cstart > 0 else ""
@@ -251,7 +258,8 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     _distribute(ctx, facts)
 
 
-_STOP_AFTER = regex.compile(r"同比|环比|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场")
+_STOP_AFTER = regex.compile(r"同比|环比|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场|"
+                            r"赶赴|前往|到达|设置|参加|参与|投入|开展|实施|进驻|驻守|值守|巡逻")
 
 
 def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:

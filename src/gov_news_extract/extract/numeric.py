@@ -109,7 +109,10 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
         before = text[max(0, s - 4):s]
         after = text[e:e + 1]
         # Part of a code or a name written with letters (A15版, D3, G20).
-        if rx(r"[A-Za-z]$").search(before) or (not unit and rx(r"[A-Za-z]").match(after)):
+        # Part of a code or a name written with letters (A15版, D3, G20) — but a word in letters
+        # before a figure with its unit is a name for it (App1000件).
+        if (rx(r"[A-Za-z]$").search(before) and not (unit and rx(r"[A-Za-z]{2,}$").search(before))) \
+                or (not unit and rx(r"[A-Za-z]").match(after)):
             continue
         if before.endswith("第") or (_ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个"))):
             continue
@@ -151,6 +154,11 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             unit = "%"
         elif unit == "百分点":
             unit = "个百分点"
+        if unit == "个" and text.startswith("半", e) and rx(r"^半(?:小时|月|钟头)").match(text[e:e + 3]):
+            # 3个半小时 is three and a half hours
+            unit = raw_unit = "小时" if text.startswith("半小时", e) else ("个月" if text.startswith("半月", e) else "小时")
+            num = Number(num.value + Decimal("0.5"), max(1, num.decimals), num.scale)
+            e = e + (3 if text.startswith("半小时", e) or text.startswith("半钟头", e) else 2)
         hits.append(_Hit(s, e, num, unit, raw_unit, chinese, approx))
     return hits
 
@@ -332,6 +340,11 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
         direction = lexicon.rate_words()[rate.group("w")]
     if direction is None and h.unit == "个百分点":
         direction = "up"
+    times = rx(r"是(?P<basis>[^,;。]{1,10}?)的$").search(left) if h.unit == "倍" else None
+    if direction is None and times:
+        # 是去年同期的2.3倍: a multiple of the basis, read as a change
+        direction, basis = "up", times.group("basis")
+        start = clause_start + times.start()
     if direction is not None and h.unit is not None:
         fact: Quantity | Percent | Change = Change(value=value, unit=h.unit, direction=direction,  # type: ignore[arg-type]
                                                    basis=basis, **common)  # type: ignore[arg-type]
