@@ -97,7 +97,10 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             short = len(between) <= 12 or bool(SHARE_WORDS.search(between) and not rx(r"\d").search(between))
             if "分别" in between:
                 continue  # 分别占…的a%和b%: shares of the whole list, attached by _attach_share_lists
-            if last is not None and last.share is None and not rx(r"[。\n]").search(between) and short:
+            # The share belongs to the figure before only when it names no category of its own
+            # (…1000件,电话渠道占总量的70.0% is 电话渠道's share, not the last part's).
+            if last is not None and last.share is None and not rx(r"[。\n]").search(between) and short \
+                    and (_bare_share(text, f) or f.label == last.label):
                 last.share = f
                 last.end = f.nspan[1]
             elif f.label and _bare_share(text, f):
@@ -600,9 +603,18 @@ def run(ctx: Context) -> None:
         with_shares = any(it.share is not None and not it.rate for it in r)
         if len({(it.label, _label_at(it)) for it in r}) < len(r):
             continue  # one name for two figures (目标…完成…): a comparison, not parts of a whole
-        # A 分别 list (甲区、乙区和丙区分别受理300件、200件和100件) is parallel by declaration.
+        # A 分别 list (甲区、乙区和丙区分别受理300件、200件和100件) is parallel by declaration; a
+        # list whose parts add up exactly to the total declared before it (其中,出口…;进口…) keeps
+        # that reading even when two of its parts happen to add up to a third.
         parallel = "分别" in text[max(0, r[0].start - 12):r[0].start]
-        groups = [(None, r)] if with_shares or parallel else _split_arithmetic(r)
+        declared: tuple[Quantity | None, str | None] = (None, None)
+        if not with_shares and not parallel and total_item is None:
+            declared = _find_total(ctx, r, quantities)
+            if declared[0] is not None and declared[1] != "sum":
+                declared = (None, None)
+        if declared[0] is not None:
+            total_item = _Item(declared[0], None, declared[0].nspan[0], declared[0].nspan[1], declared[0].label)
+        groups = [(None, r)] if with_shares or parallel or declared[0] is not None else _split_arithmetic(r)
         for head_item, parts in groups:
             link: str | None
             if head_item is not None and head_item.qty is not None:
