@@ -583,7 +583,7 @@ def run(ctx: Context) -> None:
     for r in runs + _share_chains(ctx, items, used):
         # A figure presented as the whole starts the run: it is the total, not a part.
         total_item: _Item | None = None
-        if _is_total(ctx, r[0]):
+        if _is_total(ctx, r[0]) or (r[0].share is None and "其中" in text[r[0].end:r[1].start]):
             total_item, r = r[0], r[1:]
             if len(r) < 2:
                 continue
