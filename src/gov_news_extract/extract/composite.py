@@ -30,7 +30,7 @@ _RANK_HEAD = regex.compile(
     r"(?:排名|位居|位列|居|排在|排|列|位于)?(?P<end>前|后)(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|(?=的))"
     r"(?:的[^,;。:]{0,10})?(?:分别)?(?:为|是|依次为|:)?:?"
 )
-_RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名)")
+_RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名)?")
 _ORDER_HEAD = regex.compile(r"依次(?:为|是)[:]?")
 # 分行业来看 / 分区域看 / 按问题类型分析: the parts that follow are a division of the whole.
 _SECTION_CUE = regex.compile(r"分\p{Han}{1,4}(?:来)?看|按\p{Han}{1,8}?(?:分|统计|划分|分析)")
@@ -533,8 +533,21 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             criterion = _criterion(text, m.start())
             _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names],
                          m.start(), tail_end, criterion)
+    figures = sorted((f for f in ctx.facts if isinstance(f, Quantity)), key=lambda f: f.nspan[0])
     for m in _RANK_TAIL.finditer(text):
-        if rx(r"(?:的[^,;。]{0,10}?)?(?:分别|依次)?(?:为|是|:)").match(text[m.end():m.end() + 14]):
+        values: list[Quantity] = []
+        follow = rx(r"[,,]?(?:分别|依次)(?:为|是)[:]?").match(text, m.end())
+        if follow:
+            # A、B、C诉求量位列前三,分别为4126件、3871件、3350件: the values come after.
+            pos = follow.end()
+            for f in figures:
+                if f.nspan[0] < pos:
+                    continue
+                if f.nspan[0] > pos + 1 or (values and not rx(r"[、,和及]?").fullmatch(text[pos:f.nspan[0]])):
+                    break
+                values.append(f)
+                pos = f.nspan[1]
+        elif rx(r"(?:的[^,;。]{0,10}?)?(?:分别|依次)?(?:为|是|:)").match(text[m.end():m.end() + 14]):
             continue  # a head (前三位为:…), handled above
         a = max(text.rfind(c, 0, m.start()) for c in "。\n:") + 1
         body = text[a:m.start()]
@@ -547,12 +560,18 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             continue
         last = names[-1]
         # The last name runs into the criterion (…国网供电公司受理量): cut at the criterion word.
-        crit = rx(r"(?:受理量|办件量|工单量|数量|得分|总量)$").search(last)
+        crit = rx(r"(?:诉求量|受理量|办件量|工单量|来电量|案件量|办理量|数量|得分|总量)$").search(last)
         if crit:
             names[-1] = last[: crit.start()]
         cstart = a + body.rfind(clause)
-        _add_ranking(ctx, [(_written(ctx, *_find(text, n, cstart)), None) for n in names if n],
-                     cstart, m.end(), crit.group() if crit else None)
+        names = [n for n in names if n]
+        if follow and len(values) != len(names):
+            continue
+        items: list[tuple[str, _Item | None]] = [
+            (_written(ctx, *_find(text, n, cstart)),
+             _Item(values[k], None, values[k].nspan[0], values[k].nspan[1], n) if values else None)
+            for k, n in enumerate(names)]
+        _add_ranking(ctx, items, cstart, values[-1].nspan[1] if values else m.end(), crit.group() if crit else None)
 
 
 def _written(ctx: Context, s: int, e: int) -> str:

@@ -64,6 +64,9 @@ _TOWARDS = regex.compile(r"对[^,;。]{1,8}?的?(?=贡献率|拉动率|贡献)")
 # A verb inside the name of an aggregate (第一产业实现增加值, 企业实现利润总额) adds nothing.
 _INNER_VERB = regex.compile(r"(?<=\p{Han}{2})(?:实现|完成|录得)(?=增加值|利润|收入|营业|产值|总产值|总额|地区生产总值|生产总值|产量)")
 _PULL = regex.compile(r"(拉动\p{Han}{1,6}?)$")
+# A place that is the subject of the sentence, before a time or a verb (临江区[7月受理]群众诉求):
+# the figure measures what comes after it.
+_PLACE_SUBJECT = rx(r"^\p{Han}{1,5}?(?:省|市|县|区|镇|乡|街道)(?=\d|今年|去年|上半年|全年|前三季度|一季度|共|累计|受理|接到|实现|完成)")
 # A hotline's own name before the metric (12345热线[话务总数]).
 _SUBJECT = regex.compile(r"^\d{3,}\p{Han}{0,6}?热线(?=\p{Han}{2})")
 # Classifiers whose following noun names what is counted (350个[地级及以上城市], 三家[企业]).
@@ -109,7 +112,7 @@ def clean(region: str) -> str:
         s = _LEADING.sub("", s)
         s = _TOWARDS.sub("", s)
         s = _INNER_VERB.sub("", s)
-        for cut in (_LEAD_VERBS, _POINTERS, _OPENING_VERBS, _SUBJECT):
+        for cut in (_LEAD_VERBS, _POINTERS, _OPENING_VERBS, _SUBJECT, _PLACE_SUBJECT):
             m = cut.match(s)
             if m and m.end() < len(s):
                 head, tail = s[: m.start(1) if cut is _LEAD_VERBS and m.lastindex else m.end()], s[m.end():]
