@@ -738,7 +738,7 @@ def _attach_share_lists(ctx: Context) -> None:
             lists.append((m.start(), pos, run, False))
     breakdowns = [f for f in ctx.facts if isinstance(f, Breakdown)]
     for start, end, shares, is_ratio in lists:
-        prior = [b for b in breakdowns if b.nspan[1] <= start and start - b.nspan[1] <= 160
+        prior = [b for b in breakdowns if b.nspan[0] < start <= b.nspan[1] + 160
                  and len(b.parts) == len(shares) and all(p.share is None for p in b.parts)]
         if prior:
             bd = prior[-1]
@@ -750,7 +750,7 @@ def _attach_share_lists(ctx: Context) -> None:
                     if owner is not None:
                         sh.label, sh.label_span = owner.label, owner.label_span
             bd.complete = True
-            bd.nspan = (bd.nspan[0], end)
+            bd.nspan = (bd.nspan[0], max(end, bd.nspan[1]))
             bd.span = ctx.norm.span(*bd.nspan)
         elif is_ratio:
             bd = Breakdown(span=ctx.norm.span(start, end), unit="%", complete=True,
