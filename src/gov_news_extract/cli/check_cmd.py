@@ -15,7 +15,7 @@ from ..checks import all_rules, rule_ids, run_rules
 from ..checks.rules import get as get_rule
 from ..config import Config, ConfigError, config_for
 from ..context import Context
-from ..io import DecodeError, read_text
+from ..io import DecodeError, decode, read_text
 from ..models import Diagnostic
 from ..pipeline import parse
 from ..report import diag_json, github, sarif, text
@@ -50,12 +50,27 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [x.strip() for v in values for x in v.split(",") if x.strip()]
 
 
+_EMPTY_FOLDERS: list[str] = []
+
+
+def _read_stdin() -> str:
+    """stdin as bytes, detected like a file (GB18030, Big5, binary), not as the locale's text;
+    a text stream without bytes (a test's StringIO) is taken as it is."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    return decode(buffer.read()) if buffer is not None else sys.stdin.read()
+
+
 def _files(paths: list[str]) -> Iterator[str]:
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
             found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            if not found:
+                # Said, not skipped: a folder with no drafts in it is most likely a wrong path.
+                print(f"{p}: error: no {' or '.join('*' + x for x in sorted(SUFFIXES))} files in this folder",
+                      file=sys.stderr)
+                _EMPTY_FOLDERS.append(p)
             yield from (str(f) for f in found)
         else:
             yield p
@@ -111,8 +126,9 @@ def run(args: argparse.Namespace) -> int:
         ignore = set(cli_ignore) | set(cfg.ignore)
         fail_on = args.fail_on or cfg.fail_on or "error"
         try:
-            source = sys.stdin.read() if path == "-" else read_text(Path(path))
-        except (OSError, DecodeError) as exc:
+            # stdin as bytes, detected like a file (GB18030, Big5, binary): not the locale's text
+            source = _read_stdin() if path == "-" else read_text(Path(path))
+        except (OSError, DecodeError, UnicodeDecodeError) as exc:
             print(f"{path}: error: {exc}", file=sys.stderr)
             input_error = True
             continue
@@ -125,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "text" and n:
         print(f"{n} finding{'s' if n != 1 else ''} in {sum(bool(r.diagnostics) for r in results)} file(s)",
               file=sys.stderr)
-    if input_error:
+    if input_error or _EMPTY_FOLDERS:
+        _EMPTY_FOLDERS.clear()
         return 2
     failing = any(_RANK[d.severity] >= _RANK[r.fail_on] for r in results for d in r.diagnostics)
     return 1 if failing else 0

@@ -61,14 +61,14 @@ def _numeric(ctx: Context) -> list[Quantity | Percent | Change]:
 
 
 def _is_share(text: str, p: Percent) -> bool:
-    a = max(text.rfind(c, 0, p.nspan[0]) for c in ",;。:\n、") + 1
+    a = max(max(text.rfind(c, 0, p.nspan[0]) for c in ",;。:\n、") + 1, p.nspan[0] - 40)
     return bool(SHARE_WORDS.search(text[a:p.nspan[0]]))
 
 
 def _bare_share(text: str, p: Percent) -> bool:
     """A share of the whole named only by its category: 城市建设类,占27.21% / 咨询类占45.3%.
     A share with its base named (占GDP比重为9.7%) is a ratio of two metrics, not a part."""
-    a = max(text.rfind(c, 0, p.nspan[0]) for c in ",;。:\n、") + 1
+    a = max(max(text.rfind(c, 0, p.nspan[0]) for c in ",;。:\n、") + 1, p.nspan[0] - 40)
     clause = text[a:p.nspan[0]]
     m = SHARE_WORDS.search(clause)
     if m is None:
@@ -391,6 +391,8 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     if not before:
         return None, None
     parts = [it.value for it in run if it.value is not None]
+    if not parts:
+        return None, None  # a list of shares alone: no count can point at its total
     shared = [it for it in run if it.qty is not None and it.share is not None]
     # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
     if shared:

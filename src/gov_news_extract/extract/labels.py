@@ -81,7 +81,7 @@ _MAX_LABEL = 18
 def _clause_start(text: str, pos: int, ends: frozenset[int] = frozenset()) -> int:
     """Start of the clause holding pos. A 、 ends a clause only where a figure ends right
     before it (…275360件、微信受理渠道…); elsewhere it joins names (电力、热力、燃气…)."""
-    a = max(text.rfind(c, 0, pos) for c in ",;。:\n") + 1
+    a = max(max(text.rfind(c, 0, pos) for c in ",;。:\n") + 1, pos - 60)
     k = text.rfind("、", a, pos)
     while k >= 0:
         if k in ends or (k - 1 in ends and text[k - 1] in ")）"):

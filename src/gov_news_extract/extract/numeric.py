@@ -299,7 +299,9 @@ def _cell_fact(ctx: Context, h: _Hit, cell: Cell) -> Quantity | Percent | Change
 
 def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]) -> Quantity | Percent | Change | None:
     text = ctx.norm.text
-    clause_start = max(text.rfind(c, 0, h.start) for c in ",;。:\n") + 1
+    # The words that can make a change stand just before the number: a bounded window keeps a
+    # clause without punctuation from being rescanned for every number in it.
+    clause_start = max(max(text.rfind(c, 0, h.start) for c in ",;。:\n") + 1, h.start - 40)
     left = text[clause_start:h.start]
     span = ctx.norm.span(h.start, h.end)
     value = h.num.value

@@ -140,6 +140,8 @@ def _without_total(facts: Facts, fact: Breakdown | Ranking, parts: Sequence[Part
     i, others = outliers[0]
     v, s = pairs[i]
     est = (others.lo + others.hi) / 2
+    if est <= 0:
+        return  # the other items imply no positive total: nothing to compare with
     ratio = pct(Fraction(v.value) / est * 100, 1)
     yield diagnostic(RULE, "error", s.span or fact.span,
                      f"占比{s.text}与其他各项不符：其他各项的数值与占比推算总数约为{rounding.fmt(est, 0)}，"

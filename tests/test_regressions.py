@@ -1,0 +1,45 @@
+"""Inputs that once broke parse() or the check command, found by fuzzing (kept as they were found)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gov_news_extract import parse
+
+CRASHERS = [
+    # a run of shares with no counts after a table total: _find_total took max() of nothing
+    "| 合计 | 100 |\n咨询类占60%,投诉类占40%。",
+    "2,占,占9%类1%",
+    # parts of value 0 implied a total of 0 in share-of-total
+    "电话渠道0件,占比7%;网络渠道0件,占比4%;其他渠道9件,占比5%。",
+    # long clauses without punctuation (each number used to rescan the clause)
+    "占比1%" * 300,
+    "同比增长5.5% 环比下降3.2% " * 50,
+]
+
+
+@pytest.mark.parametrize("text", CRASHERS)
+def test_no_internal_error(text: str) -> None:
+    doc = parse(text)
+    assert not [d for d in doc.diagnostics if d.rule.startswith("internal")]
+    for f in doc.facts():
+        assert text[f.span.start:f.span.end] == f.span.text
+
+
+def test_check_reads_stdin_bytes_like_a_file() -> None:
+    draft = "本周共受理群众诉求1000件,其中电话600件、网络500件。".encode("gb18030")
+    run = subprocess.run([sys.executable, "-m", "gov_news_extract", "check", "-"], input=draft,
+                         capture_output=True, check=False)
+    assert run.returncode == 1
+    assert b"parts-sum" in run.stdout
+
+
+def test_check_empty_folder_is_an_input_error(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "gov_news_extract", "check", str(tmp_path)],
+                         capture_output=True, check=False)
+    assert run.returncode == 2
+    assert b"error" in run.stderr
