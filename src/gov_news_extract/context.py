@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .models import Fact
 from .text.normalise import NormText
@@ -23,6 +23,8 @@ class Context:
     # Numeric cells of flattened tables, by normalised start offset (extract/tables.py).
     table_cells: dict[int, Cell] = field(default_factory=dict)
     tables: list[Table] = field(default_factory=list)
+    # Results a pass computes once per document for many questions (extract/dates.py).
+    cache: dict[str, Any] = field(default_factory=dict)
     _next_id: int = 0
 
     def new_id(self) -> str:

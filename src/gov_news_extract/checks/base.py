@@ -91,6 +91,7 @@ class Facts:
     by_id: dict[str, Fact] = field(default_factory=dict)
     article_of: dict[str, int] = field(default_factory=dict)
     _pauses: list[int] | None = None
+    _quantities: list[Quantity] | None = None
 
     @classmethod
     def build(cls, ctx: Context | None, doc: Document) -> Facts:
@@ -219,11 +220,16 @@ class Facts:
     def another_total(self, exclude: set[str], exact_sum: Decimal, before: Fact, unit: str | None) -> Numeric | None:
         """A stated figure (not `exclude`) shortly before `before` that equals the parts' exact sum."""
         start = self.pos(before)[0]
-        for f in self.of(Quantity):
+        if self._quantities is None:
+            self._quantities = sorted(self.of(Quantity), key=lambda q: self.pos(q)[0])
+        qs = self._quantities
+        lo = bisect.bisect_left(qs, start - 420, key=lambda q: self.pos(q)[0])
+        hi = bisect.bisect_right(qs, start, key=lambda q: self.pos(q)[0])
+        for f in qs[lo:hi]:
             if f.id in exclude or f.value != exact_sum or not units_compatible(f.unit, unit):
                 continue
             if 0 <= start - self.pos(f)[1] <= 400:
-                return f  # type: ignore[no-any-return]
+                return f
         return None
 
     # ------------------------------------------------------------ periods

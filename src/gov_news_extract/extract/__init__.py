@@ -16,6 +16,7 @@ PASSES: list[tuple[str, Callable[[Context], None]]] = [
     ("tables", tables.run),
     ("numeric", numeric.run),
     ("composite", composite.run),
+    ("periods", dates.link_periods),
 ]
 
 

@@ -386,8 +386,10 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     text = ctx.norm.text
     first = run[0]
     unit = first.qty.unit if first.qty else None
-    before = [q for q in quantities if q.nspan[1] <= first.start and q.unit == unit and q.approx is None
-              and all(q is not it.qty for it in run)]
+    # Only the figures shortly before can be the total (every test below looks back a bounded way).
+    k = bisect.bisect_left(quantities, first.start, key=lambda q: q.nspan[0])
+    before = [q for q in quantities[max(0, k - 80):k] if q.nspan[1] <= first.start and q.unit == unit
+              and q.approx is None and all(q is not it.qty for it in run)]
     if not before:
         return None, None
     parts = [it.value for it in run if it.value is not None]

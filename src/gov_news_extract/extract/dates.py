@@ -12,6 +12,7 @@ must not become quantities. It also sets `ctx.year` to the page's year and offer
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 from collections import Counter
@@ -783,6 +784,14 @@ def _role(text: str, f: DateFact | Period) -> str:
     return "period"
 
 
+def link_periods(ctx: Context) -> None:
+    """Give every figure the id of the period it refers to (`period_id`), for users and checks."""
+    for f in ctx.facts:
+        if f.kind in ("quantity", "percent", "change") and f.period_id is None:
+            p = period_for(ctx, f.nspan[0])
+            f.period_id = p.id if p is not None else None
+
+
 def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
     """The date or period fact that governs the figure at normalised position npos.
 
@@ -792,25 +801,49 @@ def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
     single day governs only a figure in its own sentence.
     """
     text = ctx.norm.text
-    facts = sorted((f for f in ctx.facts if isinstance(f, (DateFact, Period))), key=lambda f: f.nspan)
-    roles = [(f, _role(text, f)) for f in facts]
+    index = _period_index(ctx)
+    facts, starts, roles, periods, period_starts = index
     s0, s1 = sentence_at(text, npos)
-    same = [(f, r) for f, r in roles if s0 <= f.nspan[0] < s1 and r in ("period", "point")]
+    same = [(facts[k], roles[k]) for k in range(bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1))
+            if roles[k] in ("period", "point")]
     before = [f for f, _r in same if f.nspan[1] <= npos]
     if before:
         return before[-1]
     # A period written after its figure governs it only inside the same clause: 受理500件(1-6月).
-    clause_end = regex.compile(r"[,，;；。]").search(text, npos)
+    clause_end = rx(r"[,，;；。]").search(text, npos)
     stop = min(s1, clause_end.start()) if clause_end else s1
     after = [f for f, r in same if npos <= f.nspan[0] < stop and r == "period"]
     if after:
         return after[0]
     para = text.rfind("\n", 0, npos) + 1
-    earlier = [f for f, r in roles if para <= f.nspan[0] and f.nspan[1] <= s0 and r == "period"]
-    if earlier:
-        return earlier[-1]
-    page = [f for f, r in roles if r == "period"]
-    prior = [f for f in page if f.nspan[1] <= npos]
-    if prior:
-        return prior[-1]
-    return page[0] if page else None
+    k = bisect.bisect_left(period_starts, s0) - 1
+    while k >= 0 and periods[k].nspan[1] > s0:
+        k -= 1
+    if k >= 0 and periods[k].nspan[0] >= para:
+        return periods[k]
+    k = bisect.bisect_left(period_starts, npos) - 1
+    while k >= 0 and periods[k].nspan[1] > npos:
+        k -= 1
+    if k >= 0:
+        return periods[k]
+    return periods[0] if periods else None
+
+
+_Index = tuple[list["DateFact | Period"], list[int], list[str], list["DateFact | Period"], list[int]]
+
+
+def _period_index(ctx: Context) -> _Index:
+    """Dates and periods in text order with their roles, built once per document (the facts
+    only grow; a new count rebuilds it)."""
+    n = len(ctx.facts)
+    cached = ctx.cache.get("period_index")
+    if cached is not None and cached[0] == n:
+        index: _Index = cached[1]
+        return index
+    text = ctx.norm.text
+    facts = sorted((f for f in ctx.facts if isinstance(f, (DateFact, Period))), key=lambda f: f.nspan)
+    roles = [_role(text, f) for f in facts]
+    periods = [f for f, r in zip(facts, roles, strict=True) if r == "period"]
+    index = (facts, [f.nspan[0] for f in facts], roles, periods, [f.nspan[0] for f in periods])
+    ctx.cache["period_index"] = (n, index)
+    return index
