@@ -97,13 +97,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 continue
             b = Fraction(q.value) - Fraction(ac.value) if rc.direction == "up" else Fraction(q.value) + Fraction(ac.value)
             true = Fraction(ac.value) / b * _rate(rc) if b > 0 else Fraction(0)
-            shown = pct(true, 1) if rc.unit == "%" else rounding.fmt(true, 2) + "倍"
-            yield diagnostic(RULE, "error", rc.span,
-                             f"{rate.text}与{cur.text}、{delta.text}不符：{rounding.fmt(ac.value)}/"
-                             f"{rounding.fmt(b)} = {shown}",
-                             f"the change {rounding.fmt(rc.value, 4)}{rc.unit} disagrees with "
-                             f"{rounding.fmt(ac.value)}/{rounding.fmt(b)} = {shown}",
-                             [q.span, ac.span], [rc.id, q.id, ac.id])
+            yield _finding(rc, rate, cur, delta, f"{rounding.fmt(ac.value)}/{rounding.fmt(b)}", true, q, ac)
             break
         else:
             yield from _against_basis(facts, rc, rate, before)
@@ -127,13 +121,19 @@ def _against_basis(facts: Facts, rc: Change, rate: Value, before: list[Quantity]
         return
     true = (Fraction(cur_q.value) - Fraction(base.value)) * sign / Fraction(base.value) * _rate(rc) \
         if base.value else Fraction(0)
+    arith = f"({rounding.fmt(cur_q.value)} − {rounding.fmt(base.value)})/{rounding.fmt(base.value)}"
+    yield _finding(rc, rate, cur, bv, arith, true, cur_q, base)
+
+
+def _finding(rc: Change, rate: Value, first: Value, second: Value, arith: str, true: Fraction,
+             f1: Quantity | Change, f2: Quantity | Change) -> Diagnostic:
+    """The diagnostic both forms give: the stated change, the two figures, and the arithmetic."""
     shown = pct(true, 1) if rc.unit == "%" else rounding.fmt(true, 2) + "倍"
-    yield diagnostic(RULE, "error", rc.span,
-                     f"{rate.text}与{cur.text}、{bv.text}不符：({rounding.fmt(cur_q.value)} − "
-                     f"{rounding.fmt(base.value)})/{rounding.fmt(base.value)} = {shown}",
-                     f"the change {rounding.fmt(rc.value, 4)}{rc.unit} disagrees with "
-                     f"({rounding.fmt(cur_q.value)} - {rounding.fmt(base.value)})/{rounding.fmt(base.value)} = {shown}",
-                     [cur_q.span, base.span], [rc.id, cur_q.id, base.id])
+    return diagnostic(RULE, "error", rc.span,
+                      f"{rate.text}与{first.text}、{second.text}不符：{arith} = {shown}",
+                      f"the change {rounding.fmt(rc.value, 4)}{rc.unit} disagrees with "
+                      f"{arith.replace('−', '-')} = {shown}",
+                      [f1.span, f2.span], [rc.id, f1.id, f2.id])
 
 
 RULE = Rule(id="growth-rate", severity="error", summary="a change disagrees with the figures it relates",
