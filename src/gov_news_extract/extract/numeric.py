@@ -29,6 +29,7 @@ from .tables import Cell
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
 _CN = r"[零〇两一二三四五六七八九十百千万亿廿]+"
 _APPROX_BEFORE = r"(?P<pre>约为|约|大约|近|将近|接近|超过|超|逾|达到|高达|不到|不足|不少于|至少)?"
+_APPROX_BEFORE_END = regex.compile(_APPROX_BEFORE + "$")
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,7 @@ _SHORT_DIRECTIONS = {"增", "升", "涨", "减", "降", "跌", "快", "慢", "�
 _COMPARATIVE = {"快于", "慢于", "高于", "低于", "多于", "少于"}
 _LIST_SEP = regex.compile(r"^(?:、|和|与|及|或|至|到|—|-|~)$")
 _RANGE_SEP = {"至", "到", "—", "-", "~"}
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ORDINAL_BEFORE = regex.compile(r"(?:第|前|后|排名前|位列前|居前|排名后|倒数第)$")
 
 
@@ -106,13 +108,13 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             continue
         unit = m.group("unit")
         chinese = bool(m.group("cn"))
+        if chinese and not unit:
+            continue  # a Chinese numeral measures only with a measure word (see below); most are words (统一)
         before = text[max(0, s - 4):s]
-        after = text[e:e + 1]
-        # Part of a code or a name written with letters (A15版, D3, G20).
         # Part of a code or a name written with letters (A15版, D3, G20) — but a word in letters
         # before a figure with its unit is a name for it (App1000件).
-        if (rx(r"[A-Za-z]$").search(before) and not (unit and rx(r"[A-Za-z]{2,}$").search(before))) \
-                or (not unit and rx(r"[A-Za-z]").match(after)):
+        if (before[-1:] in _ASCII_LETTERS and not (unit and before[-2:-1] in _ASCII_LETTERS)) \
+                or (not unit and text[e:e + 1] in _ASCII_LETTERS):
             continue
         if before.endswith("第") or (_ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个"))):
             continue
@@ -142,7 +144,7 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
         if _overlaps(taken, s, e):
             continue
         approx = m.group("mid1") or m.group("mid") or m.group("post")
-        pre = rx(_APPROX_BEFORE + "$").search(text[max(0, s - 3):s])
+        pre = _APPROX_BEFORE_END.search(text[max(0, s - 3):s])
         if pre and pre.group("pre") and pre.group("pre") not in ("达到", "高达"):
             approx = pre.group("pre")
         raw_unit = unit
