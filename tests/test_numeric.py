@@ -128,6 +128,9 @@ CASES: list[tuple[str, str, list[F]]] = [
      [F("85%", P, "85", "%", "热线接通率"), F("95%", P, "95", "%", "热线接通率")]),
     ("change 减产 with 比 basis", "全年粮食产量达到105.6万吨,比上年减产2.3%。",
      [F("105.6万吨", Q, "1056000", "吨", "粮食产量"), F("比上年减产2.3%", C, "2.3", "%", "粮食产量", "down")]),
+    ("ordinal list keeps the page's script", "第一、二、三産業增加值分別為4582億元、67088億元和60601億元。",
+     [F("4582億元", Q, "458200000000", "元", "第一産業增加值"), F("67088億元", Q, "6708800000000", "元", "第二産業增加值"),
+      F("60601億元", Q, "6060100000000", "元", "第三産業增加值")]),
     # --- not facts: numbers that name things, ordinals, set phrases, parts of dates
     ("not fact hotline number", "拨打12345热线反映问题。", []),
     ("not fact platform number", "通过110平台报警。", []),

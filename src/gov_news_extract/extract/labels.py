@@ -288,14 +288,17 @@ _LIST_SPLIT = regex.compile(r"、|和|及|与|以及")
 _ORDINAL_LIST = regex.compile(r"第([一二三四五六七八九十])((?:[、和及][一二三四五六七八九十])+)(\p{Han}{1,6}?)(?:的|$)")
 
 
-def _names(text: str, start: int, end: int) -> list[tuple[str, int]]:
+def _names(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
     """The names listed in text[start:end], each with its offset: A、B和C; 第一、二、三产业 → three names."""
+    text = ctx.norm.text
     region = text[start:end]
     m = _ORDINAL_LIST.search(region)
     if m:
-        # 第一、二、三产业: the head noun is written once; each name is its ordinal plus the head.
+        # 第一、二、三产业: the head noun is written once; each name is its ordinal plus the head,
+        # taken from the page so that it keeps the page's script (三産業).
         ords = [m.group(1), *rx(r"[一二三四五六七八九十]").findall(m.group(2))]
-        return [("第" + o + m.group(3), -1) for o in ords]
+        head = ctx.norm.surface(start + m.start(3), start + m.end(3))
+        return [("第" + o + head, -1) for o in ords]
     out: list[tuple[str, int]] = []
     pos = start
     for piece in _LIST_SPLIT.split(region):
@@ -326,7 +329,7 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
             pos = f.nspan[1]
         if len(run) < 2:
             continue
-        names = [(n, k) for n, k in _names(text, cstart, m.start()) if clean(n)]
+        names = [(n, k) for n, k in _names(ctx, cstart, m.start()) if clean(n)]
         if len(names) == len(run):
             for f, (n, k) in zip(run, names, strict=True):
                 name = clean(n)
