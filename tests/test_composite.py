@@ -54,6 +54,9 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
     ("share-only list", "从诉求类型看,咨询类占45.3%,求助类占28.6%,投诉类占16.1%,建议类占10%。",
      None, [("咨询类", None, "45.3"), ("求助类", None, "28.6"), ("投诉类", None, "16.1"), ("建议类", None, "10")],
      False),
+    ("share-only list after 分别是, one clause per category", "共受理诉求3000件。反映较集中的分别是:交通类,占30.5%;"
+     "教育类,占20.25%;医疗类,占12%。", None,
+     [("交通类", None, "30.5"), ("教育类", None, "20.25"), ("医疗类", None, "12")], False),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"

@@ -95,7 +95,7 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             last = items[-1] if items else None
             between = text[last.end:f.nspan[0]] if last else ""
             short = len(between) <= 12 or bool(SHARE_WORDS.search(between) and not rx(r"\d").search(between))
-            if "分别" in between:
+            if _SHARE_LIST.search(between):
                 continue  # 分别占…的a%和b%: shares of the whole list, attached by _attach_share_lists
             # The share belongs to the figure before only when it names no category of its own
             # (…1000件,电话渠道占总量的70.0% is 电话渠道's share, not the last part's).
