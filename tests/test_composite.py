@@ -57,6 +57,14 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
     ("share-only list after 分别是, one clause per category", "共受理诉求3000件。反映较集中的分别是:交通类,占30.5%;"
      "教育类,占20.25%;医疗类,占12%。", None,
      [("交通类", None, "30.5"), ("教育类", None, "20.25"), ("医疗类", None, "12")], False),
+    ("parts that add up to the whole, with rates between them", "全市共受理诉求9000件,接通率96%;直接答复6000件,"
+     "满意率98%;转办3000件,办结率97%。", "9000", [("直接答复", "6000", None), ("转办", "3000", None)], False),
+    ("a rate named by the part's shorter name right after it", "共受理诉求9.67万件,话务接通率96.14%;平台直接答复7.25万件,"
+     "直接答复率74.97%;转办2.42万件,办结率97.48%。", "96700", [("平台直接答复", "72500", "74.97"), ("转办", "24200", None)],
+     False),
+    ("a rate goes to the part it names, not to a longer name farther back",
+     "派单601件,按时结案597件,超时办理4件,结案率100%,按时结案率99%。", "601",
+     [("按时结案", "597", "99"), ("超时办理", "4", None)], False),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"
@@ -116,6 +124,8 @@ def test_breakdown_part_ids_point_at_their_facts() -> None:
         pytest.param("全市受理诉求600件,办结580件。", id="two loose counts"),
         pytest.param("全市共接到来电383257次,环比下降59.7%。", id="count and change"),
         pytest.param("工单办结率99.8%,群众满意率98.5%。", id="two rates"),
+        pytest.param("全市共受理诉求9000件,接通率96%;直接答复6000件,满意率98%;转办2000件,办结率97%。",
+                     id="later counts that do not add up to the whole"),
     ],
 )
 def test_no_breakdown(text: str) -> None:

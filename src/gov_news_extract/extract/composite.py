@@ -148,7 +148,10 @@ def _rate_owner(text: str, items: list[_Item], f: Percent) -> _Item | None:
         if rx(r"[。\n]").search(text[it.end:f.nspan[0]]) or it.qty is None:
             return None
         if it.share is None and it.label and len(it.label) >= 2 and stem.endswith(it.label):
-            return it
+            return it  # 办结…办结率
+        if it.share is None and it.label and len(stem) >= 2 and it.label.endswith(stem) \
+                and it is items[-1] and not rx(r"\d").search(text[it.end:f.nspan[0]]):
+            return it  # 平台直接答复7.25万件,直接答复率…: a shorter name only right after its figure
     return None
 
 
@@ -656,10 +659,45 @@ def run(ctx: Context) -> None:
             segments = _segments(parts, total.value) if total is not None and not with_shares else [parts]
             for seg in segments:
                 _add_breakdown(ctx, total, seg, link)
+    _sentence_sums(ctx, items)
     _name_rankings(ctx, taken)
     _table_rankings(ctx)
     _table_breakdowns(ctx)
     _attach_share_lists(ctx)
+
+
+def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
+    """A whole, then its parts later in the sentence with other figures between them
+    (共受理诉求9.67万件,接通率96.14%;直接答复7.25万件,答复率74.97%;转办2.42万件): the
+    parts are told apart from loose figures by adding up to the whole at the stated rounding."""
+    text = ctx.norm.text
+    used: set[str | None] = set()
+    for f in ctx.facts:
+        if isinstance(f, Breakdown):
+            used.add(f.total_id)
+            used.update(p.value_id for p in f.parts)
+    counts = [it for it in items if it.qty is not None and it.qty.id not in used]
+    for i, whole in enumerate(counts):
+        assert whole.qty is not None
+        if not _is_total(ctx, whole) or whole.qty.value <= 0:
+            continue
+        ends = [k for k in (text.find("。", whole.end), text.find("\n", whole.end)) if k >= 0]
+        sentence_end = min(ends) if ends else len(text)
+        parts: list[_Item] = []
+        for it in counts[i + 1:]:
+            assert it.qty is not None
+            if it.start >= sentence_end or it.qty.unit != whole.qty.unit or it.qty.value >= whole.qty.value:
+                break
+            parts.append(it)
+            if len(parts) >= 2 and _same_sum(parts, whole.qty):
+                break
+        else:
+            continue
+        if len(parts) >= 2 and _same_sum(parts, whole.qty) and len({p.label for p in parts}) == len(parts):
+            parts = _settle_rates(parts, whole.qty)
+            if len(parts) >= 2:
+                _add_breakdown(ctx, whole.qty, parts, "sum")
+                used.update(p.qty.id for p in parts if p.qty is not None)
 
 
 _TOTAL_ROW = regex.compile(r"^(?:合计|总计|共计|小计|全市|全县|全区|全省|总数|总量)$")
