@@ -65,6 +65,8 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
     ("a rate goes to the part it names, not to a longer name farther back",
      "派单601件,按时结案597件,超时办理4件,结案率100%,按时结案率99%。", "601",
      [("按时结案", "597", "99"), ("超时办理", "4", None)], False),
+    ("各 gives each listed name the figure", "本月有10件逾期,其中甲区政府4件,乙区政府、市城管局及市税务局各2件。", "10",
+     [("甲区政府", "4", None), ("乙区政府", "2", None), ("市城管局", "2", None), ("市税务局", "2", None)], False),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"

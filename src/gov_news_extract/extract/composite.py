@@ -21,7 +21,7 @@ from ..models import Breakdown, Change, Part, Percent, Quantity, Ranking, RankIt
 from ..numbers.numeral import parse_number
 from ..text.normalise import SECTION_HEAD
 from ..text.rx import rx
-from .labels import SHARE_WORDS
+from .labels import SHARE_WORDS, clean, names_in
 
 _TOTAL_WORDS = regex.compile(r"(?:共|共计|总计|合计|累计|总量|总数)")
 _OTHER = regex.compile(r"^(?:其他|其它)")
@@ -49,6 +49,8 @@ class _Item:
     changes: list[Change] = field(default_factory=list)
     # The share is a rate named after the part (办结率 of 办结), not an 占比.
     rate: bool = False
+    # 甲、乙及丙各1件: one figure stated for each of several names.
+    each: list[str] = field(default_factory=list)
 
     @property
     def value(self) -> Decimal | None:
@@ -90,7 +92,9 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
         if f.nspan[0] in ctx.table_cells:
             continue  # a row's cells are different metrics; columns are not read as lists yet
         if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label:
-            items.append(_Item(f, None, f.nspan[0], f.nspan[1], f.label))
+            each = _each_names(ctx, f)
+            start = each[1] if each else f.nspan[0]
+            items.append(_Item(f, None, start, f.nspan[1], f.label, each=each[0] if each else []))
         elif isinstance(f, Percent) and _is_share(text, f):
             last = items[-1] if items else None
             between = text[last.end:f.nspan[0]] if last else ""
@@ -117,6 +121,32 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
                 owner.share, owner.rate = f, True
                 items[-1].end = max(items[-1].end, f.nspan[1])
     return items
+
+
+def _each_names(ctx: Context, f: Quantity) -> tuple[list[str], int] | None:
+    """The names of 甲、乙及丙各1件 (each counted f), with where their list starts."""
+    text = ctx.norm.text
+    pos = f.nspan[0]
+    if text[pos - 1:pos] != "各":
+        return None
+    a = max(max(text.rfind(c, 0, pos) for c in ",;。:\n") + 1, pos - 80)
+    if text.startswith("其中", a):
+        a += 2
+    names = [n for n, _ in names_in(ctx, a, pos - 1) if clean(n) == n and n]
+    if len(names) < 2:
+        return None
+    return names, a
+
+
+def _expand_each(run: list[_Item]) -> list[_Item]:
+    """One part per name of a 各 figure, each with its value."""
+    out: list[_Item] = []
+    for it in run:
+        if len(it.each) < 2:
+            out.append(it)
+            continue
+        out.extend(_Item(it.qty, None, it.start, it.end, name) for name in it.each)
+    return out
 
 
 def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
@@ -604,7 +634,7 @@ def run(ctx: Context) -> None:
     items = _items(ctx, facts)
     taken: list[tuple[int, int]] = []
     starts = sorted(f.nspan[0] for f in facts)
-    runs = _runs(ctx, items, starts)
+    runs = [_expand_each(r) for r in _runs(ctx, items, starts)]
     used = {id(it) for r in runs for it in r}
     for r in runs + _share_chains(ctx, items, used):
         # A figure presented as the whole starts the run: it is the total, not a part.

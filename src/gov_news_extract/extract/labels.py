@@ -288,7 +288,7 @@ _LIST_SPLIT = regex.compile(r"、|和|及|与|以及")
 _ORDINAL_LIST = regex.compile(r"第([一二三四五六七八九十])((?:[、和及][一二三四五六七八九十])+)(\p{Han}{1,6}?)(?:的|$)")
 
 
-def _names(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
+def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
     """The names listed in text[start:end], each with its offset: A、B和C; 第一、二、三产业 → three names."""
     text = ctx.norm.text
     region = text[start:end]
@@ -329,7 +329,7 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
             pos = f.nspan[1]
         if len(run) < 2:
             continue
-        names = [(n, k) for n, k in _names(ctx, cstart, m.start()) if clean(n)]
+        names = [(n, k) for n, k in names_in(ctx, cstart, m.start()) if clean(n)]
         if len(names) == len(run):
             for f, (n, k) in zip(run, names, strict=True):
                 name = clean(n)
