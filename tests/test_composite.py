@@ -67,6 +67,12 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
      [("按时结案", "597", "99"), ("超时办理", "4", None)], False),
     ("各 gives each listed name the figure", "本月有10件逾期,其中甲区政府4件,乙区政府、市城管局及市税务局各2件。", "10",
      [("甲区政府", "4", None), ("乙区政府", "2", None), ("市城管局", "2", None), ("市税务局", "2", None)], False),
+    ("parts named by their category, not the verb they share", "分行业看,工业项目完成投资300亿元,占年度计划的70%;"
+     "农业项目完成投资60亿元,占年度计划的75%;城建项目完成投资140亿元,占年度计划的80%。", None,
+     [("工业项目", "30000000000", None), ("农业项目", "6000000000", None), ("城建项目", "14000000000", None)], False),
+    ("counts of one noun named by what follows it", "全市共有重点项目283个,其中:10个项目建成投用,246个项目正在紧张建设,"
+     "27个项目正在进行前期工作。", "283",
+     [("建成投用", "10", None), ("正在紧张建设", "246", None), ("正在进行前期工作", "27", None)], False),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"

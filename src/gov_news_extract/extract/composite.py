@@ -17,7 +17,7 @@ from decimal import Decimal
 import regex
 
 from ..context import Context
-from ..models import Breakdown, Change, Part, Percent, Quantity, Ranking, RankItem
+from ..models import Breakdown, Change, Part, Percent, Quantity, Ranking, RankItem, Span
 from ..numbers.numeral import parse_number
 from ..text.normalise import SECTION_HEAD
 from ..text.rx import rx
@@ -51,6 +51,8 @@ class _Item:
     rate: bool = False
     # 甲、乙及丙各1件: one figure stated for each of several names.
     each: list[str] = field(default_factory=list)
+    # Other figures about the part (占年度计划的76%): renamed with it.
+    extras: list[Percent] = field(default_factory=list)
 
     @property
     def value(self) -> Decimal | None:
@@ -64,7 +66,12 @@ def _numeric(ctx: Context) -> list[Quantity | Percent | Change]:
 
 def _is_share(text: str, p: Percent) -> bool:
     a = max(max(text.rfind(c, 0, p.nspan[0]) for c in ",;。:\n、") + 1, p.nspan[0] - 40)
-    return bool(SHARE_WORDS.search(text[a:p.nspan[0]]))
+    m = SHARE_WORDS.search(text[a:p.nspan[0]])
+    # 占年度计划的76%: progress against a plan, not a share of the whole.
+    return m is not None and not _PLAN.search(m.group())
+
+
+_PLAN = regex.compile(r"计划|目标|任务")
 
 
 def _bare_share(text: str, p: Percent) -> bool:
@@ -114,6 +121,7 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             items[-1].end = max(items[-1].end, f.nspan[1])
         elif isinstance(f, Percent) and items and f.label == items[-1].label:
             items[-1].end = max(items[-1].end, f.nspan[1])
+            items[-1].extras.append(f)
         elif isinstance(f, Percent) and f.label and f.label.endswith("率"):
             # 办结3884件,协调办理中59件,总体办结率98.53%: the rate of a part named before is its share.
             owner = _rate_owner(text, items, f)
@@ -515,6 +523,64 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
     return found
 
 
+def _relabel(it: _Item, old: str | None, new: str) -> None:
+    """Give a part and the figures that carry its name (count, share, changes) a new name."""
+    for f in (it.qty, it.share, *it.changes, *it.extras):
+        if f is None or f.label != old:
+            continue
+        f.label = new
+        ls = f.label_span
+        if ls is not None:
+            f.label_span = Span(start=ls.start, end=ls.start + len(new), line=ls.line, col=ls.col, text=new) \
+                if ls.text.startswith(new) else None
+    it.label = new
+
+
+def _category_labels(ctx: Context, parts: list[_Item]) -> None:
+    """The parts of a breakdown are named by their categories.
+
+    Names that end alike (工业项目完成投资, 农业项目完成投资; 第一产业增加值, 第二产业增加值) keep
+    what tells them apart; counts of one noun that differ by what follows it (10个项目建成投用,
+    246个项目正在建设) are named by that."""
+    labels = [it.label or "" for it in parts]
+    if not all(labels) or len(parts) < 2 or any(it.each for it in parts):
+        return
+    text = ctx.norm.text
+    if len(set(labels)) == 1:
+        preds: list[str] = []
+        for it in parts:
+            f = it.qty
+            ls = f.label_span if f is not None else None
+            if f is None or ls is None or f.nspan[1] + len(labels[0]) > len(text) \
+                    or not text.startswith(labels[0], f.nspan[1]):
+                return
+            a = f.nspan[1] + len(labels[0])
+            m = rx(r"[^,;。:、\n\d]{2,12}(?=[,;。:、\n]|$)").match(text, a)
+            if m is None:
+                return
+            preds.append(m.group())
+        if len(set(preds)) == len(preds):
+            for it, pred in zip(parts, preds, strict=True):
+                _relabel(it, it.label, pred)
+        return
+    k = 0
+    while k < min(map(len, labels)) and len({lb[len(lb) - 1 - k] for lb in labels}) == 1:
+        k += 1
+    tail = labels[0][len(labels[0]) - k:] if k else ""
+    # Only a verb with its object (完成投资) or the name of the aggregate (增加值) goes; the
+    # category's own head noun (…项目) stays.
+    m = _SHARED_TAIL.search(tail)
+    if m is None:
+        return
+    cut = k - m.start()
+    if all(len(lb) - cut >= 2 for lb in labels):
+        for it in parts:
+            _relabel(it, it.label, (it.label or "")[:-cut])
+
+
+_SHARED_TAIL = regex.compile(r"(?:完成|实现|录得|接待)\p{Han}{0,4}$")
+
+
 def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], link: str | None = None) -> None:
     text = ctx.norm.text
     start, end = parts[0].start, parts[-1].end
@@ -688,6 +754,7 @@ def run(ctx: Context) -> None:
                 continue
             segments = _segments(parts, total.value) if total is not None and not with_shares else [parts]
             for seg in segments:
+                _category_labels(ctx, seg)
                 _add_breakdown(ctx, total, seg, link)
     _sentence_sums(ctx, items)
     _name_rankings(ctx, taken)

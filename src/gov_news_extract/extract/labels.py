@@ -71,7 +71,7 @@ _PLACE_SUBJECT = rx(r"^\p{Han}{1,5}?(?:省|市|县|区|镇|乡|街道)(?=\d|今�
 _SUBJECT = regex.compile(r"^\d{3,}\p{Han}{0,6}?热线(?=\p{Han}{2})")
 # Classifiers whose following noun names what is counted (350个[地级及以上城市], 三家[企业]).
 _CLASSIFIERS = regex.compile(r"(?:个|家|名|项|条|所|座|辆|台|位|批|类|种|户|只|头|处|人|封|期|起)$")
-_NOUN_AFTER = regex.compile(r"^(?![和及与或])\p{Han}[^,;。:、()（）\d的中有在将已被是为等]{0,9}")
+_NOUN_AFTER = regex.compile(r"^(?![和及与或])(?:\p{Han}、)*\p{Han}[^,;。:、()（）\d的中有在将已被是为等]{0,9}")
 _QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总计", "合计", "共", "平均", "人均", "最高", "最低")
 # The words that make a percent a share of something (占比, 占总量的, 比重为); shared with composite.py.
 SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
@@ -270,13 +270,14 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
     if not isinstance(f, Quantity) or not f.unit or not _CLASSIFIERS.search(f.unit):
         return None
     e = f.nspan[1]
-    m = _NOUN_AFTER.match(text[e:e + 12])
+    window = text[e:e + 14]
+    m = _NOUN_AFTER.match(window)
     if not m:
         return None
     noun = m.group()
-    stop = _STOP_AFTER.search(noun)
-    if stop:
-        noun = noun[: stop.start()]
+    stop = _STOP_AFTER.search(window)
+    if stop and stop.start() < len(noun):
+        noun = noun[: stop.start()]  # 项目正在建设: the verb may begin inside the matched stretch
     if len(noun) < 2:
         return None
     return e, e + len(noun)
