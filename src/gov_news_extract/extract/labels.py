@@ -120,6 +120,9 @@ def clean(region: str) -> str:
                 if cut is _LEAD_VERBS and _GENERIC.fullmatch(tail) and 2 <= len(subject) <= 12 \
                         and not rx(r"\d|热线|平台|中心").search(subject):
                     s = subject  # 各县区、经济区共受理诉求: the bare object says nothing, the subject does
+                elif len(tail) <= 2 and cut in (_LEAD_VERBS, _OPENING_VERBS):
+                    # 接待游客, 接听来电: a one-word object names the metric together with its verb.
+                    s = s[m.start(1) if cut is _LEAD_VERBS and m.lastindex else 0:]
                 else:
                     s = tail
         if "等" in s[1:-1]:
