@@ -120,8 +120,10 @@ def clean(region: str) -> str:
                 if cut is _LEAD_VERBS and _GENERIC.fullmatch(tail) and 2 <= len(subject) <= 12 \
                         and not rx(r"\d|热线|平台|中心").search(subject):
                     s = subject  # 各县区、经济区共受理诉求: the bare object says nothing, the subject does
-                elif len(tail) <= 2 and cut in (_LEAD_VERBS, _OPENING_VERBS):
-                    # 接待游客, 接听来电: a one-word object names the metric together with its verb.
+                elif len(tail) <= 2 and cut in (_LEAD_VERBS, _OPENING_VERBS) \
+                        and s[m.start(1) if cut is _LEAD_VERBS and m.lastindex else 0:].startswith(("接待", "接听")):
+                    # 接待游客, 接听来电: with a one-word object these verbs are part of the metric's
+                    # name (接到来电, 受理诉求 are named by the object).
                     s = s[m.start(1) if cut is _LEAD_VERBS and m.lastindex else 0:]
                 else:
                     s = tail
