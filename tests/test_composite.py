@@ -73,6 +73,9 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
     ("counts of one noun named by what follows it", "全市共有重点项目283个,其中:10个项目建成投用,246个项目正在紧张建设,"
      "27个项目正在进行前期工作。", "283",
      [("建成投用", "10", None), ("正在紧张建设", "246", None), ("正在进行前期工作", "27", None)], False),
+    ("parts in the next sentence that add up to the whole", "全区共受理群众诉求2000件,环比增长3.9%。从渠道看,"
+     "电话渠道受理1500件,占75.0%;网络渠道受理380件;其他渠道受理120件。", "2000",
+     [("电话渠道受理", "1500", "75.0"), ("网络渠道受理", "380", None), ("其他渠道受理", "120", None)], True),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"
@@ -152,6 +155,8 @@ RANKINGS: list[tuple[str, str, list[PartT], str]] = [
       ("市城管局", None, None)], "desc"),
     ("names before 排名前三位", "市公安局、市人社局、市住建局受理量排名前三位。",
      [("市公安局", None, None), ("市人社局", None, None), ("市住建局", None, None)], "desc"),
+    ("a list in order of a criterion", "诉求量较多的街道依次是甲街道420件、乙街道390件和丙街道310件。",
+     [("甲街道", "420", None), ("乙街道", "390", None), ("丙街道", "310", None)], "desc"),
     ("bottom three with values", "办件量排名后三位的分别为:甲县120件;乙县100件;丙县80件。",
      [("甲县", "120", None), ("乙县", "100", None), ("丙县", "80", None)], "asc"),
 ]

@@ -31,7 +31,9 @@ _RANK_HEAD = regex.compile(
     r"(?:的[^,;。:]{0,10})?(?:分别)?(?:为|是|依次为|:)?:?"
 )
 _RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名)?")
-_ORDER_HEAD = regex.compile(r"依次(?:为|是)[:]?")
+# 诉求量较多的街道依次是…: a list in order of a stated criterion is a ranking (较少…: ascending).
+_ORDER_RANK = regex.compile(r"(?:较多|最多|较高|最高|较大|最大|居前|靠前|(?P<low>较少|最少|较低|最低|靠后))"
+                            r"的?\p{Han}{0,8}?依次(?:为|是)[:]?")
 # 分行业来看 / 分区域看 / 按问题类型分析: the parts that follow are a division of the whole.
 _SECTION_CUE = regex.compile(r"分\p{Han}{1,4}(?:来)?看|按\p{Han}{1,8}?(?:分|统计|划分|分析)")
 _NAME_SPLIT = regex.compile(r"[、,;]|和|及")
@@ -514,6 +516,9 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
     for m in _RANK_HEAD.finditer(text, a, run[0].start):
         found = m
     if found is None:
+        for m in _ORDER_RANK.finditer(text, a, run[0].start):
+            found = m
+    if found is None:
         return None
     # The head introduces the list: the first item's name follows it directly.
     first_label = run[0].label or ""
@@ -711,14 +716,19 @@ def run(ctx: Context) -> None:
                 continue
         head = _ranking_head(text, r)
         if head is not None:
-            n_text = head.group("n")
+            n_text = head.groupdict().get("n")
             try:
-                n = int(parse_number(n_text).value)
+                n = int(parse_number(n_text).value) if n_text else len(r)
             except ValueError:
                 n = len(r)
             ranked = r[:n] if n >= 2 else r
+            if ranked[0].label and len(ranked[0].label) > len(text[head.end():ranked[0].start]) \
+                    and ranked[0].label.endswith(text[head.end():ranked[0].start]) and head.end() < ranked[0].start:
+                # The first name was read with the head before it (街道依次是芳洲街道).
+                _relabel(ranked[0], ranked[0].label, _written(ctx, head.end(), ranked[0].start))
+            asc = head.groupdict().get("end") == "后" or bool(head.groupdict().get("low"))
             _add_ranking(ctx, [(it.label or "", it) for it in ranked], head.start(), ranked[-1].end,
-                         _criterion(text, head.start()), "asc" if head.group("end") == "后" else "desc")
+                         _criterion(text, head.start()), "asc" if asc else "desc")
             taken.append((head.start(), ranked[-1].end))
             continue
         # Rates named after a part (办结率) group like counts: only 占比 shares make a share list.
@@ -764,37 +774,51 @@ def run(ctx: Context) -> None:
 
 
 def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
-    """A whole, then its parts later in the sentence with other figures between them
+    """A whole, then its parts later in its paragraph with other figures between them
     (共受理诉求9.67万件,接通率96.14%;直接答复7.25万件,答复率74.97%;转办2.42万件): the
     parts are told apart from loose figures by adding up to the whole at the stated rounding."""
     text = ctx.norm.text
-    used: set[str | None] = set()
+    used: set[str | None] = set()  # parts of breakdowns found already (a total may have several)
     for f in ctx.facts:
         if isinstance(f, Breakdown):
-            used.add(f.total_id)
             used.update(p.value_id for p in f.parts)
-    counts = [it for it in items if it.qty is not None and it.qty.id not in used]
+    counts = [it for it in items if it.qty is not None]
     for i, whole in enumerate(counts):
         assert whole.qty is not None
         if not _is_total(ctx, whole) or whole.qty.value <= 0:
             continue
-        ends = [k for k in (text.find("。", whole.end), text.find("\n", whole.end)) if k >= 0]
-        sentence_end = min(ends) if ends else len(text)
-        parts: list[_Item] = []
+        end = text.find("\n", whole.end)
+        end = len(text) if end < 0 else end
+        # Candidates: later figures of the paragraph in the whole's unit, each smaller than it.
+        cands: list[_Item] = []
         for it in counts[i + 1:]:
             assert it.qty is not None
-            if it.start >= sentence_end or it.qty.unit != whole.qty.unit or it.qty.value >= whole.qty.value:
+            if it.start >= end or len(cands) >= 12:
                 break
-            parts.append(it)
-            if len(parts) >= 2 and _same_sum(parts, whole.qty):
-                break
-        else:
+            if it.qty.unit == whole.qty.unit and it.qty.value < whole.qty.value and it.qty.id not in used:
+                cands.append(it)
+        found = _adding_window(cands, whole.qty)
+        if found is None:
             continue
-        if len(parts) >= 2 and _same_sum(parts, whole.qty) and len({p.label for p in parts}) == len(parts):
-            parts = _settle_rates(parts, whole.qty)
-            if len(parts) >= 2:
-                _add_breakdown(ctx, whole.qty, parts, "sum")
-                used.update(p.qty.id for p in parts if p.qty is not None)
+        parts = _settle_rates(found, whole.qty)
+        if len(parts) >= 2:
+            _add_breakdown(ctx, whole.qty, parts, "sum")
+            used.update(p.qty.id for p in parts if p.qty is not None)
+
+
+def _adding_window(cands: list[_Item], whole: Quantity) -> list[_Item] | None:
+    """The first run of consecutive candidates (two or more, distinct names) that adds up to whole."""
+    for a in range(len(cands)):
+        acc = Decimal(0)
+        for b in range(a, len(cands)):
+            acc += cands[b].value or Decimal(0)
+            if b > a and _same_sum(cands[a:b + 1], whole):
+                window = cands[a:b + 1]
+                if len({it.label for it in window}) == len(window):
+                    return window
+            if acc > whole.value * 2:
+                break
+    return None
 
 
 _TOTAL_ROW = regex.compile(r"^(?:合计|总计|共计|小计|全市|全县|全区|全省|总数|总量)$")

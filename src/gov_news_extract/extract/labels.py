@@ -76,6 +76,7 @@ _QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总�
 # The words that make a percent a share of something (占比, 占总量的, 比重为); shared with composite.py.
 SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
 _MAX_LABEL = 18
+_PEAK_ON = regex.compile(r"最[多高大]的?(?:是|为|在)[^,;。]{1,14}?[日月周天][,，]?$")
 
 
 def _clause_start(text: str, pos: int, ends: frozenset[int] = frozenset()) -> int:
@@ -255,6 +256,15 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             if pname and not rx(r"\d").search(pname):
                 lstart = pstart + text[pstart:cstart - 1].rfind(pname)
                 name = pname
+        if not name and before_clause:
+            # 单日受理量最高的是6月17日,达1105件: the peak of the metric named before 最高, on that day.
+            peak = _PEAK_ON.search(before_clause)
+            if peak is not None:
+                bstart = cstart - len(before_clause)
+                pname = clean(before_clause[:peak.start()])
+                if pname and not rx(r"\d").search(pname):
+                    lstart, name = bstart + before_clause.rfind(pname, 0, peak.start()), pname
+                    f.qualifier = f.qualifier or "峰值"
         if name:
             base = lstart if lstart >= cstart else cstart
             f.label, f.label_span = _surface_of(ctx, base if text.startswith(name, base) else cstart, name)
