@@ -76,6 +76,9 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
     ("parts in the next sentence that add up to the whole", "全区共受理群众诉求2000件,环比增长3.9%。从渠道看,"
      "电话渠道受理1500件,占75.0%;网络渠道受理380件;其他渠道受理120件。", "2000",
      [("电话渠道受理", "1500", "75.0"), ("网络渠道受理", "380", None), ("其他渠道受理", "120", None)], True),
+    ("a whole divided in the next paragraph", "假期全市共接待游客263.48万人次,同比增长14.7%。\n\n"
+     "从游客结构看,过夜游客71.92万人次,占游客总量的27.3%;一日游游客191.56万人次。", "2634800",
+     [("过夜游客", "719200", "27.3"), ("一日游游客", "1915600", None)], False),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"
@@ -172,6 +175,17 @@ def test_ranking(text: str, items: list[PartT], order: str) -> None:
     assert rk.order == order
     # A ranked list is not also a breakdown.
     assert _breakdowns(doc) == []
+
+
+def test_ranks_stated_one_by_one() -> None:
+    # The parts of a stated whole, each with its rank: a breakdown and a ranking both.
+    doc = parse("三大景区共接待游客86.4万人次。其中,甲景区接待38.7万人次,位居第一;乙公园接待29.5万人次,位居第二;"
+                "丙古镇接待18.2万人次,位居第三。")
+    (rk,) = _rankings(doc)
+    assert [(i.label, i.value) for i in rk.items] == [("甲景区", Decimal("387000")), ("乙公园", Decimal("295000")),
+                                                     ("丙古镇", Decimal("182000"))]
+    (bd,) = _breakdowns(doc)
+    assert bd.total == Decimal("864000")
 
 
 def test_ranking_values_link_to_facts() -> None:

@@ -43,3 +43,19 @@ def test_check_empty_folder_is_an_input_error(tmp_path: Path) -> None:
                          capture_output=True, check=False)
     assert run.returncode == 2
     assert b"error" in run.stderr
+
+
+# Consistent texts in held-out wordings that once raised false alarms.
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("全年地区生产总值265.38亿元。其中,第一产业增加值33.44亿元,第二产业增加值103.23亿元,"
+                     "第三产业增加值128.71亿元。三次产业结构由上年的13.1∶38.2∶48.7调整为12.6∶38.9∶48.5。",
+                     id="the former structure ratio is not this year's"),
+        pytest.param("6月,全区共受理群众诉求24860件;日均受理829件,单日受理量最高的是6月17日,达1105件。",
+                     id="a peak day after a daily average"),
+    ],
+)
+def test_no_false_alarm(text: str) -> None:
+    doc = parse(text)
+    assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []

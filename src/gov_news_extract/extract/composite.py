@@ -767,6 +767,7 @@ def run(ctx: Context) -> None:
                 _category_labels(ctx, seg)
                 _add_breakdown(ctx, total, seg, link)
     _sentence_sums(ctx, items)
+    _stated_ranks(ctx, items, taken)
     _name_rankings(ctx, taken)
     _table_rankings(ctx)
     _table_breakdowns(ctx)
@@ -789,6 +790,11 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
             continue
         end = text.find("\n", whole.end)
         end = len(text) if end < 0 else end
+        nxt = _NEXT_PARAGRAPH_CUE.match(text, end)
+        if nxt is not None:
+            # 从游客结构看,过夜游客…: the next paragraph opens by dividing the whole.
+            more = text.find("\n", nxt.end())
+            end = len(text) if more < 0 else more
         # Candidates: later figures of the paragraph in the whole's unit, each smaller than it.
         cands: list[_Item] = []
         for it in counts[i + 1:]:
@@ -804,6 +810,38 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
         if len(parts) >= 2:
             _add_breakdown(ctx, whole.qty, parts, "sum")
             used.update(p.qty.id for p in parts if p.qty is not None)
+
+
+_NEXT_PARAGRAPH_CUE = regex.compile(r"\n+\s*(?:从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)|其中)")
+_RANK_STATED = regex.compile(r"[,;]?(?:位居|位列|排名|排在|名列|居|列|排)第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?")
+
+
+def _stated_ranks(ctx: Context, items: list[_Item], taken: list[tuple[int, int]]) -> None:
+    """Ranks stated one by one after each figure (甲景区接待38.72万人次,位居第一;乙…,位居第二)."""
+    text = ctx.norm.text
+    run: list[_Item] = []
+    for it in items:
+        m = _RANK_STATED.match(text, it.end)
+        if m is None:
+            continue
+        try:
+            n = int(parse_number(m.group("n")).value)
+        except ValueError:
+            continue
+        if n == len(run) + 1 and n > 1:
+            run.append(it)
+            continue
+        _flush_ranks(ctx, run, taken)
+        run = [it] if n == 1 else []
+    _flush_ranks(ctx, run, taken)
+
+
+def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -> None:
+    if len(run) < 2 or any(a <= run[0].start < b for a, b in taken):
+        return
+    _add_ranking(ctx, [(it.label or "", it) for it in run], run[0].start, run[-1].end,
+                 _criterion(ctx.norm.text, run[0].start))
+    taken.append((run[0].start, run[-1].end))
 
 
 def _adding_window(cands: list[_Item], whole: Quantity) -> list[_Item] | None:
@@ -867,6 +905,8 @@ def _table_rankings(ctx: Context) -> None:
         _add_ranking(ctx, [(_written(ctx, p, p + len(name)), None) for name, p in rows], start, end, None)
 
 
+_FORMER_BEFORE = regex.compile(r"(?:上年|去年|上年同期|去年同期|上一年)的?$|由$")
+_FORMER_AFTER = regex.compile(r"(?:调整|变|转变|优化|提升|改变)(?:为|到|至)")
 _RATIO = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){2,}(?![\d.:])")
 _SHARE_LIST = regex.compile(r"分别占(?:[^,;。\d]{0,12}?的)?(?:比重|比例)?(?:为)?")
 
@@ -882,6 +922,8 @@ def _attach_share_lists(ctx: Context) -> None:
     percents = [f for f in ctx.facts if isinstance(f, Percent)]
     lists: list[tuple[int, int, list[Percent], bool]] = []
     for m in _RATIO.finditer(text):
+        if _FORMER_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _FORMER_AFTER.match(text, m.end()):
+            continue  # 由上年的13.1:38.2:48.7调整为…: the former structure, not this total's
         inside = [p for p in percents if m.start() <= p.nspan[0] and p.nspan[1] <= m.end()]
         if len(inside) >= 2:
             lists.append((m.start(), m.end(), inside, True))
