@@ -16,7 +16,7 @@ import bisect
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,7 +37,10 @@ from ..text.rx import rx
 def _words() -> dict[str, Any]:
     raw = resources.files("gov_news_extract.data").joinpath("dates_words.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(raw)
-    return data
+    # Word lists as tuples: str.startswith/endswith test a whole tuple in one call.
+    words = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    words["publication_labels_colon"] = tuple(lbl + ":" for lbl in words["publication_labels"])
+    return words
 
 
 def _alt(words: list[str]) -> str:
@@ -88,6 +91,18 @@ _PERIOD = regex.compile(
     + r"|(?P<h>[上下])半年"
     + r"|(?P<fy>全年))"
 )
+# Every match of _CHAIN that can give a date holds a year, month or day part, which runs over
+# numerals, dashes and spaces up to its unit (年, 月, 日, 号) and may follow a two-character
+# 今年. One backward scan (linear: no retry inside a long run) finds those runs; they hold the
+# only starts worth trying (see _chain_starts).
+_CHAIN_HINT = regex.compile(r"(?r)[\d〇零○一二三四五六七八九十廿\s—–\-~～－至到]*+[年月日号]")
+_NO_START = frozenset("—–-~～－至到")
+_ASCII_DIGITS = frozenset("0123456789")
+# Every match of _PERIOD holds one of these words, at most 12 characters after its start
+# (今年 2 + 二〇二四年度 6 + 第二十九 4).
+_PERIOD_HINT = regex.compile(r"周|季度|个月|半年|全年")
+_PERIOD_REACH = 12
+_PERIOD_FIRST = frozenset("〇零○一二三四五六七八九今去上下明本当前第全")  # _PERIOD's lookahead, digits aside
 _REL = regex.compile(
     r"(?P<w>上周|本周|下周|上一周|这一周|当周)(?![年岁末期边围])"
     r"|(?P<mo>本月|上月|当月|下月)(?![\d一二三四五六七八九十廿])"
@@ -112,6 +127,36 @@ def _time_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"(?:(?P<mi>[0-5]?\d|{_MIN_CN})分(?:(?P<s>[0-5]?\d)秒)?|(?P<half>半))?(?P<ap>许|左右|前后|整)?"
     )
     return colon, han
+
+
+# A clock time's hour (at most 3 characters: 二十四) stands right before its ":", 时 or 点,
+# maybe after a time-of-day word and spaces (上午 9时).
+_TIME_KEY = regex.compile(r"[:时点]")
+_HOUR_FIRST = frozenset("二十零〇一两三四五六七八九")
+_SPACES_BEFORE = regex.compile(r"(?r)\s*")
+
+
+def _time_starts(text: str) -> set[int]:
+    """Every position where a clock-time pattern can start (a superset)."""
+    longest_pre = max(map(len, _words()["time_of_day"]))
+    out: set[int] = set()
+    for k in _TIME_KEY.finditer(text):
+        for hs in range(max(0, k.start() - 3), k.start()):
+            if text[hs] in _HOUR_FIRST or text[hs].isdigit():
+                out.add(hs)
+                ws = _SPACES_BEFORE.match(text, 0, hs)
+                a = ws.start() if ws else hs
+                out.update(range(max(0, a - longest_pre), a))
+    return out
+
+
+def _finditer_at(pattern: regex.Pattern[str], text: str, starts: set[int]) -> Iterator[regex.Match[str]]:
+    """pattern.finditer(text) when no match can start outside starts (and none is empty)."""
+    end = 0
+    for p in sorted(starts):
+        if p >= end and (m := pattern.match(text, p)) is not None:
+            yield m
+            end = m.end()
 
 
 # ---------------------------------------------------------------- raw expressions
@@ -148,12 +193,13 @@ def _year(s: str | None) -> int | None:
 _REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "本年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
 
-def _before(text: str, pos: int, words: list[str]) -> bool:
-    return any(text.startswith(w, pos - len(w)) for w in words if pos >= len(w))
+def _before(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    """Does one of words end at pos (pos <= len(text))?"""
+    return text.endswith(words, 0, pos)
 
 
-def _after(text: str, pos: int, words: list[str]) -> bool:
-    return any(text.startswith(w, pos) for w in words)
+def _after(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    return text.startswith(words, pos)
 
 
 def _chain_at(text: str, m: regex.Match[str]) -> _Cal | None:
@@ -257,7 +303,7 @@ def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
         head = s == 0 or text[s - 1] in "\n,，。;；:：(（)）】 "
         after_comma = e < len(text) and text[e] in ",，"
         return before_ok or after_ok or (head and after_comma) or (
-            head and bool(rx(r"[\p{Han}]").match(text[e:e + 1])) and not _after(text, e, ["起"]) and
+            head and bool(rx(r"[\p{Han}]").match(text[e:e + 1])) and not _after(text, e, ("起",)) and
             _reporter_like(text, e))
     return before_ok or after_ok
 
@@ -318,18 +364,48 @@ def _rel_at(m: regex.Match[str]) -> _Cal:
     return _Cal(start=m.start(), end=m.end(), form="rel-" + kind, rel_word=word)
 
 
+def _overlapped(pattern: regex.Pattern[str], text: str, starts: set[int]) -> Iterator[regex.Match[str]]:
+    """pattern.finditer(text, overlapped=True) restricted to the given starts: the same matches
+    when no match can start elsewhere, without running the pattern at every character."""
+    for p in sorted(starts):
+        m = pattern.match(text, p)
+        if m is not None:
+            yield m
+
+
+def _chain_starts(text: str) -> set[int]:
+    out: set[int] = set()
+    for h in _CHAIN_HINT.finditer(text):
+        a, u = h.start(), h.end() - 1
+        # Skip what _CHAIN's own first checks reject: a dash or space, a digit after a digit.
+        out.update(p for p in range(a, u) if not (text[p] in _NO_START or text[p].isspace() or
+                                                  (p > 0 and text[p - 1] in _ASCII_DIGITS)))
+        if a >= 2:
+            out.add(a - 2)  # 今年6月
+    return out
+
+
+def _period_starts(text: str) -> set[int]:
+    out: set[int] = set()
+    for h in _PERIOD_HINT.finditer(text):
+        k = h.start()
+        out.update(p for p in range(max(0, k - _PERIOD_REACH), k + 1)
+                   if text[p] in _PERIOD_FIRST or text[p].isdigit())
+    return out
+
+
 def _scan(text: str) -> list[_Cal]:
     found: list[tuple[int, int, int, _Cal]] = []  # (start, -length, priority, cal)
-    passes: list[tuple[regex.Pattern[str], Callable[[regex.Match[str]], _Cal | None]]] = [
-        (_ISO, _iso_at),
-        (_PERIOD, _period_at),
-        (_CHAIN, lambda m: _chain_at(text, m)),
-        (_REL, _rel_at),
-        (_DOTTED, _dotted_at),
+    # overlapped: a rejected candidate must not hide a date that starts inside it
+    passes: list[tuple[Iterable[regex.Match[str]], Callable[[regex.Match[str]], _Cal | None]]] = [
+        (_ISO.finditer(text, overlapped=True), _iso_at),
+        (_overlapped(_PERIOD, text, _period_starts(text)), _period_at),
+        (_overlapped(_CHAIN, text, _chain_starts(text)), lambda m: _chain_at(text, m)),
+        (_REL.finditer(text, overlapped=True), _rel_at),
+        (_DOTTED.finditer(text, overlapped=True), _dotted_at),
     ]
-    for pri, (pattern, build) in enumerate(passes):
-        # overlapped: a rejected candidate must not hide a date that starts inside it
-        for m in pattern.finditer(text, overlapped=True):
+    for pri, (matches, build) in enumerate(passes):
+        for m in matches:
             if m.end() == m.start():
                 continue
             c = build(m)
@@ -469,10 +545,10 @@ class _Builder:
 
     def month_for(self, c: _Cal) -> int | None:
         """Month of a bare day (16日): the month of a date shortly before, else the page's."""
-        if _before(self.text, c.start, ["本月", "当月", "上月"]):
+        if _before(self.text, c.start, ("本月", "当月", "上月")):
             if self.today is None:
                 return None
-            return cal.shift_month(self.today.year, self.today.month, -1 if _before(self.text, c.start, ["上月"])
+            return cal.shift_month(self.today.year, self.today.month, -1 if _before(self.text, c.start, ("上月",))
                                    else 0)[1]
         for o in reversed(self.cals):
             if o.start >= c.start or c.start - o.end > 400:
@@ -659,8 +735,9 @@ def _scan_times(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int,
     def free(s: int, e: int) -> bool:
         return not any(s < b and a < e for a, b in busy)
 
+    starts = _time_starts(text)
     for pattern in (colon, han):
-        for m in pattern.finditer(text):
+        for m in _finditer_at(pattern, text, starts):
             h = _hour(m["h"])
             if h is None:
                 continue
@@ -772,7 +849,7 @@ def _role(text: str, f: DateFact | Period) -> str:
     s, e = f.nspan
     w = _words()
     if _after(text, e, w["dateline_after"]) or _before(text, s, w["publication_labels"]) or \
-            _before(text, s, [lbl + ":" for lbl in w["publication_labels"]]):
+            _before(text, s, w["publication_labels_colon"]):
         return "dateline"
     if _before(text, s, w["basis_before"]) or text.startswith("同期", e):
         return "basis"
