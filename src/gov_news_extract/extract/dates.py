@@ -17,8 +17,8 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -27,7 +27,7 @@ import regex
 from ..context import Context
 from ..models import DateFact, Period, Span, TimeFact
 from ..numbers import calendar as cal
-from ..text.clauses import sentence_at
+from ..text.clauses import Sentences
 from ..text.rx import rx
 
 # ---------------------------------------------------------------- language data
@@ -181,6 +181,20 @@ class _Cal:
     rel_word: str | None = None
 
 
+@cache
+def _group_names(pattern: regex.Pattern[str]) -> tuple[str, ...]:
+    names = [""] * pattern.groups
+    for name, i in pattern.groupindex.items():
+        names[i - 1] = name
+    assert all(names), "every group is named"
+    return tuple(names)
+
+
+def _groupdict(m: regex.Match[str]) -> dict[str, str | None]:
+    """m.groupdict(), which the regex module makes slow (3 µs a call): zip names and groups."""
+    return dict(zip(_group_names(m.re), m.groups(), strict=True))
+
+
 def _num(s: str | None) -> int | None:
     return cal.small_int(s) if s else None
 
@@ -203,7 +217,7 @@ def _after(text: str, pos: int, words: tuple[str, ...]) -> bool:
 
 
 def _chain_at(text: str, m: regex.Match[str]) -> _Cal | None:
-    g = m.groupdict()
+    g = _groupdict(m)
     y, m1, d = _year(g["y"]), _num(g["m"]), _num(g["d"])
     if g["y"] and y is None:
         return None
@@ -256,7 +270,7 @@ def _chain_at(text: str, m: regex.Match[str]) -> _Cal | None:
 
 def _extend_range(c: _Cal, t: regex.Match[str]) -> None:
     """Make c a range when a compatible right-hand end follows it."""
-    g = t.groupdict()
+    g = _groupdict(t)
     ty, tm, td = _year(g["y"]), _num(g["m"]), _num(g["d"])
     if not (g["y"] or g["m"] or g["d"]) or (g["y"] and ty is None):
         return
@@ -315,7 +329,7 @@ def _reporter_like(text: str, e: int) -> bool:
 
 
 def _period_at(m: regex.Match[str]) -> _Cal | None:
-    g = m.groupdict()
+    g = _groupdict(m)
     y = _year(g["y"])
     if g["y"] and (y is None or not 1900 <= y <= 2099):
         return None
@@ -742,7 +756,7 @@ def _scan_times(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int,
             if h is None:
                 continue
             pre = m["pre"]
-            g = m.groupdict()
+            g = _groupdict(m)
             if pattern is han:
                 numeric = m["h"].isdigit()
                 supported = bool(pre or g["mi"] or g["half"] or g["ap"])
@@ -877,10 +891,17 @@ def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
     the first). Datelines (7月15日电) and comparison bases (较2019年) never govern; a
     single day governs only a figure in its own sentence.
     """
-    text = ctx.norm.text
     index = _period_index(ctx)
-    facts, starts, roles, periods, period_starts = index
-    s0, s1 = sentence_at(text, npos)
+    # Figures and checks ask about the same positions again: answer each once per index.
+    if npos not in index.answers:
+        index.answers[npos] = _governing(ctx.norm.text, index, npos)
+    return index.answers[npos]
+
+
+def _governing(text: str, index: _PeriodIndex, npos: int) -> Period | DateFact | None:
+    facts, starts, roles, periods, period_starts = (index.facts, index.starts, index.roles, index.periods,
+                                                    index.period_starts)
+    s0, s1 = index.sentences.at(npos)
     same = [(facts[k], roles[k]) for k in range(bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1))
             if roles[k] in ("period", "point")]
     before = [f for f, _r in same if f.nspan[1] <= npos]
@@ -906,21 +927,31 @@ def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
     return periods[0] if periods else None
 
 
-_Index = tuple[list["DateFact | Period"], list[int], list[str], list["DateFact | Period"], list[int]]
+@dataclass
+class _PeriodIndex:
+    """Dates and periods in text order with their roles, and the page's sentences."""
+
+    facts: list[DateFact | Period]
+    starts: list[int]
+    roles: list[str]
+    periods: list[DateFact | Period]
+    period_starts: list[int]
+    sentences: Sentences
+    answers: dict[int, Period | DateFact | None] = field(default_factory=dict)
 
 
-def _period_index(ctx: Context) -> _Index:
-    """Dates and periods in text order with their roles, built once per document (the facts
-    only grow; a new count rebuilds it)."""
+def _period_index(ctx: Context) -> _PeriodIndex:
+    """Built once per document (the facts only grow; a new count rebuilds it)."""
     n = len(ctx.facts)
     cached = ctx.cache.get("period_index")
     if cached is not None and cached[0] == n:
-        index: _Index = cached[1]
+        index: _PeriodIndex = cached[1]
         return index
     text = ctx.norm.text
     facts = sorted((f for f in ctx.facts if isinstance(f, (DateFact, Period))), key=lambda f: f.nspan)
     roles = [_role(text, f) for f in facts]
     periods = [f for f, r in zip(facts, roles, strict=True) if r == "period"]
-    index = (facts, [f.nspan[0] for f in facts], roles, periods, [f.nspan[0] for f in periods])
+    index = _PeriodIndex(facts, [f.nspan[0] for f in facts], roles, periods, [f.nspan[0] for f in periods],
+                         Sentences(text))
     ctx.cache["period_index"] = (n, index)
     return index
