@@ -880,7 +880,8 @@ def link_periods(ctx: Context) -> None:
     for f in ctx.facts:
         if f.kind in ("quantity", "percent", "change") and f.period_id is None:
             p = period_for(ctx, f.nspan[0])
-            f.period_id = p.id if p is not None else None
+            if p is not None:  # period_id is None already; a pydantic assignment costs
+                f.period_id = p.id
 
 
 def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
@@ -902,17 +903,17 @@ def _governing(text: str, index: _PeriodIndex, npos: int) -> Period | DateFact |
     facts, starts, roles, periods, period_starts = (index.facts, index.starts, index.roles, index.periods,
                                                     index.period_starts)
     s0, s1 = index.sentences.at(npos)
-    same = [(facts[k], roles[k]) for k in range(bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1))
-            if roles[k] in ("period", "point")]
-    before = [f for f, _r in same if f.nspan[1] <= npos]
-    if before:
-        return before[-1]
+    same = range(bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1))
+    for k in reversed(same):  # the nearest before npos in the sentence
+        if roles[k] in ("period", "point") and facts[k].nspan[1] <= npos:
+            return facts[k]
     # A period written after its figure governs it only inside the same clause: 受理500件(1-6月).
-    clause_end = rx(r"[,，;；。]").search(text, npos)
-    stop = min(s1, clause_end.start()) if clause_end else s1
-    after = [f for f, r in same if npos <= f.nspan[0] < stop and r == "period"]
-    if after:
-        return after[0]
+    if same:
+        clause_end = rx(r"[,，;；。]").search(text, npos)
+        stop = min(s1, clause_end.start()) if clause_end else s1
+        for k in same:
+            if roles[k] == "period" and npos <= starts[k] < stop:
+                return facts[k]
     para = text.rfind("\n", 0, npos) + 1
     k = bisect.bisect_left(period_starts, s0) - 1
     while k >= 0 and periods[k].nspan[1] > s0:
