@@ -96,7 +96,7 @@ def _name_ok(tok: str, strict: bool) -> bool:
 
 def is_bare_name(t: str) -> bool:
     """A line that is only a personal name (a signature under a headline)."""
-    if not rx(r"\p{Han}{2,4}").fullmatch(t) or _PLACE_SUFFIX.search(t):
+    if not 2 <= len(t) <= 4 or not rx(r"\p{Han}{2,4}").fullmatch(t) or _PLACE_SUFFIX.search(t):
         return False
     if len(t) == 4:
         return t.startswith(_names()[1])
@@ -251,7 +251,7 @@ _SIGNATURE = regex.compile(r"^(?:[□■◎◇☆]\s*|(?:文|图|文/图|图/文
 
 def signature_names(t: str) -> tuple[int, int] | None:
     """Range of the names in a signature line such as `□姬国庆` or `文/张三`."""
-    m = _SIGNATURE.match(t)
+    m = _SIGNATURE.match(t) if t[:1] in "□■◎◇☆文图" else None  # its first character, tested cheaply
     return (m.start(1), m.end(1)) if m else None
 
 

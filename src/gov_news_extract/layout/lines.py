@@ -70,17 +70,19 @@ _FORUM_FLOOR = regex.compile(r"^\d+\s*#$|^[|\s]*$|^图片\s*\d*$")
 _SEPARATOR = regex.compile(r"第\s*[\dA-Z一二三四五六七八九十]+\s*版")
 _COLUMN = regex.compile(r"^【([^】]{1,15})】$|^专栏[::]\s*(\S.{0,15})$")
 _EMPTY_COLUMN = regex.compile(r"^专栏[::]?$")
-_BULLET = regex.compile(r"^[•●◆▪▸►]\s*")
+_BULLETS = "•●◆▪▸►"
+_BULLET = regex.compile(rf"^[{_BULLETS}]\s*")
 # A figure line of an infographic or a pull-quote: short, ends in a number with its unit.
 _FIGURE = regex.compile(r"\d[\d.,]*\s*(?:%|‰|\p{Han}{1,3})?$")
-_HAN = regex.compile(r"\p{Han}")
+# At least four Han characters, found without listing them all.
+_HAN4 = regex.compile(r"\p{Han}(?:\P{Han}*\p{Han}){3}")
 
 
 _COMMA = regex.compile(r"[,,]")
 
 
 def _is_headline(t: str) -> bool:
-    if len(t) > 60 or len(_HAN.findall(t)) < 4:
+    if len(t) > 60 or not _HAN4.search(t):
         return False
     if rx(r"[。;;]").search(t) or t[-1] in ":、,," or "|" in t:
         return False
@@ -98,17 +100,17 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.LEAD, None
     if _FORUM_FLOOR.search(t) or _FURNITURE.search(t) or _WEB_ADDRESS.search(t) or _BREADCRUMB.search(t):
         return Kind.FURNITURE, None
-    if rx(r"\d").search(t) and not _DATE_ONLY.sub("", t):
+    if rx(r"\d").search(t) and _DATE_ONLY.fullmatch(t):  # only date characters
         return Kind.FURNITURE, None
     if len(t) <= 40 and _SEPARATOR.search(t) and not _SENTENCE.search(t):
         return Kind.SEPARATOR, None
-    m = _COLUMN.match(t)
+    m = _COLUMN.match(t) if t[:1] in "【专" else None
     if m:
         g = 1 if m.group(1) is not None else 2
         return Kind.COLUMN, (m.start(g), m.end(g))
-    if _EMPTY_COLUMN.match(t):
+    if t.startswith("专栏") and _EMPTY_COLUMN.match(t):
         return Kind.FURNITURE, None
-    m = _BULLET.match(t)
+    m = _BULLET.match(t) if t[:1] in _BULLETS else None
     if m:
         rest = t[m.end():]
         if rest and _is_headline(rest) and not _FIGURE.search(rest):
