@@ -16,9 +16,9 @@ import bisect
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -27,7 +27,7 @@ import regex
 from ..context import Context
 from ..models import DateFact, Period, Span, TimeFact
 from ..numbers import calendar as cal
-from ..text.clauses import sentence_at
+from ..text.clauses import Sentences
 from ..text.rx import rx
 
 # ---------------------------------------------------------------- language data
@@ -37,7 +37,10 @@ from ..text.rx import rx
 def _words() -> dict[str, Any]:
     raw = resources.files("gov_news_extract.data").joinpath("dates_words.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(raw)
-    return data
+    # Word lists as tuples: str.startswith/endswith test a whole tuple in one call.
+    words = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    words["publication_labels_colon"] = tuple(lbl + ":" for lbl in words["publication_labels"])
+    return words
 
 
 def _alt(words: list[str]) -> str:
@@ -88,6 +91,18 @@ _PERIOD = regex.compile(
     + r"|(?P<h>[上下])半年"
     + r"|(?P<fy>全年))"
 )
+# Every match of _CHAIN that can give a date holds a year, month or day part, which runs over
+# numerals, dashes and spaces up to its unit (年, 月, 日, 号) and may follow a two-character
+# 今年. One backward scan (linear: no retry inside a long run) finds those runs; they hold the
+# only starts worth trying (see _chain_starts).
+_CHAIN_HINT = regex.compile(r"(?r)[\d〇零○一二三四五六七八九十廿\s—–\-~～－至到]*+[年月日号]")
+_NO_START = frozenset("—–-~～－至到")
+_ASCII_DIGITS = frozenset("0123456789")
+# Every match of _PERIOD holds one of these words, at most 12 characters after its start
+# (今年 2 + 二〇二四年度 6 + 第二十九 4).
+_PERIOD_HINT = regex.compile(r"周|季度|个月|半年|全年")
+_PERIOD_REACH = 12
+_PERIOD_FIRST = frozenset("〇零○一二三四五六七八九今去上下明本当前第全")  # _PERIOD's lookahead, digits aside
 _REL = regex.compile(
     r"(?P<w>上周|本周|下周|上一周|这一周|当周)(?![年岁末期边围])"
     r"|(?P<mo>本月|上月|当月|下月)(?![\d一二三四五六七八九十廿])"
@@ -114,6 +129,36 @@ def _time_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return colon, han
 
 
+# A clock time's hour (at most 3 characters: 二十四) stands right before its ":", 时 or 点,
+# maybe after a time-of-day word and spaces (上午 9时).
+_TIME_KEY = regex.compile(r"[:时点]")
+_HOUR_FIRST = frozenset("二十零〇一两三四五六七八九")
+_SPACES_BEFORE = regex.compile(r"(?r)\s*")
+
+
+def _time_starts(text: str) -> set[int]:
+    """Every position where a clock-time pattern can start (a superset)."""
+    longest_pre = max(map(len, _words()["time_of_day"]))
+    out: set[int] = set()
+    for k in _TIME_KEY.finditer(text):
+        for hs in range(max(0, k.start() - 3), k.start()):
+            if text[hs] in _HOUR_FIRST or text[hs].isdigit():
+                out.add(hs)
+                ws = _SPACES_BEFORE.match(text, 0, hs)
+                a = ws.start() if ws else hs
+                out.update(range(max(0, a - longest_pre), a))
+    return out
+
+
+def _finditer_at(pattern: regex.Pattern[str], text: str, starts: set[int]) -> Iterator[regex.Match[str]]:
+    """pattern.finditer(text) when no match can start outside starts (and none is empty)."""
+    end = 0
+    for p in sorted(starts):
+        if p >= end and (m := pattern.match(text, p)) is not None:
+            yield m
+            end = m.end()
+
+
 # ---------------------------------------------------------------- raw expressions
 
 
@@ -136,6 +181,20 @@ class _Cal:
     rel_word: str | None = None
 
 
+@cache
+def _group_names(pattern: regex.Pattern[str]) -> tuple[str, ...]:
+    names = [""] * pattern.groups
+    for name, i in pattern.groupindex.items():
+        names[i - 1] = name
+    assert all(names), "every group is named"
+    return tuple(names)
+
+
+def _groupdict(m: regex.Match[str]) -> dict[str, str | None]:
+    """m.groupdict(), which the regex module makes slow (3 µs a call): zip names and groups."""
+    return dict(zip(_group_names(m.re), m.groups(), strict=True))
+
+
 def _num(s: str | None) -> int | None:
     return cal.small_int(s) if s else None
 
@@ -148,16 +207,17 @@ def _year(s: str | None) -> int | None:
 _REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "本年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
 
-def _before(text: str, pos: int, words: list[str]) -> bool:
-    return any(text.startswith(w, pos - len(w)) for w in words if pos >= len(w))
+def _before(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    """Does one of words end at pos (pos <= len(text))?"""
+    return text.endswith(words, 0, pos)
 
 
-def _after(text: str, pos: int, words: list[str]) -> bool:
-    return any(text.startswith(w, pos) for w in words)
+def _after(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    return text.startswith(words, pos)
 
 
 def _chain_at(text: str, m: regex.Match[str]) -> _Cal | None:
-    g = m.groupdict()
+    g = _groupdict(m)
     y, m1, d = _year(g["y"]), _num(g["m"]), _num(g["d"])
     if g["y"] and y is None:
         return None
@@ -210,7 +270,7 @@ def _chain_at(text: str, m: regex.Match[str]) -> _Cal | None:
 
 def _extend_range(c: _Cal, t: regex.Match[str]) -> None:
     """Make c a range when a compatible right-hand end follows it."""
-    g = t.groupdict()
+    g = _groupdict(t)
     ty, tm, td = _year(g["y"]), _num(g["m"]), _num(g["d"])
     if not (g["y"] or g["m"] or g["d"]) or (g["y"] and ty is None):
         return
@@ -257,7 +317,7 @@ def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
         head = s == 0 or text[s - 1] in "\n,，。;；:：(（)）】 "
         after_comma = e < len(text) and text[e] in ",，"
         return before_ok or after_ok or (head and after_comma) or (
-            head and bool(rx(r"[\p{Han}]").match(text[e:e + 1])) and not _after(text, e, ["起"]) and
+            head and bool(rx(r"[\p{Han}]").match(text[e:e + 1])) and not _after(text, e, ("起",)) and
             _reporter_like(text, e))
     return before_ok or after_ok
 
@@ -269,7 +329,7 @@ def _reporter_like(text: str, e: int) -> bool:
 
 
 def _period_at(m: regex.Match[str]) -> _Cal | None:
-    g = m.groupdict()
+    g = _groupdict(m)
     y = _year(g["y"])
     if g["y"] and (y is None or not 1900 <= y <= 2099):
         return None
@@ -318,18 +378,48 @@ def _rel_at(m: regex.Match[str]) -> _Cal:
     return _Cal(start=m.start(), end=m.end(), form="rel-" + kind, rel_word=word)
 
 
+def _overlapped(pattern: regex.Pattern[str], text: str, starts: set[int]) -> Iterator[regex.Match[str]]:
+    """pattern.finditer(text, overlapped=True) restricted to the given starts: the same matches
+    when no match can start elsewhere, without running the pattern at every character."""
+    for p in sorted(starts):
+        m = pattern.match(text, p)
+        if m is not None:
+            yield m
+
+
+def _chain_starts(text: str) -> set[int]:
+    out: set[int] = set()
+    for h in _CHAIN_HINT.finditer(text):
+        a, u = h.start(), h.end() - 1
+        # Skip what _CHAIN's own first checks reject: a dash or space, a digit after a digit.
+        out.update(p for p in range(a, u) if not (text[p] in _NO_START or text[p].isspace() or
+                                                  (p > 0 and text[p - 1] in _ASCII_DIGITS)))
+        if a >= 2:
+            out.add(a - 2)  # 今年6月
+    return out
+
+
+def _period_starts(text: str) -> set[int]:
+    out: set[int] = set()
+    for h in _PERIOD_HINT.finditer(text):
+        k = h.start()
+        out.update(p for p in range(max(0, k - _PERIOD_REACH), k + 1)
+                   if text[p] in _PERIOD_FIRST or text[p].isdigit())
+    return out
+
+
 def _scan(text: str) -> list[_Cal]:
     found: list[tuple[int, int, int, _Cal]] = []  # (start, -length, priority, cal)
-    passes: list[tuple[regex.Pattern[str], Callable[[regex.Match[str]], _Cal | None]]] = [
-        (_ISO, _iso_at),
-        (_PERIOD, _period_at),
-        (_CHAIN, lambda m: _chain_at(text, m)),
-        (_REL, _rel_at),
-        (_DOTTED, _dotted_at),
+    # overlapped: a rejected candidate must not hide a date that starts inside it
+    passes: list[tuple[Iterable[regex.Match[str]], Callable[[regex.Match[str]], _Cal | None]]] = [
+        (_ISO.finditer(text, overlapped=True), _iso_at),
+        (_overlapped(_PERIOD, text, _period_starts(text)), _period_at),
+        (_overlapped(_CHAIN, text, _chain_starts(text)), lambda m: _chain_at(text, m)),
+        (_REL.finditer(text, overlapped=True), _rel_at),
+        (_DOTTED.finditer(text, overlapped=True), _dotted_at),
     ]
-    for pri, (pattern, build) in enumerate(passes):
-        # overlapped: a rejected candidate must not hide a date that starts inside it
-        for m in pattern.finditer(text, overlapped=True):
+    for pri, (matches, build) in enumerate(passes):
+        for m in matches:
             if m.end() == m.start():
                 continue
             c = build(m)
@@ -469,10 +559,10 @@ class _Builder:
 
     def month_for(self, c: _Cal) -> int | None:
         """Month of a bare day (16日): the month of a date shortly before, else the page's."""
-        if _before(self.text, c.start, ["本月", "当月", "上月"]):
+        if _before(self.text, c.start, ("本月", "当月", "上月")):
             if self.today is None:
                 return None
-            return cal.shift_month(self.today.year, self.today.month, -1 if _before(self.text, c.start, ["上月"])
+            return cal.shift_month(self.today.year, self.today.month, -1 if _before(self.text, c.start, ("上月",))
                                    else 0)[1]
         for o in reversed(self.cals):
             if o.start >= c.start or c.start - o.end > 400:
@@ -659,13 +749,14 @@ def _scan_times(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int,
     def free(s: int, e: int) -> bool:
         return not any(s < b and a < e for a, b in busy)
 
+    starts = _time_starts(text)
     for pattern in (colon, han):
-        for m in pattern.finditer(text):
+        for m in _finditer_at(pattern, text, starts):
             h = _hour(m["h"])
             if h is None:
                 continue
             pre = m["pre"]
-            g = m.groupdict()
+            g = _groupdict(m)
             if pattern is han:
                 numeric = m["h"].isdigit()
                 supported = bool(pre or g["mi"] or g["half"] or g["ap"])
@@ -772,7 +863,7 @@ def _role(text: str, f: DateFact | Period) -> str:
     s, e = f.nspan
     w = _words()
     if _after(text, e, w["dateline_after"]) or _before(text, s, w["publication_labels"]) or \
-            _before(text, s, [lbl + ":" for lbl in w["publication_labels"]]):
+            _before(text, s, w["publication_labels_colon"]):
         return "dateline"
     if _before(text, s, w["basis_before"]) or text.startswith("同期", e):
         return "basis"
@@ -789,7 +880,8 @@ def link_periods(ctx: Context) -> None:
     for f in ctx.facts:
         if f.kind in ("quantity", "percent", "change") and f.period_id is None:
             p = period_for(ctx, f.nspan[0])
-            f.period_id = p.id if p is not None else None
+            if p is not None:  # period_id is None already; a pydantic assignment costs
+                f.period_id = p.id
 
 
 def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
@@ -800,21 +892,28 @@ def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
     the first). Datelines (7月15日电) and comparison bases (较2019年) never govern; a
     single day governs only a figure in its own sentence.
     """
-    text = ctx.norm.text
     index = _period_index(ctx)
-    facts, starts, roles, periods, period_starts = index
-    s0, s1 = sentence_at(text, npos)
-    same = [(facts[k], roles[k]) for k in range(bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1))
-            if roles[k] in ("period", "point")]
-    before = [f for f, _r in same if f.nspan[1] <= npos]
-    if before:
-        return before[-1]
+    # Figures and checks ask about the same positions again: answer each once per index.
+    if npos not in index.answers:
+        index.answers[npos] = _governing(ctx.norm.text, index, npos)
+    return index.answers[npos]
+
+
+def _governing(text: str, index: _PeriodIndex, npos: int) -> Period | DateFact | None:
+    facts, starts, roles, periods, period_starts = (index.facts, index.starts, index.roles, index.periods,
+                                                    index.period_starts)
+    s0, s1 = index.sentences.at(npos)
+    same = range(bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1))
+    for k in reversed(same):  # the nearest before npos in the sentence
+        if roles[k] in ("period", "point") and facts[k].nspan[1] <= npos:
+            return facts[k]
     # A period written after its figure governs it only inside the same clause: 受理500件(1-6月).
-    clause_end = rx(r"[,，;；。]").search(text, npos)
-    stop = min(s1, clause_end.start()) if clause_end else s1
-    after = [f for f, r in same if npos <= f.nspan[0] < stop and r == "period"]
-    if after:
-        return after[0]
+    if same:
+        clause_end = rx(r"[,，;；。]").search(text, npos)
+        stop = min(s1, clause_end.start()) if clause_end else s1
+        for k in same:
+            if roles[k] == "period" and npos <= starts[k] < stop:
+                return facts[k]
     para = text.rfind("\n", 0, npos) + 1
     k = bisect.bisect_left(period_starts, s0) - 1
     while k >= 0 and periods[k].nspan[1] > s0:
@@ -829,21 +928,31 @@ def period_for(ctx: Context, npos: int) -> Period | DateFact | None:
     return periods[0] if periods else None
 
 
-_Index = tuple[list["DateFact | Period"], list[int], list[str], list["DateFact | Period"], list[int]]
+@dataclass
+class _PeriodIndex:
+    """Dates and periods in text order with their roles, and the page's sentences."""
+
+    facts: list[DateFact | Period]
+    starts: list[int]
+    roles: list[str]
+    periods: list[DateFact | Period]
+    period_starts: list[int]
+    sentences: Sentences
+    answers: dict[int, Period | DateFact | None] = field(default_factory=dict)
 
 
-def _period_index(ctx: Context) -> _Index:
-    """Dates and periods in text order with their roles, built once per document (the facts
-    only grow; a new count rebuilds it)."""
+def _period_index(ctx: Context) -> _PeriodIndex:
+    """Built once per document (the facts only grow; a new count rebuilds it)."""
     n = len(ctx.facts)
     cached = ctx.cache.get("period_index")
     if cached is not None and cached[0] == n:
-        index: _Index = cached[1]
+        index: _PeriodIndex = cached[1]
         return index
     text = ctx.norm.text
     facts = sorted((f for f in ctx.facts if isinstance(f, (DateFact, Period))), key=lambda f: f.nspan)
     roles = [_role(text, f) for f in facts]
     periods = [f for f, r in zip(facts, roles, strict=True) if r == "period"]
-    index = (facts, [f.nspan[0] for f in facts], roles, periods, [f.nspan[0] for f in periods])
+    index = _PeriodIndex(facts, [f.nspan[0] for f in facts], roles, periods, [f.nspan[0] for f in periods],
+                         Sentences(text))
     ctx.cache["period_index"] = (n, index)
     return index

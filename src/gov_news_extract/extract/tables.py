@@ -62,7 +62,19 @@ def _clean_header(h: str) -> tuple[str, str | None]:
     return rx(r"\s+").sub("", h), unit
 
 
-def _tokens(line: str) -> list[tuple[str, int, int]]:
+Tokens = list[tuple[str, int, int]]
+
+
+class _Cells(dict[str, Tokens]):
+    """The cells of each line of one page, split once: the row and header searches ask about
+    the same lines again and again."""
+
+    def __missing__(self, line: str) -> Tokens:
+        self[line] = toks = _tokens(line)
+        return toks
+
+
+def _tokens(line: str) -> Tokens:
     """Cells of one line with their offsets within the line."""
     if "|" in line:
         parts = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
@@ -104,11 +116,12 @@ def _record(cells: dict[int, Cell], start: int, tok: str, header: Named | None, 
     cells[start] = Cell(label, row[0] if row else None, growth, unit if unit not in ("%", "％") else None, at)
 
 
-def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell], tables: list[Table]) -> None:
+def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell], tables: list[Table],
+                tokens: _Cells) -> None:
     """One row per line: a header line, then lines of a name followed by numbers."""
     by_header: dict[int, Table] = {}
     for k, (pos, line) in enumerate(lines):
-        toks = _tokens(line)
+        toks = tokens[line]
         if len(toks) < 3 or _PROSE.search(line):
             continue
         nums = [t for t in toks if _is_number(t[0])]
@@ -118,11 +131,11 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
         header: list[Named] | None = None
         hline = -1
         for j in range(k - 1, max(-1, k - 8), -1):
-            htoks = [(t[0], lines[j][0] + t[1]) for t in _tokens(lines[j][1])]
+            htoks = [(t[0], lines[j][0] + t[1]) for t in tokens[lines[j][1]]]
             if len(htoks) >= 2 and not any(_is_number(t) for t, _ in htoks) and not _PROSE.search(lines[j][1]):
                 header, hline = htoks, j
                 break
-            if not any(_is_number(t[0]) for t in _tokens(lines[j][1])):
+            if not any(_is_number(t[0]) for t in tokens[lines[j][1]]):
                 break
         row_name: Named | None = (toks[0][0], pos + toks[0][1]) if not _is_number(toks[0][0]) else None
         values = toks[1:] if row_name else toks
@@ -136,7 +149,7 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
             continue
         if hline not in by_header:
             above = lines[hline - 1] if hline > 0 else None
-            cap = _tokens(above[1])[0] if above and _tokens(above[1]) else None
+            cap = tokens[above[1]][0] if above and tokens[above[1]] else None
             by_header[hline] = Table((cap[0], above[0] + cap[1]) if above and cap else None, [])
             tables.append(by_header[hline])
         if row_name:
@@ -148,14 +161,14 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
                     by_header[hline].cells.append((col, row_name[0], pos + s))
 
 
-def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]) -> None:
+def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell], tokens: _Cells) -> None:
     """One cell per line (` |` endings or blank-line separated): rows open with a name or a 序号."""
     k = 0
     while k < len(lines):
         # A block: consecutive short lines without prose.
         block: list[tuple[int, str]] = []
         while k < len(lines) and lines[k][1].strip() and not _PROSE.search(lines[k][1]) \
-                and len(lines[k][1].strip()) <= 24 and len(_tokens(lines[k][1])) <= 2:
+                and len(lines[k][1].strip()) <= 24 and len(tokens[lines[k][1]]) <= 2:
             block.append(lines[k])
             k += 1
         k += 1
@@ -205,7 +218,8 @@ def run(ctx: Context) -> None:
         pos += len(line) + 1
     cells: dict[int, Cell] = {}
     tables: list[Table] = []
-    _row_tables(text, lines, cells, tables)
-    _cell_tables(text, [ln for ln in lines if ln[1].strip()], cells)
+    tokens = _Cells()
+    _row_tables(text, lines, cells, tables, tokens)
+    _cell_tables(text, [ln for ln in lines if ln[1].strip()], cells, tokens)
     ctx.table_cells = cells
     ctx.tables = tables

@@ -96,7 +96,7 @@ def _name_ok(tok: str, strict: bool) -> bool:
 
 def is_bare_name(t: str) -> bool:
     """A line that is only a personal name (a signature under a headline)."""
-    if not rx(r"\p{Han}{2,4}").fullmatch(t) or _PLACE_SUFFIX.search(t):
+    if not 2 <= len(t) <= 4 or not rx(r"\p{Han}{2,4}").fullmatch(t) or _PLACE_SUFFIX.search(t):
         return False
     if len(t) == 4:
         return t.startswith(_names()[1])
@@ -191,7 +191,7 @@ _INLINE_STOP = regex.compile(
 
 def inline_reporters(text: str, pos: int, base: int) -> list[Person]:
     """`记者刘燮阳从…获悉`: reporters named inline right after a dateline."""
-    m = regex.compile(r"\s*(?:本报)?(?:特约|见习|首席)?(记者|作者|通讯员)[\s::]*").match(text, pos)
+    m = rx(r"\s*(?:本报)?(?:特约|见习|首席)?(记者|作者|通讯员)[\s::]*").match(text, pos)
     if not m:
         return []
     role = m.group(1)
@@ -207,7 +207,7 @@ def inline_reporters(text: str, pos: int, base: int) -> list[Person]:
                 break
         else:
             return people
-        sep = regex.compile(r"\s*[、,和]\s*").match(text, i)
+        sep = rx(r"\s*[、,和]\s*").match(text, i)
         if not sep:
             return people
         i = sep.end()
@@ -226,19 +226,19 @@ def parse_lead(t: str, base: int) -> Lead | None:
     lead.date = m.group("date")
     i = m.end()
     # 【新华社重庆十四日电】拉萨讯: a second, local dateline
-    local = regex.compile(r"\p{Han}{1,6}讯[::]?").match(t, i) if m.group("close") else None
+    local = rx(r"\p{Han}{1,6}讯[::]?").match(t, i) if m.group("close") else None
     if local:
         i = local.end()
-    br = regex.compile(r"\s*[(【]").match(t, i)
+    br = rx(r"\s*[(【]").match(t, i)
     if br:
-        close = regex.compile(r"[)】]|$").search(t, br.end())
+        close = rx(r"[)】]|$").search(t, br.end())
         body = t[br.end() : close.start()] if close else ""
         if body and _BRACKET_BODY.fullmatch(body):
             lead.people = parse_people(body, base + br.end(), bare_role="记者")
             i = close.end() if close else len(t)
     if not lead.people:
         lead.people = inline_reporters(t, i, base)
-    title = regex.compile(r"\s*题[::]\s*(.+?)\s*$").match(t, i)
+    title = rx(r"\s*题[::]\s*(.+?)\s*$").match(t, i)
     if title:
         lead.title = (base + title.start(1), base + title.end(1))
     lead.end = base + i
@@ -251,7 +251,7 @@ _SIGNATURE = regex.compile(r"^(?:[□■◎◇☆]\s*|(?:文|图|文/图|图/文
 
 def signature_names(t: str) -> tuple[int, int] | None:
     """Range of the names in a signature line such as `□姬国庆` or `文/张三`."""
-    m = _SIGNATURE.match(t)
+    m = _SIGNATURE.match(t) if t[:1] in "□■◎◇☆文图" else None  # its first character, tested cheaply
     return (m.start(1), m.end(1)) if m else None
 
 
@@ -324,7 +324,7 @@ def reported_by(t: str, base: int) -> list[Person]:
     m = _REPORTED.match(t)
     if not m:
         return []
-    rest = regex.compile(r"([\p{Han}·]{2,4}(?:\s*[、,和]\s*[\p{Han}·]{2,4})*)\s*报道").match(t, m.end())
+    rest = rx(r"([\p{Han}·]{2,4}(?:\s*[、,和]\s*[\p{Han}·]{2,4})*)\s*报道").match(t, m.end())
     if not rest:
         return []
     return [Person("记者", s, e) for tok, s, e in _tokens(rest.group(1), base + rest.start(1))

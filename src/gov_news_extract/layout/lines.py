@@ -8,6 +8,7 @@ lead opens with a dateline (`本报讯`, `新华社北京7月18日电`); page fu
 
 from __future__ import annotations
 
+import bisect
 import enum
 import itertools
 from dataclasses import dataclass
@@ -59,25 +60,29 @@ _FURNITURE = regex.compile(
     r"(?:发布|刊发|发表|更新|录入)(?:时间|日期|于)|来源[::]|(?:浏览|阅读|点击|访问)(?:次数|量|数)"
     r"|语音阅读|我来说两句|只看该作者|被过滤广告|当前位置|字[号体][::]|打印本页|关闭窗口|分享到"
     r"|首页\s*[/>»]|[/>»]\s*正文|总第\s*\d+\s*期|编印$"
-    r"|[a-z0-9-]+\.(?:cn|com|net|org|gov)\b"
 )
+# A web address (xxgk.gov.cn), looked for from its dot: [a-z0-9-]+\.… tried from every digit
+# of a long line cost more than the rest of the line's classification.
+_WEB_ADDRESS = regex.compile(r"(?<=[a-z0-9-])\.(?:cn|com|net|org|gov)\b")
 _BREADCRUMB = regex.compile(r"(?:[/>»].*){2,}")
 _DATE_ONLY = regex.compile(r"[\d年月日号时分秒:.\-/—–~至()\s]+")
 _FORUM_FLOOR = regex.compile(r"^\d+\s*#$|^[|\s]*$|^图片\s*\d*$")
 _SEPARATOR = regex.compile(r"第\s*[\dA-Z一二三四五六七八九十]+\s*版")
 _COLUMN = regex.compile(r"^【([^】]{1,15})】$|^专栏[::]\s*(\S.{0,15})$")
 _EMPTY_COLUMN = regex.compile(r"^专栏[::]?$")
-_BULLET = regex.compile(r"^[•●◆▪▸►]\s*")
+_BULLETS = "•●◆▪▸►"
+_BULLET = regex.compile(rf"^[{_BULLETS}]\s*")
 # A figure line of an infographic or a pull-quote: short, ends in a number with its unit.
 _FIGURE = regex.compile(r"\d[\d.,]*\s*(?:%|‰|\p{Han}{1,3})?$")
-_HAN = regex.compile(r"\p{Han}")
+# At least four Han characters, found without listing them all.
+_HAN4 = regex.compile(r"\p{Han}(?:\P{Han}*\p{Han}){3}")
 
 
 _COMMA = regex.compile(r"[,,]")
 
 
 def _is_headline(t: str) -> bool:
-    if len(t) > 60 or len(_HAN.findall(t)) < 4:
+    if len(t) > 60 or not _HAN4.search(t):
         return False
     if rx(r"[。;;]").search(t) or t[-1] in ":、,," or "|" in t:
         return False
@@ -93,19 +98,19 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
     """Kind of one stripped line, plus the range of its inner part (relative to t) if any."""
     if LEAD.match(t):
         return Kind.LEAD, None
-    if _FORUM_FLOOR.search(t) or _FURNITURE.search(t) or _BREADCRUMB.search(t):
+    if _FORUM_FLOOR.search(t) or _FURNITURE.search(t) or _WEB_ADDRESS.search(t) or _BREADCRUMB.search(t):
         return Kind.FURNITURE, None
-    if rx(r"\d").search(t) and not _DATE_ONLY.sub("", t):
+    if rx(r"\d").search(t) and _DATE_ONLY.fullmatch(t):  # only date characters
         return Kind.FURNITURE, None
     if len(t) <= 40 and _SEPARATOR.search(t) and not _SENTENCE.search(t):
         return Kind.SEPARATOR, None
-    m = _COLUMN.match(t)
+    m = _COLUMN.match(t) if t[:1] in "【专" else None
     if m:
         g = 1 if m.group(1) is not None else 2
         return Kind.COLUMN, (m.start(g), m.end(g))
-    if _EMPTY_COLUMN.match(t):
+    if t.startswith("专栏") and _EMPTY_COLUMN.match(t):
         return Kind.FURNITURE, None
-    m = _BULLET.match(t)
+    m = _BULLET.match(t) if t[:1] in _BULLETS else None
     if m:
         rest = t[m.end():]
         if rest and _is_headline(rest) and not _FIGURE.search(rest):
@@ -140,23 +145,27 @@ _STRONG = {Kind.LEAD, Kind.FURNITURE, Kind.SECTION, Kind.SEPARATOR, Kind.COLUMN,
 _SHAPED = {Kind.HEAD, Kind.SHORT, Kind.NAME, Kind.FIGURE}
 
 
-def _original_breaks(norm: NormText, s: int, e: int) -> list[int]:
-    """Normalised offsets in (s, e) where the original had a line break that normalising removed."""
-    out = []
+def _removed_breaks(norm: NormText) -> list[int]:
+    """Normalised offsets i where the original had a line break, removed by normalising, between
+    the characters i-1 and i (sorted; found once per page from the original's line breaks)."""
     idx, orig = norm.index, norm.original
-    for i in range(s + 1, e):
-        if idx[i] - idx[i - 1] > 1 and "\n" in orig[idx[i - 1] + 1 : idx[i]]:
+    out: list[int] = []
+    o = orig.find("\n")
+    while o >= 0:
+        i = bisect.bisect_right(idx, o)  # first normalised char after the break
+        if 0 < i < len(idx) and idx[i - 1] != o and (not out or out[-1] != i):
             out.append(i)
+        o = orig.find("\n", o + 1)
     return out
 
 
-def _pieces(norm: NormText, s: int, e: int) -> list[tuple[int, int]]:
+def _pieces(norm: NormText, s: int, e: int, removed: list[int]) -> list[tuple[int, int]]:
     """Cut a normalised line again where the original broke it and the parts are of different kinds.
 
     The normaliser rejoins lines broken in mid-sentence; a headline holding a
     comma or 、 can be glued that way to the date, author or dateline under it.
     """
-    breaks = _original_breaks(norm, s, e)
+    breaks = removed[bisect.bisect_right(removed, s):bisect.bisect_left(removed, e)]  # in (s, e)
     if not breaks:
         return [(s, e)]
     bounds = [s, *breaks, e]
@@ -175,13 +184,14 @@ def split_lines(norm: NormText) -> list[Line]:
     out: list[Line] = []
     pos = 0
     blank = False
+    removed = _removed_breaks(norm)
     for raw in text.split("\n"):
         s = pos
         pos += len(raw) + 1
         if not raw.strip():
             blank = True
             continue
-        for a, b in _pieces(norm, s, s + len(raw)):
+        for a, b in _pieces(norm, s, s + len(raw), removed):
             seg = text[a:b]
             stripped = seg.strip()
             if not stripped:
