@@ -92,6 +92,12 @@ class Facts:
     article_of: dict[str, int] = field(default_factory=dict)
     _pauses: list[int] | None = None
     _quantities: list[Quantity] | None = None
+    # Per-document memos, keyed by id() of the fact or part (which stays alive in
+    # `facts` while this object lives; the object itself is stored and checked):
+    # the rules ask for the same values many times, and each costs Fraction work.
+    _values: dict[int, tuple[Fact, Value]] = field(default_factory=dict, repr=False)
+    _memos: dict[tuple[str, int], tuple[Any, Any]] = field(default_factory=dict, repr=False)
+    _approx: dict[int, tuple[Fact, str | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, ctx: Context | None, doc: Document) -> Facts:
@@ -147,21 +153,51 @@ class Facts:
         f = self.get(fid)
         return f if isinstance(f, (Quantity, Percent, Change)) else None
 
+    def _memo(self, key: str, obj: Any, compute: Callable[[Any], Any]) -> Any:
+        """compute(obj) once per document (Values are never changed, so sharing them is safe)."""
+        k = (key, id(obj))
+        hit = self._memos.get(k)
+        if hit is not None and hit[0] is obj:
+            return hit[1]
+        out = compute(obj)
+        self._memos[k] = (obj, out)
+        return out
+
     def value_of(self, f: Numeric) -> Value:
-        return Value(interval(f, self.approx_of(f)), f.span, f, f.value, f.decimals)
+        hit = self._values.get(id(f))
+        if hit is not None and hit[0] is f:
+            return hit[1]
+        v = Value(interval(f, self.approx_of(f)), f.span, f, f.value, f.decimals)
+        self._values[id(f)] = (f, v)
+        return v
 
     def approx_of(self, f: Numeric) -> str | None:
         """The fact's approximate word, or one the text puts around it (超过40500万吨, 1000万吨(…)以上)."""
         if f.approx or not self.text:
             return f.approx
+        hit = self._approx.get(id(f))
+        if hit is not None and hit[0] is f:
+            return hit[1]
         s, e = self.pos(f)
         m = _APPROX_BEFORE.search(self.text[max(0, s - 5):s])
         if m:
-            return m.group(1)
-        m = _APPROX_AFTER.match(self.text[e:e + 30])
-        return m.group(1) if m else None
+            out: str | None = m.group(1)
+        else:
+            m = _APPROX_AFTER.match(self.text[e:e + 30])
+            out = m.group(1) if m else None
+        self._approx[id(f)] = (f, out)
+        return out
 
     def part_value(self, p: Part | RankItem) -> Value | None:
+        return self._memo("part_value", p, self._part_value)  # type: ignore[no-any-return]
+
+    def part_share(self, p: Part | RankItem) -> Value | None:
+        return self._memo("part_share", p, self._part_share)  # type: ignore[no-any-return]
+
+    def total_value(self, b: Breakdown) -> Value | None:
+        return self._memo("total_value", b, self._total_value)  # type: ignore[no-any-return]
+
+    def _part_value(self, p: Part | RankItem) -> Value | None:
         f = self.numeric(p.value_id)
         if f is not None and not isinstance(f, Percent):
             return self.value_of(f)
@@ -169,7 +205,7 @@ class Facts:
             return None
         return bare_value(p.value, exact_if_integer=True)
 
-    def part_share(self, p: Part | RankItem) -> Value | None:
+    def _part_share(self, p: Part | RankItem) -> Value | None:
         f = self.numeric(p.share_id)
         if f is not None:
             if isinstance(f, Change) or not self.share_of_whole(f):
@@ -179,7 +215,7 @@ class Facts:
             return None
         return bare_value(p.share, exact_if_integer=False)
 
-    def total_value(self, b: Breakdown) -> Value | None:
+    def _total_value(self, b: Breakdown) -> Value | None:
         f = self.numeric(b.total_id)
         if f is not None and not isinstance(f, (Percent, Change)):
             return self.value_of(f)
