@@ -97,6 +97,7 @@ class Facts:
     # the rules ask for the same values many times, and each costs Fraction work.
     _values: dict[int, tuple[Fact, Value]] = field(default_factory=dict, repr=False)
     _memos: dict[tuple[str, int], tuple[Any, Any]] = field(default_factory=dict, repr=False)
+    _of: dict[Any, list[Any]] = field(default_factory=dict, repr=False)
     _approx: dict[int, tuple[Fact, str | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -144,7 +145,12 @@ class Facts:
 
     # ------------------------------------------------------------ facts
     def of(self, kind: type[Any]) -> Iterator[Any]:
-        return (f for f in self.facts if isinstance(f, kind))
+        # Every rule filters the facts by kind: filter once per kind (isinstance on
+        # pydantic models goes through ABCMeta when it fails).
+        found = self._of.get(kind)
+        if found is None:
+            found = self._of[kind] = [f for f in self.facts if isinstance(f, kind)]
+        return iter(found)
 
     def get(self, fid: str | None) -> Fact | None:
         return self.by_id.get(fid) if fid else None

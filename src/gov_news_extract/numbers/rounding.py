@@ -22,12 +22,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 import regex
 
 # Values are never negative in this domain; "no bound" is a large number rather
 # than infinity so that the arithmetic stays in Fraction.
 BIG = Fraction(10) ** 30
+_ZERO = Fraction(0)
 
 # Where the words stand: before the number (超过4000件) or after it (4000余件, 1000万吨(…)以上).
 WORDS_BEFORE = ("超过", "超出", "超", "逾", "近", "将近", "接近", "约", "大约", "不到", "不足", "不超过", "突破")
@@ -103,9 +105,15 @@ def multiplier(surface: str) -> int:
     return _SCALE[m.group(1)] if m else 1
 
 
+@lru_cache(maxsize=256)  # few (decimals, scale) pairs occur; Fractions are immutable
 def last_place(decimals: int, scale: int = 1) -> Fraction:
     """The value of one unit in the last written place: 12.5万 → 0.1 × 10^4."""
     return Fraction(1, 10**decimals) * scale if decimals >= 0 else Fraction(scale)
+
+
+@lru_cache(maxsize=256)
+def _half_place(decimals: int, scale: int) -> Fraction:
+    return last_place(decimals, scale) / 2
 
 
 def stated(
@@ -123,7 +131,10 @@ def stated(
     """
     v = to_fraction(value)
     u = last_place(decimals, scale)
-    base = Interval(v, v) if exact and not approx else Interval(max(Fraction(0), v - u / 2), v + u)
+    if exact and not approx:
+        return Interval(v, v)
+    lo = v - _half_place(decimals, scale)
+    base = Interval(lo if lo > 0 else _ZERO, v + u)
     if not approx:
         return base
     if any(w in approx for w in UPPER_BOUND_WORDS):
