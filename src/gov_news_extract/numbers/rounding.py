@@ -111,11 +111,6 @@ def last_place(decimals: int, scale: int = 1) -> Fraction:
     return Fraction(1, 10**decimals) * scale if decimals >= 0 else Fraction(scale)
 
 
-@lru_cache(maxsize=256)
-def _half_place(decimals: int, scale: int) -> Fraction:
-    return last_place(decimals, scale) / 2
-
-
 def stated(
     value: Decimal | int | Fraction,
     decimals: int = 0,
@@ -130,13 +125,17 @@ def stated(
     items is what it says.  Everything else is a rounded or truncated value.
     """
     v = to_fraction(value)
-    u = last_place(decimals, scale)
     if exact and not approx:
         return Interval(v, v)
-    lo = v - _half_place(decimals, scale)
-    base = Interval(lo if lo > 0 else _ZERO, v + u)
     if not approx:
-        return base
+        # The common case, run for every checked figure: [v − u/2, v + u] with u = scale/10^d,
+        # in integers, so that each end is one Fraction (not five through Fraction operators).
+        n, d = v.numerator, v.denominator
+        un, ud = (scale, 10**decimals) if decimals >= 0 else (scale, 1)
+        lo_n = 2 * ud * n - un * d
+        return Interval(Fraction(lo_n, 2 * ud * d) if lo_n > 0 else _ZERO, Fraction(ud * n + un * d, ud * d))
+    u = last_place(decimals, scale)
+    base = Interval(max(Fraction(0), v - u / 2), v + u)
     if any(w in approx for w in UPPER_BOUND_WORDS):
         return Interval(Fraction(0), base.hi)
     if any(w in approx for w in LOWER_BOUND_WORDS):
