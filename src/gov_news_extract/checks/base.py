@@ -98,6 +98,7 @@ class Facts:
     _values: dict[int, tuple[Fact, Value]] = field(default_factory=dict, repr=False)
     _memos: dict[tuple[str, int], tuple[Any, Any]] = field(default_factory=dict, repr=False)
     _of: dict[Any, list[Any]] = field(default_factory=dict, repr=False)
+    _by_type: dict[type[Any], list[Fact]] | None = field(default=None, repr=False)
     _approx: dict[int, tuple[Fact, str | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -144,12 +145,22 @@ class Facts:
         return ia is None or ib is None or ia == ib
 
     # ------------------------------------------------------------ facts
-    def of(self, kind: type[Any]) -> Iterator[Any]:
-        # Every rule filters the facts by kind: filter once per kind (isinstance on
-        # pydantic models goes through ABCMeta when it fails).
+    def of(self, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[Any]:
+        """The facts of a kind (or kinds), in document order."""
+        # Every rule filters the facts by kind: group them by class once per document
+        # (isinstance on pydantic models goes through ABCMeta when it fails).
         found = self._of.get(kind)
         if found is None:
-            found = self._of[kind] = [f for f in self.facts if isinstance(f, kind)]
+            if self._by_type is None:
+                self._by_type = {}
+                for f in self.facts:
+                    self._by_type.setdefault(type(f), []).append(f)
+            classes = [t for t in self._by_type if issubclass(t, kind)]
+            if len(classes) <= 1:
+                found = self._by_type[classes[0]] if classes else []
+            else:
+                found = [f for f in self.facts if isinstance(f, kind)]
+            self._of[kind] = found
         return iter(found)
 
     def get(self, fid: str | None) -> Fact | None:

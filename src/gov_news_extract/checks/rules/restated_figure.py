@@ -87,10 +87,10 @@ def _typo_like(a: Numeric, b: Numeric) -> bool:
 
 
 def _key(facts: Facts, f: Numeric) -> tuple[str, ...] | None:
+    if f.unit is None or f.value_high is not None or not f.label:
+        return None  # the cheap tests first: most figures stop here
     label = _label(f)
-    if len(label) < 2 or _GENERIC.match(label) or f.unit is None:
-        return None
-    if f.value_high is not None:
+    if len(label) < 2 or _GENERIC.match(label):
         return None
     extra: tuple[str, ...] = ()
     if isinstance(f, Change):
@@ -101,11 +101,10 @@ def _key(facts: Facts, f: Numeric) -> tuple[str, ...] | None:
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
     groups: dict[tuple[str, ...], list[Numeric]] = defaultdict(list)
-    for f in facts.facts:
-        if isinstance(f, (Quantity, Percent, Change)):
-            k = _key(facts, f)
-            if k is not None:
-                groups[k].append(f)
+    for f in facts.of((Quantity, Percent, Change)):
+        k = _key(facts, f)
+        if k is not None:
+            groups[k].append(f)
     for members in groups.values():
         if len(members) < 2:
             continue

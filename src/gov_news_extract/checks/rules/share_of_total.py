@@ -153,7 +153,7 @@ def _without_total(facts: Facts, fact: Breakdown | Ranking, parts: Sequence[Part
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
-    for f in facts.facts:
+    for f in facts.of((Breakdown, Ranking)):
         if isinstance(f, Breakdown):
             if facts.total_value(f) is not None:
                 yield from _with_total(facts, f)
