@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -103,18 +104,21 @@ class Facts:
 
     @classmethod
     def build(cls, ctx: Context | None, doc: Document) -> Facts:
-        facts: list[Fact] = doc.facts() or (list(ctx.facts) if ctx is not None else [])
-        self = cls(doc=doc, ctx=ctx, facts=facts)
-        self.by_id = {f.id: f for f in facts if f.id}
+        # doc.facts() and the article index in one walk over the articles.
+        facts: list[Fact] = []
+        article_of: dict[str, int] = {}
         for i, art in enumerate(doc.articles):
             for f in art.facts:
+                facts.append(f)
                 if f.id:
-                    self.article_of[f.id] = i
-        return self
+                    article_of[f.id] = i
+        if not facts and ctx is not None:
+            facts = list(ctx.facts)
+        return cls(doc=doc, ctx=ctx, facts=facts, by_id={f.id: f for f in facts if f.id}, article_of=article_of)
 
     # ------------------------------------------------------------ text
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # read in every helper: an attribute after the first time
         return self.ctx.norm.text if self.ctx is not None else ""
 
     def pos(self, f: Fact) -> tuple[int, int]:
@@ -159,7 +163,8 @@ class Facts:
             if len(classes) <= 1:
                 found = self._by_type[classes[0]] if classes else []
             else:
-                found = [f for f in self.facts if isinstance(f, kind)]
+                wanted = set(classes)
+                found = [f for f in self.facts if type(f) in wanted]
             self._of[kind] = found
         return iter(found)
 
