@@ -97,7 +97,9 @@ class Facts:
     # `facts` while this object lives; the object itself is stored and checked):
     # the rules ask for the same values many times, and each costs Fraction work.
     _values: dict[int, tuple[Fact, Value]] = field(default_factory=dict, repr=False)
-    _memos: dict[tuple[str, int], tuple[Any, Any]] = field(default_factory=dict, repr=False)
+    _part_values: dict[int, tuple[Any, Value | None]] = field(default_factory=dict, repr=False)
+    _part_shares: dict[int, tuple[Any, Value | None]] = field(default_factory=dict, repr=False)
+    _total_values: dict[int, tuple[Any, Value | None]] = field(default_factory=dict, repr=False)
     _of: dict[Any, list[Any]] = field(default_factory=dict, repr=False)
     _by_type: dict[type[Any], list[Fact]] | None = field(default=None, repr=False)
     _approx: dict[int, tuple[Fact, str | None]] = field(default_factory=dict, repr=False)
@@ -175,14 +177,15 @@ class Facts:
         f = self.get(fid)
         return f if isinstance(f, (Quantity, Percent, Change)) else None
 
-    def _memo(self, key: str, obj: Any, compute: Callable[[Any], Any]) -> Any:
+    @staticmethod
+    def _memo(cache: dict[int, tuple[Any, Value | None]], obj: Any,
+              compute: Callable[[Any], Value | None]) -> Value | None:
         """compute(obj) once per document (Values are never changed, so sharing them is safe)."""
-        k = (key, id(obj))
-        hit = self._memos.get(k)
+        hit = cache.get(id(obj))
         if hit is not None and hit[0] is obj:
             return hit[1]
         out = compute(obj)
-        self._memos[k] = (obj, out)
+        cache[id(obj)] = (obj, out)
         return out
 
     def value_of(self, f: Numeric) -> Value:
@@ -211,13 +214,13 @@ class Facts:
         return out
 
     def part_value(self, p: Part | RankItem) -> Value | None:
-        return self._memo("part_value", p, self._part_value)  # type: ignore[no-any-return]
+        return self._memo(self._part_values, p, self._part_value)
 
     def part_share(self, p: Part | RankItem) -> Value | None:
-        return self._memo("part_share", p, self._part_share)  # type: ignore[no-any-return]
+        return self._memo(self._part_shares, p, self._part_share)
 
     def total_value(self, b: Breakdown) -> Value | None:
-        return self._memo("total_value", b, self._total_value)  # type: ignore[no-any-return]
+        return self._memo(self._total_values, b, self._total_value)
 
     def _part_value(self, p: Part | RankItem) -> Value | None:
         f = self.numeric(p.value_id)

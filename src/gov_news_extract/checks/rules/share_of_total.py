@@ -53,7 +53,7 @@ def _forced_rounding(facts: Facts, parts: Sequence[Part | RankItem], share: Valu
     if any(s is None for s in shares) or sum(s.value for s in shares if s is not None) != 100:
         return False
     unit = rounding.last_place(share.decimals)
-    return share.iv.widen(unit).intersects(rounding.share_interval(part.iv, total))
+    return rounding.consistent_share(share.iv.widen(unit), part.iv, total)
 
 
 def _ratio(v: Value, t: Value) -> str:
