@@ -49,6 +49,10 @@ _OWN_BASIS = regex.compile(r"(计划|目标|任务|预算|上年|去年|同期|�
 _SHARE_LEAD = regex.compile(r"占([^，,。；;、占]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?$")
 _APPROX_BEFORE = regex.compile(rf"({'|'.join(rounding.WORDS_BEFORE)})(?:了|达)?$")
 _APPROX_AFTER = regex.compile(rf"(?:[(（][^()（）]{{0,20}}[)）])?({'|'.join(rounding.WORDS_AFTER)})")
+# The characters those two patterns can end with / start with: most figures have neither
+# next to them, and a set test is cheaper than the regexes.
+_APPROX_BEFORE_LAST = frozenset(w[-1] for w in rounding.WORDS_BEFORE) | {"了", "达", "\n"}  # $ matches before a final \n
+_APPROX_AFTER_FIRST = frozenset(w[0] for w in rounding.WORDS_AFTER) | {"(", "（"}
 # Words that introduce a list of parts: 其中, 分别为, 按类型分析, 分行业来看, 从来源看, 诉求分类.
 _PARTS_CUE = regex.compile(r"其中|分别|包括|按[^，,。；;]{0,10}(分|看|统计|分析|划分)|从[^，,。；;]{0,10}看|"
                            r"分[^，,。；;]{0,6}看|分类|构成|结构")
@@ -204,11 +208,14 @@ class Facts:
         if hit is not None and hit[0] is f:
             return hit[1]
         s, e = self.pos(f)
-        m = _APPROX_BEFORE.search(self.text[max(0, s - 5):s])
+        text = self.text
+        out: str | None = None
+        lead = text[max(0, s - 5):s]
+        m = _APPROX_BEFORE.search(lead) if lead[-1:] in _APPROX_BEFORE_LAST else None
         if m:
-            out: str | None = m.group(1)
-        else:
-            m = _APPROX_AFTER.match(self.text[e:e + 30])
+            out = m.group(1)
+        elif text[e:e + 1] in _APPROX_AFTER_FIRST:
+            m = _APPROX_AFTER.match(text[e:e + 30])
             out = m.group(1) if m else None
         self._approx[id(f)] = (f, out)
         return out
