@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -48,6 +49,10 @@ _OWN_BASIS = regex.compile(r"(计划|目标|任务|预算|上年|去年|同期|�
 _SHARE_LEAD = regex.compile(r"占([^，,。；;、占]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?$")
 _APPROX_BEFORE = regex.compile(rf"({'|'.join(rounding.WORDS_BEFORE)})(?:了|达)?$")
 _APPROX_AFTER = regex.compile(rf"(?:[(（][^()（）]{{0,20}}[)）])?({'|'.join(rounding.WORDS_AFTER)})")
+# The characters those two patterns can end with / start with: most figures have neither
+# next to them, and a set test is cheaper than the regexes.
+_APPROX_BEFORE_LAST = frozenset(w[-1] for w in rounding.WORDS_BEFORE) | {"了", "达", "\n"}  # $ matches before a final \n
+_APPROX_AFTER_FIRST = frozenset(w[0] for w in rounding.WORDS_AFTER) | {"(", "（"}
 # Words that introduce a list of parts: 其中, 分别为, 按类型分析, 分行业来看, 从来源看, 诉求分类.
 _PARTS_CUE = regex.compile(r"其中|分别|包括|按[^，,。；;]{0,10}(分|看|统计|分析|划分)|从[^，,。；;]{0,10}看|"
                            r"分[^，,。；;]{0,6}看|分类|构成|结构")
@@ -92,21 +97,34 @@ class Facts:
     article_of: dict[str, int] = field(default_factory=dict)
     _pauses: list[int] | None = None
     _quantities: list[Quantity] | None = None
+    # Per-document memos, keyed by id() of the fact or part (which stays alive in
+    # `facts` while this object lives; the object itself is stored and checked):
+    # the rules ask for the same values many times, and each costs Fraction work.
+    _values: dict[int, tuple[Fact, Value]] = field(default_factory=dict, repr=False)
+    _part_values: dict[int, tuple[Any, Value | None]] = field(default_factory=dict, repr=False)
+    _part_shares: dict[int, tuple[Any, Value | None]] = field(default_factory=dict, repr=False)
+    _total_values: dict[int, tuple[Any, Value | None]] = field(default_factory=dict, repr=False)
+    _of: dict[Any, list[Any]] = field(default_factory=dict, repr=False)
+    _by_type: dict[type[Any], list[Fact]] | None = field(default=None, repr=False)
+    _approx: dict[int, tuple[Fact, str | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, ctx: Context | None, doc: Document) -> Facts:
-        facts: list[Fact] = doc.facts() or (list(ctx.facts) if ctx is not None else [])
-        self = cls(doc=doc, ctx=ctx, facts=facts)
-        self.by_id = {f.id: f for f in facts if f.id}
+        # doc.facts() and the article index in one walk over the articles.
+        facts: list[Fact] = []
+        article_of: dict[str, int] = {}
         for i, art in enumerate(doc.articles):
             for f in art.facts:
+                facts.append(f)
                 if f.id:
-                    self.article_of[f.id] = i
-        return self
+                    article_of[f.id] = i
+        if not facts and ctx is not None:
+            facts = list(ctx.facts)
+        return cls(doc=doc, ctx=ctx, facts=facts, by_id={f.id: f for f in facts if f.id}, article_of=article_of)
 
     # ------------------------------------------------------------ text
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # read in every helper: an attribute after the first time
         return self.ctx.norm.text if self.ctx is not None else ""
 
     def pos(self, f: Fact) -> tuple[int, int]:
@@ -137,8 +155,24 @@ class Facts:
         return ia is None or ib is None or ia == ib
 
     # ------------------------------------------------------------ facts
-    def of(self, kind: type[Any]) -> Iterator[Any]:
-        return (f for f in self.facts if isinstance(f, kind))
+    def of(self, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[Any]:
+        """The facts of a kind (or kinds), in document order."""
+        # Every rule filters the facts by kind: group them by class once per document
+        # (isinstance on pydantic models goes through ABCMeta when it fails).
+        found = self._of.get(kind)
+        if found is None:
+            if self._by_type is None:
+                self._by_type = {}
+                for f in self.facts:
+                    self._by_type.setdefault(type(f), []).append(f)
+            classes = [t for t in self._by_type if issubclass(t, kind)]
+            if len(classes) <= 1:
+                found = self._by_type[classes[0]] if classes else []
+            else:
+                wanted = set(classes)
+                found = [f for f in self.facts if type(f) in wanted]
+            self._of[kind] = found
+        return iter(found)
 
     def get(self, fid: str | None) -> Fact | None:
         return self.by_id.get(fid) if fid else None
@@ -147,21 +181,55 @@ class Facts:
         f = self.get(fid)
         return f if isinstance(f, (Quantity, Percent, Change)) else None
 
+    @staticmethod
+    def _memo(cache: dict[int, tuple[Any, Value | None]], obj: Any,
+              compute: Callable[[Any], Value | None]) -> Value | None:
+        """compute(obj) once per document (Values are never changed, so sharing them is safe)."""
+        hit = cache.get(id(obj))
+        if hit is not None and hit[0] is obj:
+            return hit[1]
+        out = compute(obj)
+        cache[id(obj)] = (obj, out)
+        return out
+
     def value_of(self, f: Numeric) -> Value:
-        return Value(interval(f, self.approx_of(f)), f.span, f, f.value, f.decimals)
+        hit = self._values.get(id(f))
+        if hit is not None and hit[0] is f:
+            return hit[1]
+        v = Value(interval(f, self.approx_of(f)), f.span, f, f.value, f.decimals)
+        self._values[id(f)] = (f, v)
+        return v
 
     def approx_of(self, f: Numeric) -> str | None:
         """The fact's approximate word, or one the text puts around it (超过40500万吨, 1000万吨(…)以上)."""
         if f.approx or not self.text:
             return f.approx
+        hit = self._approx.get(id(f))
+        if hit is not None and hit[0] is f:
+            return hit[1]
         s, e = self.pos(f)
-        m = _APPROX_BEFORE.search(self.text[max(0, s - 5):s])
+        text = self.text
+        out: str | None = None
+        lead = text[max(0, s - 5):s]
+        m = _APPROX_BEFORE.search(lead) if lead[-1:] in _APPROX_BEFORE_LAST else None
         if m:
-            return m.group(1)
-        m = _APPROX_AFTER.match(self.text[e:e + 30])
-        return m.group(1) if m else None
+            out = m.group(1)
+        elif text[e:e + 1] in _APPROX_AFTER_FIRST:
+            m = _APPROX_AFTER.match(text[e:e + 30])
+            out = m.group(1) if m else None
+        self._approx[id(f)] = (f, out)
+        return out
 
     def part_value(self, p: Part | RankItem) -> Value | None:
+        return self._memo(self._part_values, p, self._part_value)
+
+    def part_share(self, p: Part | RankItem) -> Value | None:
+        return self._memo(self._part_shares, p, self._part_share)
+
+    def total_value(self, b: Breakdown) -> Value | None:
+        return self._memo(self._total_values, b, self._total_value)
+
+    def _part_value(self, p: Part | RankItem) -> Value | None:
         f = self.numeric(p.value_id)
         if f is not None and not isinstance(f, Percent):
             return self.value_of(f)
@@ -169,7 +237,7 @@ class Facts:
             return None
         return bare_value(p.value, exact_if_integer=True)
 
-    def part_share(self, p: Part | RankItem) -> Value | None:
+    def _part_share(self, p: Part | RankItem) -> Value | None:
         f = self.numeric(p.share_id)
         if f is not None:
             if isinstance(f, Change) or not self.share_of_whole(f):
@@ -179,7 +247,7 @@ class Facts:
             return None
         return bare_value(p.share, exact_if_integer=False)
 
-    def total_value(self, b: Breakdown) -> Value | None:
+    def _total_value(self, b: Breakdown) -> Value | None:
         f = self.numeric(b.total_id)
         if f is not None and not isinstance(f, (Percent, Change)):
             return self.value_of(f)

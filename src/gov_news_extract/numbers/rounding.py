@@ -22,12 +22,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 import regex
 
 # Values are never negative in this domain; "no bound" is a large number rather
 # than infinity so that the arithmetic stays in Fraction.
 BIG = Fraction(10) ** 30
+_ZERO = Fraction(0)
+_BIG_INT = 10**30
 
 # Where the words stand: before the number (超过4000件) or after it (4000余件, 1000万吨(…)以上).
 WORDS_BEFORE = ("超过", "超出", "超", "逾", "近", "将近", "接近", "约", "大约", "不到", "不足", "不超过", "突破")
@@ -103,6 +106,7 @@ def multiplier(surface: str) -> int:
     return _SCALE[m.group(1)] if m else 1
 
 
+@lru_cache(maxsize=256)  # few (decimals, scale) pairs occur; Fractions are immutable
 def last_place(decimals: int, scale: int = 1) -> Fraction:
     """The value of one unit in the last written place: 12.5万 → 0.1 × 10^4."""
     return Fraction(1, 10**decimals) * scale if decimals >= 0 else Fraction(scale)
@@ -122,10 +126,17 @@ def stated(
     items is what it says.  Everything else is a rounded or truncated value.
     """
     v = to_fraction(value)
-    u = last_place(decimals, scale)
-    base = Interval(v, v) if exact and not approx else Interval(max(Fraction(0), v - u / 2), v + u)
+    if exact and not approx:
+        return Interval(v, v)
     if not approx:
-        return base
+        # The common case, run for every checked figure: [v − u/2, v + u] with u = scale/10^d,
+        # in integers, so that each end is one Fraction (not five through Fraction operators).
+        n, d = v.numerator, v.denominator
+        un, ud = (scale, 10**decimals) if decimals >= 0 else (scale, 1)
+        lo_n = 2 * ud * n - un * d
+        return Interval(Fraction(lo_n, 2 * ud * d) if lo_n > 0 else _ZERO, Fraction(ud * n + un * d, ud * d))
+    u = last_place(decimals, scale)
+    base = Interval(max(Fraction(0), v - u / 2), v + u)
     if any(w in approx for w in UPPER_BOUND_WORDS):
         return Interval(Fraction(0), base.hi)
     if any(w in approx for w in LOWER_BOUND_WORDS):
@@ -150,6 +161,18 @@ def share_interval(part: Interval, whole: Interval) -> Interval:
 
 def consistent_share(share: Interval, part: Interval, whole: Interval) -> bool:
     """True when some true part, whole and share in their intervals satisfy share = part/whole."""
+    sl, sh, pl, ph, wl, wh = share.lo, share.hi, part.lo, part.hi, whole.lo, whole.hi
+    if wl > 0 and wh > 0:
+        # share ∩ [100·pl/wh, 100·min(BIG, ph/wl)], decided by cross-multiplying the integer
+        # numerators and denominators instead of building the quotient interval (the same
+        # comparisons, exact, without a dozen Fraction operations per share checked).
+        sln, sld, shn, shd = sl.numerator, sl.denominator, sh.numerator, sh.denominator
+        pln, pld, phn, phd = pl.numerator, pl.denominator, ph.numerator, ph.denominator
+        wln, wld, whn, whd = wl.numerator, wl.denominator, wh.numerator, wh.denominator
+        ordered = pln * whd <= _BIG_INT * whn * pld and pln * wln * phd * whd <= phn * whn * pld * wld
+        if ordered:  # low end <= high end (otherwise scale() swaps them: the general path below)
+            return (sln <= 100 * _BIG_INT * sld and sln * wln * phd <= 100 * phn * sld * wld
+                    and 100 * pln * shd * whd <= shn * whn * pld)
     return share.intersects(share_interval(part, whole))
 
 

@@ -54,6 +54,8 @@ def _per_days(word: str) -> int:
 
 def _average_word(facts: Facts, q: Quantity) -> str | None:
     for s in (q.qualifier or "", q.label or "", facts.before(q, 8)):
+        if "均" not in s and "每" not in s:
+            continue  # every _AVERAGE word has one of them: skip the regex for most figures
         m = _AVERAGE.search(s)
         if m:
             return m.group(1)

@@ -56,10 +56,9 @@ def _agrees(rate: Value, c: Change, change: Interval, basis: Interval) -> bool:
     return rate.iv.intersects((change / basis).scale(_rate(c)))
 
 
-def _quantities_before(facts: Facts, c: Change, quantities: list[Quantity]) -> list[Quantity]:
-    """Quantities earlier in the change's sentence (quantities sorted by position)."""
-    start = facts.pos(c)[0]
-    k = bisect.bisect_left(quantities, start, key=lambda q: facts.pos(q)[0])
+def _quantities_before(facts: Facts, c: Change, quantities: list[Quantity], starts: list[int]) -> list[Quantity]:
+    """Quantities earlier in the change's sentence (quantities sorted by position, starts their positions)."""
+    k = bisect.bisect_left(starts, facts.pos(c)[0])
     out = []
     for f in reversed(quantities[max(0, k - 40):k]):
         if not facts.same_sentence(f, c):
@@ -72,14 +71,15 @@ def _quantities_before(facts: Facts, c: Change, quantities: list[Quantity]) -> l
 def check(facts: Facts) -> Iterator[Diagnostic]:
     changes = list(facts.of(Change))
     quantities = sorted(facts.of(Quantity), key=lambda q: facts.pos(q)[0])
+    starts = [facts.pos(q)[0] for q in quantities]
+    absolute = [ac for ac in changes if ac.unit not in ("%", "倍", "个百分点", None)]
     for rc in changes:
         if rc.unit not in ("%", "倍") or facts.approx_of(rc):
             continue
-        rate = facts.value_of(rc)
-        before = _quantities_before(facts, rc, quantities)
+        before = _quantities_before(facts, rc, quantities, starts)
         # Form 1: current figure, absolute change, relative change.
-        for ac in changes:
-            if ac is rc or ac.unit in ("%", "倍", "个百分点", None) or ac.direction != rc.direction:
+        for ac in absolute:
+            if ac.direction != rc.direction:
                 continue
             if not facts.same_sentence(ac, rc) or (ac.basis and rc.basis and _basis(ac.basis) != _basis(rc.basis)):
                 continue
@@ -93,6 +93,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             cur, delta = facts.value_of(q), facts.value_of(ac)
             basis = cur.iv - delta.iv if rc.direction == "up" else cur.iv + delta.iv
             basis = Interval(max(Fraction(0), basis.lo), basis.hi)
+            rate = facts.value_of(rc)  # only now: most changes never get this far
             if _agrees(rate, rc, delta.iv, basis):
                 continue
             b = Fraction(q.value) - Fraction(ac.value) if rc.direction == "up" else Fraction(q.value) + Fraction(ac.value)
@@ -100,10 +101,10 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             yield _finding(rc, rate, cur, delta, f"{rounding.fmt(ac.value)}/{rounding.fmt(b)}", true, q, ac)
             break
         else:
-            yield from _against_basis(facts, rc, rate, before)
+            yield from _against_basis(facts, rc, before)
 
 
-def _against_basis(facts: Facts, rc: Change, rate: Value, before: list[Quantity]) -> Iterator[Diagnostic]:
+def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator[Diagnostic]:
     """Form 2: 今年X件, 去年同期Y件, 增长P%."""
     bases = [q for q in before if _BASIS_WORDS.search(facts.before(q, 12))]
     if len(bases) != 1:
@@ -114,7 +115,7 @@ def _against_basis(facts: Facts, rc: Change, rate: Value, before: list[Quantity]
     if not currents:
         return
     cur_q = currents[-1]
-    cur, bv = facts.value_of(cur_q), facts.value_of(base)
+    cur, bv, rate = facts.value_of(cur_q), facts.value_of(base), facts.value_of(rc)
     sign = 1 if rc.direction == "up" else -1
     delta = (cur.iv - bv.iv) if sign > 0 else (bv.iv - cur.iv)
     if rate.iv.intersects((delta / bv.iv).scale(_rate(rc))) if bv.iv.lo > 0 else True:

@@ -77,7 +77,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                                  f"{rounding.fmt(total.value, 4)}",
                                  [total.span], [b.id, value.fact.id if value.fact else None])
     for f in facts.of(Percent):
-        if isinstance(f, Change) or f.id in flagged or not _bounded(f.label):
+        # An interval never starts above its stated value: 100% or less cannot be flagged.
+        if f.value <= 100 or isinstance(f, Change) or f.id in flagged or not _bounded(f.label):
             continue
         iv = facts.value_of(f).iv
         if iv.lo > 100:

@@ -86,11 +86,15 @@ def _typo_like(a: Numeric, b: Numeric) -> bool:
     return len(diff) == 1 or swapped
 
 
-def _key(facts: Facts, f: Numeric) -> tuple[str, ...] | None:
-    label = _label(f)
-    if len(label) < 2 or _GENERIC.match(label) or f.unit is None:
-        return None
-    if f.value_high is not None:
+def _key(facts: Facts, f: Numeric, labels: dict[str, str | None]) -> tuple[str, ...] | None:
+    """The metric a figure measures; `labels` memoises the label's cleaning within a document."""
+    if f.unit is None or f.value_high is not None or not f.label:
+        return None  # the cheap tests first: most figures stop here
+    if f.label in labels:
+        label = labels[f.label]
+    else:
+        label = labels[f.label] = _metric_label(f)
+    if label is None:
         return None
     extra: tuple[str, ...] = ()
     if isinstance(f, Change):
@@ -99,13 +103,19 @@ def _key(facts: Facts, f: Numeric) -> tuple[str, ...] | None:
     return (f.kind, label, f.unit, qualifier, *extra)
 
 
+def _metric_label(f: Numeric) -> str | None:
+    """The cleaned label when it can name a metric (None when too short or generic)."""
+    label = _label(f)
+    return None if len(label) < 2 or _GENERIC.match(label) else label
+
+
 def check(facts: Facts) -> Iterator[Diagnostic]:
     groups: dict[tuple[str, ...], list[Numeric]] = defaultdict(list)
-    for f in facts.facts:
-        if isinstance(f, (Quantity, Percent, Change)):
-            k = _key(facts, f)
-            if k is not None:
-                groups[k].append(f)
+    labels: dict[str, str | None] = {}
+    for f in facts.of((Quantity, Percent, Change)):
+        k = _key(facts, f, labels)
+        if k is not None:
+            groups[k].append(f)
     for members in groups.values():
         if len(members) < 2:
             continue

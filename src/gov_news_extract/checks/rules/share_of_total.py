@@ -53,7 +53,7 @@ def _forced_rounding(facts: Facts, parts: Sequence[Part | RankItem], share: Valu
     if any(s is None for s in shares) or sum(s.value for s in shares if s is not None) != 100:
         return False
     unit = rounding.last_place(share.decimals)
-    return share.iv.widen(unit).intersects(rounding.share_interval(part.iv, total))
+    return rounding.consistent_share(share.iv.widen(unit), part.iv, total)
 
 
 def _ratio(v: Value, t: Value) -> str:
@@ -153,7 +153,7 @@ def _without_total(facts: Facts, fact: Breakdown | Ranking, parts: Sequence[Part
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
-    for f in facts.facts:
+    for f in facts.of((Breakdown, Ranking)):
         if isinstance(f, Breakdown):
             if facts.total_value(f) is not None:
                 yield from _with_total(facts, f)
