@@ -149,6 +149,19 @@ def test_subheadings_do_not_split_an_article() -> None:
     assert _titles(text) == ["全市一季度经济运行情况"]
 
 
+def test_bracketed_section_heads_do_not_split_a_report() -> None:
+    text = ("某区12345热线6月运行简报\n2024年第6期\n\n【总体情况】\n6月,全区共受理群众诉求2000件,环比增长3.9%。\n\n"
+            "【办理情况】\n6月共办结工单1900件,办结率95.0%。\n")
+    assert _titles(text) == ["某区12345热线6月运行简报"]
+
+
+def test_masthead_then_column_then_headline_with_figures() -> None:
+    text = ("某某日报\n2024年11月15日 星期五 第3版 综合新闻\n\n【民生】\n市12345热线10月受理诉求4218件\n"
+            "发布日期:2024-11-15\n\n本报讯(记者 张三 通讯员 李四)10月份,热线共受理群众诉求4218件,环比下降4.6%。\n")
+    doc = parse(text)
+    assert [(a.title, a.column) for a in doc.articles] == [("市12345热线10月受理诉求4218件", "民生")]
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

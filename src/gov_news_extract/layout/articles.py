@@ -90,8 +90,10 @@ def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
         j -= 1
     if j < 0 or lines[j].kind not in _HEADS:
         # a lone figure-shaped line right before the lead is its headline (全市GDP增长5.2%)
-        if len(figures) == 1 and figures[0] == i - 1 and len(lines[i - 1].text) >= 8:
-            return (i - 1,)
+        # (with only a date line between them: 市12345热线10月受理诉求42186件 / 发布日期:…)
+        f = figures[0] if len(figures) == 1 else -1
+        if f >= 0 and len(lines[f].text) >= 8 and all(lines[x].kind is Kind.FURNITURE for x in range(f + 1, i)):
+            return (f,)
         return ()
     end = j
     while j > 0 and not lines[j].blank_before and _stacks(lines[j - 1]) and (_stacks(lines[j]) or j == end):
@@ -111,6 +113,9 @@ def _group_after(lines: list[Line], i: int) -> tuple[int, ...]:
     j = i + 1
     while j < len(lines) and lines[j].kind in (Kind.FURNITURE, Kind.SEPARATOR):
         j += 1
+    if j < len(lines) and lines[j].kind is Kind.FIGURE and len(_HAN.findall(lines[j].text)) >= 6 \
+            and (j + 1 == len(lines) or lines[j + 1].kind in (Kind.FURNITURE, Kind.LEAD, Kind.BYLINE)):
+        return (j,)  # a headline with figures in it (市12345热线10月受理诉求42186件) under its column
     if j >= len(lines) or lines[j].kind not in _HEADS:
         return ()
     s = j
@@ -133,7 +138,10 @@ def _events(lines: list[Line]) -> list[_Event]:
             if g and g[-1] == i - 1:  # a signed piece: □姬国庆 right under its headline
                 evs.append(_Event(at=g[0], group=g))
         elif k is Kind.COLUMN:
-            evs.append(_Event(at=i, group=_group_after(lines, i), column=i, starts=True))
+            g = _group_after(lines, i)
+            if not g and i > 0 and _next_content(lines, i) in (Kind.PROSE, Kind.TABLE, Kind.SECTION):
+                continue  # 【总体情况】 over a paragraph: a section of the report, not a new article
+            evs.append(_Event(at=i, group=g, column=i, starts=True))
         elif k is Kind.SEPARATOR:
             evs.append(_Event(at=i, group=_group_after(lines, i), starts=True))
         elif k is Kind.BULLET:
@@ -155,6 +163,14 @@ def _events(lines: list[Line]) -> list[_Event]:
             continue
         merged.append(ev)
     return merged
+
+
+def _next_content(lines: list[Line], i: int) -> Kind | None:
+    """The kind of the first line after i that is not page furniture."""
+    for ln in lines[i + 1:]:
+        if ln.kind not in (Kind.FURNITURE, Kind.SEPARATOR):
+            return ln.kind
+    return None
 
 
 def _has_content(lines: list[Line], art: _Art, upto: int) -> bool:
