@@ -136,6 +136,10 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("ordinal list keeps the page's script", "第一、二、三産業增加值分別為4582億元、67088億元和60601億元。",
      [F("4582億元", Q, "458200000000", "元", "第一産業增加值"), F("67088億元", Q, "6708800000000", "元", "第二産業增加值"),
       F("60601億元", Q, "6060100000000", "元", "第三産業增加值")]),
+    ("one cell per line under a year and a growth header", "主要产品产量\n\n2023年\n\n较上年增长(%)\n\n粮食总产量\n\n"
+     "162817吨\n\n0.5\n\n油料总产量\n\n3959吨\n\n-5.9\n",
+     [F("162817吨", Q, "162817", "吨", "粮食总产量"), F("0.5", C, "0.5", "%", "粮食总产量", "up"),
+      F("3959吨", Q, "3959", "吨", "油料总产量"), F("-5.9", C, "5.9", "%", "油料总产量", "down")]),
     # --- not facts: numbers that name things, ordinals, set phrases, parts of dates
     ("not fact hotline number", "拨打12345热线反映问题。", []),
     ("not fact platform number", "通过110平台报警。", []),

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from gov_news_extract import parse
 from gov_news_extract.checks import all_rules, run, run_rules
 from gov_news_extract.checks.rules import get
 from gov_news_extract.context import Context
@@ -385,3 +386,16 @@ def test_rules_survive_facts_without_text() -> None:
                   parts=[Part(label="a", value=Decimal(8)), Part(label="b", value=Decimal(5))])
     doc = Document(articles=[Article(span=Span(start=0, end=1), facts=[b])])
     assert [d.rule for d in run_rules(None, doc, all_rules())] == ["parts-sum"]
+
+
+@pytest.mark.parametrize(("share", "flagged"), [("5.1%", True), ("4.5%", False)])
+def test_share_of_a_named_whole(share: str, flagged: bool) -> None:
+    # A share outside any breakdown that names its whole is checked against that whole.
+    doc = parse(f"6月,全区共受理群众诉求24860件,环比增长3.9%。受高温影响,涉及供电、供水的诉求1126件,占受理总量的{share}。")
+    rules = [d.rule for d in doc.diagnostics if d.severity == "error"]
+    assert rules == (["share-of-total"] if flagged else [])
+
+
+def test_share_of_a_list_is_not_the_last_item_s() -> None:
+    doc = parse("本周共受理热线工单506件。位居前三位的工单:甲类172件、乙类80件、丙类50件,占工单总量的59.68%。")
+    assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []

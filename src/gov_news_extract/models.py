@@ -65,6 +65,10 @@ class Quantity(_Numeric):
 
 class Percent(_Numeric):
     kind: Literal["percent"] = "percent"
+    # A share stated against a named whole (…1126件,占受理总量的5.1%) outside any breakdown:
+    # the ids of its part and of the whole, so that share-of-total can check it.
+    part_id: str | None = None
+    total_id: str | None = None
 
 
 class Change(_Numeric):

@@ -767,6 +767,7 @@ def run(ctx: Context) -> None:
                 _category_labels(ctx, seg)
                 _add_breakdown(ctx, total, seg, link)
     _sentence_sums(ctx, items)
+    _named_wholes(ctx, items)
     _stated_ranks(ctx, items, taken)
     _name_rankings(ctx, taken)
     _table_rankings(ctx)
@@ -810,6 +811,42 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
         if len(parts) >= 2:
             _add_breakdown(ctx, whole.qty, parts, "sum")
             used.update(p.qty.id for p in parts if p.qty is not None)
+
+
+# 占受理总量的 / 占总数的 / 占全部诉求的: the share names the whole it is taken of.
+_NAMED_WHOLE = regex.compile(r"占(?P<what>\p{Han}{0,6}?)(?:总量|总数|总额|总计|总和)的?(?:比重|比例)?(?:为|达)?$")
+
+
+def _named_wholes(ctx: Context, items: list[_Item]) -> None:
+    """Link a share outside any breakdown to its part and to the whole it names."""
+    text = ctx.norm.text
+    in_parts: set[str | None] = set()
+    for f in ctx.facts:
+        if isinstance(f, Breakdown):
+            in_parts.update(p.value_id for p in f.parts)
+    for k, it in enumerate(items):
+        if it.qty is None or it.share is None or it.rate or it.qty.id in in_parts:
+            continue
+        a = max(max(text.rfind(c, 0, it.share.nspan[0]) for c in ",;。:\n") + 1, it.share.nspan[0] - 20)
+        m = _NAMED_WHOLE.search(text, a, it.share.nspan[0])
+        if m is None:
+            continue
+        if k > 0 and rx(r"^[^,;。:\n]*$").match(text[items[k - 1].end:it.start]):
+            continue  # the last of a list (A 172件、B 80件、C 50件,占总量的59.68%): the share is of them all
+        what = m.group("what")
+        whole = None
+        for cand in reversed(items[max(0, k - 30):k]):
+            q = cand.qty
+            if q is None or q.nspan[0] < it.start - 1500:
+                continue
+            if q.unit != it.qty.unit or q.value <= it.qty.value or not _is_total(ctx, cand):
+                continue
+            if what and what not in text[max(0, q.nspan[0] - 20):q.nspan[0]]:
+                continue  # 占转办总量的 needs a whole stated as 转办…
+            whole = q
+            break
+        if whole is not None:
+            it.share.part_id, it.share.total_id = it.qty.id, whole.id
 
 
 _NEXT_PARAGRAPH_CUE = regex.compile(r"\n+\s*(?:从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)|其中)")

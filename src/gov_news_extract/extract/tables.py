@@ -89,8 +89,8 @@ def _tokens(line: str) -> Tokens:
 def _is_number(tok: str) -> bool:
     """A figure cell: a number, maybe with % or a unit (162817吨) — not a name (12345热线)."""
     m = _NUMBER_CELL.match(tok)
-    if m is None:
-        return False
+    if m is None or _PERIOD_HEADER.match(tok):
+        return False  # 2023年 over a column is its header, not a figure
     return not m.group("unit") or m.group("unit") in _units()
 
 

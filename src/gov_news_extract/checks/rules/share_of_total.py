@@ -11,7 +11,8 @@ What it checks
     instead of each share); if some shares fit it only through coarse rounding,
     the shares measure another whole (占诉求量的…) and nothing is proven.
     Without a stated total, shares that make 100% make the sum of the parts
-    the total.
+    the total.  A share outside any breakdown that names its whole (…1126件,
+    占受理总量的5.1%) is checked against that whole, as extraction linked it.
     A share one unit off in a breakdown whose shares add up to exactly 100 is
     forced rounding and passes.
 
@@ -32,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from ...models import Breakdown, Diagnostic, Part, Ranking, RankItem
+from ...models import Breakdown, Diagnostic, Part, Percent, Ranking, RankItem
 from ...numbers import rounding
 from ...numbers.rounding import Interval
 from ..base import Facts, Rule, Value, diagnostic, pct, units_compatible
@@ -152,7 +153,25 @@ def _without_total(facts: Facts, fact: Breakdown | Ranking, parts: Sequence[Part
                      [s.fact.id if s.fact else None, v.fact.id if v.fact else None])
 
 
+def _named_whole(facts: Facts, s: Percent) -> Iterator[Diagnostic]:
+    """A share linked to its part and the whole it names (…1126件,占受理总量的5.1%)."""
+    part, whole = facts.numeric(s.part_id), facts.numeric(s.total_id)
+    if part is None or whole is None or whole.value <= 0 or not units_compatible(part.unit, whole.unit):
+        return
+    sv, pv, tv = facts.value_of(s), facts.value_of(part), facts.value_of(whole)
+    if rounding.consistent_share(sv.iv, pv.iv, tv.iv):
+        return
+    yield diagnostic(RULE, "error", s.span,
+                     f"占比{sv.text}与{pv.text}/{tv.text} = {_ratio(pv, tv)}不符",
+                     f"share {rounding.fmt(s.value, 4)}% is not {rounding.fmt(pv.value, 4)}/"
+                     f"{rounding.fmt(tv.value, 4)} = {_ratio(pv, tv)}",
+                     [pv.span, tv.span], [s.id, part.id, whole.id])
+
+
 def check(facts: Facts) -> Iterator[Diagnostic]:
+    for s in facts.of(Percent):
+        if s.part_id and s.total_id:
+            yield from _named_whole(facts, s)
     for f in facts.of((Breakdown, Ranking)):
         if isinstance(f, Breakdown):
             if facts.total_value(f) is not None:
