@@ -399,3 +399,13 @@ def test_share_of_a_named_whole(share: str, flagged: bool) -> None:
 def test_share_of_a_list_is_not_the_last_item_s() -> None:
     doc = parse("本周共受理热线工单506件。位居前三位的工单:甲类172件、乙类80件、丙类50件,占工单总量的59.68%。")
     assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []
+
+
+def test_rule_docs_are_up_to_date() -> None:
+    # docs/rules/README.md is generated from the docstrings: `python docs/rules/build.py`.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    build = Path(__file__).resolve().parents[1] / "docs" / "rules" / "build.py"
+    assert subprocess.run([sys.executable, str(build), "--check"], check=False).returncode == 0
