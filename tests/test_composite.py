@@ -239,3 +239,26 @@ def test_reference_page_rankings(page: tuple[Document, dict[str, Any]]) -> None:
     got = [[i.label for i in r.items] for r in _rankings(doc)]
     assert len(want) == 4
     assert got == want
+
+
+# A header written over two rows (受理量(件) over 电话/网络/其他/小计), flattened one cell per line.
+TWO_ROW_HEADER = ("表1 各区诉求受理情况\n区县\n受理量(件)\n办结量(件)\n办结率\n电话\n网络\n其他\n小计\n"
+                  "甲区\n410\n150\n50\n610\n600\n98.4%\n乙区\n300\n80\n20\n400\n396\n99.0%\n"
+                  "丙区\n200\n60\n40\n300\n297\n99.0%\n合计\n910\n290\n110\n1310\n1293\n98.7%\n")
+
+
+def test_two_row_header_labels_and_breakdowns() -> None:
+    doc = parse(TWO_ROW_HEADER)
+    labels = {str(f.value): f.label for f in doc.facts() if isinstance(f, Quantity)}
+    assert labels["410"] == "电话" and labels["150"] == "网络" and labels["610"] == "受理量" and labels["600"] == "办结量"
+    bds = {(b.total, tuple((p.label, p.value) for p in b.parts)) for b in _breakdowns(doc)}
+    assert (Decimal("610"), (("电话", Decimal("410")), ("网络", Decimal("150")), ("其他", Decimal("50")))) in bds
+    assert (Decimal("910"), (("甲区", Decimal("410")), ("乙区", Decimal("300")), ("丙区", Decimal("200")))) in bds
+    assert [d.rule for d in doc.diagnostics if d.severity == "error"] == []
+
+
+def test_two_row_header_with_one_slip_still_reads_and_is_flagged() -> None:
+    doc = parse(TWO_ROW_HEADER.replace("乙区\n300\n80\n20\n400", "乙区\n300\n80\n20\n410"))
+    labels = {str(f.value): f.label for f in doc.facts() if isinstance(f, Quantity)}
+    assert labels["410"] == "受理量"
+    assert "parts-sum" in {d.rule for d in doc.diagnostics}

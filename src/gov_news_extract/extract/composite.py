@@ -772,6 +772,7 @@ def run(ctx: Context) -> None:
     _name_rankings(ctx, taken)
     _table_rankings(ctx)
     _table_breakdowns(ctx)
+    _table_row_breakdowns(ctx)
     _attach_share_lists(ctx)
 
 
@@ -921,6 +922,25 @@ def _table_breakdowns(ctx: Context) -> None:
                 bd.complete = True  # a 合计 row sums the rows above it
                 for part, it in zip(bd.parts, bd_items, strict=True):
                     part.label = it.label
+
+
+def _table_row_breakdowns(ctx: Context) -> None:
+    """A 小计 column under a spanning header adds up its sibling columns in each row."""
+    by_start = {f.nspan[0]: f for f in ctx.facts if isinstance(f, Quantity)}
+    for t in ctx.tables:
+        for sub, cols in t.subtotals:
+            rows: dict[str, dict[int, Quantity]] = {}
+            for col, row, start in t.cells:
+                if start in by_start and (col == sub or col in cols):
+                    rows.setdefault(row, {})[col] = by_start[start]
+            for cells in rows.values():
+                if sub not in cells or any(c not in cells for c in cols):
+                    continue
+                items = [_Item(cells[c], None, cells[c].nspan[0], cells[c].nspan[1], cells[c].label) for c in cols]
+                _add_breakdown(ctx, cells[sub], items, "run")
+                bd = ctx.facts[-1]
+                if isinstance(bd, Breakdown):
+                    bd.complete = True  # the 小计 column sums the columns beside it
 
 
 def _table_rankings(ctx: Context) -> None:

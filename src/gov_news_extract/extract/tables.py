@@ -16,6 +16,7 @@ row name when the header names a period or a comparison (`2023年`,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import regex
@@ -51,6 +52,8 @@ class Table:
     rows: list[Named]
     # (column index, row name, normalised start of the cell) for every numeric cell
     cells: list[tuple[int, str, int]] = field(default_factory=list)
+    # Columns that add up other columns of the same row: (小计 column, [its sibling columns]).
+    subtotals: list[tuple[int, list[int]]] = field(default_factory=list)
 
 
 def _clean_header(h: str) -> tuple[str, str | None]:
@@ -101,8 +104,10 @@ def _units() -> frozenset[str]:
     return frozenset(units())
 
 
-def _record(cells: dict[int, Cell], start: int, tok: str, header: Named | None, row: Named | None) -> None:
+def _record(cells: dict[int, Cell], start: int, tok: str, header: Named | None, row: Named | None,
+            unit_over: str | None = None) -> None:
     name, unit = _clean_header(header[0]) if header else (None, None)
+    unit = unit or unit_over
     growth = bool(name and _GROWTH_HEADER.search(name))
     use_row = name is None or growth or bool(_PERIOD_HEADER.match(name))
     # The header says when or against what (2023年, 较上年增长); then the row says what.
@@ -161,7 +166,90 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
                     by_header[hline].cells.append((col, row_name[0], pos + s))
 
 
-def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell], tokens: _Cells) -> None:
+# The key column that opens a header row (序号, 单位, 区县…): where a table's header starts.
+_KEY_COLUMN = regex.compile(r"^(?:序号|编号|排名|\p{Han}{0,6}(?:单位|区县|县区|县\(市、区\)|地区|区域|名称|部门|街道|乡镇|镇街|"
+                            r"项目|指标|类别|类型|城市|地市))$")
+_SUBTOTAL = regex.compile(r"^(?:小计|合计|总计|总数|总量)$")
+
+
+@dataclass
+class _Leaf:
+    """One column of a table whose header spans several rows."""
+
+    name: Named            # what the column's cells are called
+    unit: str | None = None
+    group: int = -1        # columns under one spanning cell share a group
+    subtotal: bool = False  # 小计 of its group
+
+
+def _fold(header: list[Named], width: int, keys: int, rows: list[list[str]]) -> list[_Leaf] | None:
+    """Leaf columns of a header written over two or three rows (受理量(件) over 电话/网络/其他/小计).
+
+    Page copies flatten merged header cells into one list, so where one header row ends is
+    lost; the first metric column after the key columns spans the rows below, whose cells
+    split it again where they are not totals. Many splits give the right number of columns:
+    the reading is the one whose 小计/总计 column adds up its sibling columns in every row."""
+    for a in range(min(5, len(header))):
+        h = header[a:]
+        if not h or not _KEY_COLUMN.match(_clean_header(h[0][0])[0]):
+            continue
+        for n1 in range(keys + 1, len(h)):
+            top, rest = h[:n1], h[n1:]
+            parent = top[keys]
+            pname, punit = _clean_header(parent[0])
+            for n2 in range(2, len(rest) + 1):
+                mid, low = rest[:n2], rest[n2:]
+                totals = [m for m in mid if _SUBTOTAL.match(_clean_header(m[0])[0])]
+                splitters = len(mid) - len(totals)
+                if len(totals) != 1 or (low and (not splitters or len(low) % splitters)):
+                    continue
+                per = len(low) // splitters if low else 0
+                leaves = [_Leaf(k) for k in top[:keys]]
+                k = 0
+                for g, m in enumerate(mid):
+                    if _SUBTOTAL.match(_clean_header(m[0])[0]):
+                        leaves.append(_Leaf((pname, parent[1]), punit, 0, True))
+                    elif low:
+                        leaves.extend(_Leaf(x, punit, g + 1) for x in low[k * per:(k + 1) * per])
+                        k += 1
+                    else:
+                        leaves.append(_Leaf(m, punit, 0))
+                leaves.extend(_Leaf(t) for t in top[keys + 1:])
+                if len(leaves) == width and _adds_up(leaves, rows):
+                    return leaves
+    return None
+
+
+def _cell_value(tok: str) -> Decimal | None:
+    m = _NUMBER_CELL.match(tok)
+    if m is None or "%" in tok:
+        return None
+    try:
+        return Decimal(rx(r"[-−]?[\d.]+").match(tok.replace(",", "")).group())  # type: ignore[union-attr]
+    except (InvalidOperation, AttributeError):
+        return None
+
+
+def _adds_up(leaves: list[_Leaf], rows: list[list[str]]) -> bool:
+    """The subtotal column equals the sum of the other columns under the same spanning cell."""
+    sub = next(c for c, lf in enumerate(leaves) if lf.subtotal)
+    under = [c for c, lf in enumerate(leaves) if not lf.subtotal and lf.group >= 0]
+    full = [row for row in rows if len(row) == len(leaves)]  # a page may cut the last row short
+    if not under or len(full) < 2:
+        return False
+    good = 0
+    for row in full:
+        total = _cell_value(row[sub])
+        parts = [_cell_value(row[c]) for c in under]
+        if total is None or any(v is None for v in parts):
+            return False
+        good += sum(v for v in parts if v is not None) == total
+    # One row that does not add up is a slip the checks should report, not a different layout.
+    return good >= 2 and good * 3 >= len(full) * 2
+
+
+def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell], tables: list[Table],
+                 tokens: _Cells) -> None:
     """One cell per line (` |` endings or blank-line separated): rows open with a name or a 序号."""
     k = 0
     while k < len(lines):
@@ -192,8 +280,21 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
         if len(starts) < 2:
             continue
         width = starts[1] - starts[0]
+        data = [[t for _, t in entries[st:st + width]] for st in starts]
+        leaves = _fold(header, width, 2 if numbered else 1, data) if len(header) > width else None
         heads: list[Named | None] = list(header[-width:]) if len(header) >= width else \
             [None] * (width - len(header)) + list(header)
+        units: list[str | None] = [None] * width
+        table: Table | None = None
+        if leaves is not None:
+            heads, units = [lf.name for lf in leaves], [lf.unit for lf in leaves]
+            table = Table(None, [])
+            tables.append(table)
+            for g in {lf.group for lf in leaves if lf.subtotal}:
+                cols = [c for c, lf in enumerate(leaves) if lf.group == g]
+                sub = [c for c in cols if leaves[c].subtotal]
+                if len(sub) == 1 and len(cols) >= 3:
+                    table.subtotals.append((sub[0], [c for c in cols if c != sub[0]]))
         for n, st in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else min(len(entries), st + width)
             row = entries[st:end]
@@ -203,10 +304,14 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
             lead = rx(r"其中[:：]?\s*").match(named[1])
             cut = lead.end() if lead else 0  # 其中:谷物 is the row 谷物 under the one before
             row_name: Named = (named[1][cut:], named[0] + cut)
+            if table is not None:
+                table.rows.append(row_name)
             for col, (pos, tok) in enumerate(row):
                 if col == 0 or (numbered and col == 1) or not _is_number(tok):
                     continue
-                _record(cells, pos, tok, heads[col] if col < len(heads) else None, row_name)
+                _record(cells, pos, tok, heads[col] if col < len(heads) else None, row_name, units[col])
+                if table is not None:
+                    table.cells.append((col, row_name[0], pos))
 
 
 def run(ctx: Context) -> None:
@@ -220,6 +325,6 @@ def run(ctx: Context) -> None:
     tables: list[Table] = []
     tokens = _Cells()
     _row_tables(text, lines, cells, tables, tokens)
-    _cell_tables(text, [ln for ln in lines if ln[1].strip()], cells, tokens)
+    _cell_tables(text, [ln for ln in lines if ln[1].strip()], cells, tables, tokens)
     ctx.table_cells = cells
     ctx.tables = tables
