@@ -140,6 +140,8 @@ CASES: list[tuple[str, str, list[F]]] = [
      "162817吨\n\n0.5\n\n油料总产量\n\n3959吨\n\n-5.9\n",
      [F("162817吨", Q, "162817", "吨", "粮食总产量"), F("0.5", C, "0.5", "%", "粮食总产量", "up"),
       F("3959吨", Q, "3959", "吨", "油料总产量"), F("-5.9", C, "5.9", "%", "油料总产量", "down")]),
+    ("a difference against a reference price", "每公斤收购价3.1元,比市场价高出0.12元。",
+     [F("3.1元", Q, "3.1", "元"), F("比市场价高出0.12元", C, "0.12", "元", direction="up", basis="比市场价")]),
     # --- not facts: numbers that name things, ordinals, set phrases, parts of dates
     ("not fact hotline number", "拨打12345热线反映问题。", []),
     ("not fact platform number", "通过110平台报警。", []),

@@ -301,6 +301,9 @@ def _extend_range(c: _Cal, t: regex.Match[str]) -> None:
     c.form = "range"
 
 
+_DAY_LIST = regex.compile(r"月\d{1,2}[日号](?:[、和及与]\d{1,2}[日号])*[、和及与]$")
+
+
 def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
     """A day without its month (16日, 十四日电) is a date only in a dateline-like context."""
     w = _words()
@@ -309,6 +312,8 @@ def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
         return False
     if s > 0 and text[s - 1] in "第每个":
         return False
+    if text[s - 1:s] in "、和及与" and _DAY_LIST.search(text, max(0, s - 24), s):
+        return True  # 10月2日、3日 / 6月3日、5日和7日: more days of the month just named
     before_ok = _before(text, s, w["bare_day_before_ok"])
     # 1日12时: a day followed by a clock time
     after_ok = _after(text, e, w["bare_day_after_ok"]) or bool(rx(r"\d{1,2}[时点:]").match(text[e:e + 3]))
