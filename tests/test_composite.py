@@ -138,6 +138,8 @@ def test_breakdown_part_ids_point_at_their_facts() -> None:
         pytest.param("全市受理诉求600件,办结580件。", id="two loose counts"),
         pytest.param("全市共接到来电383257次,环比下降59.7%。", id="count and change"),
         pytest.param("工单办结率99.8%,群众满意率98.5%。", id="two rates"),
+        pytest.param("景区购票21.63万人,同比增长98.3%;甲景区、乙景区分别接待6.68万人、6.47万人。",
+                     id="a count and a 分别 pair after it"),
         pytest.param("全市共受理诉求9000件,接通率96%;直接答复6000件,满意率98%;转办2000件,办结率97%。",
                      id="later counts that do not add up to the whole"),
     ],

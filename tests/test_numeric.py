@@ -142,6 +142,11 @@ CASES: list[tuple[str, str, list[F]]] = [
       F("3959吨", Q, "3959", "吨", "油料总产量"), F("-5.9", C, "5.9", "%", "油料总产量", "down")]),
     ("a difference against a reference price", "每公斤收购价3.1元,比市场价高出0.12元。",
      [F("3.1元", Q, "3.1", "元"), F("比市场价高出0.12元", C, "0.12", "元", direction="up", basis="比市场价")]),
+    ("a list of three takes the unit written at its end", "华东、西北和东北地区分别提升4.18、3.41和3.32分。",
+     [F("4.18", C, "4.18", "分", direction="up"), F("3.41", C, "3.41", "分", direction="up"),
+      F("3.32分", C, "3.32", "分", direction="up")]),
+    ("a space left inside the word before a number", "景区购票较2019年同期增 长98.3%。",
+     [F("增 长98.3%", C, "98.3", "%", direction="up")]),
     # --- not facts: numbers that name things, ordinals, set phrases, parts of dates
     ("not fact hotline number", "拨打12345热线反映问题。", []),
     ("not fact platform number", "通过110平台报警。", []),

@@ -267,6 +267,8 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     k = bisect.bisect_left(starts, a.end)
     if (k < len(starts) and starts[k] < b.start) or ":" in gap:
         return False
+    if "分别" in gap and rx(r"[;。]").search(gap):
+        return False  # …;甲、乙分别接待X、Y: a 分别 list after a clause break is a list of its own
     if "。" in gap or "\n" in gap:
         # Lists laid out one part per sentence or line: 咨询类共2997件,占比76.03%,…。求助类共654件…
         # but never across a heading line.

@@ -165,6 +165,29 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
     return hits
 
 
+def _chain_units(text: str, hits: list[_Hit]) -> None:
+    """Bare numbers of a list of three or more take the unit written once at its end
+    (分别提升4.18、3.41和3.32分); the pair case (快4.6和3.1个百分点) is the borrow in run()."""
+    source: _Hit | None = None  # the unit-bearing end of the list being walked back
+    for i in range(len(hits) - 2, -1, -1):
+        h, nxt = hits[i], hits[i + 1]
+        joined = _LIST_SEP.match(text[h.end:nxt.start]) is not None and text[h.end:nxt.start] not in _RANGE_SEP
+        if not joined or h.unit or h.chinese:
+            source = None
+            continue
+        if nxt.unit and nxt.raw_unit is not None and source is None:
+            source = nxt  # the pair is left to the borrow; the one before it is a chain
+            continue
+        if source is not None and nxt.unit is None:
+            nxt.unit, nxt.raw_unit = source.unit, source.raw_unit
+            h.unit, h.raw_unit = source.unit, source.raw_unit
+            for x in (nxt, h):
+                if source.num.scale != 1 and x.num.scale == 1:
+                    x.num = Number(x.num.value * source.num.scale, x.num.decimals, source.num.scale)
+        else:
+            source = None
+
+
 def _line_of(text: str, pos: int) -> tuple[int, int]:
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
@@ -209,6 +232,7 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
 def run(ctx: Context) -> None:
     text = ctx.norm.text
     hits = _scan(text, _covered(ctx))
+    _chain_units(text, hits)
     facts: list[Quantity | Percent | Change] = []
     bare_cells: set[int] = set()  # cells of tables whose layout the table pass could not read
     i = 0
@@ -329,11 +353,12 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
     start = h.start
     if cm:
         start = clause_start + cm.start()
-    elif previous and h.unit in ("%", "个百分点", "倍"):
-        # A list continues the change before it: 分别增长4.6%、7.7%和8.7%.
+    elif previous and h.unit is not None:
+        # A list continues the change before it: 分别增长4.6%、7.7%和8.7%, 分别提升4.18、3.41和3.32分.
         p = previous[-1]
         pe = p.nspan[1]
-        if isinstance(p, Change) and pe <= h.start and _LIST_SEP.match(text[pe:h.start]) is not None:
+        if isinstance(p, Change) and pe <= h.start and _LIST_SEP.match(text[pe:h.start]) is not None \
+                and (h.unit in ("%", "个百分点", "倍") or h.unit == p.unit):
             direction, basis = p.direction, p.basis
     if value < 0 and (direction or h.unit in ("%", "个百分点")):
         value = -value

@@ -45,6 +45,8 @@ _PUNCT_RANK = {"。": 5, ";": 4, "；": 4, ":": 3, "：": 3, "、": 2, ",": 1, "
 # its unit or between a word and a number (61723 件, 59. 4亿元, 截至 8月).
 _NUM_SPACE = regex.compile(
     r"(?<=\d\.)[ ]+(?=\d)|(?<=[\d%])[ ]+(?=[\p{Han}%‰])|(?<=[\p{Han}“”:(（])[ ]+(?=\d)|(?<=\d)[ ]+(?=\.\d)"
+    # …and inside the word right before a number (增 长98.3%: a line broken inside a word).
+    r"|(?<=\p{Han})[ ]+(?=\p{Han}\d)"
 )
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；、]")
 # The numbering that opens a section heading or a list line (一、…, (二)…, 3.…); such a line
