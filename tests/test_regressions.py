@@ -59,3 +59,10 @@ def test_check_empty_folder_is_an_input_error(tmp_path: Path) -> None:
 def test_no_false_alarm(text: str) -> None:
     doc = parse(text)
     assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []
+
+
+def test_first_part_is_not_the_total_of_its_own_list() -> None:
+    # 其中 before the first part: the part is not the whole of the parts after it (a false parts-sum).
+    doc = parse("累计查处各类交通违法行为48.62万起,同比增长12.8%。其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;"
+                "闯红灯6.38万起;不按规定让行1.94万起;其他违法行为8.88万起。")
+    assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []

@@ -261,7 +261,11 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     if _kind(a) != _kind(b) or not (_same_unit(a, b) or (listed and _counts_alike(a, b))):
         return False
     gap = text[a.end:b.start]
-    if (a.share is None) != (b.share is None) and not (a.rate or b.rate) \
+    # 其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;…: the first part of a declared list may
+    # carry a share the others do not.
+    opens_list = a.share is not None and b.share is None and gap.startswith(";") \
+        and rx(r"其中[,:]?\p{Han}{1,12}$").search(text, max(0, a.start - 20), a.start) is not None
+    if (a.share is None) != (b.share is None) and not (a.rate or b.rate) and not opens_list \
             and not rx(r"、\p{Han}{0,16}").fullmatch(gap):
         return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
     k = bisect.bisect_left(starts, a.end)
@@ -456,7 +460,8 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     q = before[-1]
     sentence_gap = text[q.nspan[1]:first.start]
     head_parts = sum(parts[:2], Decimal(0))
-    if rx(r"其中|中[,:]?$").search(lead) and sentence_gap.count("。") <= 1:
+    if rx(r"其中|中[,:]?$").search(lead) and sentence_gap.count("。") <= 1 \
+            and rx(r"其中|中[,:]?$").search(sentence_gap[-30:]):  # 其中 after the figure, not before it
         # 其中 declares the parts of the figure just before; a draft may get one part wrong.
         whole = sum(parts, Decimal(0))
         if q.value >= head_parts or abs(whole - q.value) <= max(Decimal(1), q.value / 10):
@@ -588,8 +593,31 @@ def _category_labels(ctx: Context, parts: list[_Item]) -> None:
 _SHARED_TAIL = regex.compile(r"(?:完成|实现|录得|接待)\p{Han}{0,4}$")
 
 
+_SHARE_BASE = regex.compile(r"占(?P<base>[^,;。、占]{2,14}?)的?(?:比重|比例|比)?(?:为|达|达到|是)?$")
+_GENERIC_BASE = regex.compile(r"^(?:全部|全市|全县|全区|全省|全国|总体|所有|各类)|(?:总额|总值|总量|总数|总和|总计|合计|的)$")
+
+
+def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
+    """A share that names another whole (占社会消费品零售总额的比重为17.4%) than the total."""
+    a = max(max(text.rfind(c, 0, share.nspan[0]) for c in ",;。:\n") + 1, share.nspan[0] - 24)
+    m = _SHARE_BASE.search(text, a, share.nspan[0])
+    if m is None:
+        return False
+    core = m.group("base")
+    while (k := _GENERIC_BASE.search(core)) is not None and core:
+        core = core[:k.start()] + core[k.end():]
+    if len(core) < 2:
+        return False
+    b = max(max(text.rfind(c, 0, total.nspan[0]) for c in ",;。:\n") + 1, total.nspan[0] - 30)
+    return core not in text[b:total.nspan[0]]
+
+
 def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], link: str | None = None) -> None:
     text = ctx.norm.text
+    if total is not None:
+        for p in parts:
+            if p.share is not None and not p.rate and _foreign_share(text, total, p.share):
+                p.share = None
     start, end = parts[0].start, parts[-1].end
     complete = any(_OTHER.match(p.label or "") for p in parts)
     lead = text[max(0, start - 12):start]
