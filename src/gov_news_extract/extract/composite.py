@@ -234,7 +234,8 @@ def _kind(it: _Item) -> str:
 
 
 # Units that do not add up (scores, ages, multiples): never parts of a whole.
-_NOT_ADDITIVE = {"分", "岁", "倍", "度", "秒", "分钟", "小时", "天", "日", "年", "周", "个月"}
+_NOT_ADDITIVE = {"分", "岁", "倍", "度", "摄氏度", "℃", "秒", "分钟", "小时", "天", "日", "年", "周", "个月",
+                 "微克/立方米", "毫克/立方米", "毫克/升", "毫米"}
 
 
 def _same_unit(a: _Item, b: _Item) -> bool:

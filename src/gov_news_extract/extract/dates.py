@@ -82,11 +82,11 @@ _DOTTED = regex.compile(
 # Weeks, quarters and halves, with or without a year: 2024年第28周, 2025年第一季度, 今年上半年.
 _PERIOD = regex.compile(
     _GUARD
-    + r"(?=[\d〇零○一二三四五六七八九今去上下明本当前第全])"
+    + r"(?=[\d〇零○一二三四五六七八九今去上下明本当前第全首])"
     + rf"(?P<rel>今年|去年|上年|明年|本年|当年|前年)?(?:(?P<y>{_Y})年度?)?"
     + r"(?:第(?P<w>[1-5]?\d|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])周(?![年岁期])"
     + r"|(?P<q>第?[一二三四1-4])季度"
-    + r"|前(?P<qq>[二两三2-3])(?:个)?季度"
+    + r"|前(?P<qq>[二两三2-3])(?:个)?季度|首(?P<qq>[二两三2-3])季度?"
     + r"|前(?P<mm>1[01]|[2-9]|十一|十|[两二三四五六七八九])个月"
     + r"|(?P<h>[上下])半年"
     + r"|(?P<fy>全年))"
@@ -100,9 +100,9 @@ _NO_START = frozenset("—–-~～－至到")
 _ASCII_DIGITS = frozenset("0123456789")
 # Every match of _PERIOD holds one of these words, at most 12 characters after its start
 # (今年 2 + 二〇二四年度 6 + 第二十九 4).
-_PERIOD_HINT = regex.compile(r"周|季度|个月|半年|全年")
+_PERIOD_HINT = regex.compile(r"周|季|个月|半年|全年")
 _PERIOD_REACH = 12
-_PERIOD_FIRST = frozenset("〇零○一二三四五六七八九今去上下明本当前第全")  # _PERIOD's lookahead, digits aside
+_PERIOD_FIRST = frozenset("〇零○一二三四五六七八九今去上下明本当前第全首")  # _PERIOD's lookahead, digits aside
 _REL = regex.compile(
     r"(?P<w>上周|本周|下周|上一周|这一周|当周)(?![年岁末期边围])"
     r"|(?P<mo>本月|上月|当月|下月)(?![\d一二三四五六七八九十廿])"
