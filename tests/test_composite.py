@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from gov_news_extract import parse
-from gov_news_extract.models import Breakdown, Document, Quantity, Ranking
+from gov_news_extract.models import Breakdown, Document, Percent, Quantity, Ranking
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PAGE = SHARED / "corpus" / "xinxiang-daily-page.txt"
@@ -271,3 +271,28 @@ def test_two_row_header_with_one_slip_still_reads_and_is_flagged() -> None:
     labels = {str(f.value): f.label for f in doc.facts() if isinstance(f, Quantity)}
     assert labels["410"] == "受理量"
     assert "parts-sum" in {d.rule for d in doc.diagnostics}
+
+
+def test_markdown_table_with_a_share_column() -> None:
+    doc = parse("| 渠道 | 受理量(件) | 占比 |\n|---|---|---|\n| 电话 | 700 | 70.0% |\n| 网站 | 200 | 20.0% |\n"
+                "| 其他 | 100 | 10.0% |\n| 合计 | 1000 | 100.0% |\n")
+    (bd,) = _breakdowns(doc)
+    assert [(p.label, p.value, p.share) for p in bd.parts] == [
+        ("电话", Decimal("700"), Decimal("70.0")), ("网站", Decimal("200"), Decimal("20.0")),
+        ("其他", Decimal("100"), Decimal("10.0"))]
+    labels = [f.label for f in doc.facts() if isinstance(f, Percent)]
+    assert labels[:3] == ["电话", "网站", "其他"]
+
+
+def test_table_ranked_by_a_rank_column() -> None:
+    doc = parse("11月各区县排名如下:\n排名 区县 综合指数 PM2.5浓度(微克/立方米)\n1 甲县 3.12 26\n2 乙县 3.37 28\n3 丙区 3.85 31\n")
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["甲县", "乙县", "丙区"]
+    got = {str(f.value): f.label for f in doc.facts() if isinstance(f, Quantity)}
+    assert got["3.12"] == "综合指数" and got["26"] == "PM2.5浓度" and "1" not in got
+
+
+def test_names_ranked_before_their_figures() -> None:
+    doc = parse("热点问题前三位分别为供暖问题、物业管理和交通出行,受理量分别为1846件、1127件和893件。")
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["供暖问题", "物业管理", "交通出行"]

@@ -155,6 +155,8 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("按年 is a basis, 首三季 a period", "首三季貨物進出口總值1,286.4億元,按年增長6.8%。",
      [F("1,286.4億元", Q, "128640000000", "元", "貨物進出口總值"),
       F("按年增長6.8%", C, "6.8", "%", "貨物進出口總值", "up", basis="按年")]),
+    ("an index has no unit", "环境空气质量综合指数为3.71,同比下降6.3%。",
+     [F("3.71", Q, "3.71", None, "环境空气质量综合指数"), F("同比下降6.3%", C, "6.3", "%", "环境空气质量综合指数", "down")]),
     # --- not facts: numbers that name things, ordinals, set phrases, parts of dates
     ("not fact hotline number", "拨打12345热线反映问题。", []),
     ("not fact platform number", "通过110平台报警。", []),

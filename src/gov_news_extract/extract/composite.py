@@ -22,6 +22,7 @@ from ..numbers.numeral import parse_number
 from ..text.normalise import SECTION_HEAD
 from ..text.rx import rx
 from .labels import SHARE_WORDS, clean, names_in
+from .tables import SHARE_HEADER
 
 _TOTAL_WORDS = regex.compile(r"(?:共|共计|总计|合计|累计|总量|总数)")
 _OTHER = regex.compile(r"^(?:其他|其它)")
@@ -666,7 +667,11 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             text.find(c, m.end()) >= 0 for c in ";。\n") else len(text)
         body = text[m.end():tail_end]
         if rx(r"\d").search(body):
-            continue
+            # 前三位分别为A、B和C,受理量分别为…: the names end at the clause with the figures.
+            body = body.split(",")[0]
+            if rx(r"\d").search(body) or not rx(r"[、和及]").search(body):
+                continue
+            tail_end = m.end() + len(body)
         names = [n.strip() for n in _NAME_SPLIT.split(body) if n.strip()]
         if len(names) >= 2 and all(len(n) <= 20 for n in names):
             criterion = _criterion(text, m.start())
@@ -934,17 +939,22 @@ _TOTAL_ROW = regex.compile(r"^(?:合计|总计|共计|小计|全市|全县|全�
 def _table_breakdowns(ctx: Context) -> None:
     """A column with a 合计 row is a breakdown: the other rows are its parts."""
     by_start = {f.nspan[0]: f for f in ctx.facts if isinstance(f, Quantity)}
+    shares_at = {f.nspan[0]: f for f in ctx.facts if isinstance(f, Percent)}
     for t in ctx.tables:
         columns: dict[int, list[tuple[str, int]]] = {}
+        share_of_row: dict[str, Percent] = {}
         for col, row, start in t.cells:
             columns.setdefault(col, []).append((row, start))
+            cell = ctx.table_cells.get(start)
+            if start in shares_at and cell is not None and cell.column and SHARE_HEADER.match(cell.column):
+                share_of_row[row] = shares_at[start]
         for cells in columns.values():
             totals = [(r, p) for r, p in cells if _TOTAL_ROW.match(r)]
             parts = [by_start[p] for r, p in cells if not _TOTAL_ROW.match(r) and p in by_start]
             if len(totals) != 1 or len(parts) < 2 or totals[0][1] not in by_start:
                 continue
             total = by_start[totals[0][1]]
-            items = [_Item(q, None, q.nspan[0], q.nspan[1], r) for q, (r, _) in
+            items = [_Item(q, share_of_row.get(r), q.nspan[0], q.nspan[1], r) for q, (r, _) in
                      zip(parts, [c for c in cells if not _TOTAL_ROW.match(c[0])], strict=False)]
             bd_items = [it for it in items if it.qty is not None]
             _add_breakdown(ctx, total, bd_items, "run")
@@ -977,6 +987,11 @@ def _table_row_breakdowns(ctx: Context) -> None:
 def _table_rankings(ctx: Context) -> None:
     """A table captioned as a ranking (表1:本周城市管理类前三名诉求) ranks its rows in order."""
     for t in ctx.tables:
+        if t.ranked and len(t.rows) >= 2:
+            rows = t.rows
+            _add_ranking(ctx, [(_written(ctx, p, p + len(name)), None) for name, p in rows], rows[0][1],
+                         rows[-1][1] + len(rows[-1][0]), None)
+            continue
         if t.caption is None or len(t.rows) < 2:
             continue
         m = rx(r"前(\d{1,2}|[二三四五六七八九十]{1,2})(?:名|位)|排名|排行").search(t.caption[0])

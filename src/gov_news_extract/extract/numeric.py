@@ -194,6 +194,9 @@ def _line_of(text: str, pos: int) -> tuple[int, int]:
     return a, (len(text) if b < 0 else b)
 
 
+_INDEX_BEFORE = regex.compile(r"(?:指数|系数|比值|得分|评分|分值)(?:为|是|达|达到|仅为|均为)?$")
+
+
 def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
     """Why a number without a unit still measures something, or None."""
     h = hits[i]
@@ -221,6 +224,8 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
         return "cell"
     if rx(r",占").match(text[h.end:h.end + 2]):
         return "count"
+    if _INDEX_BEFORE.search(text, max(0, h.start - 8), h.start):
+        return "index"  # 综合指数为3.71: a measure without a unit
     # A unit shared with the next number of a list: 快4.6和3.1个百分点, 3至5万.
     if i + 1 < len(hits):
         between = text[h.end:hits[i + 1].start]
@@ -299,7 +304,7 @@ def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], ba
             f.unit, f.unit_inferred = unit, True
 
 
-_UNIT_SUFFIX = regex.compile(r"[(（][^()（）]{1,4}[)）]$")
+_UNIT_SUFFIX = regex.compile(r"[(（](?:[^()（）]{1,4}|[^()（）]{1,4}/[^()（）]{1,4})[)）]$")
 
 
 def _cell_fact(ctx: Context, h: _Hit, cell: Cell) -> Quantity | Percent | Change:

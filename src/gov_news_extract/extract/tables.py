@@ -26,9 +26,11 @@ from ..text.rx import rx
 
 _NUMBER_CELL = regex.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?(?:%|(?P<unit>\p{Han}{1,2}))?$")
 _GROWTH_HEADER = regex.compile(r"增长|增减|增幅|比上年|较上年|比去年|较去年|同比|环比|变化")
+SHARE_HEADER = regex.compile(r"^(?:占比|比重|构成|比例|所占比例|所占比重|占总量比重|占比情况)$")
 _PERIOD_HEADER = regex.compile(r"^(?:\d{4}年(?:度)?|\d{1,2}月(?:份)?|本期|上期|当期)$")
-_UNIT_IN_HEADER = regex.compile(r"[(（]([^()（）]{1,4})[)）]\s*$")
+_UNIT_IN_HEADER = regex.compile(r"[(（]([^()（）]{1,4}|[^()（）]{1,4}/[^()（）]{1,4})[)）]\s*$")
 _PROSE = regex.compile(r"[,，。;；]")
+_RULE_LINE = regex.compile(r"[\s|:：\-—–=+]*[-—–=][\s|:：\-—–=+]*")
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Cell:
     unit: str | None = None
     # Normalised [start, end) of the name the cell is labelled by (for the page's own script).
     label_at: tuple[int, int] | None = None
+    # The column's own header (less its unit), whatever the cell is labelled by.
+    column: str | None = None
 
 
 Named = tuple[str, int]  # a header or row name with its normalised start offset
@@ -54,6 +58,8 @@ class Table:
     cells: list[tuple[int, str, int]] = field(default_factory=list)
     # Columns that add up other columns of the same row: (小计 column, [its sibling columns]).
     subtotals: list[tuple[int, list[int]]] = field(default_factory=list)
+    # Rows numbered under a 排名 column: the table is a ranking of its rows.
+    ranked: bool = False
 
 
 def _clean_header(h: str) -> tuple[str, str | None]:
@@ -85,7 +91,9 @@ def _tokens(line: str) -> Tokens:
     else:
         # Normalising drops the space between a row name and its first number (清河区 6214 →
         # 清河区6214): split them again.
-        parts = [(m.group(), m.start()) for m in rx(r"\p{Han}+(?=[-\d])|\S+").finditer(line)]
+        # Likewise a rank and its row name (1 杏坪县 → 1杏坪县).
+        parts = [(m.group(), m.start()) for m in rx(r"^\s*\d{1,3}(?=\p{Han}{2})|\p{Han}+(?=[-\d])|\S+").finditer(line)]
+        parts = [(t.lstrip(), s + len(t) - len(t.lstrip())) for t, s in parts]
     return [(t, s, s + len(t)) for t, s in parts if t]
 
 
@@ -109,7 +117,8 @@ def _record(cells: dict[int, Cell], start: int, tok: str, header: Named | None, 
     name, unit = _clean_header(header[0]) if header else (None, None)
     unit = unit or unit_over
     growth = bool(name and _GROWTH_HEADER.search(name))
-    use_row = name is None or growth or bool(_PERIOD_HEADER.match(name))
+    # A share column (占比) measures the row's category, as a share in a breakdown does.
+    use_row = name is None or growth or bool(_PERIOD_HEADER.match(name)) or bool(SHARE_HEADER.match(name))
     # The header says when or against what (2023年, 较上年增长); then the row says what.
     src = row if use_row else header
     label = (row[0] if row else None) if use_row else name
@@ -118,7 +127,7 @@ def _record(cells: dict[int, Cell], start: int, tok: str, header: Named | None, 
         text = _clean_header(src[0])[0] if src is header else src[0]
         at = (src[1], src[1] + len(src[0].rstrip()))
         label = text
-    cells[start] = Cell(label, row[0] if row else None, growth, unit if unit not in ("%", "％") else None, at)
+    cells[start] = Cell(label, row[0] if row else None, growth, unit if unit not in ("%", "％") else None, at, name)
 
 
 def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell], tables: list[Table],
@@ -130,12 +139,16 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
         if len(toks) < 3 or _PROSE.search(line):
             continue
         nums = [t for t in toks if _is_number(t[0])]
-        if len(nums) < 2 or (_is_number(toks[0][0]) and "|" not in line):
+        ranked = _is_number(toks[0][0]) and len(toks) >= 3 and not _is_number(toks[1][0]) \
+            and rx(r"\d{1,3}").fullmatch(toks[0][0]) is not None  # 1 杏坪县 3.12 26: a rank, then a name
+        if len(nums) < 2 or (_is_number(toks[0][0]) and "|" not in line and not ranked):
             continue
         # The header is the nearest line above without numbers and with enough cells.
         header: list[Named] | None = None
         hline = -1
         for j in range(k - 1, max(-1, k - 8), -1):
+            if _RULE_LINE.fullmatch(lines[j][1]):
+                continue  # the |---|---| line under a markdown header
             htoks = [(t[0], lines[j][0] + t[1]) for t in tokens[lines[j][1]]]
             if len(htoks) >= 2 and not any(_is_number(t) for t, _ in htoks) and not _PROSE.search(lines[j][1]):
                 header, hline = htoks, j
@@ -143,11 +156,13 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
             if not any(_is_number(t[0]) for t in tokens[lines[j][1]]):
                 break
         row_name: Named | None = (toks[0][0], pos + toks[0][1]) if not _is_number(toks[0][0]) else None
-        values = toks[1:] if row_name else toks
+        if ranked:
+            row_name = (toks[1][0], pos + toks[1][1])
+        values = toks[2:] if ranked else toks[1:] if row_name else toks
         if header is None:
             continue
         if len(header) == len(toks):
-            heads = header[1:] if row_name else header
+            heads = header[2:] if ranked else header[1:] if row_name else header
         elif len(header) == len(values) or len(header) >= len(values):
             heads = header[: len(values)]
         else:
@@ -155,7 +170,8 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
         if hline not in by_header:
             above = lines[hline - 1] if hline > 0 else None
             cap = tokens[above[1]][0] if above and tokens[above[1]] else None
-            by_header[hline] = Table((cap[0], above[0] + cap[1]) if above and cap else None, [])
+            by_header[hline] = Table((cap[0], above[0] + cap[1]) if above and cap else None, [],
+                                     ranked=ranked and rx(r"排名|名次|排序").fullmatch(header[0][0]) is not None)
             tables.append(by_header[hline])
         if row_name:
             by_header[hline].rows.append(row_name)
