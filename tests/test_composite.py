@@ -86,6 +86,8 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
     ("a share of another whole is not the part's share", "上半年网上零售额40810亿元,同比增长30.1%。其中,实物商品网上零售额"
      "31277亿元,增长29.8%,占社会消费品零售总额的比重为17.4%;非实物商品网上零售额9533亿元,增长30.9%。", "4081000000000",
      [("实物商品网上零售额", "3127700000000", None), ("非实物商品网上零售额", "953300000000", None)], False),
+    ("a whole named right before 中", "在查处的3000起酒驾醉驾中,饮酒后驾驶2316起,醉酒驾驶684起,醉驾占22.8%。", "3000",
+     [("饮酒后驾驶", "2316", None), ("醉酒驾驶", "684", "22.8")], False),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"
@@ -145,6 +147,7 @@ def test_breakdown_part_ids_point_at_their_facts() -> None:
         pytest.param("全市受理诉求600件,办结580件。", id="two loose counts"),
         pytest.param("全市共接到来电383257次,环比下降59.7%。", id="count and change"),
         pytest.param("工单办结率99.8%,群众满意率98.5%。", id="two rates"),
+        pytest.param("已办结900件,正在办理中100件。", id="a state ending in 中 after a comma is not a whole"),
         pytest.param("景区购票21.63万人,同比增长98.3%;甲景区、乙景区分别接待6.68万人、6.47万人。",
                      id="a count and a 分别 pair after it"),
         pytest.param("全市共受理诉求9000件,接通率96%;直接答复6000件,满意率98%;转办2000件,办结率97%。",

@@ -347,6 +347,11 @@ def _heads_line_text(line: str) -> bool:
     return bool(rx(r"^\s*\d+[.、]").match(line))
 
 
+# …2877件,其中 / 受理的9230件办件中 / 查处的3000起酒驾醉驾中: what follows is inside this figure
+# (中部, 中心 are words; after a comma only a short word: ,正在办理中 is a state, not a whole).
+_WHOLE_AFTER = regex.compile(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))|\p{Han}{3,6}?中(?![部心国央等小型间级])[,:]")
+
+
 def _is_total(ctx: Context, it: _Item) -> bool:
     """A figure presented as the whole: 共/合计…, or followed by 其中."""
     if it.qty is None or (it.share is not None and it.share.value < 100):
@@ -357,7 +362,7 @@ def _is_total(ctx: Context, it: _Item) -> bool:
         return True
     end = it.qty.nspan[1]
     # …2877件,其中 / 受理的9230件办件中: what follows is inside this figure (中部, 中心 are words).
-    return bool(rx(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))").match(text[end:end + 6]))
+    return bool(_WHOLE_AFTER.match(text[end:end + 10]))
 
 
 def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2) -> int | None:
@@ -515,7 +520,7 @@ def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> boo
         return False  # 求助类共654件 beside other categories' shares: one category, not the whole
     if _TOTAL_WORDS.search(clause):
         return True
-    return bool(rx(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))").match(text[q.nspan[1]:q.nspan[1] + 6]))
+    return bool(_WHOLE_AFTER.match(text[q.nspan[1]:q.nspan[1] + 10]))
 
 
 def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
