@@ -157,6 +157,9 @@ CASES: list[tuple[str, str, list[F]]] = [
       F("按年增長6.8%", C, "6.8", "%", "貨物進出口總值", "up", basis="按年")]),
     ("an index has no unit", "环境空气质量综合指数为3.71,同比下降6.3%。",
      [F("3.71", Q, "3.71", None, "环境空气质量综合指数"), F("同比下降6.3%", C, "6.3", "%", "环境空气质量综合指数", "down")]),
+    ("a change after a daily average is the total's", "本周共受理群众诉求15386件,日均受理2198件,较上周增加514件,环比增长3.5%。",
+     [F("15386件", Q, "15386", "件", "群众诉求"), F("2198件", Q, "2198", "件", "日均受理"),
+      F("较上周增加514件", C, "514", "件", "群众诉求", "up"), F("环比增长3.5%", C, "3.5", "%", "群众诉求", "up")]),
     # --- not facts: numbers that name things, ordinals, set phrases, parts of dates
     ("not fact hotline number", "拨打12345热线反映问题。", []),
     ("not fact platform number", "通过110平台报警。", []),

@@ -76,6 +76,7 @@ _QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总�
 # The words that make a percent a share of something (占比, 占总量的, 比重为); shared with composite.py.
 SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
 _MAX_LABEL = 18
+_AVERAGES = ("日均", "月均", "周均", "平均", "人均")
 _PEAK_ON = regex.compile(r"最[多高大]的?(?:是|为|在)[^,;。]{1,14}?[日月周天][,，]?$")
 
 
@@ -194,6 +195,7 @@ def qualifier_of(region: str) -> str | None:
 def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     text = ctx.norm.text
     prev: Numeric | None = None
+    whole: Quantity | None = None  # the last figure of the sentence that is not an average
     prev_sentence = -1
     ends = frozenset(f.nspan[1] for f in facts)
     sorted_ends = sorted(ends)
@@ -206,6 +208,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                                           and isinstance(f, Change)):
             # A change on the next short line still modifies the figure above it (infographics).
             prev = None
+            whole = None
         prev_sentence = sent
         cstart = _clause_start(text, s, ends)
         # The region never reaches back over another figure (…4.6%、7.7%和8.7%).
@@ -269,9 +272,16 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             base = lstart if lstart >= cstart else cstart
             f.label, f.label_span = _surface_of(ctx, base if text.startswith(name, base) else cstart, name)
         elif prev is not None and prev.label:
-            f.label = prev.label
-            f.label_span = prev.label_span
+            src = prev
+            if isinstance(f, Change) and prev.qualifier in _AVERAGES and whole is not None and whole.label \
+                    and whole.unit == f.unit:
+                # 共受理15386件,日均受理2198件,较上周增加514件: the change is the total's, not the average's.
+                src = whole
+            f.label = src.label
+            f.label_span = src.label_span
         # Figures that share a clause-less label pass it on (占比61.3% after 转办工单111523件).
+        if isinstance(f, Quantity) and f.qualifier not in _AVERAGES:
+            whole = f
         prev = f
     _distribute(ctx, facts)
 
