@@ -88,6 +88,8 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
      [("实物商品网上零售额", "3127700000000", None), ("非实物商品网上零售额", "953300000000", None)], False),
     ("a whole named right before 中", "在查处的3000起酒驾醉驾中,饮酒后驾驶2316起,醉酒驾驶684起,醉驾占22.8%。", "3000",
      [("饮酒后驾驶", "2316", None), ("醉酒驾驶", "684", "22.8")], False),
+    ("parts in brackets, in days", "全市优良天数为26天(其中优9天、良17天),优良天数比例为86.7%。", "26",
+     [("优", "9", None), ("良", "17", None)], False),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"

@@ -808,6 +808,7 @@ def run(ctx: Context) -> None:
                 _category_labels(ctx, seg)
                 _add_breakdown(ctx, total, seg, link)
     _sentence_sums(ctx, items)
+    _bracketed_parts(ctx, quantities)
     _named_wholes(ctx, items)
     _stated_ranks(ctx, items, taken)
     _name_rankings(ctx, taken)
@@ -857,6 +858,23 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
 
 # 占受理总量的 / 占总数的 / 占全部诉求的: the share names the whole it is taken of.
 _NAMED_WHOLE = regex.compile(r"占(?P<what>\p{Han}{0,6}?)(?:总量|总数|总额|总计|总和)的?(?:比重|比例)?(?:为|达)?$")
+
+
+def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
+    """A figure with its parts in brackets (优良天数26天(其中优9天、良17天)): a breakdown in any
+    unit, days included, when the parts add up to it exactly."""
+    text = ctx.norm.text
+    for i, q in enumerate(quantities):
+        m = rx(r"[(（]其中[,:]?").match(text, q.nspan[1])
+        if m is None:
+            continue
+        close = min((k for k in (text.find(")", m.end()), text.find("）", m.end())) if k >= 0), default=-1)
+        if close < 0:
+            continue
+        inside = [p for p in quantities[i + 1:i + 12] if p.nspan[1] <= close and p.unit == q.unit and p.label]
+        if len(inside) >= 2 and sum((p.value for p in inside), Decimal(0)) == q.value \
+                and not any(isinstance(f, Breakdown) and f.total_id == q.id for f in ctx.facts):
+            _add_breakdown(ctx, q, [_Item(p, None, p.nspan[0], p.nspan[1], p.label) for p in inside], "sum")
 
 
 def _named_wholes(ctx: Context, items: list[_Item]) -> None:

@@ -222,7 +222,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         region = text[cstart:s]
         if prev is not None and cstart <= prev.nspan[1] <= s and prev.label:
             rest = text[prev.nspan[1]:s]
-            if rx(r"\s*[(（]").match(rest) or not clean(rest):
+            if (rx(r"\s*[(（]").match(rest) and not rx(r"\s*[(（]其中").match(rest)) or not clean(rest):
                 # 40500万吨(4050亿公斤), 78655元(按…折算为11162美元): the same figure restated.
                 f.label, f.label_span = prev.label, prev.label_span
                 prev = f
