@@ -301,3 +301,17 @@ def test_names_ranked_before_their_figures() -> None:
     doc = parse("热点问题前三位分别为供暖问题、物业管理和交通出行,受理量分别为1846件、1127件和893件。")
     (rk,) = _rankings(doc)
     assert [i.label for i in rk.items] == ["供暖问题", "物业管理", "交通出行"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("全市优良天数为26天(其中优9天、良18天),优良天数比例为86.7%。", id="bracketed parts"),
+        pytest.param("在查处的3000起酒驾醉驾中,饮酒后驾驶2316起,醉酒驾驶732起。", id="parts after a whole named before 中"),
+        pytest.param("全区共受理群众诉求24860件。从渠道看,电话渠道受理18412件;网络渠道受理5233件;其他渠道受理1300件。",
+                     id="parts after a section cue"),
+    ],
+)
+def test_declared_parts_with_one_slip_are_flagged(text: str) -> None:
+    # One mistyped part must not hide the breakdown from the checks.
+    assert "parts-sum" in {d.rule for d in parse(text).diagnostics}

@@ -848,11 +848,17 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
             if it.qty.unit == whole.qty.unit and it.qty.value < whole.qty.value and it.qty.id not in used:
                 cands.append(it)
         found = _adding_window(cands, whole.qty)
+        link = "sum"
+        if found is None:
+            # Parts declared as such (…3000起酒驾醉驾中,A…,B…; 从渠道看,A…;B…;C…) still make the
+            # breakdown when they miss the whole by what one mistyped part would: the checks must see it.
+            found = _declared_window(ctx, whole, cands)
+            link = "run"
         if found is None:
             continue
         parts = _settle_rates(found, whole.qty)
         if len(parts) >= 2:
-            _add_breakdown(ctx, whole.qty, parts, "sum")
+            _add_breakdown(ctx, whole.qty, parts, link)
             used.update(p.qty.id for p in parts if p.qty is not None)
 
 
@@ -872,9 +878,13 @@ def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
         if close < 0:
             continue
         inside = [p for p in quantities[i + 1:i + 12] if p.nspan[1] <= close and p.unit == q.unit and p.label]
-        if len(inside) >= 2 and sum((p.value for p in inside), Decimal(0)) == q.value \
-                and not any(isinstance(f, Breakdown) and f.total_id == q.id for f in ctx.facts):
-            _add_breakdown(ctx, q, [_Item(p, None, p.nspan[0], p.nspan[1], p.label) for p in inside], "sum")
+        if len(inside) < 2 or any(isinstance(f, Breakdown) and f.total_id == q.id for f in ctx.facts):
+            continue
+        acc = sum((p.value for p in inside), Decimal(0))
+        # Declared by 其中, the parts stay a breakdown when one of them is mistyped.
+        if acc == q.value or _near(acc, q.value, max(p.value for p in inside)):
+            _add_breakdown(ctx, q, [_Item(p, None, p.nspan[0], p.nspan[1], p.label) for p in inside],
+                           "sum" if acc == q.value else "run")
 
 
 def _named_wholes(ctx: Context, items: list[_Item]) -> None:
@@ -939,6 +949,31 @@ def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -
     _add_ranking(ctx, [(it.label or "", it) for it in run], run[0].start, run[-1].end,
                  _criterion(ctx.norm.text, run[0].start))
     taken.append((run[0].start, run[-1].end))
+
+
+_DECLARES = regex.compile(r"其中|从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)")
+
+
+def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> list[_Item] | None:
+    """The candidates of the one sentence that the text declares as parts of whole, if they
+    nearly add up to it."""
+    text = ctx.norm.text
+    if not cands or whole.qty is None:
+        return None
+    first = cands[0]
+    marked = bool(_WHOLE_AFTER.match(text[whole.qty.nspan[1]:whole.qty.nspan[1] + 10]))
+    a = max(text.rfind(c, 0, first.start) for c in "。\n") + 1
+    if not marked and not _DECLARES.search(text, max(a, whole.end), first.start):
+        return None
+    end = min((k for k in (text.find("。", first.start), text.find("\n", first.start)) if k >= 0), default=len(text))
+    window = [it for it in cands if it.start < end]
+    if len(window) < 2 or len({it.label for it in window}) < len(window):
+        return None
+    values = [it.value for it in window if it.value is not None]
+    acc = sum(values, Decimal(0))
+    if acc == whole.qty.value or not _near(acc, whole.qty.value, max(values)):
+        return None
+    return window
 
 
 def _adding_window(cands: list[_Item], whole: Quantity) -> list[_Item] | None:
