@@ -315,3 +315,12 @@ def test_names_ranked_before_their_figures() -> None:
 def test_declared_parts_with_one_slip_are_flagged(text: str) -> None:
     # One mistyped part must not hide the breakdown from the checks.
     assert "parts-sum" in {d.rule for d in parse(text).diagnostics}
+
+
+def test_rows_listed_under_another_after_qizhong() -> None:
+    text = ("主要产品产量\n\n2023年\n\n较上年增长(%)\n\n粮食总产量\n\n162817吨\n\n0.5\n\n其中:谷物\n\n97658吨\n\n-9.7\n\n"
+            "          豆类\n\n26084吨\n\n49.1\n\n          薯类\n\n39075吨\n\n7.6\n\n油料总产量\n\n3959吨\n\n5.9\n")
+    (bd,) = _breakdowns(parse(text))
+    assert bd.total == Decimal("162817")
+    assert [(p.label, p.value) for p in bd.parts] == [("谷物", Decimal("97658")), ("豆类", Decimal("26084")),
+                                                     ("薯类", Decimal("39075"))]

@@ -815,6 +815,7 @@ def run(ctx: Context) -> None:
     _table_rankings(ctx)
     _table_breakdowns(ctx)
     _table_row_breakdowns(ctx)
+    _table_sub_rows(ctx)
     _attach_share_lists(ctx)
 
 
@@ -1021,6 +1022,24 @@ def _table_breakdowns(ctx: Context) -> None:
                 bd.complete = True  # a 合计 row sums the rows above it
                 for part, it in zip(bd.parts, bd_items, strict=True):
                     part.label = it.label
+
+
+def _table_sub_rows(ctx: Context) -> None:
+    """Rows listed under another after 其中 (粮食总产量 / 其中:谷物 / 豆类 / 薯类) are its parts, column by column."""
+    by_start = {f.nspan[0]: f for f in ctx.facts if isinstance(f, Quantity)}
+    for t in ctx.tables:
+        for parent, subs in t.children:
+            if len(subs) < 2:
+                continue
+            cols: dict[int, dict[str, Quantity]] = {}
+            for col, row, start in t.cells:
+                if start in by_start and (row == parent or row in subs):
+                    cols.setdefault(col, {})[row] = by_start[start]
+            for cells in cols.values():
+                if parent not in cells or any(r not in cells for r in subs):
+                    continue
+                items = [_Item(cells[r], None, cells[r].nspan[0], cells[r].nspan[1], r) for r in subs]
+                _add_breakdown(ctx, cells[parent], items, "run")
 
 
 def _table_row_breakdowns(ctx: Context) -> None:

@@ -60,6 +60,8 @@ class Table:
     subtotals: list[tuple[int, list[int]]] = field(default_factory=list)
     # Rows numbered under a 排名 column: the table is a ranking of its rows.
     ranked: bool = False
+    # A row and the rows listed under it (粮食总产量 / 其中:谷物 / 豆类 / 薯类).
+    children: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 def _clean_header(h: str) -> tuple[str, str | None]:
@@ -301,16 +303,16 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
         heads: list[Named | None] = list(header[-width:]) if len(header) >= width else \
             [None] * (width - len(header)) + list(header)
         units: list[str | None] = [None] * width
-        table: Table | None = None
+        table = Table(None, [])
+        tables.append(table)
         if leaves is not None:
             heads, units = [lf.name for lf in leaves], [lf.unit for lf in leaves]
-            table = Table(None, [])
-            tables.append(table)
             for g in {lf.group for lf in leaves if lf.subtotal}:
                 cols = [c for c, lf in enumerate(leaves) if lf.group == g]
                 sub = [c for c in cols if leaves[c].subtotal]
                 if len(sub) == 1 and len(cols) >= 3:
                     table.subtotals.append((sub[0], [c for c in cols if c != sub[0]]))
+        parent: str | None = None
         for n, st in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else min(len(entries), st + width)
             row = entries[st:end]
@@ -320,14 +322,19 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
             lead = rx(r"其中[:：]?\s*").match(named[1])
             cut = lead.end() if lead else 0  # 其中:谷物 is the row 谷物 under the one before
             row_name: Named = (named[1][cut:], named[0] + cut)
-            if table is not None:
-                table.rows.append(row_name)
+            indented = named[0] > text.rfind("\n", 0, named[0]) + 1
+            if lead and parent is not None:
+                table.children.append((parent, [row_name[0]]))
+            elif indented and table.children and not lead:
+                table.children[-1][1].append(row_name[0])  # the indented rows after 其中: go on the list
+            else:
+                parent = row_name[0]
+            table.rows.append(row_name)
             for col, (pos, tok) in enumerate(row):
                 if col == 0 or (numbered and col == 1) or not _is_number(tok):
                     continue
                 _record(cells, pos, tok, heads[col] if col < len(heads) else None, row_name, units[col])
-                if table is not None:
-                    table.cells.append((col, row_name[0], pos))
+                table.cells.append((col, row_name[0], pos))
 
 
 def run(ctx: Context) -> None:
