@@ -597,7 +597,7 @@ def _category_labels(ctx: Context, parts: list[_Item]) -> None:
             _relabel(it, it.label, (it.label or "")[:-cut])
 
 
-_SHARED_TAIL = regex.compile(r"(?:完成|实现|录得|接待)\p{Han}{0,4}$")
+_SHARED_TAIL = regex.compile(r"(?:完成|实现|录得|接待|受理)\p{Han}{0,4}$")
 
 
 _SHARE_BASE = regex.compile(r"占(?P<base>[^,;。、占]{2,14}?)的?(?:比重|比例|比)?(?:为|达|达到|是)?$")
@@ -859,6 +859,7 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
             continue
         parts = _settle_rates(found, whole.qty)
         if len(parts) >= 2:
+            _category_labels(ctx, parts)
             _add_breakdown(ctx, whole.qty, parts, link)
             used.update(p.qty.id for p in parts if p.qty is not None)
 
