@@ -19,6 +19,7 @@ import regex
 from ..context import Context
 from ..models import Breakdown, Change, Part, Percent, Quantity, Ranking, RankItem, Span
 from ..numbers.numeral import parse_number
+from ..text.clauses import last_before
 from ..text.normalise import SECTION_HEAD
 from ..text.rx import rx
 from .labels import SHARE_WORDS, clean, names_in
@@ -68,7 +69,7 @@ def _numeric(ctx: Context) -> list[Quantity | Percent | Change]:
 
 
 def _is_share(text: str, p: Percent) -> bool:
-    a = max(max(text.rfind(c, 0, p.nspan[0]) for c in ",;。:\n、") + 1, p.nspan[0] - 40)
+    a = max(last_before(text, ",;。:\n、", p.nspan[0]) + 1, p.nspan[0] - 40)
     m = SHARE_WORDS.search(text[a:p.nspan[0]])
     # 占年度计划的76%: progress against a plan, not a share of the whole.
     return m is not None and not _PLAN.search(m.group())
@@ -80,7 +81,7 @@ _PLAN = regex.compile(r"计划|目标|任务")
 def _bare_share(text: str, p: Percent) -> bool:
     """A share of the whole named only by its category: 城市建设类,占27.21% / 咨询类占45.3%.
     A share with its base named (占GDP比重为9.7%) is a ratio of two metrics, not a part."""
-    a = max(max(text.rfind(c, 0, p.nspan[0]) for c in ",;。:\n、") + 1, p.nspan[0] - 40)
+    a = max(last_before(text, ",;。:\n、", p.nspan[0]) + 1, p.nspan[0] - 40)
     clause = text[a:p.nspan[0]]
     m = SHARE_WORDS.search(clause)
     if m is None:
@@ -140,7 +141,7 @@ def _each_names(ctx: Context, f: Quantity) -> tuple[list[str], int] | None:
     pos = f.nspan[0]
     if text[pos - 1:pos] != "各":
         return None
-    a = max(max(text.rfind(c, 0, pos) for c in ",;。:\n") + 1, pos - 80)
+    a = max(last_before(text, ",;。:\n", pos) + 1, pos - 80)
     if text.startswith("其中", a):
         a += 2
     names = [n for n, _ in names_in(ctx, a, pos - 1) if clean(n) == n and n]
@@ -286,7 +287,7 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
 
 
 def _starts_clause(text: str, pos: int, label: str | None) -> bool:
-    a = max(text.rfind(c, 0, pos) for c in "。\n") + 1
+    a = last_before(text, "。\n", pos) + 1
     head = text[a:pos]
     return bool(label) and len(head) <= len(label or "") + 4
 
@@ -357,7 +358,7 @@ def _is_total(ctx: Context, it: _Item) -> bool:
     if it.qty is None or (it.share is not None and it.share.value < 100):
         return False  # a figure with its own share of something is a part
     text = ctx.norm.text
-    a = max(text.rfind(c, 0, it.start) for c in ",;。:\n") + 1
+    a = last_before(text, ",;。:\n", it.start) + 1
     if _TOTAL_WORDS.search(text[a:it.start]) or it.qty.qualifier in ("共", "共计", "总计", "合计"):
         return True
     end = it.qty.nspan[1]
@@ -494,7 +495,7 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
         if (_presented_as_whole(text, q, not shared) or named_after) and _best_prefix(values, q.value) is not None:
             return q, "named" if named_after else "marked"
     # The parts are named as kinds of the figure just before (…项目完成投资606.98亿元 … 工业项目完成投资…).
-    sentence = text[max(text.rfind(c, 0, first.start) for c in "。\n") + 1:first.start]
+    sentence = text[last_before(text, "。\n", first.start) + 1:first.start]
     if not _SECTION_CUE.search(sentence):
         return None, None
     named = [q for q in before if q.nspan[0] >= first.start - 250 and q.value > max(parts)
@@ -514,7 +515,7 @@ def _common_head(label: str | None, run: list[_Item]) -> bool:
 
 
 def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> bool:
-    a = max(text.rfind(c, 0, q.nspan[0]) for c in ",;。:\n") + 1
+    a = last_before(text, ",;。:\n", q.nspan[0]) + 1
     clause = text[a:q.nspan[0]]
     if not category_ok and rx(r"类(?:共计|共|合计)$").search(clause):
         return False  # 求助类共654件 beside other categories' shares: one category, not the whole
@@ -525,7 +526,7 @@ def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> boo
 
 def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
     """The 排名前三位分别为 that introduces a run, in its sentence, right before it."""
-    a = max(text.rfind(c, 0, run[0].start) for c in "。\n;") + 1
+    a = last_before(text, "。\n;", run[0].start) + 1
     found = None
     for m in _RANK_HEAD.finditer(text, a, run[0].start):
         found = m
@@ -606,7 +607,7 @@ _GENERIC_BASE = regex.compile(r"^(?:全部|全市|全县|全区|全省|全国|�
 
 def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
     """A share that names another whole (占社会消费品零售总额的比重为17.4%) than the total."""
-    a = max(max(text.rfind(c, 0, share.nspan[0]) for c in ",;。:\n") + 1, share.nspan[0] - 24)
+    a = max(last_before(text, ",;。:\n", share.nspan[0]) + 1, share.nspan[0] - 24)
     m = _SHARE_BASE.search(text, a, share.nspan[0])
     if m is None:
         return False
@@ -615,7 +616,7 @@ def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
         core = core[:k.start()] + core[k.end():]
     if len(core) < 2:
         return False
-    b = max(max(text.rfind(c, 0, total.nspan[0]) for c in ",;。:\n") + 1, total.nspan[0] - 30)
+    b = max(last_before(text, ",;。:\n", total.nspan[0]) + 1, total.nspan[0] - 30)
     return core not in text[b:total.nspan[0]]
 
 
@@ -698,7 +699,7 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
                 pos = f.nspan[1]
         elif rx(r"(?:的[^,;。]{0,10}?)?(?:分别|依次)?(?:为|是|:)").match(text[m.end():m.end() + 14]):
             continue  # a head (前三位为:…), handled above
-        a = max(text.rfind(c, 0, m.start()) for c in "。\n:") + 1
+        a = last_before(text, "。\n:", m.start()) + 1
         body = text[a:m.start()]
         if rx(r"\d").search(body) or any(x <= m.start() < y for x, y in taken):
             continue
@@ -899,7 +900,7 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
     for k, it in enumerate(items):
         if it.qty is None or it.share is None or it.rate or it.qty.id in in_parts:
             continue
-        a = max(max(text.rfind(c, 0, it.share.nspan[0]) for c in ",;。:\n") + 1, it.share.nspan[0] - 20)
+        a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
         m = _NAMED_WHOLE.search(text, a, it.share.nspan[0])
         if m is None:
             continue
@@ -964,7 +965,7 @@ def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> list[_It
         return None
     first = cands[0]
     marked = bool(_WHOLE_AFTER.match(text[whole.qty.nspan[1]:whole.qty.nspan[1] + 10]))
-    a = max(text.rfind(c, 0, first.start) for c in "。\n") + 1
+    a = last_before(text, "。\n", first.start) + 1
     if not marked and not _DECLARES.search(text, max(a, whole.end), first.start):
         return None
     end = min((k for k in (text.find("。", first.start), text.find("\n", first.start)) if k >= 0), default=len(text))

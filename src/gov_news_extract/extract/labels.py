@@ -16,6 +16,7 @@ import regex
 
 from ..context import Context
 from ..models import Change, Percent, Quantity, Span
+from ..text.clauses import last_before
 from ..text.rx import rx
 
 Numeric = Quantity | Percent | Change
@@ -83,7 +84,7 @@ _PEAK_ON = regex.compile(r"最[多高大]的?(?:是|为|在)[^,;。]{1,14}?[日�
 def _clause_start(text: str, pos: int, ends: frozenset[int] = frozenset()) -> int:
     """Start of the clause holding pos. A 、 ends a clause only where a figure ends right
     before it (…275360件、微信受理渠道…); elsewhere it joins names (电力、热力、燃气…)."""
-    a = max(max(text.rfind(c, 0, pos) for c in ",;。:\n") + 1, pos - 60)
+    a = max(last_before(text, ",;。:\n", pos) + 1, pos - 60)
     k = text.rfind("、", a, pos)
     while k >= 0:
         if k in ends or (k - 1 in ends and text[k - 1] in ")）"):
@@ -93,7 +94,7 @@ def _clause_start(text: str, pos: int, ends: frozenset[int] = frozenset()) -> in
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "。\n!?") + 1
+    return last_before(text, "。\n!?", pos) + 1
 
 
 def clean(region: str) -> str:
@@ -341,7 +342,7 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
     names before 分别, the figures listed just before it (A X亿元、B Y亿元,分别增长…) lend theirs."""
     text = ctx.norm.text
     for m in rx(r"分别(?:为|是|达|达到|增长|下降|比[^,;。]{1,10}?[增下提回上]\w{0,2}|占[^,;。\d]{0,12})?").finditer(text):
-        cstart = max(text.rfind(c, 0, m.start()) for c in ",;。:\n") + 1
+        cstart = last_before(text, ",;。:\n", m.start()) + 1
         run: list[Numeric] = []
         pos = m.end()
         for f in facts:
@@ -366,7 +367,7 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
                     j = k + n.rfind(name)
                     f.label, f.label_span = _surface_of(ctx, j, name)
             continue
-        sent = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
+        sent = last_before(text, "。\n", m.start()) + 1
         listed = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart and isinstance(f, Quantity)]
         if len(listed) >= len(run) and not names:
             for f, src in zip(run, listed[-len(run):], strict=True):

@@ -22,6 +22,7 @@ import regex
 from ..context import Context
 from ..models import Change, Percent, Quantity
 from ..numbers.numeral import Number, parse_number
+from ..text.clauses import last_before
 from ..text.rx import rx
 from . import labels, lexicon
 from .tables import Cell
@@ -332,7 +333,7 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
     text = ctx.norm.text
     # The words that can make a change stand just before the number: a bounded window keeps a
     # clause without punctuation from being rescanned for every number in it.
-    clause_start = max(max(text.rfind(c, 0, h.start) for c in ",;。:\n") + 1, h.start - 40)
+    clause_start = max(last_before(text, ",;。:\n", h.start) + 1, h.start - 40)
     left = text[clause_start:h.start]
     span = ctx.norm.span(h.start, h.end)
     value = h.num.value
