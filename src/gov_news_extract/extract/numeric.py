@@ -103,12 +103,18 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
     hits: list[_Hit] = []
-    for m in _token().finditer(text):
+    tok = _token()
+    # One groups() tuple per match: regex's group(name) costs as much as a short match.
+    ix = {name: k - 1 for name, k in tok.groupindex.items()}
+    i_neg, i_frac, i_fv, i_num, i_mid1, i_mult, i_cn, i_mid, i_unit, i_post = (
+        ix["neg"], ix["frac_cn"], ix["fv"], ix["num"], ix["mid1"], ix["mult"], ix["cn"], ix["mid"], ix["unit"], ix["post"])
+    for m in tok.finditer(text):
         s, e = m.span()
-        if s == e or not (m.group("num") or m.group("cn") or m.group("fv")):
+        g = m.groups()
+        if s == e or not (g[i_num] or g[i_cn] or g[i_fv]):
             continue
-        unit = m.group("unit")
-        chinese = bool(m.group("cn"))
+        unit = g[i_unit]
+        chinese = bool(g[i_cn])
         if chinese and not unit:
             continue  # a Chinese numeral measures only with a measure word (see below); most are words (统一)
         before = text[max(0, s - 4):s]
@@ -120,20 +126,20 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
         if before.endswith("第") or (_ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个"))):
             continue
         try:
-            if m.group("fv"):
-                inner = parse_number(m.group("fv"))
-                if m.group("frac_cn") == "千分之":
+            if g[i_fv]:
+                inner = parse_number(g[i_fv])
+                if g[i_frac] == "千分之":
                     num = Number(inner.value / 10, inner.decimals + 1)
                 else:
                     num = inner
                 unit = "%"
             elif chinese:
-                num = parse_number(m.group("cn"))
+                num = parse_number(g[i_cn])
             else:
-                num = parse_number(m.group("num") + (m.group("mult") or ""))
+                num = parse_number(g[i_num] + (g[i_mult] or ""))
         except ValueError:
             continue
-        if m.group("neg"):
+        if g[i_neg]:
             num = Number(-num.value, num.decimals, num.scale)
         if chinese:
             # A Chinese numeral measures only with a measure word, and never as 一
@@ -144,7 +150,7 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
                 continue
         if _overlaps(taken, s, e):
             continue
-        approx = m.group("mid1") or m.group("mid") or m.group("post")
+        approx = g[i_mid1] or g[i_mid] or g[i_post]
         pre = _APPROX_BEFORE_END.search(text[max(0, s - 3):s])
         if pre and pre.group("pre") and pre.group("pre") not in ("达到", "高达"):
             approx = pre.group("pre")
