@@ -409,3 +409,11 @@ def test_rule_docs_are_up_to_date() -> None:
 
     build = Path(__file__).resolve().parents[1] / "docs" / "rules" / "build.py"
     assert subprocess.run([sys.executable, str(build), "--check"], check=False).returncode == 0
+
+
+@pytest.mark.parametrize(("sub", "flagged"), [("915", True), ("615", False)])
+def test_a_count_inside_the_figure_before_it(sub: str, flagged: bool) -> None:
+    doc = parse(f"从类型看,涉水类873件,占35.4%,其中停水诉求{sub}件;涉电类642件;燃气泄漏类318件;其他类635件。")
+    assert ("rate-bounds" in {d.rule for d in doc.diagnostics}) == flagged
+    bds = [f for f in doc.facts() if f.kind == "breakdown"]
+    assert bds and bds[0].parts[0].label == "涉水类"

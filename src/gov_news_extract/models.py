@@ -61,6 +61,9 @@ class _Numeric(_Fact):
 
 class Quantity(_Numeric):
     kind: Literal["quantity"] = "quantity"
+    # A count stated as part of the figure right before it (涉水类873件,其中…停水诉求815件):
+    # the id of that whole, so that rate-bounds can check the part is not larger.
+    whole_id: str | None = None
 
 
 class Percent(_Numeric):

@@ -102,6 +102,11 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             continue
         if f.nspan[0] in ctx.table_cells:
             continue  # a row's cells are different metrics; columns are not read as lists yet
+        if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label and items \
+                and items[-1].qty is not None and _sub_count(text, items[-1], f):
+            f.whole_id = items[-1].qty.id  # 涉水类873件,其中…停水诉求815件;涉电类…: inside the part, not beside it
+            items[-1].end = f.nspan[1]
+            continue
         if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label:
             each = _each_names(ctx, f)
             start = each[1] if each else f.nspan[0]
@@ -133,6 +138,15 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
                 owner.share, owner.rate = f, True
                 items[-1].end = max(items[-1].end, f.nspan[1])
     return items
+
+
+def _sub_count(text: str, whole: _Item, f: Quantity) -> bool:
+    """f is the one figure of a 其中 inside whole's clause chain, and the list goes on after it."""
+    gap = text[whole.end:f.nspan[0]]
+    if "其中" not in gap or rx(r"[。;\n]").search(gap) or rx(r"\d").search(gap):
+        return False
+    after = text[f.nspan[1]:f.nspan[1] + 1]
+    return after in (";", "；") and whole.qty is not None and whole.qty.unit == f.unit
 
 
 def _each_names(ctx: Context, f: Quantity) -> tuple[list[str], int] | None:
@@ -267,7 +281,7 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     # 其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;…: the first part of a declared list may
     # carry a share the others do not.
     opens_list = a.share is not None and b.share is None and gap.startswith(";") \
-        and rx(r"其中[,:]?\p{Han}{1,12}$").search(text, max(0, a.start - 20), a.start) is not None
+        and _DECLARES_BEFORE.search(text, max(0, a.start - 40), a.start) is not None
     if (a.share is None) != (b.share is None) and not (a.rate or b.rate) and not opens_list \
             and not rx(r"、\p{Han}{0,16}").fullmatch(gap):
         return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
@@ -954,6 +968,9 @@ def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -
     taken.append((run[0].start, run[-1].end))
 
 
+# …其中,违法停车 / 从类型看,涉水类(…) right before a list's first part.
+_DECLARES_BEFORE = regex.compile(r"(?:其中|从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计))"
+                                 r"[,:]?[^,;。:\d]{1,30}$")
 _DECLARES = regex.compile(r"其中|从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)")
 
 

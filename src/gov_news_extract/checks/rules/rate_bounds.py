@@ -6,7 +6,9 @@ What it checks
     a total), may not exceed 100% beyond rounding.  Growth rates, plan
     completion (完成年度计划的112%) and ratios to last year can, and are not
     checked.  A part of a breakdown may not be larger than the breakdown's
-    total (when several parts are, they are not that total's parts: no finding).
+    total (when several parts are, they are not that total's parts: no finding),
+    and a count given as part of the figure before it (…873件,其中…915件) may not
+    be larger than that figure.
 
 Why it matters
     办结率103% or 12件 out of 10 cannot be true: a figure or its label is wrong.
@@ -24,7 +26,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ...models import Breakdown, Change, Diagnostic, Percent
+from ...models import Breakdown, Change, Diagnostic, Percent, Quantity
 from ...numbers import rounding
 from ...text.rx import rx
 from ..base import Facts, Rule, diagnostic, units_compatible
@@ -76,6 +78,17 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                                  f"the part {rounding.fmt(value.value, 4)} is larger than its whole "
                                  f"{rounding.fmt(total.value, 4)}",
                                  [total.span], [b.id, value.fact.id if value.fact else None])
+    for q in facts.of(Quantity):
+        whole = facts.numeric(q.whole_id)
+        if whole is None or not units_compatible(q.unit, whole.unit):
+            continue
+        qv, wv = facts.value_of(q), facts.value_of(whole)
+        if qv.iv.lo > wv.iv.hi:
+            yield diagnostic(RULE, "error", q.span,
+                             f"{q.label or '部分'}{qv.text}大于其所属的{whole.label or '总数'}{wv.text}",
+                             f"the part {rounding.fmt(q.value, 4)} is larger than the figure it is part of "
+                             f"({rounding.fmt(whole.value, 4)})",
+                             [whole.span], [q.id, whole.id])
     for f in facts.of(Percent):
         # An interval never starts above its stated value: 100% or less cannot be flagged.
         if f.value <= 100 or isinstance(f, Change) or f.id in flagged or not _bounded(f.label):
