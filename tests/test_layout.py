@@ -155,6 +155,12 @@ def test_bracketed_section_heads_do_not_split_a_report() -> None:
     assert _titles(text) == ["某区12345热线6月运行简报"]
 
 
+def test_headlines_behind_block_markers() -> None:
+    text = ("■甲镇8600亩冬小麦完成播种\n本报讯 近日,甲镇8600亩冬小麦全部完成播种。(通讯员 张三)\n\n"
+            "■县图书馆首个阅读日吸引读者\n本报讯 县图书馆举办阅读日活动,吸引读者1260人次。(记者 李四)\n")
+    assert _titles(text) == ["甲镇8600亩冬小麦完成播种", "县图书馆首个阅读日吸引读者"]
+
+
 def test_masthead_then_column_then_headline_with_figures() -> None:
     text = ("某某日报\n2024年11月15日 星期五 第3版 综合新闻\n\n【民生】\n市12345热线10月受理诉求4218件\n"
             "发布日期:2024-11-15\n\n本报讯(记者 张三 通讯员 李四)10月份,热线共受理群众诉求4218件,环比下降4.6%。\n")

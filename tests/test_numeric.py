@@ -160,6 +160,7 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("a change after a daily average is the total's", "本周共受理群众诉求15386件,日均受理2198件,较上周增加514件,环比增长3.5%。",
      [F("15386件", Q, "15386", "件", "群众诉求"), F("2198件", Q, "2198", "件", "日均受理"),
       F("较上周增加514件", C, "514", "件", "群众诉求", "up"), F("环比增长3.5%", C, "3.5", "%", "群众诉求", "up")]),
+    ("books in 册", "新增图书2317册。", [F("2317册", Q, "2317", "册", "新增图书")]),
     # --- not facts: numbers that name things, ordinals, set phrases, parts of dates
     ("not fact hotline number", "拨打12345热线反映问题。", []),
     ("not fact platform number", "通过110平台报警。", []),
@@ -182,6 +183,7 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("not fact date and time parts", "2023年7月18日上午9时26分,记者赶到现场。", []),
     ("not fact week number", "2024年第28周。", []),
     ("not fact clock time", "20:06发生事故。", []),
+    ("not fact session ordinal", "在县十七届人大四次会议上作报告。", []),
 ]
 
 # Expectations that follow ANNOTATION.md where the extractor does not yet: strict xfails.

@@ -64,6 +64,7 @@ _SHORT_DIRECTIONS = {"增", "升", "涨", "减", "降", "跌", "快", "慢", "�
 _COMPARATIVE = {"快于", "慢于", "高于", "低于", "多于", "少于"}
 _LIST_SEP = regex.compile(r"^(?:、|和|与|及|或|至|到|—|-|~)$")
 _RANGE_SEP = {"至", "到", "—", "-", "~"}
+_SESSION_AFTER = regex.compile(r"(?:会议|全会|全体会议|代表大会|常委会|大会)")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ORDINAL_BEFORE = regex.compile(r"(?:第|前|后|排名前|位列前|居前|排名后|倒数第)$")
 
@@ -123,6 +124,8 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
         if (before[-1:] in _ASCII_LETTERS and not (unit and before[-2:-1] in _ASCII_LETTERS)) \
                 or (not unit and text[e:e + 1] in _ASCII_LETTERS):
             continue
+        if unit == "次" and _SESSION_AFTER.match(text, e):
+            continue  # 十七届人大四次会议: a session's ordinal, not a count
         if before.endswith("第") or (_ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个"))):
             continue
         try:

@@ -71,6 +71,7 @@ _SEPARATOR = regex.compile(r"第\s*[\dA-Z一二三四五六七八九十]+\s*版"
 _COLUMN = regex.compile(r"^【([^】]{1,15})】$|^专栏[::]\s*(\S.{0,15})$")
 _EMPTY_COLUMN = regex.compile(r"^专栏[::]?$")
 _BULLETS = "•●◆▪▸►"
+_MARKERS = "■★▲▶"
 _BULLET = regex.compile(rf"^[{_BULLETS}]\s*")
 # A figure line of an infographic or a pull-quote: short, ends in a number with its unit.
 _FIGURE = regex.compile(r"\d[\d.,]*\s*(?:%|‰|\p{Han}{1,3})?$")
@@ -110,6 +111,12 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.COLUMN, (m.start(g), m.end(g))
     if t.startswith("专栏") and _EMPTY_COLUMN.match(t):
         return Kind.FURNITURE, None
+    if t[:1] in _MARKERS:
+        # ■枫亭镇8600亩晚稻喜获丰收: a headline behind a block marker (■姬国庆 is a signature:
+        # names are short)
+        rest = t[1:].lstrip()
+        if len(rest) >= 6 and any(len(x) > 4 for x in rx(r"[、,，\s·]+").split(rest)) and not _SENTENCE.search(rest) and len(rx(r"\p{Han}").findall(rest)) >= 4:
+            return Kind.BULLET, (len(t) - len(rest), len(t))
     m = _BULLET.match(t) if t[:1] in _BULLETS else None
     if m:
         rest = t[m.end():]
