@@ -324,3 +324,18 @@ def test_rows_listed_under_another_after_qizhong() -> None:
     assert bd.total == Decimal("162817")
     assert [(p.label, p.value) for p in bd.parts] == [("谷物", Decimal("97658")), ("豆类", Decimal("26084")),
                                                      ("薯类", Decimal("39075"))]
+
+
+def test_bottom_three_names_with_bracketed_figures() -> None:
+    doc = parse("办结率排名后三位的单位是:市住房和城乡建设局(89.7%)、市自然资源和规划局(91.2%)、甲开发区管委会(92.5%)。")
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["市住房和城乡建设局", "市自然资源和规划局", "甲开发区管委会"]
+    assert rk.order == "asc"
+
+
+def test_numbered_lines_under_a_ranking_heading() -> None:
+    doc = parse("本月共受理诉求10000件。\n本月受理量居前三位的问题类别如下:\n1.城乡建设类 2000件,占比20.0%\n"
+                "2.市场监管类 1500件,占比15.0%\n3.交通运输类 1000件,占比10.0%\n")
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["城乡建设类", "市场监管类", "交通运输类"]
+    assert len(_breakdowns(doc)) == 1

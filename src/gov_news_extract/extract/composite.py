@@ -557,6 +557,23 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
     return found
 
 
+def _list_rank_head(text: str, run: list[_Item]) -> bool:
+    """A numbered list whose heading line (…居前五位的问题类别如下:) ranks it."""
+    a = text.rfind("\n", 0, run[0].start)
+    if a < 0 or not SECTION_HEAD.match(text[a + 1:a + 12]):
+        return False
+    b = text.rfind("\n", 0, max(0, a - 1))
+    heading = text[b + 1:a].strip()
+    m = _RANK_HEAD.search(heading)
+    if m is None or not rx(r"[:：]$").search(heading):
+        return False
+    try:
+        n = int(parse_number(m.group("n")).value)
+    except ValueError:
+        return False
+    return n == len(run)
+
+
 def _relabel(it: _Item, old: str | None, new: str) -> None:
     """Give a part and the figures that carry its name (count, share, changes) a new name."""
     for f in (it.qty, it.share, *it.changes, *it.extras):
@@ -686,7 +703,15 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
         tail_end = min(i for i in (text.find(c, m.end()) for c in ";。\n") if i >= 0) if any(
             text.find(c, m.end()) >= 0 for c in ";。\n") else len(text)
         body = text[m.end():tail_end]
-        if rx(r"\d").search(body):
+        bracketed = [rx(r"(\p{Han}[^()（）]{1,20}?)[(（][^()（）]*\d[^()（）]*[)）]").fullmatch(x.strip())
+                     for x in body.split("、")]
+        if len(bracketed) >= 2 and all(bracketed):
+            # 后三位的单位是:A(89.7%)、B(91.2%)、C(92.5%): each name with its figure in brackets
+            names = [b.group(1) for b in bracketed if b]
+            _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names], m.start(), tail_end,
+                         _criterion(text, m.start()), "asc" if m.group("end") == "后" else "desc")
+            continue
+        elif rx(r"\d").search(body):
             # 前三位分别为A、B和C,受理量分别为…: the names end at the clause with the figures.
             body = body.split(",")[0]
             if rx(r"\d").search(body) or not rx(r"[、和及]").search(body):
@@ -696,7 +721,7 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
         if len(names) >= 2 and all(len(n) <= 20 for n in names):
             criterion = _criterion(text, m.start())
             _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names],
-                         m.start(), tail_end, criterion)
+                         m.start(), tail_end, criterion, "asc" if m.group("end") == "后" else "desc")
     figures = sorted((f for f in ctx.facts if isinstance(f, Quantity)), key=lambda f: f.nspan[0])
     for m in _RANK_TAIL.finditer(text):
         values: list[Quantity] = []
@@ -771,6 +796,11 @@ def run(ctx: Context) -> None:
             if len(r) < 2:
                 continue
         head = _ranking_head(text, r)
+        listed_head = head is None and _list_rank_head(text, r)
+        if listed_head:
+            # 居前五位的问题类别如下: / 1.城乡建设类 6824件,占比16.3% / 2.…: the lines are ranked and
+            # are also parts of the month's whole (their shares say so).
+            _add_ranking(ctx, [(it.label or "", it) for it in r], r[0].start, r[-1].end, None)
         if head is not None:
             n_text = head.groupdict().get("n")
             try:
