@@ -417,3 +417,12 @@ def test_a_count_inside_the_figure_before_it(sub: str, flagged: bool) -> None:
     assert ("rate-bounds" in {d.rule for d in doc.diagnostics}) == flagged
     bds = [f for f in doc.facts() if f.kind == "breakdown"]
     assert bds and bds[0].parts[0].label == "涉水类"
+
+
+def test_restated_count_of_a_category_after_a_basis_month() -> None:
+    # 本月 is the report's month (9月), not the 8月 of 较8月; 紧急类诉求 and 紧急类 are one category.
+    doc = parse("9月,全市共受理群众诉求39210件,较8月减少2186件。其中,紧急类诉求2468件,占受理总量的6.3%。"
+                "各类诉求均已按时响应。在本月受理的2648件紧急类诉求中,回访满意率为97.3%。")
+    assert "restated-figure" in {d.rule for d in doc.diagnostics}
+    dated = parse("2024年9月,全市共受理群众诉求39210件,较8月减少2186件。在本月受理的诉求中,满意率为97.3%。")
+    assert [f.value for f in dated.facts() if f.kind == "period"] == ["2024-09"]

@@ -665,8 +665,10 @@ class _Builder:
 
     def _anchor(self, c: _Cal, ok: Callable[[DateFact | Period], bool]) -> tuple[dt.date, dt.date] | None:
         """The nearest stated period before c that satisfies ok (本周 of a weekly report is its week)."""
+        basis = _words()["basis_before"]
         for o, f in reversed(self.built):
-            if o.start < c.start and not o.form.startswith("rel-") and f.start and f.end and ok(f):
+            if o.start < c.start and not o.form.startswith("rel-") and f.start and f.end and ok(f) \
+                    and not _before(self.text, o.start, basis):  # 较8月 is a basis, not the report's month
                 return f.start, f.end
         return None
 

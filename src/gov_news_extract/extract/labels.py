@@ -293,10 +293,16 @@ _STOP_AFTER = regex.compile(r"同比|环比|增长|下降|增加|减少|正在|�
 
 
 def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
-    """A classifier's noun after the number names what is counted: 350个[地级及以上城市]."""
-    if not isinstance(f, Quantity) or not f.unit or not _CLASSIFIERS.search(f.unit):
+    """A classifier's noun after the number names what is counted: 350个[地级及以上城市]; so does
+    the whole named before 中 (在本月受理的2648件[紧急类诉求]中,)."""
+    if not isinstance(f, Quantity) or not f.unit:
         return None
     e = f.nspan[1]
+    inside = _WHOLE_NAMED.match(text, e)
+    if inside is not None and text[f.nspan[0] - 1:f.nspan[0]] == "的":
+        return e, e + len(inside.group(1))
+    if not _CLASSIFIERS.search(f.unit):
+        return None
     window = text[e:e + 16]
     m = _NOUN_AFTER.match(window)
     if not m:
@@ -310,6 +316,7 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
     return e, e + len(noun)
 
 
+_WHOLE_NAMED = regex.compile(r"(\p{Han}{2,12}?)中(?![部心国央等小型间级])[,:]")
 _LIST_SPLIT = regex.compile(r"、|和|及|与|以及")
 
 

@@ -44,6 +44,7 @@ _GENERIC = regex.compile(r"此类|该类|这类|上述|其中|同类|^(总量|�
 # Who or where a figure is counted for, when a page says it once and drops it later:
 # 群众来电 and 来电 are one metric.
 _LEAD = regex.compile(r"^(群众|市民|居民|全市|全区|全县|全省|本市|各类|共计|共|总计|合计)")
+_CATEGORY_TAIL = regex.compile(r"类(?:诉求|问题|来电|工单|事项|案件|办件)$")
 # 共/合计 say "in total"; they do not make another metric.
 _TOTAL_WORDS = {"共", "共计", "合计", "总计", "总共"}
 
@@ -52,14 +53,15 @@ def _label(f: Numeric) -> str:
     label = rx(r"[\s*()（）“”\"]").sub("", f.label or "")
     while (m := _LEAD.match(label)) and len(label) - m.end() >= 2:
         label = label[m.end():]
-    return label
+    # 紧急类诉求 and 紧急类 are one category (the generic head is dropped where labels are made).
+    return _CATEGORY_TAIL.sub("类", label)
 
 
 def _period_key(facts: Facts, f: Numeric) -> str | None:
     p = facts.get(f.period_id)
-    if isinstance(p, (Period, DateFact)):
+    if isinstance(p, (Period, DateFact)) and rx(r"[\d.-]").match(p.value):
         return p.value
-    return None
+    return None  # none, or a relative word left unresolved (本月): it does not tell two periods apart
 
 
 def _display(facts: Facts, f: Numeric) -> bool:
