@@ -1,0 +1,113 @@
+"""Composites: a total split into parts (`breakdown`) and ordered lists (`ranking`).
+
+Parts are found from the layout of the text, not from the arithmetic: a run of
+figures with the same unit, each with its own name, joined by list separators
+(`、` `,` `;`), maybe each with its share (`占比a%`). Arithmetic only chooses
+between readings the layout allows (which earlier figure is the total; where a
+run holds a total and its own parts), so that a wrong figure in a draft still
+forms its breakdown and the checks can flag it."""
+
+from __future__ import annotations
+
+from ...context import Context
+from ...models import Change, Percent, Quantity
+from ...numbers.numeral import parse_number
+from .emit import _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
+from .items import _expand_each, _Item, _items, _label_at, _numeric, _settle_rates
+from .rankings import _list_rank_head, _name_rankings, _ranking_head, _stated_ranks
+from .runs import _find_total, _is_total, _runs, _segments, _share_chains, _split_arithmetic
+from .share_lists import _attach_share_lists
+from .sums import _bracketed_parts, _named_wholes, _sentence_sums
+from .table_parts import _table_breakdowns, _table_rankings, _table_row_breakdowns, _table_sub_rows
+
+
+def run(ctx: Context) -> None:
+    """The composite passes, in order: each later one looks only for what the earlier left."""
+    facts = _numeric(ctx)
+    quantities = [f for f in facts if isinstance(f, Quantity)]
+    items = _items(ctx, facts)
+    taken: list[tuple[int, int]] = []  # spans already read as rankings
+    _lists(ctx, facts, items, quantities, taken)  # runs of named figures (runs.py)
+    _sentence_sums(ctx, items)                     # parts further on that add up to a whole (sums.py)
+    _bracketed_parts(ctx, quantities)              # 26天(其中优9天、良17天)
+    _named_wholes(ctx, items)                      # …占受理总量的5.1% outside any breakdown
+    _stated_ranks(ctx, items, taken)               # …,位居第一;…,位居第二 (rankings.py)
+    _name_rankings(ctx, taken)                     # 前三位为:A、B、C
+    _table_rankings(ctx)                           # tables (table_parts.py)
+    _table_breakdowns(ctx)
+    _table_row_breakdowns(ctx)
+    _table_sub_rows(ctx)
+    _attach_share_lists(ctx)                       # a:b:c and 分别占… after the parts (share_lists.py)
+
+
+def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_Item],
+           quantities: list[Quantity], taken: list[tuple[int, int]]) -> None:
+    """Breakdowns and rankings from runs of named figures joined by list separators."""
+    text = ctx.norm.text
+    starts = sorted(f.nspan[0] for f in facts)
+    runs = [_expand_each(r) for r in _runs(ctx, items, starts)]
+    used = {id(it) for r in runs for it in r}
+    for r in runs + _share_chains(ctx, items, used):
+        # A figure presented as the whole starts the run: it is the total, not a part.
+        total_item: _Item | None = None
+        if _is_total(ctx, r[0]) or (r[0].share is None and "其中" in text[r[0].end:r[1].start]):
+            total_item, r = r[0], r[1:]
+            if len(r) < 2:
+                continue
+        head = _ranking_head(text, r)
+        listed_head = head is None and _list_rank_head(text, r)
+        if listed_head:
+            # 居前五位的问题类别如下: / 1.城乡建设类 6824件,占比16.3% / 2.…: the lines are ranked and
+            # are also parts of the month's whole (their shares say so).
+            _add_ranking(ctx, [(it.label or "", it) for it in r], r[0].start, r[-1].end, None)
+        if head is not None:
+            n_text = head.groupdict().get("n")
+            try:
+                n = int(parse_number(n_text).value) if n_text else len(r)
+            except ValueError:
+                n = len(r)
+            ranked = r[:n] if n >= 2 else r
+            if ranked[0].label and len(ranked[0].label) > len(text[head.end():ranked[0].start]) \
+                    and ranked[0].label.endswith(text[head.end():ranked[0].start]) and head.end() < ranked[0].start:
+                # The first name was read with the head before it (街道依次是芳洲街道).
+                _relabel(ranked[0], ranked[0].label, _written(ctx, head.end(), ranked[0].start))
+            asc = head.groupdict().get("end") == "后" or bool(head.groupdict().get("low"))
+            _add_ranking(ctx, [(it.label or "", it) for it in ranked], head.start(), ranked[-1].end,
+                         _criterion(text, head.start()), "asc" if asc else "desc")
+            taken.append((head.start(), ranked[-1].end))
+            continue
+        # Rates named after a part (办结率) group like counts: only 占比 shares make a share list.
+        with_shares = any(it.share is not None and not it.rate for it in r)
+        if len({(it.label, _label_at(it)) for it in r}) < len(r):
+            continue  # one name for two figures (目标…完成…): a comparison, not parts of a whole
+        # A 分别 list (甲区、乙区和丙区分别受理300件、200件和100件) is parallel by declaration; a
+        # list whose parts add up exactly to the total declared before it (其中,出口…;进口…) keeps
+        # that reading even when two of its parts happen to add up to a third.
+        parallel = "分别" in text[max(0, r[0].start - 12):r[0].start]
+        declared: tuple[Quantity | None, str | None] = (None, None)
+        if not with_shares and not parallel and total_item is None:
+            declared = _find_total(ctx, r, quantities)
+            if declared[0] is not None and declared[1] != "sum":
+                declared = (None, None)
+        if declared[0] is not None:
+            total_item = _Item(declared[0], None, declared[0].nspan[0], declared[0].nspan[1], declared[0].label)
+        groups = [(None, r)] if with_shares or parallel or declared[0] is not None else _split_arithmetic(r)
+        for head_item, parts in groups:
+            link: str | None
+            if head_item is not None and head_item.qty is not None:
+                total: Quantity | None = head_item.qty
+                link = "sum"
+            elif total_item is not None and total_item.qty is not None:
+                total, link = total_item.qty, "run"
+            else:
+                total, link = _find_total(ctx, parts, quantities)
+            parts = _settle_rates(parts, total)
+            if len(parts) < 2:
+                continue
+            if total is None and not with_shares and len(parts) < 3:
+                # Two loose counts side by side (受理X件,办结Y件) are not shown to be parts of anything.
+                continue
+            segments = _segments(parts, total.value) if total is not None and not with_shares else [parts]
+            for seg in segments:
+                _category_labels(ctx, seg)
+                _add_breakdown(ctx, total, seg, link)

@@ -1,0 +1,147 @@
+"""Turning a list of items into the public Breakdown and Ranking facts (names, shares, spans)."""
+
+from __future__ import annotations
+
+import regex
+
+from ...context import Context
+from ...models import Breakdown, Part, Percent, Quantity, Ranking, RankItem, Span
+from ...text.clauses import last_before
+from ...text.rx import rx
+from .items import _OTHER, _Item
+
+
+def _relabel(it: _Item, old: str | None, new: str) -> None:
+    """Give a part and the figures that carry its name (count, share, changes) a new name."""
+    for f in (it.qty, it.share, *it.changes, *it.extras):
+        if f is None or f.label != old:
+            continue
+        f.label = new
+        ls = f.label_span
+        if ls is not None:
+            f.label_span = Span(start=ls.start, end=ls.start + len(new), line=ls.line, col=ls.col, text=new) \
+                if ls.text.startswith(new) else None
+    it.label = new
+
+
+def _category_labels(ctx: Context, parts: list[_Item]) -> None:
+    """The parts of a breakdown are named by their categories.
+
+    Names that end alike (工业项目完成投资, 农业项目完成投资; 第一产业增加值, 第二产业增加值) keep
+    what tells them apart; counts of one noun that differ by what follows it (10个项目建成投用,
+    246个项目正在建设) are named by that."""
+    labels = [it.label or "" for it in parts]
+    if not all(labels) or len(parts) < 2 or any(it.each for it in parts):
+        return
+    text = ctx.norm.text
+    if len(set(labels)) == 1:
+        preds: list[str] = []
+        for it in parts:
+            f = it.qty
+            ls = f.label_span if f is not None else None
+            if f is None or ls is None or f.nspan[1] + len(labels[0]) > len(text) \
+                    or not text.startswith(labels[0], f.nspan[1]):
+                return
+            a = f.nspan[1] + len(labels[0])
+            m = rx(r"[^,;。:、\n\d]{2,12}(?=[,;。:、\n]|$)").match(text, a)
+            if m is None:
+                return
+            preds.append(m.group())
+        if len(set(preds)) == len(preds):
+            for it, pred in zip(parts, preds, strict=True):
+                _relabel(it, it.label, pred)
+        return
+    k = 0
+    while k < min(map(len, labels)) and len({lb[len(lb) - 1 - k] for lb in labels}) == 1:
+        k += 1
+    tail = labels[0][len(labels[0]) - k:] if k else ""
+    # Only a verb with its object (完成投资) or the name of the aggregate (增加值) goes; the
+    # category's own head noun (…项目) stays.
+    m = _SHARED_TAIL.search(tail)
+    if m is None:
+        return
+    cut = k - m.start()
+    if all(len(lb) - cut >= 2 for lb in labels):
+        for it in parts:
+            _relabel(it, it.label, (it.label or "")[:-cut])
+
+
+_SHARED_TAIL = regex.compile(r"(?:完成|实现|录得|接待|受理)\p{Han}{0,4}$")
+
+
+_SHARE_BASE = regex.compile(r"占(?P<base>[^,;。、占]{2,14}?)的?(?:比重|比例|比)?(?:为|达|达到|是)?$")
+
+
+_GENERIC_BASE = regex.compile(r"^(?:全部|全市|全县|全区|全省|全国|总体|所有|各类)|(?:总额|总值|总量|总数|总和|总计|合计|的)$")
+
+
+def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
+    """A share that names another whole (占社会消费品零售总额的比重为17.4%) than the total."""
+    a = max(last_before(text, ",;。:\n", share.nspan[0]) + 1, share.nspan[0] - 24)
+    m = _SHARE_BASE.search(text, a, share.nspan[0])
+    if m is None:
+        return False
+    core = m.group("base")
+    while (k := _GENERIC_BASE.search(core)) is not None and core:
+        core = core[:k.start()] + core[k.end():]
+    if len(core) < 2:
+        return False
+    b = max(last_before(text, ",;。:\n", total.nspan[0]) + 1, total.nspan[0] - 30)
+    return core not in text[b:total.nspan[0]]
+
+
+def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], link: str | None = None) -> None:
+    text = ctx.norm.text
+    if total is not None:
+        for p in parts:
+            if p.share is not None and not p.rate and _foreign_share(text, total, p.share):
+                p.share = None
+    start, end = parts[0].start, parts[-1].end
+    complete = any(_OTHER.match(p.label or "") for p in parts)
+    lead = text[max(0, start - 12):start]
+    if "分别为" in lead or "共分为" in lead:
+        complete = True
+    bd = Breakdown(
+        span=ctx.norm.span(start, end),
+        total=total.value if total is not None else None,
+        total_id=total.id if total is not None else None,
+        unit=parts[0].qty.unit if parts[0].qty is not None else "%",
+        parts=[Part(label=p.label, value=p.value, share=p.share.value if p.share else None,
+                    value_id=p.qty.id if p.qty else None, share_id=p.share.id if p.share else None)
+               for p in parts],
+        complete=complete,
+        total_link=link if total is not None else None,
+    )
+    ctx.add(bd, start, end)
+
+
+def _add_ranking(ctx: Context, items: list[tuple[str, _Item | None]], start: int, end: int,
+                 criterion: str | None, order: str = "desc") -> None:
+    rk = Ranking(
+        span=ctx.norm.span(start, end),
+        items=[RankItem(label=label,
+                        value=it.value if it else None,
+                        share=it.share.value if it and it.share else None,
+                        value_id=it.qty.id if it and it.qty else None,
+                        share_id=it.share.id if it and it.share else None)
+               for label, it in items],
+        criterion=criterion,
+        order="asc" if order == "asc" else "desc",
+    )
+    ctx.add(rk, start, end)
+
+
+def _written(ctx: Context, s: int, e: int) -> str:
+    """A name exactly as the page writes it (converter glosses and all), less spaces."""
+    a, b = ctx.norm.orig_range(s, e)
+    return rx(r"\s+").sub("", ctx.norm.original[a:b])
+
+
+def _find(text: str, needle: str, start: int) -> tuple[int, int]:
+    k = text.find(needle, start)
+    return (k, k + len(needle)) if k >= 0 else (start, start)
+
+
+def _criterion(text: str, pos: int) -> str | None:
+    m = rx(r"\(([^()]{1,20})\)[^,;。]{0,6}$").search(text[max(0, pos - 30):pos])
+    return m.group(1) if m else None

@@ -1,0 +1,265 @@
+"""The figures a breakdown or ranking is built from: each count with its share and changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ...context import Context
+from ...models import Change, Percent, Quantity
+from ...text.clauses import last_before
+from ...text.rx import rx
+from ..labels import SHARE_WORDS, clean, names_in
+
+_TOTAL_WORDS = regex.compile(r"(?:共|共计|总计|合计|累计|总量|总数)")
+
+
+_OTHER = regex.compile(r"^(?:其他|其它)")
+
+
+# Figures that describe a rate or a peak of a total, never one of its parts.
+_NOT_PARTS = {"日均", "月均", "周均", "平均", "峰值", "人均", "最高", "最低"}
+
+
+@dataclass
+class _Item:
+    qty: Quantity | None
+    share: Percent | None
+    start: int
+    end: int
+    label: str | None
+    changes: list[Change] = field(default_factory=list)
+    # The share is a rate named after the part (办结率 of 办结), not an 占比.
+    rate: bool = False
+    # 甲、乙及丙各1件: one figure stated for each of several names.
+    each: list[str] = field(default_factory=list)
+    # Other figures about the part (占年度计划的76%): renamed with it.
+    extras: list[Percent] = field(default_factory=list)
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.qty.value if self.qty is not None else None
+
+
+def _numeric(ctx: Context) -> list[Quantity | Percent | Change]:
+    out = [f for f in ctx.facts if isinstance(f, (Quantity, Percent, Change))]
+    return sorted(out, key=lambda f: f.nspan[0])
+
+
+def _is_share(text: str, p: Percent) -> bool:
+    a = max(last_before(text, ",;。:\n、", p.nspan[0]) + 1, p.nspan[0] - 40)
+    m = SHARE_WORDS.search(text[a:p.nspan[0]])
+    # 占年度计划的76%: progress against a plan, not a share of the whole.
+    return m is not None and not _PLAN.search(m.group())
+
+
+_PLAN = regex.compile(r"计划|目标|任务")
+
+
+def _bare_share(text: str, p: Percent) -> bool:
+    """A share of the whole named only by its category: 城市建设类,占27.21% / 咨询类占45.3%.
+    A share with its base named (占GDP比重为9.7%) is a ratio of two metrics, not a part."""
+    a = max(last_before(text, ",;。:\n、", p.nspan[0]) + 1, p.nspan[0] - 40)
+    clause = text[a:p.nspan[0]]
+    m = SHARE_WORDS.search(clause)
+    if m is None:
+        return False
+    if m.start() == 0:
+        return True
+    return bool(rx(r"占比?(?:为|达)?").fullmatch(m.group())) and m.start() <= 10
+
+
+def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item]:
+    """Each counted figure with the share and changes that follow it in its clause chain."""
+    text = ctx.norm.text
+    items: list[_Item] = []
+    for f in facts:
+        if text[max(0, f.nspan[0] - 1):f.nspan[0]] in ("<", ">", "≤", "≥", "＜", "＞"):
+            continue  # a threshold (工单量>10件), not a figure
+        if isinstance(f, Quantity) and (f.qualifier in _NOT_PARTS or f.approx):
+            continue
+        if f.nspan[0] in ctx.table_cells:
+            continue  # a row's cells are different metrics; columns are not read as lists yet
+        if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label and items \
+                and items[-1].qty is not None and _sub_count(text, items[-1], f):
+            f.whole_id = items[-1].qty.id  # 涉水类873件,其中…停水诉求815件;涉电类…: inside the part, not beside it
+            items[-1].end = f.nspan[1]
+            continue
+        if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label:
+            each = _each_names(ctx, f)
+            start = each[1] if each else f.nspan[0]
+            items.append(_Item(f, None, start, f.nspan[1], f.label, each=each[0] if each else []))
+        elif isinstance(f, Percent) and _is_share(text, f):
+            last = items[-1] if items else None
+            between = text[last.end:f.nspan[0]] if last else ""
+            short = len(between) <= 12 or bool(SHARE_WORDS.search(between) and not rx(r"\d").search(between))
+            if _SHARE_LIST.search(between):
+                continue  # 分别占…的a%和b%: shares of the whole list, attached by _attach_share_lists
+            # The share belongs to the figure before only when it names no category of its own
+            # (…1000件,电话渠道占总量的70.0% is 电话渠道's share, not the last part's).
+            if last is not None and last.share is None and not rx(r"[。\n]").search(between) and short \
+                    and (_bare_share(text, f) or f.label == last.label):
+                last.share = f
+                last.end = f.nspan[1]
+            elif f.label and _bare_share(text, f):
+                items.append(_Item(None, f, f.nspan[0], f.nspan[1], f.label))
+        elif isinstance(f, Change) and items and not rx(r"[。\n]").search(text[items[-1].end:f.nspan[0]]):
+            items[-1].changes.append(f)
+            items[-1].end = max(items[-1].end, f.nspan[1])
+        elif isinstance(f, Percent) and items and f.label == items[-1].label:
+            items[-1].end = max(items[-1].end, f.nspan[1])
+            items[-1].extras.append(f)
+        elif isinstance(f, Percent) and f.label and f.label.endswith("率"):
+            # 办结3884件,协调办理中59件,总体办结率98.53%: the rate of a part named before is its share.
+            owner = _rate_owner(text, items, f)
+            if owner is not None:
+                owner.share, owner.rate = f, True
+                items[-1].end = max(items[-1].end, f.nspan[1])
+    return items
+
+
+def _sub_count(text: str, whole: _Item, f: Quantity) -> bool:
+    """f is the one figure of a 其中 inside whole's clause chain, and the list goes on after it."""
+    gap = text[whole.end:f.nspan[0]]
+    if "其中" not in gap or rx(r"[。;\n]").search(gap) or rx(r"\d").search(gap):
+        return False
+    after = text[f.nspan[1]:f.nspan[1] + 1]
+    return after in (";", "；") and whole.qty is not None and whole.qty.unit == f.unit
+
+
+def _each_names(ctx: Context, f: Quantity) -> tuple[list[str], int] | None:
+    """The names of 甲、乙及丙各1件 (each counted f), with where their list starts."""
+    text = ctx.norm.text
+    pos = f.nspan[0]
+    if text[pos - 1:pos] != "各":
+        return None
+    a = max(last_before(text, ",;。:\n", pos) + 1, pos - 80)
+    if text.startswith("其中", a):
+        a += 2
+    names = [n for n, _ in names_in(ctx, a, pos - 1) if clean(n) == n and n]
+    if len(names) < 2:
+        return None
+    return names, a
+
+
+def _expand_each(run: list[_Item]) -> list[_Item]:
+    """One part per name of a 各 figure, each with its value."""
+    out: list[_Item] = []
+    for it in run:
+        if len(it.each) < 2:
+            out.append(it)
+            continue
+        out.extend(_Item(it.qty, None, it.start, it.end, name) for name in it.each)
+    return out
+
+
+def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
+    """A rate named after a part (办结率) is its share only if it is part/total; otherwise it is
+    measured against another figure (转办2274件,办结1715件,办结率75.42%) and that part is a
+    sub-count of its neighbour, not a part of this whole. Of the parts whose rate does not
+    fit, drop those whose removal lets the rest add up to the total (exactly, else nearly):
+    a mistyped part must stay to be flagged."""
+    misfits = [p for p in parts if p.rate and p.share is not None and p.qty is not None and (
+        total is None or not _share_fits(p.qty.value, total.value, p.share.value, p.share.decimals))]
+    if not misfits:
+        return parts
+    if total is None:
+        return [p for p in parts if p not in misfits]
+    best: tuple[int, list[_Item]] | None = None
+    for drop in [[m] for m in misfits] + [misfits]:
+        rest = [p for p in parts if p not in drop]
+        acc = sum((p.value for p in rest if p.value is not None), Decimal(0))
+        biggest = max((p.value for p in rest if p.value is not None), default=Decimal(0))
+        rank = 0 if acc == total.value else 1 if _near(acc, total.value, biggest) else 2
+        if best is None or rank < best[0]:
+            best = (rank, rest)
+    return best[1] if best is not None else parts
+
+
+def _rate_owner(text: str, items: list[_Item], f: Percent) -> _Item | None:
+    stem = (f.label or "")[:-1]
+    for it in reversed(items[-4:]):
+        if rx(r"[。\n]").search(text[it.end:f.nspan[0]]) or it.qty is None:
+            return None
+        if it.share is None and it.label and len(it.label) >= 2 and stem.endswith(it.label):
+            return it  # 办结…办结率
+        if it.share is None and it.label and len(stem) >= 2 and it.label.endswith(stem) \
+                and it is items[-1] and not rx(r"\d").search(text[it.end:f.nspan[0]]):
+            return it  # 平台直接答复7.25万件,直接答复率…: a shorter name only right after its figure
+    return None
+
+
+def _same_sum(parts: list[_Item], total: Quantity) -> bool:
+    """Parts add up to the total within the rounding of the stated figures (13.05+147.83+158.86 亿 = 319.73亿)."""
+    values = [p.value for p in parts if p.value is not None]
+    acc = sum(values, Decimal(0))
+    if acc == total.value:
+        return True
+    slack = sum((_last_place(p.qty) for p in parts if p.qty is not None), Decimal(0)) + _last_place(total)
+    return abs(acc - total.value) <= slack / 2
+
+
+def _last_place(q: Quantity) -> Decimal:
+    """One unit in the last written place, in the fact's own unit (0.01亿 → 1000000)."""
+    scale = Decimal(100_000_000) if rx(r"[亿億]").search(q.span.text) else (
+        Decimal(10_000) if rx(r"[万萬]").search(q.span.text) else Decimal(1))
+    if scale == 1 and q.decimals == 0:
+        return Decimal(0)  # a whole count is exact
+    return Decimal(10) ** -q.decimals * scale
+
+
+def _near(parts_sum: Decimal, total: Decimal, biggest: Decimal) -> bool:
+    """Parts that miss the total by what one mistyped part would (under a tenth of the largest
+    part, and of the total) still read as its breakdown: a draft with one wrong part must still
+    form its breakdown for the checks to see."""
+    gap = abs(parts_sum - total)
+    return total > 0 and gap <= total / 10 and gap <= biggest / 10
+
+
+def _label_at(it: _Item) -> int:
+    fact = it.qty or it.share
+    return fact.label_span.start if fact is not None and fact.label_span is not None else -1
+
+
+def _kind(it: _Item) -> str:
+    if it.qty is not None:
+        return "q"
+    return "share"
+
+
+# Units that do not add up (scores, ages, multiples): never parts of a whole.
+_NOT_ADDITIVE = {"分", "岁", "倍", "度", "摄氏度", "℃", "秒", "分钟", "小时", "天", "日", "年", "周", "个月",
+                 "微克/立方米", "毫克/立方米", "毫克/升", "毫米"}
+
+
+def _same_unit(a: _Item, b: _Item) -> bool:
+    if a.qty is None or b.qty is None:
+        return a.qty is None and b.qty is None
+    ua, ub = a.qty.unit, b.qty.unit
+    # A bare number in a list of counts (公共服务类374,占比5.0%) takes the list's unit.
+    return ua == ub or ua is None or ub is None
+
+
+# Units that measure rather than count: money, weight, area, volume, energy, people.
+_MEASURES = {"元", "美元", "欧元", "港元", "吨", "公斤", "千克", "斤", "克", "亩", "公顷", "平方米", "平方公里",
+             "平方千米", "立方米", "公里", "千米", "米", "升", "千瓦时", "千瓦小时", "千瓦", "兆瓦", "度", "人", "人次"}
+
+
+def _counts_alike(a: _Item, b: _Item) -> bool:
+    """Counts of things of different kinds (23件 工单, 41封 信件) still add up to a number of items."""
+    ua = a.qty.unit if a.qty else None
+    ub = b.qty.unit if b.qty else None
+    return ua not in _MEASURES and ub not in _MEASURES
+
+
+def _share_fits(part: Decimal, total: Decimal, share: Decimal, decimals: int) -> bool:
+    if total <= 0:
+        return False
+    pct = part / total * 100
+    unit = Decimal(10) ** -decimals
+    return share - unit / 2 - Decimal("0.05") <= pct < share + unit + Decimal("0.05")
+
+
+_SHARE_LIST = regex.compile(r"分别占(?:[^,;。\d]{0,12}?的)?(?:比重|比例)?(?:为)?")

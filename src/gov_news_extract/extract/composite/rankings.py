@@ -1,0 +1,167 @@
+"""Rankings: 排名前三位…, 依次是…, ranks stated one by one, names listed with their figures."""
+
+from __future__ import annotations
+
+import regex
+
+from ...context import Context
+from ...models import Quantity
+from ...numbers.numeral import parse_number
+from ...text.clauses import last_before
+from ...text.normalise import SECTION_HEAD
+from ...text.rx import rx
+from .emit import _add_ranking, _criterion, _find, _written
+from .items import _Item
+from .runs import _NAME_SPLIT
+
+# 前三位 / 前十名 / 前5位 … the scope of a ranking.
+_RANK_HEAD = regex.compile(
+    r"(?:排名|位居|位列|居|排在|排|列|位于)?(?P<end>前|后)(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|(?=的))"
+    r"(?:的[^,;。:]{0,10})?(?:分别)?(?:为|是|依次为|:)?:?"
+)
+
+
+_RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名)?")
+
+
+# 诉求量较多的街道依次是…: a list in order of a stated criterion is a ranking (较少…: ascending).
+_ORDER_RANK = regex.compile(r"(?:较多|最多|较高|最高|较大|最大|居前|靠前|(?P<low>较少|最少|较低|最低|靠后))"
+                            r"的?\p{Han}{0,8}?依次(?:为|是)[:]?")
+
+
+def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
+    """The 排名前三位分别为 that introduces a run, in its sentence, right before it."""
+    a = last_before(text, "。\n;", run[0].start) + 1
+    found = None
+    for m in _RANK_HEAD.finditer(text, a, run[0].start):
+        found = m
+    if found is None:
+        for m in _ORDER_RANK.finditer(text, a, run[0].start):
+            found = m
+    if found is None:
+        return None
+    # The head introduces the list: the first item's name follows it directly.
+    first_label = run[0].label or ""
+    between = text[found.end():run[0].start]
+    if len(between) > len(first_label) + 4:
+        return None
+    return found
+
+
+def _list_rank_head(text: str, run: list[_Item]) -> bool:
+    """A numbered list whose heading line (…居前五位的问题类别如下:) ranks it."""
+    a = text.rfind("\n", 0, run[0].start)
+    if a < 0 or not SECTION_HEAD.match(text[a + 1:a + 12]):
+        return False
+    b = text.rfind("\n", 0, max(0, a - 1))
+    heading = text[b + 1:a].strip()
+    m = _RANK_HEAD.search(heading)
+    if m is None or not rx(r"[:：]$").search(heading):
+        return False
+    try:
+        n = int(parse_number(m.group("n")).value)
+    except ValueError:
+        return False
+    return n == len(run)
+
+
+def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    """Rankings that list names only: 前三位为:A、B、C / A、B、C…排名前十位."""
+    text = ctx.norm.text
+    for m in _RANK_HEAD.finditer(text):
+        if any(a <= m.end() < b for a, b in taken):
+            continue
+        if not rx(r"(?:为|是|:)$").search(m.group()):
+            continue
+        tail_end = min(i for i in (text.find(c, m.end()) for c in ";。\n") if i >= 0) if any(
+            text.find(c, m.end()) >= 0 for c in ";。\n") else len(text)
+        body = text[m.end():tail_end]
+        bracketed = [rx(r"(\p{Han}[^()（）]{1,20}?)[(（][^()（）]*\d[^()（）]*[)）]").fullmatch(x.strip())
+                     for x in body.split("、")]
+        if len(bracketed) >= 2 and all(bracketed):
+            # 后三位的单位是:A(89.7%)、B(91.2%)、C(92.5%): each name with its figure in brackets
+            names = [b.group(1) for b in bracketed if b]
+            _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names], m.start(), tail_end,
+                         _criterion(text, m.start()), "asc" if m.group("end") == "后" else "desc")
+            continue
+        elif rx(r"\d").search(body):
+            # 前三位分别为A、B和C,受理量分别为…: the names end at the clause with the figures.
+            body = body.split(",")[0]
+            if rx(r"\d").search(body) or not rx(r"[、和及]").search(body):
+                continue
+            tail_end = m.end() + len(body)
+        names = [n.strip() for n in _NAME_SPLIT.split(body) if n.strip()]
+        if len(names) >= 2 and all(len(n) <= 20 for n in names):
+            criterion = _criterion(text, m.start())
+            _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names],
+                         m.start(), tail_end, criterion, "asc" if m.group("end") == "后" else "desc")
+    figures = sorted((f for f in ctx.facts if isinstance(f, Quantity)), key=lambda f: f.nspan[0])
+    for m in _RANK_TAIL.finditer(text):
+        values: list[Quantity] = []
+        follow = rx(r"[,,]?(?:分别|依次)(?:为|是)[:]?").match(text, m.end())
+        if follow:
+            # A、B、C诉求量位列前三,分别为4126件、3871件、3350件: the values come after.
+            pos = follow.end()
+            for f in figures:
+                if f.nspan[0] < pos:
+                    continue
+                if f.nspan[0] > pos + 1 or (values and not rx(r"[、,和及]?").fullmatch(text[pos:f.nspan[0]])):
+                    break
+                values.append(f)
+                pos = f.nspan[1]
+        elif rx(r"(?:的[^,;。]{0,10}?)?(?:分别|依次)?(?:为|是|:)").match(text[m.end():m.end() + 14]):
+            continue  # a head (前三位为:…), handled above
+        a = last_before(text, "。\n:", m.start()) + 1
+        body = text[a:m.start()]
+        if rx(r"\d").search(body) or any(x <= m.start() < y for x, y in taken):
+            continue
+        # …来看,A、B、C受理量排名前十位: the list is the last clause before the verb.
+        clause = body.split(",")[-1]
+        names = [n for n in rx(r"、").split(clause) if n]
+        if len(names) < 2:
+            continue
+        last = names[-1]
+        # The last name runs into the criterion (…国网供电公司受理量): cut at the criterion word.
+        crit = rx(r"(?:诉求量|受理量|办件量|工单量|来电量|案件量|办理量|数量|得分|总量)$").search(last)
+        if crit:
+            names[-1] = last[: crit.start()]
+        cstart = a + body.rfind(clause)
+        names = [n for n in names if n]
+        if follow and len(values) != len(names):
+            continue
+        items: list[tuple[str, _Item | None]] = [
+            (_written(ctx, *_find(text, n, cstart)),
+             _Item(values[k], None, values[k].nspan[0], values[k].nspan[1], n) if values else None)
+            for k, n in enumerate(names)]
+        _add_ranking(ctx, items, cstart, values[-1].nspan[1] if values else m.end(), crit.group() if crit else None)
+
+
+_RANK_STATED = regex.compile(r"[,;]?(?:位居|位列|排名|排在|名列|居|列|排)第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?")
+
+
+def _stated_ranks(ctx: Context, items: list[_Item], taken: list[tuple[int, int]]) -> None:
+    """Ranks stated one by one after each figure (甲景区接待38.72万人次,位居第一;乙…,位居第二)."""
+    text = ctx.norm.text
+    run: list[_Item] = []
+    for it in items:
+        m = _RANK_STATED.match(text, it.end)
+        if m is None:
+            continue
+        try:
+            n = int(parse_number(m.group("n")).value)
+        except ValueError:
+            continue
+        if n == len(run) + 1 and n > 1:
+            run.append(it)
+            continue
+        _flush_ranks(ctx, run, taken)
+        run = [it] if n == 1 else []
+    _flush_ranks(ctx, run, taken)
+
+
+def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -> None:
+    if len(run) < 2 or any(a <= run[0].start < b for a, b in taken):
+        return
+    _add_ranking(ctx, [(it.label or "", it) for it in run], run[0].start, run[-1].end,
+                 _criterion(ctx.norm.text, run[0].start))
+    taken.append((run[0].start, run[-1].end))

@@ -1,0 +1,280 @@
+"""Runs of figures that read as one list, and the whole they divide (其中, sums, shares, head nouns)."""
+
+from __future__ import annotations
+
+import bisect
+from decimal import Decimal
+
+import regex
+
+from ...context import Context
+from ...models import Quantity
+from ...text.clauses import last_before
+from ...text.normalise import SECTION_HEAD
+from ...text.rx import rx
+from .items import _TOTAL_WORDS, _counts_alike, _Item, _kind, _near, _same_sum, _same_unit, _share_fits
+
+# 分行业来看 / 分区域看 / 按问题类型分析: the parts that follow are a division of the whole.
+_SECTION_CUE = regex.compile(r"分\p{Han}{1,4}(?:来)?看|按\p{Han}{1,8}?(?:分|统计|划分|分析)")
+
+
+_NAME_SPLIT = regex.compile(r"[、,;]|和|及")
+
+
+def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = False) -> bool:
+    if _kind(a) != _kind(b) or not (_same_unit(a, b) or (listed and _counts_alike(a, b))):
+        return False
+    gap = text[a.end:b.start]
+    # 其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;…: the first part of a declared list may
+    # carry a share the others do not.
+    opens_list = a.share is not None and b.share is None and gap.startswith(";") \
+        and _DECLARES_BEFORE.search(text, max(0, a.start - 40), a.start) is not None
+    if (a.share is None) != (b.share is None) and not (a.rate or b.rate) and not opens_list \
+            and not rx(r"、\p{Han}{0,16}").fullmatch(gap):
+        return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
+    k = bisect.bisect_left(starts, a.end)
+    if (k < len(starts) and starts[k] < b.start) or ":" in gap:
+        return False
+    if "分别" in gap and rx(r"[;。]").search(gap):
+        return False  # …;甲、乙分别接待X、Y: a 分别 list after a clause break is a list of its own
+    if "。" in gap or "\n" in gap:
+        # Lists laid out one part per sentence or line: 咨询类共2997件,占比76.03%,…。求助类共654件…
+        # but never across a heading line.
+        lines = gap.split("\n")[1:-1]
+        if any(ln.strip() and (not rx(r"[,。;]").search(ln) or SECTION_HEAD.match(ln)) for ln in lines):
+            return False
+        return a.share is not None and b.share is not None and _starts_clause(text, b.start, b.label)
+    return len(gap) <= 40
+
+
+def _starts_clause(text: str, pos: int, label: str | None) -> bool:
+    a = last_before(text, "。\n", pos) + 1
+    head = text[a:pos]
+    return bool(label) and len(head) <= len(label or "") + 4
+
+
+def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Item]]:
+    text = ctx.norm.text
+    runs: list[list[_Item]] = []
+    cur: list[_Item] = []
+    for it in items:
+        # After 其中 the list is declared: counts in different measure words still belong to it.
+        listed = bool(cur) and "其中" in text[max(0, cur[0].start - 40):it.start].split("。")[-1]
+        if cur and _joinable(text, cur[-1], it, starts, listed):
+            cur.append(it)
+        else:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [it]
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
+
+
+def _heads_line(text: str, it: _Item) -> bool:
+    """The item's name opens its line (1. 城乡建设类1545件,占比16.74%。)."""
+    a = text.rfind("\n", 0, it.start) + 1
+    head = SECTION_HEAD.sub("", text[a:it.start], count=1)
+    head = rx(r"(?:共计|共|合计|为|达|约)$").sub("", head)
+    return bool(it.label) and head.endswith(it.label or "") and len(head) <= len(it.label or "") + 2
+
+
+def _share_chains(ctx: Context, items: list[_Item], used: set[int]) -> list[list[_Item]]:
+    """Parts that head their own lines, each with count and share, with the details of each
+    part in between (1. 城乡建设类1545件,占比16.74%。其中,房产监管366件…\n2. 政法类906件…)."""
+    text = ctx.norm.text
+    heads = [it for it in items if it.qty is not None and it.share is not None and id(it) not in used
+             and _heads_line(text, it)]
+    chains: list[list[_Item]] = []
+    cur: list[_Item] = []
+    for it in heads:
+        if cur:
+            gap = text[cur[-1].end:it.start]
+            lines = gap.split("\n")[1:-1]
+            heading = any(ln.strip() and (not rx(r"[,。;]").search(ln) or SECTION_HEAD.match(ln)) and
+                          not _heads_line_text(ln) for ln in lines)
+            if heading or not _same_unit(cur[-1], it) or "\n" not in gap:
+                if len(cur) >= 2:
+                    chains.append(cur)
+                cur = []
+        cur.append(it)
+    if len(cur) >= 2:
+        chains.append(cur)
+    return chains
+
+
+def _heads_line_text(line: str) -> bool:
+    return bool(rx(r"^\s*\d+[.、]").match(line))
+
+
+# …2877件,其中 / 受理的9230件办件中 / 查处的3000起酒驾醉驾中: what follows is inside this figure
+# (中部, 中心 are words; after a comma only a short word: ,正在办理中 is a state, not a whole).
+_WHOLE_AFTER = regex.compile(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))|\p{Han}{3,6}?中(?![部心国央等小型间级])[,:]")
+
+
+def _is_total(ctx: Context, it: _Item) -> bool:
+    """A figure presented as the whole: 共/合计…, or followed by 其中."""
+    if it.qty is None or (it.share is not None and it.share.value < 100):
+        return False  # a figure with its own share of something is a part
+    text = ctx.norm.text
+    a = last_before(text, ",;。:\n", it.start) + 1
+    if _TOTAL_WORDS.search(text[a:it.start]) or it.qty.qualifier in ("共", "共计", "总计", "合计"):
+        return True
+    end = it.qty.nspan[1]
+    # …2877件,其中 / 受理的9230件办件中: what follows is inside this figure (中部, 中心 are words).
+    return bool(_WHOLE_AFTER.match(text[end:end + 10]))
+
+
+def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2) -> int | None:
+    """Length of the prefix of values that adds up to total.
+
+    Exact sums win. Failing one, a sum within a tenth of the total still counts
+    when it takes the whole list (the next figure, if any, is not smaller than the
+    total): that is how a draft with one wrong part keeps its structure.
+    """
+    acc = Decimal(0)
+    best: tuple[Decimal, int] | None = None
+    for k, v in enumerate(values):
+        if v is None or v >= total:
+            break
+        acc += v
+        if k + 1 < min_len:
+            continue
+        if acc == total:
+            return k + 1
+        nxt = values[k + 1] if k + 1 < len(values) else None
+        # The list ends here when the next figure cannot be one more part (too big to fit).
+        ends = nxt is None or nxt >= total / 2 or nxt >= acc
+        biggest = max(v2 for v2 in values[: k + 1] if v2 is not None)
+        if ends and _near(acc, total, biggest) and (best is None or abs(acc - total) < best[0]):
+            best = (abs(acc - total), k + 1)
+        if acc > total * Decimal("1.1"):
+            break
+    return best[1] if best else None
+
+
+def _split_arithmetic(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]]:
+    """Where a run holds a total followed by its own parts (…派单601件,按时结案597件,超时办理4件).
+
+    Returns the top level (None, the figures no sub-breakdown took) first, then
+    the sub-breakdowns found.
+    """
+    subs: list[tuple[_Item | None, list[_Item]]] = []
+    top: list[_Item] = []
+    i = 0
+    while i < len(run):
+        head = run[i]
+        top.append(head)
+        n = None
+        if head.value is not None and head.share is None:
+            n = _best_prefix([it.value for it in run[i + 1:]], head.value)
+        if n is not None:
+            subs.append((head, run[i + 1:i + 1 + n]))
+            i += 1 + n
+        else:
+            i += 1
+    return [(None, top), *subs]
+
+
+def _segments(parts: list[_Item], total: Decimal) -> list[list[_Item]]:
+    """Cut a run into consecutive lists that each add up to the total (城镇/乡村 then 男/女), and
+    drop figures that run on past them; a run that never reaches the total stays whole."""
+    out: list[list[_Item]] = []
+    i = 0
+    while i < len(parts):
+        n = _best_prefix([p.value for p in parts[i:]], total)
+        if n is None:
+            break
+        out.append(parts[i:i + n])
+        i += n
+    return out or [parts]
+
+
+def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> tuple[Quantity | None, str | None]:
+    text = ctx.norm.text
+    first = run[0]
+    unit = first.qty.unit if first.qty else None
+    # Only the figures shortly before can be the total (every test below looks back a bounded way).
+    k = bisect.bisect_left(quantities, first.start, key=lambda q: q.nspan[0])
+    before = [q for q in quantities[max(0, k - 80):k] if q.nspan[1] <= first.start and q.unit == unit
+              and q.approx is None and all(q is not it.qty for it in run)]
+    if not before:
+        return None, None
+    parts = [it.value for it in run if it.value is not None]
+    if not parts:
+        return None, None  # a list of shares alone: no count can point at its total
+    shared = [it for it in run if it.qty is not None and it.share is not None]
+    # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
+    if shared:
+        best: tuple[int, Quantity] | None = None
+        for q in reversed(before[-40:]):
+            fits = sum(_share_fits(it.qty.value, q.value, it.share.value, it.share.decimals)  # type: ignore[union-attr]
+                       for it in shared)
+            if fits * 2 > len(shared) and (best is None or fits > best[0]):
+                best = (fits, q)
+        if best:
+            return best[1], "shares"
+    # 其中: the parts belong to the figure just before.
+    lead = text[max(0, first.start - 30):first.start]
+    q = before[-1]
+    sentence_gap = text[q.nspan[1]:first.start]
+    head_parts = sum(parts[:2], Decimal(0))
+    if rx(r"其中|中[,:]?$").search(lead) and sentence_gap.count("。") <= 1 \
+            and rx(r"其中|中[,:]?$").search(sentence_gap[-30:]):  # 其中 after the figure, not before it
+        # 其中 declares the parts of the figure just before; a draft may get one part wrong.
+        whole = sum(parts, Decimal(0))
+        if q.value >= head_parts or abs(whole - q.value) <= max(Decimal(1), q.value / 10):
+            return q, "marked" if whole < q.value else "sum"
+    # Otherwise the figure that the first parts add up to exactly; or, for a figure presented as
+    # a whole (共…, …其中) close by, nearly: a draft with one wrong part must still find its total.
+    values: list[Decimal | None] = list(parts)
+    for q in reversed(before[-12:]):
+        n = _best_prefix(values, q.value)
+        if n is not None and sum(parts[:n], Decimal(0)) == q.value and q.value != parts[0]:
+            return q, "sum"
+        if q.value > max(parts) and _same_sum(run, q) and q.nspan[0] >= first.start - 300:
+            return q, "sum"
+    for q in reversed(before[-12:]):
+        if q.nspan[0] < first.start - 1200:
+            break
+        if q.nspan[0] < first.start - 300 and not (q.label and all((q.label or "").endswith(it.label or "-") for it in run)):
+            continue
+        named_after = bool(q.label) and all((it.label or "").endswith(q.label or "") for it in run)
+        # 145个城市、122个城市…: parts counted in the unit the total names (350个地级及以上城市).
+        kinds = {it.label for it in run}
+        named_after = named_after or (len(kinds) == 1 and bool(q.label) and (q.label or "").endswith(kinds.pop() or "-"))
+        if (_presented_as_whole(text, q, not shared) or named_after) and _best_prefix(values, q.value) is not None:
+            return q, "named" if named_after else "marked"
+    # The parts are named as kinds of the figure just before (…项目完成投资606.98亿元 … 工业项目完成投资…).
+    sentence = text[last_before(text, "。\n", first.start) + 1:first.start]
+    if not _SECTION_CUE.search(sentence):
+        return None, None
+    named = [q for q in before if q.nspan[0] >= first.start - 250 and q.value > max(parts)
+             and _common_head(q.label, run)]
+    return (max(named, key=lambda q: q.value), "head-noun") if named else (None, None)
+
+
+def _common_head(label: str | None, run: list[_Item]) -> bool:
+    """Every part's name ends with the same head noun (two or more characters) as the total's."""
+    if not label or len(label) < 3:
+        return False
+    for k in range(min(len(label), 6), 1, -1):
+        tail = label[-k:]
+        if all((it.label or "").endswith(tail) and len(it.label or "") > k for it in run):
+            return bool(rx(r"\p{Han}+").fullmatch(tail)) and k >= 3
+    return False
+
+
+def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> bool:
+    a = last_before(text, ",;。:\n", q.nspan[0]) + 1
+    clause = text[a:q.nspan[0]]
+    if not category_ok and rx(r"类(?:共计|共|合计)$").search(clause):
+        return False  # 求助类共654件 beside other categories' shares: one category, not the whole
+    if _TOTAL_WORDS.search(clause):
+        return True
+    return bool(_WHOLE_AFTER.match(text[q.nspan[1]:q.nspan[1] + 10]))
+
+
+# …其中,违法停车 / 从类型看,涉水类(…) right before a list's first part.
+_DECLARES_BEFORE = regex.compile(r"(?:其中|从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计))"
+                                 r"[,:]?[^,;。:\d]{1,30}$")

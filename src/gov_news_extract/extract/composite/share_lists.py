@@ -1,0 +1,70 @@
+"""Shares given as one list after the parts: structure ratios a:b:c and 分别占… lists."""
+
+from __future__ import annotations
+
+import regex
+
+from ...context import Context
+from ...models import Breakdown, Part, Percent
+from ...text.rx import rx
+from .items import _SHARE_LIST
+
+_FORMER_BEFORE = regex.compile(r"(?:上年|去年|上年同期|去年同期|上一年)的?$|由$")
+
+
+_FORMER_AFTER = regex.compile(r"(?:调整|变|转变|优化|提升|改变)(?:为|到|至)")
+
+
+_RATIO = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){2,}(?![\d.:])")
+
+
+def _attach_share_lists(ctx: Context) -> None:
+    """Shares given as one list after the parts: 三次产业结构为7.7:57.5:34.8, 分别占总人口的51.3%和48.7%.
+
+    They become the shares of the breakdown just before them when the counts
+    match; a ratio with no such breakdown is a breakdown of its own. Either way
+    the breakdown is complete: a structure ratio or a 分别占 list names the whole.
+    """
+    text = ctx.norm.text
+    percents = [f for f in ctx.facts if isinstance(f, Percent)]
+    lists: list[tuple[int, int, list[Percent], bool]] = []
+    for m in _RATIO.finditer(text):
+        if _FORMER_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _FORMER_AFTER.match(text, m.end()):
+            continue  # 由上年的13.1:38.2:48.7调整为…: the former structure, not this total's
+        inside = [p for p in percents if m.start() <= p.nspan[0] and p.nspan[1] <= m.end()]
+        if len(inside) >= 2:
+            lists.append((m.start(), m.end(), inside, True))
+    for m in _SHARE_LIST.finditer(text):
+        run: list[Percent] = []
+        pos = m.end()
+        for p in percents:
+            if p.nspan[0] < m.end():
+                continue
+            if run and not rx(r"、|和|及|与|,").fullmatch(text[pos:p.nspan[0]]):
+                break
+            if not run and p.nspan[0] - m.end() > 2:
+                break
+            run.append(p)
+            pos = p.nspan[1]
+        if len(run) >= 2:
+            lists.append((m.start(), pos, run, False))
+    breakdowns = [f for f in ctx.facts if isinstance(f, Breakdown)]
+    for start, end, shares, is_ratio in lists:
+        prior = [b for b in breakdowns if b.nspan[0] < start <= b.nspan[1] + 160
+                 and len(b.parts) == len(shares) and all(p.share is None for p in b.parts)]
+        if prior:
+            bd = prior[-1]
+            for part, sh in zip(bd.parts, shares, strict=True):
+                part.share, part.share_id = sh.value, sh.id
+                if part.value_id:
+                    # the share measures the part it stands for (三次产业结构7.7 → 第一产业)
+                    owner = next((f for f in ctx.facts if f.id == part.value_id), None)
+                    if owner is not None:
+                        sh.label, sh.label_span = owner.label, owner.label_span
+            bd.complete = True
+            bd.nspan = (bd.nspan[0], max(end, bd.nspan[1]))
+            bd.span = ctx.norm.span(*bd.nspan)
+        elif is_ratio:
+            bd = Breakdown(span=ctx.norm.span(start, end), unit="%", complete=True,
+                           parts=[Part(label=sh.label, share=sh.value, share_id=sh.id) for sh in shares])
+            ctx.add(bd, start, end)

@@ -1,0 +1,160 @@
+"""Breakdowns told by arithmetic: parts that add up to a whole stated before them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ...context import Context
+from ...models import Breakdown, Quantity
+from ...text.clauses import last_before
+from ...text.rx import rx
+from .emit import _add_breakdown, _category_labels
+from .items import _Item, _near, _same_sum, _settle_rates
+from .runs import _WHOLE_AFTER, _is_total
+
+
+def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
+    """A whole, then its parts later in its paragraph with other figures between them
+    (共受理诉求9.67万件,接通率96.14%;直接答复7.25万件,答复率74.97%;转办2.42万件): the
+    parts are told apart from loose figures by adding up to the whole at the stated rounding."""
+    text = ctx.norm.text
+    used: set[str | None] = set()  # parts of breakdowns found already (a total may have several)
+    for f in ctx.facts:
+        if isinstance(f, Breakdown):
+            used.update(p.value_id for p in f.parts)
+    counts = [it for it in items if it.qty is not None]
+    for i, whole in enumerate(counts):
+        assert whole.qty is not None
+        if not _is_total(ctx, whole) or whole.qty.value <= 0:
+            continue
+        end = text.find("\n", whole.end)
+        end = len(text) if end < 0 else end
+        nxt = _NEXT_PARAGRAPH_CUE.match(text, end)
+        if nxt is not None:
+            # 从游客结构看,过夜游客…: the next paragraph opens by dividing the whole.
+            more = text.find("\n", nxt.end())
+            end = len(text) if more < 0 else more
+        # Candidates: later figures of the paragraph in the whole's unit, each smaller than it.
+        cands: list[_Item] = []
+        for it in counts[i + 1:]:
+            assert it.qty is not None
+            if it.start >= end or len(cands) >= 12:
+                break
+            if it.qty.unit == whole.qty.unit and it.qty.value < whole.qty.value and it.qty.id not in used:
+                cands.append(it)
+        found = _adding_window(cands, whole.qty)
+        link = "sum"
+        if found is None:
+            # Parts declared as such (…3000起酒驾醉驾中,A…,B…; 从渠道看,A…;B…;C…) still make the
+            # breakdown when they miss the whole by what one mistyped part would: the checks must see it.
+            found = _declared_window(ctx, whole, cands)
+            link = "run"
+        if found is None:
+            continue
+        parts = _settle_rates(found, whole.qty)
+        if len(parts) >= 2:
+            _category_labels(ctx, parts)
+            _add_breakdown(ctx, whole.qty, parts, link)
+            used.update(p.qty.id for p in parts if p.qty is not None)
+
+
+# 占受理总量的 / 占总数的 / 占全部诉求的: the share names the whole it is taken of.
+_NAMED_WHOLE = regex.compile(r"占(?P<what>\p{Han}{0,6}?)(?:总量|总数|总额|总计|总和)的?(?:比重|比例)?(?:为|达)?$")
+
+
+def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
+    """A figure with its parts in brackets (优良天数26天(其中优9天、良17天)): a breakdown in any
+    unit, days included, when the parts add up to it exactly."""
+    text = ctx.norm.text
+    for i, q in enumerate(quantities):
+        m = rx(r"[(（]其中[,:]?").match(text, q.nspan[1])
+        if m is None:
+            continue
+        close = min((k for k in (text.find(")", m.end()), text.find("）", m.end())) if k >= 0), default=-1)
+        if close < 0:
+            continue
+        inside = [p for p in quantities[i + 1:i + 12] if p.nspan[1] <= close and p.unit == q.unit and p.label]
+        if len(inside) < 2 or any(isinstance(f, Breakdown) and f.total_id == q.id for f in ctx.facts):
+            continue
+        acc = sum((p.value for p in inside), Decimal(0))
+        # Declared by 其中, the parts stay a breakdown when one of them is mistyped.
+        if acc == q.value or _near(acc, q.value, max(p.value for p in inside)):
+            _add_breakdown(ctx, q, [_Item(p, None, p.nspan[0], p.nspan[1], p.label) for p in inside],
+                           "sum" if acc == q.value else "run")
+
+
+def _named_wholes(ctx: Context, items: list[_Item]) -> None:
+    """Link a share outside any breakdown to its part and to the whole it names."""
+    text = ctx.norm.text
+    in_parts: set[str | None] = set()
+    for f in ctx.facts:
+        if isinstance(f, Breakdown):
+            in_parts.update(p.value_id for p in f.parts)
+    for k, it in enumerate(items):
+        if it.qty is None or it.share is None or it.rate or it.qty.id in in_parts:
+            continue
+        a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
+        m = _NAMED_WHOLE.search(text, a, it.share.nspan[0])
+        if m is None:
+            continue
+        if k > 0 and rx(r"^[^,;。:\n]*$").match(text[items[k - 1].end:it.start]):
+            continue  # the last of a list (A 172件、B 80件、C 50件,占总量的59.68%): the share is of them all
+        what = m.group("what")
+        whole = None
+        for cand in reversed(items[max(0, k - 30):k]):
+            q = cand.qty
+            if q is None or q.nspan[0] < it.start - 1500:
+                continue
+            if q.unit != it.qty.unit or q.value <= it.qty.value or not _is_total(ctx, cand):
+                continue
+            if what and what not in text[max(0, q.nspan[0] - 20):q.nspan[0]]:
+                continue  # 占转办总量的 needs a whole stated as 转办…
+            whole = q
+            break
+        if whole is not None:
+            it.share.part_id, it.share.total_id = it.qty.id, whole.id
+
+
+_NEXT_PARAGRAPH_CUE = regex.compile(r"\n+\s*(?:从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)|其中)")
+
+
+_DECLARES = regex.compile(r"其中|从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)")
+
+
+def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> list[_Item] | None:
+    """The candidates of the one sentence that the text declares as parts of whole, if they
+    nearly add up to it."""
+    text = ctx.norm.text
+    if not cands or whole.qty is None:
+        return None
+    first = cands[0]
+    marked = bool(_WHOLE_AFTER.match(text[whole.qty.nspan[1]:whole.qty.nspan[1] + 10]))
+    a = last_before(text, "。\n", first.start) + 1
+    if not marked and not _DECLARES.search(text, max(a, whole.end), first.start):
+        return None
+    end = min((k for k in (text.find("。", first.start), text.find("\n", first.start)) if k >= 0), default=len(text))
+    window = [it for it in cands if it.start < end]
+    if len(window) < 2 or len({it.label for it in window}) < len(window):
+        return None
+    values = [it.value for it in window if it.value is not None]
+    acc = sum(values, Decimal(0))
+    if acc == whole.qty.value or not _near(acc, whole.qty.value, max(values)):
+        return None
+    return window
+
+
+def _adding_window(cands: list[_Item], whole: Quantity) -> list[_Item] | None:
+    """The first run of consecutive candidates (two or more, distinct names) that adds up to whole."""
+    for a in range(len(cands)):
+        acc = Decimal(0)
+        for b in range(a, len(cands)):
+            acc += cands[b].value or Decimal(0)
+            if b > a and _same_sum(cands[a:b + 1], whole):
+                window = cands[a:b + 1]
+                if len({it.label for it in window}) == len(window):
+                    return window
+            if acc > whole.value * 2:
+                break
+    return None
