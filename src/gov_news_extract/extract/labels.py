@@ -74,7 +74,7 @@ _SUBJECT = regex.compile(r"^\d{3,}\p{Han}{0,6}?热线(?=\p{Han}{2})")
 _CLASSIFIERS = regex.compile(r"(?:个|家|名|项|条|所|座|辆|台|位|批|类|种|户|只|头|处|人|封|期|起)$")
 _NOUN_AFTER = regex.compile(r"^(?![和及与或])(?:\p{Han}、)*\p{Han}(?:[^,;。:、()（）\d的中有在将已被是为等]|中(?=[式心国央部型小间级])){0,13}")
 _QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总计", "合计", "共", "平均", "人均", "最高", "最低")
-# The words that make a percent a share of something (占比, 占总量的, 比重为); shared with composite.py.
+# The words that make a percent a share of something (占比, 占总量的, 比重为); shared with the composite passes.
 SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
 _MAX_LABEL = 18
 _AVERAGES = ("日均", "月均", "周均", "平均", "人均")

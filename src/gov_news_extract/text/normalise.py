@@ -50,7 +50,7 @@ _NUM_SPACE = regex.compile(
 )
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；、]")
 # The numbering that opens a section heading or a list line (一、…, (二)…, 3.…); such a line
-# ends where it ends even when it holds a comma. Shared with the composite pass.
+# ends where it ends even when it holds a comma. Shared with the composite passes.
 SECTION_HEAD = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
 
 
