@@ -8,7 +8,7 @@ from ...context import Context
 from ...models import Breakdown, Percent, Quantity
 from ...numbers.numeral import parse_number
 from ...text.rx import rx
-from ..tables import SHARE_HEADER
+from ..tables import SHARE_HEADER, Table
 from .emit import _add_breakdown, _add_ranking, _written
 from .items import _Item
 
@@ -44,41 +44,38 @@ def _table_breakdowns(ctx: Context) -> None:
                     part.label = it.label
 
 
+def _grid(ctx: Context, t: Table) -> dict[tuple[str, int], Quantity]:
+    """A table's count cells by (row name, column)."""
+    by_start = {f.nspan[0]: f for f in ctx.facts if isinstance(f, Quantity)}
+    return {(row, col): by_start[start] for col, row, start in t.cells if start in by_start}
+
+
+def _grid_breakdown(ctx: Context, total: Quantity, parts: list[tuple[Quantity, str | None]], complete: bool) -> None:
+    _add_breakdown(ctx, total, [_Item(q, None, q.nspan[0], q.nspan[1], name) for q, name in parts], "run")
+    bd = ctx.facts[-1]
+    if complete and isinstance(bd, Breakdown):
+        bd.complete = True
+
+
 def _table_sub_rows(ctx: Context) -> None:
     """Rows listed under another after 其中 (粮食总产量 / 其中:谷物 / 豆类 / 薯类) are its parts, column by column."""
-    by_start = {f.nspan[0]: f for f in ctx.facts if isinstance(f, Quantity)}
     for t in ctx.tables:
+        grid = _grid(ctx, t) if t.children else {}
         for parent, subs in t.children:
-            if len(subs) < 2:
-                continue
-            cols: dict[int, dict[str, Quantity]] = {}
-            for col, row, start in t.cells:
-                if start in by_start and (row == parent or row in subs):
-                    cols.setdefault(col, {})[row] = by_start[start]
-            for cells in cols.values():
-                if parent not in cells or any(r not in cells for r in subs):
-                    continue
-                items = [_Item(cells[r], None, cells[r].nspan[0], cells[r].nspan[1], r) for r in subs]
-                _add_breakdown(ctx, cells[parent], items, "run")
+            for col in sorted({c for r, c in grid if r == parent}):
+                if len(subs) >= 2 and all((r, col) in grid for r in subs):
+                    _grid_breakdown(ctx, grid[(parent, col)], [(grid[(r, col)], r) for r in subs], False)
 
 
 def _table_row_breakdowns(ctx: Context) -> None:
     """A 小计 column under a spanning header adds up its sibling columns in each row."""
-    by_start = {f.nspan[0]: f for f in ctx.facts if isinstance(f, Quantity)}
     for t in ctx.tables:
+        grid = _grid(ctx, t) if t.subtotals else {}
         for sub, cols in t.subtotals:
-            rows: dict[str, dict[int, Quantity]] = {}
-            for col, row, start in t.cells:
-                if start in by_start and (col == sub or col in cols):
-                    rows.setdefault(row, {})[col] = by_start[start]
-            for cells in rows.values():
-                if sub not in cells or any(c not in cells for c in cols):
-                    continue
-                items = [_Item(cells[c], None, cells[c].nspan[0], cells[c].nspan[1], cells[c].label) for c in cols]
-                _add_breakdown(ctx, cells[sub], items, "run")
-                bd = ctx.facts[-1]
-                if isinstance(bd, Breakdown):
-                    bd.complete = True  # the 小计 column sums the columns beside it
+            for row in [r for r, c in grid if c == sub]:
+                if all((row, c) in grid for c in cols):
+                    parts = [(grid[(row, c)], grid[(row, c)].label) for c in cols]
+                    _grid_breakdown(ctx, grid[(row, sub)], parts, True)  # the 小计 column sums the others
 
 
 def _table_rankings(ctx: Context) -> None:
