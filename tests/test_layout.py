@@ -161,6 +161,12 @@ def test_headlines_behind_block_markers() -> None:
     assert _titles(text) == ["甲镇8600亩冬小麦完成播种", "县图书馆首个阅读日吸引读者"]
 
 
+def test_indicator_lines_of_a_figure_box_are_not_headlines() -> None:
+    text = ("全市前10月经济运行平稳\n本报讯 前10月全市经济运行平稳。\n■地区生产总值(前三季度):386.2亿元,同比增长5.6%\n"
+            "■社会消费品零售总额:142.73亿元,同比增长4.9%\n")
+    assert _titles(text) == ["全市前10月经济运行平稳"]
+
+
 def test_masthead_then_column_then_headline_with_figures() -> None:
     text = ("某某日报\n2024年11月15日 星期五 第3版 综合新闻\n\n【民生】\n市12345热线10月受理诉求4218件\n"
             "发布日期:2024-11-15\n\n本报讯(记者 张三 通讯员 李四)10月份,热线共受理群众诉求4218件,环比下降4.6%。\n")

@@ -161,6 +161,11 @@ CASES: list[tuple[str, str, list[F]]] = [
      [F("15386件", Q, "15386", "件", "群众诉求"), F("2198件", Q, "2198", "件", "日均受理"),
       F("较上周增加514件", C, "514", "件", "群众诉求", "up"), F("环比增长3.5%", C, "3.5", "%", "群众诉求", "up")]),
     ("books in 册", "新增图书2317册。", [F("2317册", Q, "2317", "册", "新增图书")]),
+    ("a direction word with 到 gives the new level", "大豆面积扩大到6.37万亩,同比增长8.9%。",
+     [F("6.37万亩", Q, "63700", "亩"), F("同比增长8.9%", C, "8.9", "%", direction="up")]),
+    ("多 with a verb is still a difference", "比上年同期多接收8165件。",
+     [F("比上年同期多接收8165件", C, "8165", "件", direction="up")]),
+    ("每千人 is the base of a rate", "每千人拥有医生3.2人。", [F("3.2人", Q, "3.2", "人")]),
     # --- not facts: numbers that name things, ordinals, set phrases, parts of dates
     ("not fact hotline number", "拨打12345热线反映问题。", []),
     ("not fact platform number", "通过110平台报警。", []),

@@ -56,7 +56,10 @@ def _change_left() -> regex.Pattern[str]:
         rf"(?P<basis>{basis}|(?<![可对相无类评攀])(?:较|比|与)[^,;。:、]{{1,12}}?(?:相比|同期)?)?"
         rf"(?:分别|(?<!平)均|也|仍|继续|大幅|小幅|略|稍|有所|明显|同比|环比|共|累计|进一步)?"
         rf"(?P<dir>{direction})(?P<comp>(?<=于)[^,;。:、\d]{{1,14}}?)?"
-        rf"(?:了|为|达|达到|到)?(?:约|近|超过|超|逾)?$"
+        # 多接收8165件: a verb after 多/少 (比上年同期多接收…) still makes the difference a change
+        rf"(?:(?<=[多少])(?:接收|受理|办理|办结|接到|收到|登记|完成|实现|出动|查处))?"
+        # (…增加到58家, 扩大到6.37万亩 are the new levels, not changes)
+        rf"(?:了|为|达|达到)?(?:约|近|超过|超|逾)?$"
     )
 
 
@@ -126,6 +129,8 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             continue
         if unit == "次" and _SESSION_AFTER.match(text, e):
             continue  # 十七届人大四次会议: a session's ordinal, not a count
+        if before.endswith("每") and chinese:
+            continue  # 每千人, 每万人: the base of a rate, not a count
         if before.endswith("第") or (_ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个"))):
             continue
         try:

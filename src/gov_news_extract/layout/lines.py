@@ -115,7 +115,9 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         # ■枫亭镇8600亩晚稻喜获丰收: a headline behind a block marker (■姬国庆 is a signature:
         # names are short)
         rest = t[1:].lstrip()
-        if len(rest) >= 6 and any(len(x) > 4 for x in rx(r"[、,，\s·]+").split(rest)) and not _SENTENCE.search(rest) and len(rx(r"\p{Han}").findall(rest)) >= 4:
+        # ■地区生产总值(前三季度):386.2亿元: an indicator line of a figure box, not a headline
+        indicator = rx(r"[:：]").search(rest) is not None and rx(r"\d").search(rest) is not None
+        if not indicator and len(rest) >= 6 and any(len(x) > 4 for x in rx(r"[、,，\s·]+").split(rest)) and not _SENTENCE.search(rest) and len(rx(r"\p{Han}").findall(rest)) >= 4:
             return Kind.BULLET, (len(t) - len(rest), len(t))
     m = _BULLET.match(t) if t[:1] in _BULLETS else None
     if m:
