@@ -43,6 +43,8 @@ class Cell:
     label_at: tuple[int, int] | None = None
     # The column's own header (less its unit), whatever the cell is labelled by.
     column: str | None = None
+    # The header gives the column in percent (占全市比重(%)).
+    percent: bool = False
 
 
 Named = tuple[str, int]  # a header or row name with its normalised start offset
@@ -129,7 +131,8 @@ def _record(cells: dict[int, Cell], start: int, tok: str, header: Named | None, 
         text = _clean_header(src[0])[0] if src is header else src[0]
         at = (src[1], src[1] + len(src[0].rstrip()))
         label = text
-    cells[start] = Cell(label, row[0] if row else None, growth, unit if unit not in ("%", "％") else None, at, name)
+    cells[start] = Cell(label, row[0] if row else None, growth, unit if unit not in ("%", "％") else None, at, name,
+                        unit in ("%", "％"))
 
 
 def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell], tables: list[Table],
@@ -148,7 +151,7 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
         # The header is the nearest line above without numbers and with enough cells.
         header: list[Named] | None = None
         hline = -1
-        for j in range(k - 1, max(-1, k - 8), -1):
+        for j in range(k - 1, max(-1, k - 60), -1):  # up through the rows above, to the header
             if _RULE_LINE.fullmatch(lines[j][1]):
                 continue  # the |---|---| line under a markdown header
             htoks = [(t[0], lines[j][0] + t[1]) for t in tokens[lines[j][1]]]

@@ -28,6 +28,8 @@ def _table_breakdowns(ctx: Context) -> None:
             if start in shares_at and cell is not None and cell.column and SHARE_HEADER.match(cell.column):
                 share_of_row[row] = shares_at[start]
         for cells in columns.values():
+            if any((c := ctx.table_cells.get(p)) is not None and c.percent for _, p in cells):
+                continue  # a column in percent (占全市比重(%)) gives shares, not counts to add up
             totals = [(r, p) for r, p in cells if _TOTAL_ROW.match(r)]
             parts = [by_start[p] for r, p in cells if not _TOTAL_ROW.match(r) and p in by_start]
             if len(totals) != 1 or len(parts) < 2 or totals[0][1] not in by_start:
