@@ -342,7 +342,8 @@ def test_numbered_lines_under_a_ranking_heading() -> None:
 
 
 def test_long_table_reaches_its_total_row() -> None:
-    rows = "".join(f"{n}区 {v}\n" for n, v in zip("甲乙丙丁戊己庚辛", (500, 400, 300, 250, 200, 150, 120, 80), strict=True))
-    doc = parse("各区新设企业情况如下:\n区县 新设企业数(户)\n" + rows + "合计 2000\n")
+    rows = "".join(f"{n}区 {v} {v // 20}\n" for n, v in zip("甲乙丙丁戊己庚辛", (500, 400, 300, 250, 200, 150, 120, 80),
+                                                       strict=True))
+    doc = parse("各区新设企业情况如下:\n区县 新设企业数(户) 占全市比重(%)\n" + rows + "合计 2000 100\n")
     (bd,) = _breakdowns(doc)
     assert bd.total == Decimal("2000") and len(bd.parts) == 8
