@@ -347,3 +347,24 @@ def test_long_table_reaches_its_total_row() -> None:
     doc = parse("各区新设企业情况如下:\n区县 新设企业数(户) 占全市比重(%)\n" + rows + "合计 2000 100\n")
     (bd,) = _breakdowns(doc)
     assert bd.total == Decimal("2000") and len(bd.parts) == 8
+
+
+def test_ranks_worded_between_names_and_figures() -> None:
+    doc = parse("从诉求内容看:城乡建设类居首位,共18862件,占诉求总量的19.6%;劳动和社会保障类次之,计12437件(12.9%);"
+                "市场监管类位列第三,计9738件(10.1%),其中预付式消费纠纷1624件。")
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["城乡建设类", "劳动和社会保障类", "市场监管类"]
+    assert _breakdowns(doc) == []
+
+
+def test_shares_in_brackets_after_the_names_of_a_list() -> None:
+    doc = parse("上半年共接收各类诉求1000件。按渠道分,电话(60.0%)、网站(30.0%)和其他渠道(10.0%)分别登记600件、300件和100件。")
+    (bd,) = _breakdowns(doc)
+    assert [(p.label, p.value, p.share) for p in bd.parts] == [
+        ("电话", Decimal("600"), Decimal("60.0")), ("网站", Decimal("300"), Decimal("30.0")),
+        ("其他渠道", Decimal("100"), Decimal("10.0"))]
+
+
+def test_head_with_de_before_yici() -> None:
+    (rk,) = _rankings(parse("新设企业数排名前三的依次为甲区、乙区、丙区。"))
+    assert [i.label for i in rk.items] == ["甲区", "乙区", "丙区"]

@@ -77,6 +77,7 @@ _QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总�
 # The words that make a percent a share of something (占比, 占总量的, 比重为); shared with the composite passes.
 SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
 _MAX_LABEL = 18
+_RANKED_TAIL = regex.compile(r"(?:居首位|位居首位|居首|次之|(?:位居|位列|排名|排在|名列|居|排)第(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?)[,，]?$")
 _AVERAGES = ("日均", "月均", "周均", "平均", "人均")
 _PEAK_ON = regex.compile(r"最[多高大]的?(?:是|为|在)[^,;。]{1,14}?[日月周天][,，]?$")
 
@@ -252,13 +253,16 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             prev = f
             continue
         before_clause = text[_clause_start(text, cstart - 1):cstart] if cstart > 0 else ""
+        ranked = _RANKED_TAIL.search(before_clause) if before_clause else None
         if not name and before_clause and not rx(r"\d").search(before_clause) and (
-                share or (prev is None and rx(r"占比最[高大][,，]?$|最[多高大][,，]?$").search(before_clause))):
-            # 城市建设类,占27.21%: the share's category is the clause before.
+                share or ranked or (prev is None and rx(r"占比最[高大][,，]?$|最[多高大][,，]?$").search(before_clause))):
+            # 城市建设类,占27.21%: the share's category is the clause before; so is the one ranked
+            # there (城乡建设类居首位,共18862件; 劳动和社会保障类次之,计12437件).
             pstart = _clause_start(text, cstart - 1) if cstart > 0 else 0
-            pname = clean(text[pstart:cstart - 1]) if cstart > 0 else ""
+            pend = cstart - len(before_clause) + ranked.start() if ranked else cstart - 1
+            pname = clean(text[pstart:pend]) if cstart > 0 else ""
             if pname and not rx(r"\d").search(pname):
-                lstart = pstart + text[pstart:cstart - 1].rfind(pname)
+                lstart = pstart + text[pstart:pend].rfind(pname)
                 name = pname
         if not name and before_clause:
             # 单日受理量最高的是6月17日,达1105件: the peak of the metric named before 最高, on that day.
@@ -339,8 +343,10 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
     for piece in _LIST_SPLIT.split(region):
         k = text.find(piece, pos) if piece else -1
         if piece:
-            out.append((piece, k))
             pos = k + len(piece)
+            # 门户网站(9.6%): the figure in brackets is the name's share, not part of the name
+            piece = rx(r"[(（][^()（）]*\d[^()（）]*[)）]").sub("", piece)
+            out.append((piece, k))
     return out
 
 

@@ -90,12 +90,28 @@ def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
     return core not in text[b:total.nspan[0]]
 
 
+def _bracketed_shares(ctx: Context, total: Quantity, parts: list[_Item]) -> None:
+    """Shares written in brackets after the names of a 分别 list (电话(61.2%)、微信(17.5%)…分别登记…)."""
+    text = ctx.norm.text
+    a = last_before(text, "。\n", parts[0].start) + 1
+    by_label: dict[str, Percent] = {}
+    for f in ctx.facts:
+        if isinstance(f, Percent) and a <= f.nspan[0] < parts[0].start and f.label \
+                and text[f.nspan[0] - 1:f.nspan[0]] in ("(", "（") and text[f.nspan[1]:f.nspan[1] + 1] in (")", "）"):
+            by_label.setdefault(f.label, f)
+    for p in parts:
+        share = by_label.get(p.label or "")
+        if p.share is None and share is not None and p.qty is not None:
+            p.share = share  # whether it fits is for share-of-total to say
+
+
 def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], link: str | None = None) -> None:
     text = ctx.norm.text
     if total is not None:
         for p in parts:
             if p.share is not None and not p.rate and _foreign_share(text, total, p.share):
                 p.share = None
+        _bracketed_shares(ctx, total, parts)
     start, end = parts[0].start, parts[-1].end
     complete = any(_OTHER.match(p.label or "") for p in parts)
     lead = text[max(0, start - 12):start]

@@ -126,7 +126,7 @@ def _sub_count(text: str, whole: _Item, f: Quantity) -> bool:
     if "其中" not in gap or rx(r"[。;\n]").search(gap) or rx(r"\d").search(gap):
         return False
     after = text[f.nspan[1]:f.nspan[1] + 1]
-    return after in (";", "；") and whole.qty is not None and whole.qty.unit == f.unit
+    return after in (";", "；", "。") and whole.qty is not None and whole.qty.unit == f.unit
 
 
 def _each_names(ctx: Context, f: Quantity) -> tuple[list[str], int] | None:

@@ -17,7 +17,8 @@ from .runs import _NAME_SPLIT
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
 _RANK_HEAD = regex.compile(
     r"(?:排名|位居|位列|居|排在|排|列|位于)?(?P<end>前|后)(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|(?=的))"
-    r"(?:的[^,;。:]{0,10})?(?:分别)?(?:为|是|依次为|:)?:?"
+    # …的单位是 / …的依次为 (the shortest reach to the verb), else …的工单 as before
+    r"(?:的[^,;。:]{0,10}?(?:分别|依次)?(?:为|是|:)|的[^,;。:]{0,10})?(?:分别|依次)?(?:为|是|:)?:?"
 )
 
 
@@ -144,12 +145,8 @@ def _stated_ranks(ctx: Context, items: list[_Item], taken: list[tuple[int, int]]
     text = ctx.norm.text
     run: list[_Item] = []
     for it in items:
-        m = _RANK_STATED.match(text, it.end)
-        if m is None:
-            continue
-        try:
-            n = int(parse_number(m.group("n")).value)
-        except ValueError:
+        n = _stated_rank(text, it)
+        if n is None:
             continue
         if n == len(run) + 1 and n > 1:
             run.append(it)
@@ -157,6 +154,34 @@ def _stated_ranks(ctx: Context, items: list[_Item], taken: list[tuple[int, int]]
         _flush_ranks(ctx, run, taken)
         run = [it] if n == 1 else []
     _flush_ranks(ctx, run, taken)
+
+
+# …城乡建设类居首位,共18862件;劳动和社会保障类次之,计12437件;市场监管类位列第三,计…: the rank
+# between the name and its figure.
+_RANK_WORDED = regex.compile(r"(?P<first>居首位|位居首位|排在首位|居首|位居榜首|居榜首)|(?P<second>次之|居次席)|"
+                             r"(?:位居|位列|排名|排在|名列|居|排|列)第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?")
+
+
+def _stated_rank(text: str, it: _Item) -> int | None:
+    """The rank stated for an item after its figure (…,位居第二) or between its name and figure."""
+    m = _RANK_STATED.match(text, it.end)
+    if m is None:
+        fact = it.qty or it.share
+        a = fact.label_span.start if fact is not None and fact.label_span is not None else it.start - 12
+        a = max(a, last_before(text, "。;\n", it.start) + 1)
+        m = None
+        for w in _RANK_WORDED.finditer(text, a, it.start):
+            m = w
+        if m is None:
+            return None
+        if m.group("first"):
+            return 1
+        if m.group("second"):
+            return 2
+    try:
+        return int(parse_number(m.group("n")).value)
+    except ValueError:
+        return None
 
 
 def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -> None:
