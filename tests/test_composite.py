@@ -368,3 +368,11 @@ def test_shares_in_brackets_after_the_names_of_a_list() -> None:
 def test_head_with_de_before_yici() -> None:
     (rk,) = _rankings(parse("新设企业数排名前三的依次为甲区、乙区、丙区。"))
     assert [i.label for i in rk.items] == ["甲区", "乙区", "丙区"]
+
+
+def test_two_wholes_divided_in_the_next_paragraph_with_interleaved_units() -> None:
+    doc = parse("全县粮食播种面积68.42万亩;粮食总产量29.53万吨。\n\n分品种看,全县种植水稻31.25万亩,产量15.12万吨;"
+                "玉米播种24.60万亩,产量10.08万吨;大豆面积6.37万亩,产量0.89万吨;薯类及其他杂粮种植6.20万亩,产量3.44万吨。")
+    got = {(b.total, tuple(p.label for p in b.parts)) for b in _breakdowns(doc)}
+    names = ("水稻", "玉米", "大豆面积", "薯类及其他杂粮")
+    assert got == {(Decimal("684200.00"), names), (Decimal("295300.00"), names)}

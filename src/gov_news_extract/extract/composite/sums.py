@@ -10,7 +10,7 @@ from ...context import Context
 from ...models import Breakdown, Quantity
 from ...text.clauses import last_before
 from ...text.rx import rx
-from .emit import _add_breakdown, _category_labels
+from .emit import _add_breakdown, _category_labels, _relabel
 from .items import _Item, _near, _same_sum, _settle_rates
 from .runs import _WHOLE_AFTER, _is_total
 
@@ -27,15 +27,18 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
     counts = [it for it in items if it.qty is not None]
     for i, whole in enumerate(counts):
         assert whole.qty is not None
-        if not _is_total(ctx, whole) or whole.qty.value <= 0:
+        if whole.qty.value <= 0:
             continue
         end = text.find("\n", whole.end)
         end = len(text) if end < 0 else end
         nxt = _NEXT_PARAGRAPH_CUE.match(text, end)
         if nxt is not None:
-            # 从游客结构看,过夜游客…: the next paragraph opens by dividing the whole.
+            # 从游客结构看,过夜游客… / 分品种看,…: the next paragraph opens by dividing the figures
+            # before it (which need no 共 then: the cue presents them as wholes).
             more = text.find("\n", nxt.end())
             end = len(text) if more < 0 else more
+        elif not _is_total(ctx, whole):
+            continue
         # Candidates: later figures of the paragraph in the whole's unit, each smaller than it.
         cands: list[_Item] = []
         for it in counts[i + 1:]:
@@ -55,6 +58,9 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
             continue
         parts = _settle_rates(found, whole.qty)
         if len(parts) >= 2:
+            _borrowed_names(ctx, parts, items)
+            if len({p.label for p in parts}) < len(parts):
+                continue  # one name for every figure: not shown to be parts
             _category_labels(ctx, parts)
             _add_breakdown(ctx, whole.qty, parts, link)
             used.update(p.qty.id for p in parts if p.qty is not None)
@@ -145,6 +151,25 @@ def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> list[_It
     return window
 
 
+def _borrowed_names(ctx: Context, parts: list[_Item], items: list[_Item]) -> None:
+    """Parts that all carry one generic name (产量15.12万吨 … 产量10.08万吨) are named by the item
+    their clause chain opens with (水稻31.25万亩,…,产量15.12万吨)."""
+    if len({p.label for p in parts}) != 1:
+        return
+    text = ctx.norm.text
+    for p in parts:
+        owner = None
+        for it in items:
+            if it.start >= p.start:
+                break
+            if it.qty is not None and it.qty.unit != (p.qty.unit if p.qty else None) \
+                    and not rx(r"[;。\n]").search(text[it.end:p.start]):
+                owner = it
+        if owner is None or not owner.label:
+            return
+        _relabel(p, p.label, owner.label)
+
+
 def _adding_window(cands: list[_Item], whole: Quantity) -> list[_Item] | None:
     """The first run of consecutive candidates (two or more, distinct names) that adds up to whole."""
     for a in range(len(cands)):
@@ -153,7 +178,7 @@ def _adding_window(cands: list[_Item], whole: Quantity) -> list[_Item] | None:
             acc += cands[b].value or Decimal(0)
             if b > a and _same_sum(cands[a:b + 1], whole):
                 window = cands[a:b + 1]
-                if len({it.label for it in window}) == len(window):
+                if len({it.label for it in window}) in (1, len(window)):  # one shared name: see _borrowed_names
                     return window
             if acc > whole.value * 2:
                 break
