@@ -426,3 +426,10 @@ def test_restated_count_of_a_category_after_a_basis_month() -> None:
     assert "restated-figure" in {d.rule for d in doc.diagnostics}
     dated = parse("2024年9月,全市共受理群众诉求39210件,较8月减少2186件。在本月受理的诉求中,满意率为97.3%。")
     assert [f.value for f in dated.facts() if f.kind == "period"] == ["2024-09"]
+
+
+@pytest.mark.parametrize(("rate", "flagged"), [("9.4%", True), ("11.6%", False)])
+def test_growth_rate_against_a_figure_named_earlier(rate: str, flagged: bool) -> None:
+    doc = parse(f"1—9月,公共汽电车完成客运量21328.7万人次;轨道交通13754.3万人次。\n\n"
+                f"轨道交通客运量比上年同期增加1426.8万人次,增长{rate}。")
+    assert ("growth-rate" in {d.rule for d in doc.diagnostics}) == flagged

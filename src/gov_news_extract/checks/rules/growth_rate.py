@@ -4,7 +4,9 @@ What it checks
     In one sentence, a current figure with its absolute change and its
     relative change (3618件, 增加433件, 增长12%) must satisfy
     rate = change / (current − change) for a rise, change / (current + change)
-    for a fall; a current figure with its basis (今年3618件, 去年同期3185件,
+    for a fall (the current figure may stand earlier in the article, when the
+    changes name it: 轨道交通13754.3万人次 … 轨道交通客运量增加1426.8万人次,
+    增长9.4%); a current figure with its basis (今年3618件, 去年同期3185件,
     增长13.6%) must satisfy rate = (current − basis) / basis.  All figures
     carry their rounding intervals; 倍 changes are checked the same way.
 
@@ -86,7 +88,10 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             cands = [q for q in before if facts.pos(q)[0] < facts.pos(ac)[0] and units_compatible(q.unit, ac.unit)
                      and q.unit is not None]
             if not cands:
-                continue
+                named = _named_current(facts, ac, quantities, starts)
+                if named is None:
+                    continue
+                cands = [named]
             q = cands[-1]
             if q.label and ac.label and q.label not in ac.label and ac.label not in q.label:
                 continue  # the change is about another metric
@@ -102,6 +107,22 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             break
         else:
             yield from _against_basis(facts, rc, before)
+
+
+def _named_current(facts: Facts, ac: Change, quantities: list[Quantity], starts: list[int]) -> Quantity | None:
+    """The current figure stated earlier in the article under the name the changes carry
+    (轨道交通13754.3万人次 … 轨道交通客运量比上年同期增加1426.8万人次,增长9.4%): same unit,
+    same period, the name contained in the change's."""
+    if not ac.label or len(ac.label) < 2:
+        return None
+    k = bisect.bisect_left(starts, facts.pos(ac)[0])
+    for q in reversed(quantities[max(0, k - 60):k]):
+        if q.unit != ac.unit or q.qualifier not in _NO_QUALIFIER or not q.label or len(q.label) < 2:
+            continue
+        if q.label in ac.label and q.period_id == ac.period_id and q.value > ac.value \
+                and facts.same_article(q, ac):
+            return q
+    return None
 
 
 def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator[Diagnostic]:
