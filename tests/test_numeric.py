@@ -166,6 +166,8 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("多 with a verb is still a difference", "比上年同期多接收8165件。",
      [F("比上年同期多接收8165件", C, "8165", "件", direction="up")]),
     ("每千人 is the base of a rate", "每千人拥有医生3.2人。", [F("3.2人", Q, "3.2", "人")]),
+    ("an opening verb is not part of the metric", "1月至11月,全市共发生道路交通事故1286起,造成死亡137人。",
+     [F("1286起", Q, "1286", "起", "道路交通事故"), F("137人", Q, "137", "人", "死亡")]),
     # --- not facts: numbers that name things, ordinals, set phrases, parts of dates
     ("not fact hotline number", "拨打12345热线反映问题。", []),
     ("not fact platform number", "通过110平台报警。", []),
