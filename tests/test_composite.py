@@ -376,3 +376,12 @@ def test_two_wholes_divided_in_the_next_paragraph_with_interleaved_units() -> No
     got = {(b.total, tuple(p.label for p in b.parts)) for b in _breakdowns(doc)}
     names = ("水稻", "玉米", "大豆面积", "薯类及其他杂粮")
     assert got == {(Decimal("684200.00"), names), (Decimal("295300.00"), names)}
+
+
+def test_figures_of_a_top_few_list_take_the_listed_names() -> None:
+    doc = parse("本周共受理诉求15386件。热点问题前三位分别为供暖问题、物业管理和交通出行,受理量分别为1846件、1127件和893件,"
+                "分别占受理总量的12.0%、7.3%和5.8%。")
+    labels = [(f.span.text, f.label) for f in doc.facts() if isinstance(f, Quantity) and f.value < 2000]
+    assert labels == [("1846件", "供暖问题"), ("1127件", "物业管理"), ("893件", "交通出行")]
+    assert _breakdowns(doc) == [] and len(_rankings(doc)) == 1
+    assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []

@@ -322,6 +322,7 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
 
 
 _WHOLE_NAMED = regex.compile(r"(\p{Han}{2,12}?)中(?![部心国央等小型间级])[,:]")
+_NAMES_LISTED = regex.compile(r"(?:分别为|分别是|依次为|依次是)[:]?")
 _LIST_SPLIT = regex.compile(r"、|和|及|与|以及")
 
 
@@ -372,6 +373,14 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
         if len(run) < 2:
             continue
         names = [(n, k) for n, k in names_in(ctx, cstart, m.start()) if clean(n)]
+        if len(names) != len(run) and cstart > 1:
+            # 前三位分别为A、B和C,受理量分别为X、Y和Z: the names are the list of the clause before.
+            pstart = last_before(text, ",;。:\n", cstart - 1) + 1
+            head = _NAMES_LISTED.search(text, pstart, cstart - 1)
+            if head is not None and text[cstart - 1] in ",，":
+                listed_names = [(n, k) for n, k in names_in(ctx, head.end(), cstart - 1) if clean(n)]
+                if len(listed_names) == len(run) and not any(rx(r"\d").search(n) for n, _ in listed_names):
+                    names = listed_names
         if len(names) == len(run):
             for f, (n, k) in zip(run, names, strict=True):
                 name = clean(n)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from ...context import Context
 from ...models import Change, Percent, Quantity
 from ...numbers.numeral import parse_number
-from .emit import _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
+from ...text.clauses import last_before
+from .emit import _TOP_N, _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
 from .items import _expand_each, _Item, _items, _label_at, _numeric, _settle_rates
 from .rankings import _list_rank_head, _name_rankings, _ranking_head, _stated_ranks
 from .runs import _find_total, _is_total, _runs, _segments, _share_chains, _split_arithmetic
@@ -76,6 +77,8 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
                          _criterion(text, head.start()), "asc" if asc else "desc")
             taken.append((head.start(), ranked[-1].end))
             continue
+        if not listed_head and _TOP_N.search(text[last_before(text, "。\n", r[0].start) + 1:r[0].start]):
+            continue  # the figures of a top-few list (前三位分别为A、B和C,受理量分别为…) rank, they do not divide
         # Rates named after a part (办结率) group like counts: only 占比 shares make a share list.
         with_shares = any(it.share is not None and not it.rate for it in r)
         if len({(it.label, _label_at(it)) for it in r}) < len(r):

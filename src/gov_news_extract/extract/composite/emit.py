@@ -90,6 +90,9 @@ def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
     return core not in text[b:total.nspan[0]]
 
 
+_TOP_N = regex.compile(r"[前后](?:\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|类|项|个|大)?")
+
+
 def _bracketed_shares(ctx: Context, total: Quantity, parts: list[_Item]) -> None:
     """Shares written in brackets after the names of a 分别 list (电话(61.2%)、微信(17.5%)…分别登记…)."""
     text = ctx.norm.text
@@ -115,8 +118,9 @@ def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], lin
     start, end = parts[0].start, parts[-1].end
     complete = any(_OTHER.match(p.label or "") for p in parts)
     lead = text[max(0, start - 12):start]
-    if "分别为" in lead or "共分为" in lead:
-        complete = True
+    sentence = text[last_before(text, "。\n", start) + 1:start]
+    if ("分别为" in lead or "共分为" in lead) and not _TOP_N.search(sentence):
+        complete = True  # …分别为 names every part, unless only the top few are listed (前三位)
     bd = Breakdown(
         span=ctx.norm.span(start, end),
         total=total.value if total is not None else None,

@@ -6,7 +6,9 @@ import regex
 
 from ...context import Context
 from ...models import Breakdown, Part, Percent
+from ...text.clauses import last_before
 from ...text.rx import rx
+from .emit import _TOP_N
 from .items import _SHARE_LIST
 
 _FORMER_BEFORE = regex.compile(r"(?:上年|去年|上年同期|去年同期|上一年)的?$|由$")
@@ -61,7 +63,8 @@ def _attach_share_lists(ctx: Context) -> None:
                     owner = next((f for f in ctx.facts if f.id == part.value_id), None)
                     if owner is not None:
                         sh.label, sh.label_span = owner.label, owner.label_span
-            bd.complete = True
+            # complete, unless the list is only the top few (热点问题前三位分别为…)
+            bd.complete = not _TOP_N.search(text[last_before(text, "。\n", bd.nspan[0]) + 1:bd.nspan[0]])
             bd.nspan = (bd.nspan[0], max(end, bd.nspan[1]))
             bd.span = ctx.norm.span(*bd.nspan)
         elif is_ratio:
