@@ -66,3 +66,8 @@ def test_first_part_is_not_the_total_of_its_own_list() -> None:
     doc = parse("累计查处各类交通违法行为48.62万起,同比增长12.8%。其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;"
                 "闯红灯6.38万起;不按规定让行1.94万起;其他违法行为8.88万起。")
     assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []
+
+
+def test_last_weeks_figure_in_brackets_is_not_the_total_of_a_daily_average() -> None:
+    doc = parse("2024年第47周(11月18日至11月24日),全市共受理群众诉求18963件,环比上升4.6%(上周18128件),日均受理2709件。")
+    assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []

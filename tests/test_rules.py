@@ -433,3 +433,10 @@ def test_growth_rate_against_a_figure_named_earlier(rate: str, flagged: bool) ->
     doc = parse(f"1—9月,公共汽电车完成客运量21328.7万人次;轨道交通13754.3万人次。\n\n"
                 f"轨道交通客运量比上年同期增加1426.8万人次,增长{rate}。")
     assert ("growth-rate" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+def test_share_of_all_items_and_a_whole_restated_after_zai() -> None:
+    doc = parse("全年办件41.26万件\n\n本报讯 全年共办理各类政务服务事项41.26万件。全区网上办件28.37万件,占全部办件量的72.4%。"
+                "在全年41.62万件办件中,满意率99.4%。")
+    rules = {d.rule for d in doc.diagnostics}
+    assert {"share-of-total", "restated-figure"} <= rules

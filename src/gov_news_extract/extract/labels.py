@@ -304,8 +304,9 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
         return None
     e = f.nspan[1]
     inside = _WHOLE_NAMED.match(text, e)
-    if inside is not None and text[f.nspan[0] - 1:f.nspan[0]] == "的":
-        return e, e + len(inside.group(1))
+    if inside is not None and (text[f.nspan[0] - 1:f.nspan[0]] == "的" or _IN_BEFORE.search(
+            text, max(0, f.nspan[0] - 8), f.nspan[0])):
+        return e, e + len(inside.group(1))  # 受理的2648件紧急类诉求中 / 在全年41.62万件办件中
     if not _CLASSIFIERS.search(f.unit):
         return None
     window = text[e:e + 16]
@@ -321,6 +322,7 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
     return e, e + len(noun)
 
 
+_IN_BEFORE = regex.compile(r"(?:^|[,;。:\n])在\p{Han}{0,6}$")
 _WHOLE_NAMED = regex.compile(r"(\p{Han}{2,12}?)中(?![部心国央等小型间级])[,:]")
 _NAMES_LISTED = regex.compile(r"(?:分别为|分别是|依次为|依次是)[:]?")
 _LIST_SPLIT = regex.compile(r"、|和|及|与|以及")

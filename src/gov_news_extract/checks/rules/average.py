@@ -5,7 +5,8 @@ What it checks
     (周均) or per month (月均) is compared with the total it follows (the
     nearest earlier figure in the same or previous sentence, in a compatible
     unit, that is not itself an average or a peak) divided by the length of
-    the stated period: a week is 7 days, a month its own length, a quarter
+    the stated period (a figure given as last period's, 上周18128件, is not
+    the total): a week is 7 days, a month its own length, a quarter
     90–92 days, 上半年 181 or 182 days (both pass when the year is not
     written).  Inline per-day figures (6689起(239起/天)) are checked the same
     way.  Rounding intervals apply to the total and the average; a period
@@ -37,6 +38,7 @@ from ..base import Facts, Rule, diagnostic, fact_days, units_compatible
 
 _PER = {"日": 1, "天": 1, "周": 7, "月": 30}
 _AVERAGE = regex.compile(r"(日均|平均每[天日]|每[天日]平均|日平均|周均|平均每周|月均|平均每月)")
+_BASIS_BEFORE = regex.compile(r"(?:上周|上月|上季度|上年|去年|上年同期|去年同期|同期|上期)(?:的|为|是|:)?$")
 _NOT_TOTAL = regex.compile(r"均|峰值|最高|最多|最低|单日|每[天日周月]")
 _INLINE = regex.compile(
     r"(?P<total>\d+(?:\.\d+)?)(?P<unit>[件次起宗个人例条单]{1,2})[(（](?:日均|平均)?(?P<avg>\d+(?:\.\d+)?)"
@@ -103,6 +105,8 @@ def _total_for(facts: Facts, earlier: list[Quantity], q: Quantity) -> Quantity |
             continue
         if _NOT_TOTAL.search((t.qualifier or "") + (t.label or "")) or facts.approx_of(t) or t.value <= q.value:
             continue
+        if _BASIS_BEFORE.search(facts.before(t, 8)):
+            continue  # (上周18128件): last period's figure, given as the basis of a change
         return t
     return None
 

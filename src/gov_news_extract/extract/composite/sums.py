@@ -67,7 +67,8 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
 
 
 # 占受理总量的 / 占总数的 / 占全部诉求的: the share names the whole it is taken of.
-_NAMED_WHOLE = regex.compile(r"占(?P<what>\p{Han}{0,6}?)(?:总量|总数|总额|总计|总和)的?(?:比重|比例)?(?:为|达)?$")
+_NAMED_WHOLE = regex.compile(r"占(?:(?P<what>\p{Han}{0,6}?)(?:总量|总数|总额|总计|总和)|(?:全部|所有)\p{Han}{1,6}?)"
+                             r"的?(?:比重|比例)?(?:为|达)?$")
 
 
 def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
@@ -107,7 +108,7 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
             continue
         if k > 0 and rx(r"^[^,;。:\n]*$").match(text[items[k - 1].end:it.start]):
             continue  # the last of a list (A 172件、B 80件、C 50件,占总量的59.68%): the share is of them all
-        what = m.group("what")
+        what = m.group("what") or ""  # 占全部办件量的: the whole, whatever it was called
         whole = None
         for cand in reversed(items[max(0, k - 30):k]):
             q = cand.qty
