@@ -385,3 +385,17 @@ def test_figures_of_a_top_few_list_take_the_listed_names() -> None:
     assert labels == [("1846件", "供暖问题"), ("1127件", "物业管理"), ("893件", "交通出行")]
     assert _breakdowns(doc) == [] and len(_rankings(doc)) == 1
     assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param("受理量排名前三的单位依次为县住房和城乡建设局、县城市管理局、县人力资源和社会保障局。",
+                     ["县住房和城乡建设局", "县城市管理局", "县人力资源和社会保障局"], id="和 inside office names"),
+        pytest.param("热点问题前三位为:供暖问题、物业管理和交通出行。", ["供暖问题", "物业管理", "交通出行"], id="和 before the last"),
+        pytest.param("办件量前三位为:市公安局、市税务局和市城管局。", ["市公安局", "市税务局", "市城管局"], id="和 between offices"),
+    ],
+)
+def test_names_of_a_ranked_list(text: str, names: list[str]) -> None:
+    (rk,) = _rankings(parse(text))
+    assert [i.label for i in rk.items] == names

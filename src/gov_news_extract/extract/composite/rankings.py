@@ -12,7 +12,6 @@ from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
 from .emit import _add_ranking, _criterion, _find, _written
 from .items import _Item
-from .runs import _NAME_SPLIT
 
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
 _RANK_HEAD = regex.compile(
@@ -91,7 +90,7 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             if rx(r"\d").search(body) or not rx(r"[、和及]").search(body):
                 continue
             tail_end = m.end() + len(body)
-        names = [n.strip() for n in _NAME_SPLIT.split(body) if n.strip()]
+        names = _split_names(body)
         if len(names) >= 2 and all(len(n) <= 20 for n in names):
             criterion = _criterion(text, m.start())
             _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names],
@@ -138,6 +137,25 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
 
 
 _RANK_STATED = regex.compile(r"[,;]?(?:位居|位列|排名|排在|名列|居|列|排)第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?")
+
+
+# Where a name of an office ends (县城市管理局, 市税务局, 某某公司, 甲街道).
+_ORG_END = regex.compile(r"(?:局|委|办|厅|部|院|所|站|队|中心|公司|集团|银行|协会|管委会|委员会|政府|街道|社区|镇|乡|区|县|市)$")
+
+
+def _split_names(body: str) -> list[str]:
+    """The names of a list: A、B和C. 和/及 inside an office's name (县住房和城乡建设局) stays: a
+    piece is cut at 和 only where its left part is itself a whole name, or where no piece is one."""
+    pieces = [p.strip() for p in rx(r"[、,;]").split(body) if p.strip()]
+    orgs = any(_ORG_END.search(p) for p in pieces)
+    out: list[str] = []
+    for p in pieces:
+        halves = [h for h in rx(r"和|及").split(p) if h]
+        if len(halves) > 1 and (not orgs or all(_ORG_END.search(h) for h in halves)):
+            out.extend(halves)
+        else:
+            out.append(p)
+    return out
 
 
 def _stated_ranks(ctx: Context, items: list[_Item], taken: list[tuple[int, int]]) -> None:
