@@ -328,3 +328,10 @@ def test_corpus_titles_and_people() -> None:
 
 
 _T2S = str.maketrans("記訊員習編輯責", "记讯员习编辑责")
+
+
+def test_closing_credit_in_web_brackets() -> None:
+    doc = parse("全国港口货物吞吐量稳步增长\n新华社北京10月23日电(记者 苗可欣)1—9月,全国港口完成货物吞吐量128.7亿吨。\n"
+                "【纠错】【责任编辑:杭雨桐】\n")
+    people = [(p.role, p.name) for a in doc.articles for p in (a.byline.people if a.byline else [])]
+    assert people == [("记者", "苗可欣"), ("责任编辑", "杭雨桐")]

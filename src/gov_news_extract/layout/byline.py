@@ -305,15 +305,29 @@ _BYLINE_LINE = regex.compile(
 )
 
 
+def _unbracket(t: str) -> str:
+    """【纠错】【责任编辑:杭雨桐】 read as the credits inside (same length, so offsets hold)."""
+    if "【" not in t:
+        return t
+    t = _WEB_BUTTONS.sub(lambda m: " " * len(m.group()), t)
+    return t.replace("【", " ").replace("】", " ")
+
+
+_WEB_BUTTONS = regex.compile(r"【(?:纠错|打印|打印本页|关闭|关闭窗口|收藏|分享)】")
+
+
 def is_byline_line(t: str) -> bool:
-    return bool(_BYLINE_LINE.match(t))
+    return bool(_BYLINE_LINE.match(_unbracket(t).strip()))
 
 
 def parse_byline_line(t: str, base: int) -> list[Person]:
-    """A line that is only a byline: `本报记者 张三 李四`, `记者 王五 报道`, `作者:赵六`."""
+    """A line that is only a byline: `本报记者 张三 李四`, `记者 王五 报道`, `作者:赵六`,
+    `【纠错】【责任编辑:杭雨桐】`."""
     if not is_byline_line(t):
         return []
-    return parse_people(t, base, bare_role=None)
+    u = _unbracket(t)
+    lead = len(u) - len(u.lstrip())
+    return parse_people(u.strip(), base + lead, bare_role=None)
 
 
 _REPORTED = regex.compile(r"^(?:本报|新华社|中新社)?(?:特约|见习|首席)?记者\s*")
