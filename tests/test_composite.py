@@ -90,6 +90,9 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
      [("饮酒后驾驶", "2316", None), ("醉酒驾驶", "684", "22.8")], False),
     ("parts in brackets, in days", "全市优良天数为26天(其中优9天、良17天),优良天数比例为86.7%。", "26",
      [("优", "9", None), ("良", "17", None)], False),
+    ("shares in brackets after the counts", "本周共受理诉求1000件。从诉求类型看,咨询类500件(50.0%)、求助类300件(30.0%)、"
+     "其他类200件(20.0%)。", "1000", [("咨询类", "500", "50.0"), ("求助类", "300", "30.0"), ("其他类", "200", "20.0")],
+     True),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"

@@ -91,6 +91,11 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             each = _each_names(ctx, f)
             start = each[1] if each else f.nspan[0]
             items.append(_Item(f, None, start, f.nspan[1], f.label, each=each[0] if each else []))
+        elif isinstance(f, Percent) and items and items[-1].share is None and items[-1].qty is not None \
+                and text[items[-1].end:f.nspan[0]] in ("(", "（") and text[f.nspan[1]:f.nspan[1] + 1] in (")", "）"):
+            # 咨询类8761件(46.2%): a percent in brackets right after a count is its share
+            items[-1].share = f
+            items[-1].end = f.nspan[1] + 1
         elif isinstance(f, Percent) and _is_share(text, f):
             last = items[-1] if items else None
             between = text[last.end:f.nspan[0]] if last else ""

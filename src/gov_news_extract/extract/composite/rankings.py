@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import regex
 
 from ...context import Context
-from ...models import Quantity
+from ...models import Breakdown, Quantity
 from ...numbers.numeral import parse_number
 from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
@@ -208,3 +210,10 @@ def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -
     _add_ranking(ctx, [(it.label or "", it) for it in run], run[0].start, run[-1].end,
                  _criterion(ctx.norm.text, run[0].start))
     taken.append((run[0].start, run[-1].end))
+    # The ranked figures were a breakdown only if they make up their whole (三大景区共…, A…位居第一;
+    # B…;C…); the top few of a larger whole rank, they do not divide it.
+    ids = {it.qty.id for it in run if it.qty is not None}
+    for f in list(ctx.facts):
+        if isinstance(f, Breakdown) and {p.value_id for p in f.parts} == ids and f.total is not None \
+                and sum((p.value for p in f.parts if p.value is not None), Decimal(0)) != f.total:
+            ctx.facts.remove(f)
