@@ -214,6 +214,6 @@ def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -
     # B…;C…); the top few of a larger whole rank, they do not divide it.
     ids = {it.qty.id for it in run if it.qty is not None}
     for f in list(ctx.facts):
-        if isinstance(f, Breakdown) and {p.value_id for p in f.parts} == ids and f.total is not None \
-                and sum((p.value for p in f.parts if p.value is not None), Decimal(0)) != f.total:
+        if isinstance(f, Breakdown) and {p.value_id for p in f.parts} == ids and (
+                f.total is None or sum((p.value for p in f.parts if p.value is not None), Decimal(0)) != f.total):
             ctx.facts.remove(f)
