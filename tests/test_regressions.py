@@ -71,3 +71,18 @@ def test_first_part_is_not_the_total_of_its_own_list() -> None:
 def test_last_weeks_figure_in_brackets_is_not_the_total_of_a_daily_average() -> None:
     doc = parse("2024年第47周(11月18日至11月24日),全市共受理群众诉求18963件,环比上升4.6%(上周18128件),日均受理2709件。")
     assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("11月份,区12345热线共受理群众诉求21360件,较10月份的22908件减少1548件,环比下降6.8%;日均受理712件,"
+                     "其中11月4日受理量最多,达1026件。", id="last month's figure and a peak day after a daily average"),
+        pytest.param("10月份,共受理群众诉求52378件。从受理渠道看,电话渠道41236件,占78.7%;网络渠道9867件,占18.8%;"
+                     "省平台转办1275件,占2.4%。\n(二)办理情况。热线直接答复32614件,直接答复率62.3%;转派工单19764件。",
+                     id="a list does not run on into the next section"),
+    ],
+)
+def test_no_false_alarm_in_held_out_reports(text: str) -> None:
+    doc = parse(text)
+    assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []

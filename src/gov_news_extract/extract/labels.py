@@ -80,6 +80,8 @@ SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?
 _MAX_LABEL = 18
 _RANKED_TAIL = regex.compile(r"(?:居首位|位居首位|居首|次之|(?:位居|位列|排名|排在|名列|居|排)第(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?)[,，]?$")
 _AVERAGES = ("日均", "月均", "周均", "平均", "人均")
+_BASIS_ONLY = regex.compile(r"(?:较|比)(?:上年|去年|上月|上周|上季度|同期|上年同期|去年同期|\d{1,2}月份?|\d{4}年)的?")
+_DAY_THEN_MOST = regex.compile(r"\d{1,2}[日号](?P<metric>\p{Han}{2,8}?)最[多高大][,，]?$")
 _PEAK_ON = regex.compile(r"最[多高大]的?(?:是|为|在)[^,;。]{1,14}?[日月周天][,，]?$")
 
 
@@ -234,8 +236,8 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         share = SHARE_WORDS.search(region)
         label_region = region[: share.start()] if share else region
         name = clean(label_region)
-        if name in _QUALIFIERS:
-            name = ""
+        if name in _QUALIFIERS or _BASIS_ONLY.fullmatch(name):
+            name = ""  # 较10月份的22908件: last period's figure of the metric named before
         lstart = cstart + label_region.rfind(name) if name else -1
         after = _noun_after(text, f)
         if after is not None:
@@ -268,6 +270,14 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         if not name and before_clause:
             # 单日受理量最高的是6月17日,达1105件: the peak of the metric named before 最高, on that day.
             peak = _PEAK_ON.search(before_clause)
+            day_first = _DAY_THEN_MOST.search(before_clause) if peak is None else None
+            if day_first is not None:
+                # 其中11月4日受理量最多,达1026件: the day first, then the metric that peaked on it
+                bstart = cstart - len(before_clause)
+                pname = clean(day_first.group("metric"))
+                if pname and not rx(r"\d").search(pname):
+                    lstart, name = bstart + day_first.start("metric"), pname
+                    f.qualifier = f.qualifier or "峰值"
             if peak is not None:
                 bstart = cstart - len(before_clause)
                 pname = clean(before_clause[:peak.start()])

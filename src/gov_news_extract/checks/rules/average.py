@@ -38,7 +38,7 @@ from ..base import Facts, Rule, diagnostic, fact_days, units_compatible
 
 _PER = {"日": 1, "天": 1, "周": 7, "月": 30}
 _AVERAGE = regex.compile(r"(日均|平均每[天日]|每[天日]平均|日平均|周均|平均每周|月均|平均每月)")
-_BASIS_BEFORE = regex.compile(r"(?:上周|上月|上季度|上年|去年|上年同期|去年同期|同期|上期)(?:的|为|是|:)?$")
+_BASIS_BEFORE = regex.compile(r"(?:上周|上月|上季度|上年|去年|上年同期|去年同期|同期|上期)(?:的|为|是|:)?$|(?:较|比)[^,，。;；]{1,8}的$")
 _NOT_TOTAL = regex.compile(r"均|峰值|最高|最多|最低|单日|每[天日周月]")
 _INLINE = regex.compile(
     r"(?P<total>\d+(?:\.\d+)?)(?P<unit>[件次起宗个人例条单]{1,2})[(（](?:日均|平均)?(?P<avg>\d+(?:\.\d+)?)"

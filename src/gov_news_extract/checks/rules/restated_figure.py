@@ -44,6 +44,7 @@ _GENERIC = regex.compile(r"此类|该类|这类|上述|其中|同类|^(总量|�
 # Who or where a figure is counted for, when a page says it once and drops it later:
 # 群众来电 and 来电 are one metric.
 _LEAD = regex.compile(r"^(群众|市民|居民|全市|全区|全县|全省|本市|各类|共计|共|总计|合计)")
+_BASIS_FIGURE = regex.compile(r"(?:较|比)[^,，。;；]{1,8}的$|(?:上周|上月|上年同期|去年同期)(?:为|是)?$")
 _CATEGORY_TAIL = regex.compile(r"类(?:诉求|问题|来电|工单|事项|案件|办件)$")
 # 共/合计 say "in total"; they do not make another metric.
 _TOTAL_WORDS = {"共", "共计", "合计", "总计", "总共"}
@@ -92,6 +93,8 @@ def _key(facts: Facts, f: Numeric, labels: dict[str, str | None]) -> tuple[str, 
     """The metric a figure measures; `labels` memoises the label's cleaning within a document."""
     if f.unit is None or f.value_high is not None or not f.label:
         return None  # the cheap tests first: most figures stop here
+    if _BASIS_FIGURE.search(facts.before(f, 10)):
+        return None  # 较10月份的22908件: the figure of the period compared with, not this one
     if f.label in labels:
         label = labels[f.label]
     else:
