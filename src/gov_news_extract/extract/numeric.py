@@ -92,6 +92,8 @@ def _covered(ctx: Context) -> list[tuple[int, int]]:
         spans.append(m.span())
     # School grades (高二年级, 初三) are names, not durations.
     spans += [m.span() for m in rx(r"[高初][一二三]年?级?").finditer(text)]
+    # A year of another calendar before a month (民国113年10月): part of a date, not a count of years.
+    spans += [m.span() for m in rx(r"(?<![\d.])\d{2,3}年(?=\d{1,2}月)").finditer(text)]
     return sorted(spans)
 
 
@@ -119,8 +121,9 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             continue
         unit = g[i_unit]
         chinese = bool(g[i_cn])
-        if chinese and not unit:
-            continue  # a Chinese numeral measures only with a measure word (see below); most are words (统一)
+        if chinese and (not unit or rx(r"[万亿千百]+").fullmatch(g[i_cn])):
+            continue  # a Chinese numeral measures only with a measure word (see below); most are words (统一);
+            # a bare 万 or 亿 is the unit of a table column (万吨), not ten thousand
         before = text[max(0, s - 4):s]
         # Part of a code or a name written with letters (A15版, D3, G20) — but a word in letters
         # before a figure with its unit is a name for it (App1000件).

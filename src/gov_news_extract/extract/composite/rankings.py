@@ -178,7 +178,7 @@ def _stated_ranks(ctx: Context, items: list[_Item], taken: list[tuple[int, int]]
 
 # …城乡建设类居首位,共18862件;劳动和社会保障类次之,计12437件;市场监管类位列第三,计…: the rank
 # between the name and its figure.
-_RANK_WORDED = regex.compile(r"(?P<first>居首位|位居首位|排在首位|居首|位居榜首|居榜首)|(?P<second>次之|居次席)|"
+_RANK_WORDED = regex.compile(r"(?P<first>居首位|位居首位|排在首位|居首|位居榜首|居榜首|居冠)|(?P<second>次之|居次席|居次)|"
                              r"(?:位居|位列|排名|排在|名列|居|排|列)第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?")
 
 
