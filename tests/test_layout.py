@@ -167,6 +167,25 @@ def test_indicator_lines_of_a_figure_box_are_not_headlines() -> None:
     assert _titles(text) == ["全市前10月经济运行平稳"]
 
 
+def test_letterhead_and_a_heading_over_two_lines() -> None:
+    text = ("某市人民政府办公室文件\n\n某市12345政务服务便民热线\n2024年10月份运行情况通报\n\n各县(市、区)人民政府:\n"
+            "现将运行情况通报如下。\n一、总体情况\n10月份,共受理诉求5000件。\n")
+    assert _titles(text) == ["某市12345政务服务便民热线2024年10月份运行情况通报"]
+
+
+def test_bulletin_masthead_before_the_heading() -> None:
+    text = ("某区12345政务服务热线\n工作简报\n第11期\n某区政务服务中心 2024年12月4日\n\n11月份热线运行情况\n\n"
+            "一、受理概况\n11月份,区12345热线共受理群众诉求21360件。\n")
+    assert _titles(text) == ["11月份热线运行情况"]
+
+
+def test_short_item_signed_at_its_end_after_prose() -> None:
+    text = ("城西片区居民用上管道天然气\n本报讯(记者 张三)12月8日,城西片区126户居民用上管道天然气。\n"
+            "施工人员在小区安装入户燃气管道。 本报记者 李四 摄\n\n“以前一罐气七八十元。”居民说。\n\n"
+            "市图书馆推出寒假阅读护照\n\n即日起,市图书馆面向中小学生推出寒假阅读护照活动,首批准备护照5000本。(记者 王五)\n")
+    assert _titles(text) == ["城西片区居民用上管道天然气", "市图书馆推出寒假阅读护照"]
+
+
 def test_masthead_then_column_then_headline_with_figures() -> None:
     text = ("某某日报\n2024年11月15日 星期五 第3版 综合新闻\n\n【民生】\n市12345热线10月受理诉求4218件\n"
             "发布日期:2024-11-15\n\n本报讯(记者 张三 通讯员 李四)10月份,热线共受理群众诉求4218件,环比下降4.6%。\n")

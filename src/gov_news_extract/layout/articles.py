@@ -78,6 +78,8 @@ class _Art:
     column: int | None = None
     title: int | None = None
     subtitles: list[int] = field(default_factory=list)
+    # The line that finishes a heading broken over two lines (…便民热线 / 2024年10月份运行情况通报).
+    title_join: int | None = None
 
 
 def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
@@ -146,6 +148,8 @@ def _events(lines: list[Line]) -> list[_Event]:
             evs.append(_Event(at=i, group=_group_after(lines, i), starts=True))
         elif k is Kind.BULLET:
             evs.append(_Event(at=i, group=(i,), starts=True))
+        elif k is Kind.HEAD and _credited_item(lines, i):
+            evs.append(_Event(at=i, group=(i,), starts=True))
     # one headline block may be found from both sides (column above, lead below): merge
     merged: list[_Event] = []
     for ev in sorted(evs, key=lambda e: (e.at, e.lead or 0)):
@@ -163,6 +167,22 @@ def _events(lines: list[Line]) -> list[_Event]:
             continue
         merged.append(ev)
     return merged
+
+
+_CREDIT_CLOSE = regex.compile(r"[(（](?:本报)?(?:特约|见习)?(?:记者|通讯员|实习生|作者)[\s:：]*[\p{Han}·\s、]{2,20}[)）]\s*$")
+
+
+def _credited_item(lines: list[Line], i: int) -> bool:
+    """A headline between prose blocks over a short item signed at its end ((记者 聂远帆)):
+    a new article, not a subheading."""
+    if i == 0 or not lines[i].blank_before or lines[i - 1].kind is not Kind.PROSE:
+        return False
+    j = i + 1
+    while j < len(lines) and lines[j].kind is Kind.PROSE:
+        if _CREDIT_CLOSE.search(lines[j].text):
+            return True
+        j += 1
+    return False
 
 
 def _next_content(lines: list[Line], i: int) -> Kind | None:
@@ -227,15 +247,38 @@ def _build(lines: list[Line]) -> list[_Art]:
     return arts
 
 
+_DOC_HEADER = regex.compile(r"文件$")
+_ISSUE_LINE = regex.compile(r"^(?:\d{4}年)?第\s*\d{1,4}\s*期")
+_PERIOD_WORD = regex.compile(r"\d{1,2}月|季度|上半年|下半年|全年|年度|第\d{1,2}周")
+_REPORT_END = regex.compile(r"(?:通报|报告|情况|公报|简报|分析|通知|纪要|综述)$")
+
+
 def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
     """A report's own heading: the first headline-shaped line before any prose."""
-    for x in range(art.start, stop):
+    first = art.start
+    # A bulletin's masthead (name / 工作简报 / 第11期 / issuer and date) is not its heading.
+    for x in range(art.start, min(stop, art.start + 6)):
+        if _ISSUE_LINE.match(lines[x].text):
+            if any(_REPORT_END.search(lines[y].text) and _PERIOD_WORD.search(lines[y].text)
+                   for y in range(art.start, x)):
+                break  # 某区12345热线6月运行简报 / 2024年第6期: the heading comes first
+            first = x + 1
+            while first < stop and lines[first].kind in (Kind.FIGURE, Kind.FURNITURE) and not lines[first].blank_before:
+                first += 1
+            break
+    for x in range(first, stop):
         k, t = lines[x].kind, lines[x].text
+        if k is Kind.HEAD and _DOC_HEADER.search(t):
+            continue  # 某某市人民政府办公室文件: the letterhead of an official document
         if k is Kind.HEAD and _ORG.search(t) and x + 1 < stop and lines[x + 1].kind is Kind.HEAD:
             continue  # the issuing body above the heading (某某市统计局 / 2023年统计公报)
         if k is Kind.HEAD or (k is Kind.FIGURE and len(_HAN.findall(t)) >= 6):
             art.group = (x,)
             _pick_title(art)
+            nxt = x + 1
+            if nxt < stop and not lines[nxt].blank_before and lines[nxt].kind in (Kind.HEAD, Kind.FIGURE) \
+                    and _REPORT_END.search(lines[nxt].text) and not _REPORT_END.search(t):
+                art.title_join = nxt  # one heading over two lines
             return
         if k not in (Kind.FURNITURE, Kind.SEPARATOR, Kind.COLUMN, Kind.NAME, Kind.SHORT, Kind.FIGURE):
             return
@@ -326,7 +369,11 @@ def segment(norm: NormText) -> list[ArticleBlock]:
             block.title = lead.title
         if block.title:
             block.title_text = _raw(norm, *block.title)
-        block.subtitles = [(lines[x].start, lines[x].end) for x in art.subtitles]
+        if art.title_join is not None and block.title:
+            nl = lines[art.title_join]
+            block.title_text = (block.title_text or "") + _raw(norm, nl.start, nl.end)
+            block.title = (block.title[0], nl.end)
+        block.subtitles = [(lines[x].start, lines[x].end) for x in art.subtitles if x != art.title_join]
         if art.column is not None:
             c = lines[art.column]
             block.column = c.inner or (c.start, c.end)

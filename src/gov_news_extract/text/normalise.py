@@ -49,6 +49,7 @@ _NUM_SPACE = regex.compile(
     r"|(?<=\p{Han})[ ]+(?=\p{Han}\d)"
 )
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；、]")
+_CREDIT_END = regex.compile(r"(?:记者|通讯员|摄影|图)[\s\p{Han}·、]{2,16}摄$|[摄]\s*$")
 # The numbering that opens a section heading or a list line (一、…, (二)…, 3.…); such a line
 # ends where it ends even when it holds a comma. Shared with the composite passes.
 SECTION_HEAD = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
@@ -181,8 +182,8 @@ def _layout_breaks(chars: list[str], index: list[int]) -> None:
         if not prev or b >= len(s):
             continue
         last, nxt = prev[-1], s[b]
-        if not _SENTENCE_PUNCT.search(prev) or len(prev) < 12 or SECTION_HEAD.match(prev):
-            continue
+        if not _SENTENCE_PUNCT.search(prev) or len(prev) < 12 or SECTION_HEAD.match(prev) or _CREDIT_END.search(prev):
+            continue  # (a photo caption ends with its credit: 本报记者 郁晨 摄)
         if not (rx(r"[\p{Han}\d%]").match(last) and rx(r"[\p{Han}\d“\"(（]").match(nxt)):
             continue
         dead.append((a, b))
