@@ -93,6 +93,8 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
     ("shares in brackets after the counts", "本周共受理诉求1000件。从诉求类型看,咨询类500件(50.0%)、求助类300件(30.0%)、"
      "其他类200件(20.0%)。", "1000", [("咨询类", "500", "50.0"), ("求助类", "300", "30.0"), ("其他类", "200", "20.0")],
      True),
+    ("names then 分别占 their shares", "按诉求类型分,咨询、求助、投诉和其他类诉求分别占受理总量的40.8%、25.6%、18.9%和14.7%。",
+     None, [("咨询", None, "40.8"), ("求助", None, "25.6"), ("投诉", None, "18.9"), ("其他类", None, "14.7")], True),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"

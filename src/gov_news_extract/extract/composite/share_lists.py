@@ -9,7 +9,7 @@ from ...models import Breakdown, Part, Percent
 from ...text.clauses import last_before
 from ...text.rx import rx
 from .emit import _TOP_N
-from .items import _SHARE_LIST
+from .items import _OTHER, _SHARE_LIST
 
 _FORMER_BEFORE = regex.compile(r"(?:上年|去年|上年同期|去年同期|上一年)的?$|由$")
 
@@ -71,3 +71,10 @@ def _attach_share_lists(ctx: Context) -> None:
             bd = Breakdown(span=ctx.norm.span(start, end), unit="%", complete=True,
                            parts=[Part(label=sh.label, share=sh.value, share_id=sh.id) for sh in shares])
             ctx.add(bd, start, end)
+        elif len({sh.label for sh in shares}) == len(shares) and all(sh.label for sh in shares) \
+                and not _TOP_N.search(text[last_before(text, "。\n", start) + 1:start]):
+            # 咨询、求助…和其他类诉求分别占受理总量的40.8%、…和7.8%: the names before 分别占 are the parts
+            bd = Breakdown(span=ctx.norm.span(shares[0].nspan[0], end), unit="%",
+                           complete=any(_OTHER.match(sh.label or "") for sh in shares),
+                           parts=[Part(label=sh.label, share=sh.value, share_id=sh.id) for sh in shares])
+            ctx.add(bd, shares[0].nspan[0], end)
