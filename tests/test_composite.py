@@ -404,3 +404,10 @@ def test_figures_of_a_top_few_list_take_the_listed_names() -> None:
 def test_names_of_a_ranked_list(text: str, names: list[str]) -> None:
     (rk,) = _rankings(parse(text))
     assert [i.label for i in rk.items] == names
+
+
+def test_items_numbered_in_running_text() -> None:
+    doc = parse("本月受理量排名前三位的热点问题依次为:1.供暖准备类3186件,占6.1%,较上月增加1027件,增长47.6%,主要反映供暖设施检修、"
+                "\n采暖费缴纳政策等;2.物业管理类2749件,占5.2%,集中在电梯故障维修、小区停车收费等方面;3.劳动保障类2312件,占4.4%。")
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["供暖准备类", "物业管理类", "劳动保障类"]

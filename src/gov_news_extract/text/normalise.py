@@ -184,7 +184,7 @@ def _layout_breaks(chars: list[str], index: list[int]) -> None:
         last, nxt = prev[-1], s[b]
         if not _SENTENCE_PUNCT.search(prev) or len(prev) < 12 or SECTION_HEAD.match(prev) or _CREDIT_END.search(prev):
             continue  # (a photo caption ends with its credit: 本报记者 郁晨 摄)
-        if not (rx(r"[\p{Han}\d%]").match(last) and rx(r"[\p{Han}\d“\"(（]").match(nxt)):
+        if not (rx(r"[\p{Han}\d%、,，]").match(last) and rx(r"[\p{Han}\d“\"(（]").match(nxt)):
             continue
         dead.append((a, b))
     if dead:

@@ -37,6 +37,12 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
         return False
     if "分别" in gap and rx(r"[;。]").search(gap):
         return False  # …;甲、乙分别接待X、Y: a 分别 list after a clause break is a list of its own
+    if len(gap) > 40 or "\n" in gap:
+        # …;2.物业管理类2749件: items numbered in the running text go on however much is said between
+        m = _INLINE_NUMBER.search(gap)
+        prev = _INLINE_NUMBER.search(text, max(0, a.start - 16), a.start)
+        if m is not None and prev is not None and int(m.group(1)) == int(prev.group(1)) + 1 and "。" not in gap:
+            return True
     if "。" in gap or "\n" in gap:
         # Lists laid out one part per sentence or line: 咨询类共2997件,占比76.03%,…。求助类共654件…
         # but never across a heading line.
@@ -111,6 +117,7 @@ def _heads_line_text(line: str) -> bool:
 
 # …2877件,其中 / 受理的9230件办件中 / 查处的3000起酒驾醉驾中: what follows is inside this figure
 # (中部, 中心 are words; after a comma only a short word: ,正在办理中 is a state, not a whole).
+_INLINE_NUMBER = regex.compile(r"[;:,；：，][ \t]*(\d{1,2})[.、]\p{Han}{1,12}$")
 _WHOLE_AFTER = regex.compile(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))|\p{Han}{3,6}?中(?![部心国央等小型间级])[,:]")
 
 
