@@ -411,3 +411,12 @@ def test_items_numbered_in_running_text() -> None:
                 "\n采暖费缴纳政策等;2.物业管理类2749件,占5.2%,集中在电梯故障维修、小区停车收费等方面;3.劳动保障类2312件,占4.4%。")
     (rk,) = _rankings(doc)
     assert [i.label for i in rk.items] == ["供暖准备类", "物业管理类", "劳动保障类"]
+
+
+def test_ranks_after_figures_and_a_total_after_the_parts() -> None:
+    doc = parse("依行政區觀察,住宿人次以鷺港區148.2萬人次居冠,舊埕區121.5萬人次居次,北岸區87.9萬人次排名第三,"
+                "三區合計357.6萬人次。")
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["鷺港區", "舊埕區", "北岸區"]
+    (bd,) = _breakdowns(doc)
+    assert bd.total == Decimal("3576000.0")

@@ -80,6 +80,7 @@ SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?
 _MAX_LABEL = 18
 _RANKED_TAIL = regex.compile(r"(?:居首位|位居首位|居首|居冠|居次|次之|(?:位居|位列|排名|排在|名列|居|排)第(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?)[,，]?$")
 _AVERAGES = ("日均", "月均", "周均", "平均", "人均")
+_YI_CATEGORY = regex.compile(r"^[^,;。]{0,10}?以(?![上下来及内外后前便致为此免往至])(?=\p{Han}{2})")
 _BASIS_ONLY = regex.compile(r"(?:较|比)(?:上年|去年|上月|上周|上季度|同期|上年同期|去年同期|\d{1,2}月份?|\d{4}年)的?")
 _DAY_THEN_MOST = regex.compile(r"\d{1,2}[日号](?P<metric>\p{Han}{2,8}?)最[多高大][,，]?$")
 _PEAK_ON = regex.compile(r"最[多高大]的?(?:是|为|在)[^,;。]{1,14}?[日月周天][,，]?$")
@@ -134,6 +135,9 @@ def clean(region: str) -> str:
                     s = s[m.start(1) if cut is _LEAD_VERBS and m.lastindex else 0:]
                 else:
                     s = tail
+        yi = _YI_CATEGORY.match(s)
+        if yi is not None and yi.end() < len(s) - 1:
+            s = s[yi.end():]  # 住宿人次以鷺港區…居冠 / 以日本旅客…最多: what 以 introduces is the category
         if "等" in s[1:-1]:
             # 油烟、噪音等[来电]: the head after the examples, unless it is a generic word.
             k = s.rindex("等")

@@ -16,7 +16,7 @@ from ...text.clauses import last_before
 from .emit import _TOP_N, _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
 from .items import _expand_each, _Item, _items, _label_at, _numeric, _settle_rates
 from .rankings import _list_rank_head, _name_rankings, _ranking_head, _stated_ranks
-from .runs import _find_total, _is_total, _runs, _segments, _share_chains, _split_arithmetic
+from .runs import _find_total, _is_total, _runs, _segments, _share_chains, _split_arithmetic, _total_after
 from .share_lists import _attach_share_lists
 from .sums import _bracketed_parts, _named_wholes, _sentence_sums
 from .table_parts import _table_breakdowns, _table_rankings, _table_row_breakdowns, _table_sub_rows
@@ -104,6 +104,8 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
                 total, link = total_item.qty, "run"
             else:
                 total, link = _find_total(ctx, parts, quantities)
+                if total is None and (after := _total_after(ctx, parts, quantities)) is not None:
+                    total, link = after, "sum"  # …北岸區87.9萬人次,三區合計357.6萬人次
             parts = _settle_rates(parts, total)
             if len(parts) < 2:
                 continue

@@ -186,6 +186,12 @@ def _stated_rank(text: str, it: _Item) -> int | None:
     """The rank stated for an item after its figure (…,位居第二) or between its name and figure."""
     m = _RANK_STATED.match(text, it.end)
     if m is None:
+        after = _RANK_WORDED.match(text, it.end)  # 鷺港區148.2萬人次居冠,舊埕區121.5萬人次居次
+        if after is not None and (after.group("first") or after.group("second")):
+            return 1 if after.group("first") else 2
+        if after is not None:
+            m = after
+    if m is None:
         fact = it.qty or it.share
         a = fact.label_span.start if fact is not None and fact.label_span is not None else it.start - 12
         a = max(a, last_before(text, "。;\n", it.start) + 1)

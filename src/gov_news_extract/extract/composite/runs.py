@@ -287,3 +287,22 @@ def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> boo
 # …其中,违法停车 / 从类型看,涉水类(…) right before a list's first part.
 _DECLARES_BEFORE = regex.compile(r"(?:其中|从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计))"
                                  r"[,:]?[^,;。:\d]{1,30}$")
+
+
+_TOTAL_BEFORE = regex.compile(r"(?:合计|共计|总计|共)(?:为|达)?$")
+
+
+def _total_after(ctx: Context, parts: list[_Item], quantities: list[Quantity]) -> Quantity | None:
+    """A total stated right after its parts (…北岸區87.9萬人次,三區合計357.6萬人次) that they add up to."""
+    text = ctx.norm.text
+    last = parts[-1]
+    unit = last.qty.unit if last.qty is not None else None
+    for q in quantities:
+        if q.nspan[0] < last.end:
+            continue
+        if q.nspan[0] > last.end + 24 or rx(r"[。;\n]").search(text[last.end:q.nspan[0]]):
+            return None
+        if q.unit == unit and _TOTAL_BEFORE.search(text, max(0, q.nspan[0] - 6), q.nspan[0]) \
+                and _same_sum(parts, q):
+            return q
+    return None
