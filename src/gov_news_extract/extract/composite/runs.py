@@ -35,6 +35,8 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     k = bisect.bisect_left(starts, a.end)
     if (k < len(starts) and starts[k] < b.start) or ":" in gap:
         return False
+    if b.qty is not None and _TOTAL_BEFORE.search(text, max(0, b.start - 6), b.start) and "合" in text[b.start - 6:b.start]:
+        return False  # …,三區合計357.6萬人次: the total of the list, not one more part
     if "分别" in gap and rx(r"[;。]").search(gap):
         return False  # …;甲、乙分别接待X、Y: a 分别 list after a clause break is a list of its own
     if len(gap) > 40 or "\n" in gap:
