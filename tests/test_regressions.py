@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,12 @@ def test_last_weeks_figure_in_brackets_is_not_the_total_of_a_daily_average() -> 
 def test_no_false_alarm_in_held_out_reports(text: str) -> None:
     doc = parse(text)
     assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []
+
+
+def test_two_paragraphs_of_rates_are_not_one_list() -> None:
+    doc = parse("本季度共受理群众诉求128604件。从受理渠道看,电话渠道96782件,占75.3%;网络渠道27359件,占21.3%;"
+                "其他渠道4463件,占3.5%。\n本季度热线直接答复78215件,直接答复率60.8%;转派承办单位50389件,已办结49583件,"
+                "办结率98.4%。对已办结工单回访38652件,回访率78.0%,其中满意35127件、基本满意2418件、不满意1107件,满意率97.1%。")
+    assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []
+    totals = sorted(b.total for b in doc.facts() if b.kind == "breakdown" and b.total is not None)
+    assert Decimal("38652") in totals

@@ -51,7 +51,7 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
     for r in runs + _share_chains(ctx, items, used):
         # A figure presented as the whole starts the run: it is the total, not a part.
         total_item: _Item | None = None
-        if _is_total(ctx, r[0]) or (r[0].share is None and "其中" in text[r[0].end:r[1].start]):
+        if _is_total(ctx, r[0]) or ((r[0].share is None or r[0].rate) and "其中" in text[r[0].end:r[1].start]):
             total_item, r = r[0], r[1:]
             if len(r) < 2:
                 continue

@@ -172,6 +172,12 @@ def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
         return parts
     if total is None:
         return [p for p in parts if p not in misfits]
+    if sum((p.value for p in parts if p.value is not None), Decimal(0)) == total.value:
+        # The parts make up the whole: the rate is measured some other way (满意率 counts 基本满意
+        # too), so it is no share, and every part stays.
+        for p in misfits:
+            p.share, p.rate = None, False
+        return parts
     best: tuple[int, list[_Item]] | None = None
     for drop in [[m] for m in misfits] + [misfits]:
         rest = [p for p in parts if p not in drop]
@@ -185,14 +191,18 @@ def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
 
 def _rate_owner(text: str, items: list[_Item], f: Percent) -> _Item | None:
     stem = (f.label or "")[:-1]
+    recent: list[_Item] = []
     for it in reversed(items[-4:]):
         if rx(r"[。\n]").search(text[it.end:f.nspan[0]]) or it.qty is None:
-            return None
+            break
+        recent.append(it)
+    for it in recent:
         if it.share is None and it.label and len(it.label) >= 2 and stem.endswith(it.label):
-            return it  # 办结…办结率
-        if it.share is None and it.label and len(stem) >= 2 and it.label.endswith(stem) \
-                and it is items[-1] and not rx(r"\d").search(text[it.end:f.nspan[0]]):
-            return it  # 平台直接答复7.25万件,直接答复率…: a shorter name only right after its figure
+            return it  # 办结…办结率 (the name itself first: 满意率 is 满意's, not 不满意's)
+    last = recent[0] if recent else None
+    if last is not None and last.share is None and last.label and len(stem) >= 2 and last.label.endswith(stem) \
+            and not last.label.endswith("不" + stem) and not rx(r"\d").search(text[last.end:f.nspan[0]]):
+        return last  # 平台直接答复7.25万件,直接答复率…: a shorter name only right after its figure
     return None
 
 

@@ -53,7 +53,8 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
             return False
         if "\n" in gap and SECTION_HEAD.match(gap.rsplit("\n", 1)[1]):
             return False  # …占2.4%。\n(二)办理情况。热线直接答复…: a new section opens on b's line
-        return a.share is not None and b.share is not None and _starts_clause(text, b.start, b.label)
+        return a.share is not None and b.share is not None and not (a.rate or b.rate) \
+            and _starts_clause(text, b.start, b.label)  # (a rate, 直接答复率…, opens another list)
     return len(gap) <= 40
 
 
