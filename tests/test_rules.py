@@ -440,3 +440,10 @@ def test_share_of_all_items_and_a_whole_restated_after_zai() -> None:
                 "在全年41.62万件办件中,满意率99.4%。")
     rules = {d.rule for d in doc.diagnostics}
     assert {"share-of-total", "restated-figure"} <= rules
+
+
+@pytest.mark.parametrize(("minutes", "flagged"), [("26", True), ("36", False)])
+def test_elapsed_time_from_the_start_of_the_scene(minutes: str, flagged: bool) -> None:
+    doc = parse("夜间(20时至次日6时)警情占38.2%。\n\n指挥中心于8时42分接到报警。\n\n8时51分,首批救援力量到达现场,用时9分钟。"
+                f"9时18分,泄漏点被成功封堵,从接警到封堵用时{minutes}分钟。")
+    assert ("elapsed-time" in {d.rule for d in doc.diagnostics}) == flagged

@@ -150,6 +150,10 @@ class Facts:
         s = self.pos(f)[0]
         return self.text[max(0, s - n):s] if self.text else ""
 
+    def after(self, f: Fact, n: int) -> str:
+        e = self.pos(f)[1]
+        return self.text[e:e + n] if self.text else ""
+
     def same_article(self, a: Fact, b: Fact) -> bool:
         ia, ib = self.article_of.get(a.id), self.article_of.get(b.id)
         return ia is None or ib is None or ia == ib

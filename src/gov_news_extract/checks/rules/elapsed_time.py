@@ -7,7 +7,8 @@ What it checks
     precision of the clock times and the rounding of the duration.  Clock
     times written as approximate (9时许, 左右) are not used; the later time must
     stand in the duration's sentence or the one before, the earlier one within
-    a few sentences.
+    a few sentences (the first of the scene when the duration runs 从…到…:
+    从接警到封堵用时26分钟).
 
 Why it matters
     A report that says something took 4 minutes between 9:26 and 9:34 has a
@@ -35,6 +36,7 @@ from ..base import Facts, Rule, diagnostic
 _MINUTES = {"分钟": Fraction(1), "分": Fraction(1), "小时": Fraction(60), "个小时": Fraction(60),
             "钟头": Fraction(60), "个钟头": Fraction(60), "秒": Fraction(1, 60), "秒钟": Fraction(1, 60)}
 _WINDOW = 400  # characters: the times of one scene
+_FROM_START = rx(r"从[^,，。;；]{1,12}(?:到|至)[^,，。;；]{1,12}(?:共|仅|只)?(?:用时|历时|耗时|用了|仅用|共用)?$")
 
 
 def _clock(t: TimeFact) -> tuple[Fraction, Fraction] | None:
@@ -65,6 +67,12 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         t1, t2 = near[-2], near[-1]
         if not (facts.same_sentence(t2, q) or _one_sentence_apart(facts, t2, q)):
             continue
+        if _FROM_START.search(facts.before(q, 24)):
+            # 从接警到封堵用时26分钟: measured from the scene's first time, not the one before the last
+            # (times written to the minute, not the ends of a stated range: 夜间(20时至次日6时))
+            scene = [t for t in near if rx(r"分|:").search(t.span.text or "")
+                     and not rx(r"^[至到—~-]").match(facts.after(t, 2))]
+            t1 = scene[0] if len(scene) >= 2 and scene[-1] is t2 else t1
         c1, c2 = _clock(t1), _clock(t2)
         if c1 is None or c2 is None or c2[0] <= c1[0]:
             continue
