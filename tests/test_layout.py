@@ -354,3 +354,11 @@ def test_closing_credit_in_web_brackets() -> None:
                 "【纠错】【责任编辑:杭雨桐】\n")
     people = [(p.role, p.name) for a in doc.articles for p in (a.byline.people if a.byline else [])]
     assert people == [("记者", "苗可欣"), ("责任编辑", "杭雨桐")]
+
+
+def test_infographic_captions_are_not_headlines_and_label_their_figures() -> None:
+    text = ("某某日报\n2024年10月11日 星期五 第4版 民生\n\n1—9月\n\n全市异地就医直接结算\n**28.46**万人次\n\n结算医疗费用\n"
+            "**7.92**亿元\n\n我市异地就医直接结算量持续攀升\n本报讯(记者 张三) 1—9月,全市异地就医直接结算28.64万人次。\n")
+    doc = parse(text)
+    assert [a.title for a in doc.articles] == ["我市异地就医直接结算量持续攀升"]
+    assert "restated-figure" in {d.rule for d in doc.diagnostics}

@@ -271,6 +271,16 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             if pname and not rx(r"\d").search(pname):
                 lstart = pstart + text[pstart:pend].rfind(pname)
                 name = pname
+        if not name and not text[text.rfind("\n", 0, s) + 1:s].strip(" *"):
+            # An infographic figure alone on its line takes the caption line above it
+            # (全市异地就医直接结算 / **28.46**万人次).
+            ls = text.rfind("\n", 0, s)
+            ps = text.rfind("\n", 0, max(0, ls)) + 1
+            above = text[ps:ls].strip(" *") if ls > 0 else ""
+            if above and len(above) <= 16 and not rx(r"[\d,;。:]").search(above):
+                cap = clean(above)
+                if cap:
+                    lstart, name = ps + text[ps:ls].find(cap), cap
         if not name and before_clause:
             # 单日受理量最高的是6月17日,达1105件: the peak of the metric named before 最高, on that day.
             peak = _PEAK_ON.search(before_clause)

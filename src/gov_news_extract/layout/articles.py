@@ -118,7 +118,7 @@ def _group_after(lines: list[Line], i: int) -> tuple[int, ...]:
     if j < len(lines) and lines[j].kind is Kind.FIGURE and len(_HAN.findall(lines[j].text)) >= 6 \
             and (j + 1 == len(lines) or lines[j + 1].kind in (Kind.FURNITURE, Kind.LEAD, Kind.BYLINE)):
         return (j,)  # a headline with figures in it (市12345热线10月受理诉求42186件) under its column
-    if j >= len(lines) or lines[j].kind not in _HEADS:
+    if j >= len(lines) or lines[j].kind not in _HEADS or _caption_of_figure(lines, j):
         return ()
     s = j
     while j + 1 < len(lines) and _stacks(lines[j + 1]) and not lines[j + 1].blank_before:
@@ -253,6 +253,14 @@ _PERIOD_WORD = regex.compile(r"\d{1,2}月|季度|上半年|下半年|全年|年�
 _REPORT_END = regex.compile(r"(?:通报|报告|情况|公报|简报|分析|通知|纪要|综述)$")
 
 
+def _caption_of_figure(lines: list[Line], x: int) -> bool:
+    """A short headline-shaped line directly over a bare figure line is an infographic's caption."""
+    if lines[x].kind is not Kind.HEAD or len(lines[x].text) > 14 or x + 1 >= len(lines):
+        return False
+    nxt = lines[x + 1]
+    return nxt.kind is Kind.FIGURE and not nxt.blank_before and len(_HAN.findall(nxt.text)) < 6
+
+
 def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
     """A report's own heading: the first headline-shaped line before any prose."""
     first = art.start
@@ -270,6 +278,8 @@ def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
         k, t = lines[x].kind, lines[x].text
         if k is Kind.HEAD and _DOC_HEADER.search(t):
             continue  # 某某市人民政府办公室文件: the letterhead of an official document
+        if _caption_of_figure(lines, x):
+            continue  # 全市异地就医直接结算 / **28.46**万人次: the caption of an infographic figure
         if k is Kind.HEAD and _ORG.search(t) and x + 1 < stop and lines[x + 1].kind is Kind.HEAD:
             continue  # the issuing body above the heading (某某市统计局 / 2023年统计公报)
         if k is Kind.HEAD or (k is Kind.FIGURE and len(_HAN.findall(t)) >= 6):
