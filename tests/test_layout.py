@@ -362,3 +362,10 @@ def test_infographic_captions_are_not_headlines_and_label_their_figures() -> Non
     doc = parse(text)
     assert [a.title for a in doc.articles] == ["我市异地就医直接结算量持续攀升"]
     assert "restated-figure" in {d.rule for d in doc.diagnostics}
+
+
+def test_infographic_over_a_headline_with_figures() -> None:
+    text = ("某某日报\n2024年7月16日 星期二 第2版 要闻\n\n今年上半年\n\n市12345政务服务便民\n热线共受理群众诉求\n412586件\n\n"
+            "同比增长7.4%\n\n上半年我市12345热线受理群众诉求超41万件\n\n按期办结率98.6%\n\n"
+            "本报讯(记者 张三 通讯员 李四) 7月15日,记者获悉,上半年共受理群众诉求412586件。\n")
+    assert _titles(text) == ["上半年我市12345热线受理群众诉求超41万件"]

@@ -88,6 +88,10 @@ def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
     figures: list[int] = []
     while j >= 0 and lines[j].kind in (Kind.FIGURE, Kind.FURNITURE, Kind.BYLINE, Kind.SHORT):
         if lines[j].kind is Kind.FIGURE:
+            if len(_HAN.findall(lines[j].text)) >= 10 and len(lines[j].text) >= 14:
+                # 上半年我市12345热线受理群众诉求超41万件: a headline with figures in it, under the
+                # infographic and above its highlights (按期办结率98.6%)
+                return (j,)
             figures.append(j)
         j -= 1
     if j < 0 or lines[j].kind not in _HEADS:
@@ -253,8 +257,15 @@ _PERIOD_WORD = regex.compile(r"\d{1,2}月|季度|上半年|下半年|全年|年�
 _REPORT_END = regex.compile(r"(?:通报|报告|情况|公报|简报|分析|通知|纪要|综述)$")
 
 
+_PERIOD_ONLY = regex.compile(r"^(?:今年|去年|本年|全年)?(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年|"
+                          r"\d{1,2}[—–-]\d{1,2}月|\d{1,2}月份?|\d{4}年)(?:以来)?$")
+
+
 def _caption_of_figure(lines: list[Line], x: int) -> bool:
-    """A short headline-shaped line directly over a bare figure line is an infographic's caption."""
+    """A short headline-shaped line directly over a bare figure line is an infographic's caption;
+    a line that only names a period (今年上半年) heads the infographic, not an article."""
+    if lines[x].kind is Kind.HEAD and _PERIOD_ONLY.match(lines[x].text.strip()):
+        return True
     if lines[x].kind is not Kind.HEAD or len(lines[x].text) > 14 or x + 1 >= len(lines):
         return False
     nxt = lines[x + 1]
