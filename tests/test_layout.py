@@ -369,3 +369,8 @@ def test_infographic_over_a_headline_with_figures() -> None:
             "同比增长7.4%\n\n上半年我市12345热线受理群众诉求超41万件\n\n按期办结率98.6%\n\n"
             "本报讯(记者 张三 通讯员 李四) 7月15日,记者获悉,上半年共受理群众诉求412586件。\n")
     assert _titles(text) == ["上半年我市12345热线受理群众诉求超41万件"]
+
+
+def test_signature_with_a_rare_surname() -> None:
+    doc = parse("【观察】\n热线接得快,更要办得实\n□屠远山\n前不久,笔者试着拨通12345,不到1分钟就有话务员接听。\n")
+    assert [(p.role, p.name) for a in doc.articles for p in (a.byline.people if a.byline else [])] == [("作者", "屠远山")]

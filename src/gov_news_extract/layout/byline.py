@@ -260,7 +260,8 @@ def parse_signature(t: str, base: int) -> list[Person]:
     if r is None:
         return []
     role = "摄影" if t.startswith("图/") else "作者"
-    return parse_people(t[r[0]:r[1]], base + r[0], bare_role=role)
+    # After □ or 文/ the line is a signature by its form: any surname will do (屠远山).
+    return parse_people(t[r[0]:r[1]], base + r[0], bare_role=role, strict_bare=not t.startswith(("□", "■")))
 
 
 _BARE_NAMES = regex.compile(r"[\p{Han}·]{2,4}(?:[\s、,]+[\p{Han}·]{2,4})*")
