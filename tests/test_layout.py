@@ -374,3 +374,11 @@ def test_infographic_over_a_headline_with_figures() -> None:
 def test_signature_with_a_rare_surname() -> None:
     doc = parse("【观察】\n热线接得快,更要办得实\n□屠远山\n前不久,笔者试着拨通12345,不到1分钟就有话务员接听。\n")
     assert [(p.role, p.name) for a in doc.articles for p in (a.byline.people if a.byline else [])] == [("作者", "屠远山")]
+
+
+def test_web_work_page_with_items_between_rules() -> None:
+    text = ("某县人民政府\n当前位置:首页 > 政务公开 > 工作动态\n\n某县秋茶采摘进入旺季\n发布时间:2024-09-12 来源:县农业农村局\n\n"
+            "9月上旬以来,全县茶园面积18.6万亩。\n\n----------------------------------------\n\n"
+            "县人社局举办秋季招聘会 提供岗位3200余个\n发布时间:2024-09-10 来源:县人社局\n\n9月8日,招聘会共有86家企业参会。"
+            "(通讯员 孔令溪)\n")
+    assert _titles(text) == ["某县秋茶采摘进入旺季", "县人社局举办秋季招聘会 提供岗位3200余个"]

@@ -154,6 +154,10 @@ def _events(lines: list[Line]) -> list[_Event]:
             evs.append(_Event(at=i, group=(i,), starts=True))
         elif k is Kind.HEAD and _credited_item(lines, i):
             evs.append(_Event(at=i, group=(i,), starts=True))
+        elif k in (Kind.HEAD, Kind.FIGURE) and i + 1 < len(lines) and lines[i + 1].kind is Kind.FURNITURE \
+                and _POSTED.search(lines[i + 1].text) and len(_HAN.findall(ln.text)) >= 6:
+            # 县人社局举办秋季招聘会 / 发布时间:2024-09-10 来源:…: a web page's item header
+            evs.append(_Event(at=i, group=(i,), starts=True))
     # one headline block may be found from both sides (column above, lead below): merge
     merged: list[_Event] = []
     for ev in sorted(evs, key=lambda e: (e.at, e.lead or 0)):
@@ -173,6 +177,7 @@ def _events(lines: list[Line]) -> list[_Event]:
     return merged
 
 
+_POSTED = regex.compile(r"^(?:发布时间|发布日期|发文日期|来源|日期)[:：]")
 _CREDIT_CLOSE = regex.compile(r"[(（](?:本报)?(?:特约|见习)?(?:记者|通讯员|实习生|作者)[\s:：]*[\p{Han}·\s、]{2,20}[)）]\s*$")
 
 

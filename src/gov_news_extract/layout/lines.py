@@ -67,6 +67,7 @@ _WEB_ADDRESS = regex.compile(r"(?<=[a-z0-9-])\.(?:cn|com|net|org|gov)\b")
 _BREADCRUMB = regex.compile(r"(?:[/>»].*){2,}")
 _DATE_ONLY = regex.compile(r"[\d年月日号时分秒:.\-/—–~至()\s]+")
 _FORUM_FLOOR = regex.compile(r"^\d+\s*#$|^[|\s]*$|^图片\s*\d*$")
+_RULE = regex.compile(r"[-—–=＝_*·.~～]{6,}")
 _SEPARATOR = regex.compile(r"第\s*[\dA-Z一二三四五六七八九十]+\s*版")
 _COLUMN = regex.compile(r"^【([^】]{1,15})】$|^专栏[::]\s*(\S.{0,15})$")
 _EMPTY_COLUMN = regex.compile(r"^专栏[::]?$")
@@ -105,6 +106,8 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.FURNITURE, None
     if len(t) <= 40 and _SEPARATOR.search(t) and not _SENTENCE.search(t):
         return Kind.SEPARATOR, None
+    if _RULE.fullmatch(t):
+        return Kind.SEPARATOR, None  # ------------ / ＝＝＝＝ / ****: a rule between items
     m = _COLUMN.match(t) if t[:1] in "【专" else None
     if m:
         g = 1 if m.group(1) is not None else 2
