@@ -420,3 +420,8 @@ def test_ranks_after_figures_and_a_total_after_the_parts() -> None:
     assert [i.label for i in rk.items] == ["鷺港區", "舊埕區", "北岸區"]
     (bd,) = _breakdowns(doc)
     assert bd.total == Decimal("3576000.0")
+
+
+def test_bracketed_ranking_followed_by_more_text() -> None:
+    (rk,) = _rankings(parse("其中,排名前三的乡镇依次为云雾镇(96.8分)、竹溪乡(95.3分)、白石镇(94.7分),排名后两位的乡镇将被约谈。"))
+    assert [i.label for i in rk.items] == ["云雾镇", "竹溪乡", "白石镇"]

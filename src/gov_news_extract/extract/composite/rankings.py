@@ -78,8 +78,9 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
         tail_end = min(i for i in (text.find(c, m.end()) for c in ";。\n") if i >= 0) if any(
             text.find(c, m.end()) >= 0 for c in ";。\n") else len(text)
         body = text[m.end():tail_end]
+        listed = rx(r"^[^,，]*[)）]").match(body)  # A(96.8分)、B(95.3分)、C(94.7分),排名后两位…: up to the comma
         bracketed = [rx(r"(\p{Han}[^()（）]{1,20}?)[(（][^()（）]*\d[^()（）]*[)）]").fullmatch(x.strip())
-                     for x in body.split("、")]
+                     for x in (listed.group() if listed else body).split("、")]
         if len(bracketed) >= 2 and all(bracketed):
             # 后三位的单位是:A(89.7%)、B(91.2%)、C(92.5%): each name with its figure in brackets
             names = [b.group(1) for b in bracketed if b]
