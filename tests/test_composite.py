@@ -425,3 +425,12 @@ def test_ranks_after_figures_and_a_total_after_the_parts() -> None:
 def test_bracketed_ranking_followed_by_more_text() -> None:
     (rk,) = _rankings(parse("其中,排名前三的乡镇依次为云雾镇(96.8分)、竹溪乡(95.3分)、白石镇(94.7分),排名后两位的乡镇将被约谈。"))
     assert [i.label for i in rk.items] == ["云雾镇", "竹溪乡", "白石镇"]
+
+
+def test_numbered_cell_table_with_a_total_row_without_number() -> None:
+    text = ("本季度共受理诉求1000件。\n序号 |\n诉求类型 |\n受理量(件) |\n占比 |\n1 |\n咨询类 |\n500 |\n50.0% |\n2 |\n求助类 |\n300 |\n"
+            "30.0% |\n3 |\n其他类 |\n200 |\n20.0% |\n合计 |\n1000 |\n100.0% |\n二、下一步工作\n")
+    bds = [b for b in _breakdowns(parse(text)) if b.total == Decimal("1000")]
+    assert [[(p.label, p.value, p.share) for p in b.parts] for b in bds] == [[
+        ("咨询类", Decimal("500"), Decimal("50.0")), ("求助类", Decimal("300"), Decimal("30.0")),
+        ("其他类", Decimal("200"), Decimal("20.0"))]]

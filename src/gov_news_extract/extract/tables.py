@@ -188,6 +188,7 @@ def _row_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell],
 
 
 # The key column that opens a header row (序号, 单位, 区县…): where a table's header starts.
+_TOTAL_NAME = regex.compile(r"^(?:合计|总计|小计|全市|总数)$")
 _KEY_COLUMN = regex.compile(r"^(?:序号|编号|排名|\p{Han}{0,6}(?:单位|区县|县区|县\(市、区\)|地区|区域|名称|部门|街道|乡镇|镇街|"
                             r"项目|指标|类别|类型|城市|地市))$")
 _SUBTOTAL = regex.compile(r"^(?:小计|合计|总计|总数|总量)$")
@@ -316,9 +317,21 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
                 if len(sub) == 1 and len(cols) >= 3:
                     table.subtotals.append((sub[0], [c for c in cols if c != sub[0]]))
         parent: str | None = None
+        rows = []
         for n, st in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else min(len(entries), st + width)
-            row = entries[st:end]
+            rows.append(entries[st:end])
+        if numbered and rows:
+            # 合计 | 128604 | 100.0% |: the total row has no 序号; give it an empty one
+            last = starts[-1]
+            tk = next((i for i in range(last + 1, min(len(entries), last + width + 1))
+                       if _TOTAL_NAME.match(entries[i][1])), None)
+            if tk is not None:
+                rows[-1] = entries[last:tk]
+                total_row = entries[tk:tk + width - 1]
+                if len(total_row) == width - 1 and all(_is_number(t) for _, t in total_row[1:]):
+                    rows.append([(total_row[0][0], ""), *total_row])
+        for row in rows:
             if len(row) != width:
                 continue
             named = row[1] if numbered else row[0]
