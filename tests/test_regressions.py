@@ -96,3 +96,15 @@ def test_two_paragraphs_of_rates_are_not_one_list() -> None:
     assert [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")] == []
     totals = sorted(b.total for b in doc.facts() if b.kind == "breakdown" and b.total is not None)
     assert Decimal("38652") in totals
+
+
+def test_a_table_caption_asking_for_the_top_zero() -> None:
+    doc = parse("本周前0名诉求 |\n街道 | 受理量 | 办结量\n芳洲街道 | 120 | 110\n南湖街道 | 100 | 90\n")
+    assert [d for d in doc.diagnostics if d.rule == "internal-error"] == []
+
+
+def test_a_long_run_of_header_cells_stays_fast() -> None:
+    # _fold tried every split of a long header (cubic); real headers span at most three rows.
+    text = "序号\n" + "".join(f"项目{i}\n" for i in range(400)) + "小计\n" + "".join(f"{n}\n甲区\n5\n6\n" for n in (1, 2, 3))
+    doc = parse(text)  # finishes in well under a second; no timing asserted
+    assert [d for d in doc.diagnostics if d.rule == "internal-error"] == []

@@ -211,25 +211,30 @@ def _fold(header: list[Named], width: int, keys: int, rows: list[list[str]]) -> 
     lost; the first metric column after the key columns spans the rows below, whose cells
     split it again where they are not totals. Many splits give the right number of columns:
     the reading is the one whose 小计/总计 column adds up its sibling columns in every row."""
+    if len(header) > 3 * width + 5:
+        return None  # real headers span at most three rows; a longer run of cells is no header
+    cleaned = [_clean_header(h[0]) for h in header]  # once: the splits below reuse them
+    is_sub = [bool(_SUBTOTAL.match(c[0])) for c in cleaned]
     for a in range(min(5, len(header))):
         h = header[a:]
-        if not h or not _KEY_COLUMN.match(_clean_header(h[0][0])[0]):
+        if not h or not _KEY_COLUMN.match(cleaned[a][0]):
             continue
         for n1 in range(keys + 1, len(h)):
             top, rest = h[:n1], h[n1:]
             parent = top[keys]
-            pname, punit = _clean_header(parent[0])
+            pname, punit = cleaned[a + keys]
+            subs_in_rest = is_sub[a + n1:]
             for n2 in range(2, len(rest) + 1):
                 mid, low = rest[:n2], rest[n2:]
-                totals = [m for m in mid if _SUBTOTAL.match(_clean_header(m[0])[0])]
-                splitters = len(mid) - len(totals)
-                if len(totals) != 1 or (low and (not splitters or len(low) % splitters)):
+                n_totals = sum(subs_in_rest[:n2])
+                splitters = len(mid) - n_totals
+                if n_totals != 1 or (low and (not splitters or len(low) % splitters)):
                     continue
                 per = len(low) // splitters if low else 0
                 leaves = [_Leaf(k) for k in top[:keys]]
                 k = 0
                 for g, m in enumerate(mid):
-                    if _SUBTOTAL.match(_clean_header(m[0])[0]):
+                    if subs_in_rest[g]:
                         leaves.append(_Leaf((pname, parent[1]), punit, 0, True))
                     elif low:
                         leaves.extend(_Leaf(x, punit, g + 1) for x in low[k * per:(k + 1) * per])

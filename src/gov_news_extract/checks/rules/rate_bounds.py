@@ -91,7 +91,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                              [whole.span], [q.id, whole.id])
     for f in facts.of(Percent):
         # An interval never starts above its stated value: 100% or less cannot be flagged.
-        if f.value <= 100 or isinstance(f, Change) or f.id in flagged or not _bounded(f.label):
+        if max(f.value, f.value_high or f.value) <= 100 or isinstance(f, Change) or f.id in flagged \
+                or not _bounded(f.label):
             continue
         iv = facts.value_of(f).iv
         if iv.lo > 100:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ...context import Context
@@ -97,11 +99,17 @@ def _bracketed_shares(ctx: Context, total: Quantity, parts: list[_Item]) -> None
     """Shares written in brackets after the names of a 分别 list (电话(61.2%)、微信(17.5%)…分别登记…)."""
     text = ctx.norm.text
     a = last_before(text, "。\n", parts[0].start) + 1
+    # The percents in brackets, by position, found once per page (the composite passes add none).
+    bracketed: list[Percent] | None = ctx.cache.get("bracketed_percents")
+    if bracketed is None:
+        bracketed = ctx.cache["bracketed_percents"] = sorted(
+            (f for f in ctx.facts if isinstance(f, Percent) and f.label
+             and text[f.nspan[0] - 1:f.nspan[0]] in ("(", "（") and text[f.nspan[1]:f.nspan[1] + 1] in (")", "）")),
+            key=lambda f: f.nspan[0])
+    starts = [f.nspan[0] for f in bracketed]
     by_label: dict[str, Percent] = {}
-    for f in ctx.facts:
-        if isinstance(f, Percent) and a <= f.nspan[0] < parts[0].start and f.label \
-                and text[f.nspan[0] - 1:f.nspan[0]] in ("(", "（") and text[f.nspan[1]:f.nspan[1] + 1] in (")", "）"):
-            by_label.setdefault(f.label, f)
+    for f in bracketed[bisect.bisect_left(starts, a):bisect.bisect_left(starts, parts[0].start)]:
+        by_label.setdefault(f.label or "", f)
     for p in parts:
         share = by_label.get(p.label or "")
         if p.share is None and share is not None and p.qty is not None:

@@ -35,7 +35,7 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     k = bisect.bisect_left(starts, a.end)
     if (k < len(starts) and starts[k] < b.start) or ":" in gap:
         return False
-    if b.qty is not None and _TOTAL_BEFORE.search(text, max(0, b.start - 6), b.start) and "合" in text[b.start - 6:b.start]:
+    if b.qty is not None and _TOTAL_BEFORE.search(text, max(0, b.start - 6), b.start) and "合" in text[max(0, b.start - 6):b.start]:
         return False  # …,三區合計357.6萬人次: the total of the list, not one more part
     if "分别" in gap and rx(r"[;。]").search(gap):
         return False  # …;甲、乙分别接待X、Y: a 分别 list after a clause break is a list of its own
@@ -300,9 +300,8 @@ def _total_after(ctx: Context, parts: list[_Item], quantities: list[Quantity]) -
     text = ctx.norm.text
     last = parts[-1]
     unit = last.qty.unit if last.qty is not None else None
-    for q in quantities:
-        if q.nspan[0] < last.end:
-            continue
+    k = bisect.bisect_left(quantities, last.end, key=lambda q: q.nspan[0])
+    for q in quantities[k:k + 8]:
         if q.nspan[0] > last.end + 24 or rx(r"[。;\n]").search(text[last.end:q.nspan[0]]):
             return None
         if q.unit == unit and _TOTAL_BEFORE.search(text, max(0, q.nspan[0] - 6), q.nspan[0]) \

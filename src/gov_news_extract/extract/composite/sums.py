@@ -41,7 +41,8 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
             continue
         # Candidates: later figures of the paragraph in the whole's unit, each smaller than it.
         cands: list[_Item] = []
-        for it in counts[i + 1:]:
+        for j in range(i + 1, min(len(counts), i + 60)):  # a paragraph's worth of figures at most
+            it = counts[j]
             assert it.qty is not None
             if it.start >= end or len(cands) >= 12:
                 break

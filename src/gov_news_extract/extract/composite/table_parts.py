@@ -99,6 +99,8 @@ def _table_rankings(ctx: Context) -> None:
                 n = min(n, int(parse_number(m.group(1)).value))
             except ValueError:
                 pass
+        if n < 2:
+            continue  # 前0名: nothing to rank
         rows = t.rows[:n]
         start, end = t.caption[1], rows[-1][1] + len(rows[-1][0])
         _add_ranking(ctx, [(_written(ctx, p, p + len(name)), None) for name, p in rows], start, end, None)
