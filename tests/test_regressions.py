@@ -108,3 +108,16 @@ def test_a_long_run_of_header_cells_stays_fast() -> None:
     text = "序号\n" + "".join(f"项目{i}\n" for i in range(400)) + "小计\n" + "".join(f"{n}\n甲区\n5\n6\n" for n in (1, 2, 3))
     doc = parse(text)  # finishes in well under a second; no timing asserted
     assert [d for d in doc.diagnostics if d.rule == "internal-error"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本月共受理工单5000件,已办结4900件,办结率98.0%;群众满意4500件,满意率90.0%。",
+        "全年共受理诉求20000件,按时办结19600件,按时办结率98.0%;回访18000件,回访率90.0%。",
+        "本周受理诉求1000件,其中办结950件,办结率95.0%;满意900件,满意率90.0%。",
+        "全年共立案120件,结案110件,结案率91.7%;移送司法机关30件,移送率25.0%。",
+    ],
+)
+def test_indicators_with_their_own_rates_are_not_parts(text: str) -> None:
+    assert [d.rule for d in parse(text).diagnostics if d.severity in ("error", "warning")] == []

@@ -9,12 +9,14 @@ forms its breakdown and the checks can flag it."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ...context import Context
 from ...models import Change, Percent, Quantity
 from ...numbers.numeral import parse_number
 from ...text.clauses import last_before
 from .emit import _TOP_N, _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
-from .items import _expand_each, _Item, _items, _label_at, _numeric, _settle_rates
+from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _settle_rates
 from .rankings import _list_rank_head, _name_rankings, _ranking_head, _stated_ranks
 from .runs import _find_total, _is_total, _runs, _segments, _share_chains, _split_arithmetic, _total_after
 from .share_lists import _attach_share_lists
@@ -39,6 +41,12 @@ def run(ctx: Context) -> None:
     _table_row_breakdowns(ctx)
     _table_sub_rows(ctx)
     _attach_share_lists(ctx)                       # a:b:c and 分别占… after the parts (share_lists.py)
+
+
+def _far_over(parts: list[_Item], total: Quantity) -> bool:
+    values = [p.value for p in parts if p.value is not None]
+    acc = sum(values, Decimal(0))
+    return bool(values) and acc > total.value and not _near(acc, total.value, max(values))
 
 
 def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_Item],
@@ -108,6 +116,10 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
                     total, link = after, "sum"  # …北岸區87.9萬人次,三區合計357.6萬人次
             parts = _settle_rates(parts, total)
             if len(parts) < 2:
+                continue
+            if total is not None and any(p.rate for p in parts) and _far_over(parts, total):
+                # 已办结4900件,办结率98.0%;群众满意4500件,满意率90.0%: indicators each with its own
+                # rate, well over the whole together — not its parts (a slip would miss by little)
                 continue
             if total is None and not with_shares and len(parts) < 3:
                 # Two loose counts side by side (受理X件,办结Y件) are not shown to be parts of anything.
