@@ -447,3 +447,14 @@ def test_elapsed_time_from_the_start_of_the_scene(minutes: str, flagged: bool) -
     doc = parse("夜间(20时至次日6时)警情占38.2%。\n\n指挥中心于8时42分接到报警。\n\n8时51分,首批救援力量到达现场,用时9分钟。"
                 f"9时18分,泄漏点被成功封堵,从接警到封堵用时{minutes}分钟。")
     assert ("elapsed-time" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月5日9时10分,消防救援站接到报警,9时18分到达现场,从接警到到达用时8分钟,10时05分明火被扑灭,救援历时55分钟。",
+        "上午8时30分,供水管道爆裂。8时45分抢修队伍抵达,11时整恢复供水,抢修历时2小时15分钟。",
+    ],
+)
+def test_elapsed_time_from_the_first_call_and_compound_durations(text: str) -> None:
+    assert "elapsed-time" not in {d.rule for d in parse(text).diagnostics}

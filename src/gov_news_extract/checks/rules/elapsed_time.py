@@ -8,7 +8,9 @@ What it checks
     times written as approximate (9时许, 左右) are not used; the later time must
     stand in the duration's sentence or the one before, the earlier one within
     a few sentences (the first of the scene when the duration runs 从…到…:
-    从接警到封堵用时26分钟).
+    从接警到封堵用时26分钟).  A duration that fits the scene's first time
+    instead of the one just before it (救援历时55分钟 from the call) passes;
+    2小时15分钟 is one duration.
 
 Why it matters
     A report that says something took 4 minutes between 9:26 and 9:34 has a
@@ -56,10 +58,12 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
     times = [t for t in facts.of(TimeFact)]
     if len(times) < 2:
         return
-    for q in facts.of(Quantity):
-        per = _MINUTES.get(q.unit or "")
-        if per is None or q.value_high is not None:
-            continue
+    durations = [q for q in facts.of(Quantity) if q.unit in _MINUTES and q.value_high is None]
+    ends = {facts.pos(q)[1]: q for q in durations}
+    for q in durations:
+        per = _MINUTES[q.unit or ""]
+        if facts.pos(q)[0] in ends:
+            continue  # the 15分钟 of 2小时15分钟: checked with the hours before it
         qs = facts.pos(q)[0]
         near = [t for t in times if 0 <= qs - facts.pos(t)[1] <= _WINDOW and facts.same_article(t, q)]
         if len(near) < 2:
@@ -67,7 +71,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         t1, t2 = near[-2], near[-1]
         if not (facts.same_sentence(t2, q) or _one_sentence_apart(facts, t2, q)):
             continue
-        if _FROM_START.search(facts.before(q, 24)):
+        from_start = bool(_FROM_START.search(facts.before(q, 24)))
+        if from_start:
             # 从接警到封堵用时26分钟: measured from the scene's first time, not the one before the last
             # (times written to the minute, not the ends of a stated range: 夜间(20时至次日6时))
             scene = [t for t in near if rx(r"分|:").search(t.span.text or "")
@@ -80,14 +85,38 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         diff = c2[0] - c1[0]
         elapsed = Interval(max(Fraction(0), diff - prec), diff + prec)
         stated = facts.value_of(q).iv.scale(per)
+        nxt = _after_part(facts, q, durations)
+        if nxt is not None:  # 2小时15分钟: one duration
+            stated = Interval(stated.lo + facts.value_of(nxt).iv.scale(_MINUTES[nxt.unit or ""]).lo,
+                              stated.hi + facts.value_of(nxt).iv.scale(_MINUTES[nxt.unit or ""]).hi)
         if stated.intersects(elapsed):
             continue
+        if not from_start and len(near) >= 3 and _fits_from(near[0], t2, stated):
+            continue  # 救援历时55分钟 from the first call (9时10分), not from the time just before
         text = q.span.text.replace("*", "")
         yield diagnostic(RULE, "warning", q.span,
                          f"{text}与时间{t1.span.text}至{t2.span.text}（相隔{rounding.fmt(diff)}分钟）不符",
                          f"the duration {text} disagrees with {t1.value}–{t2.value} "
                          f"({rounding.fmt(diff)} minutes apart)",
                          [t1.span, t2.span], [q.id, t1.id, t2.id])
+
+
+def _after_part(facts: Facts, q: Quantity, durations: list[Quantity]) -> Quantity | None:
+    """The smaller unit written right after q (2小时 then 15分钟)."""
+    e = facts.pos(q)[1]
+    for d in durations:
+        if facts.pos(d)[0] == e and _MINUTES[d.unit or ""] < _MINUTES[q.unit or ""]:
+            return d
+    return None
+
+
+def _fits_from(t1: TimeFact, t2: TimeFact, stated: Interval) -> bool:
+    c1, c2 = _clock(t1), _clock(t2)
+    if c1 is None or c2 is None or c2[0] <= c1[0]:
+        return False
+    prec = max(c1[1], c2[1])
+    diff = c2[0] - c1[0]
+    return stated.intersects(Interval(max(Fraction(0), diff - prec), diff + prec))
 
 
 def _one_sentence_apart(facts: Facts, a: TimeFact, b: Quantity) -> bool:
