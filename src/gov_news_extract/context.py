@@ -26,6 +26,8 @@ class Context:
     # Results a pass computes once per document for many questions (extract/dates.py).
     cache: dict[str, Any] = field(default_factory=dict)
     _next_id: int = 0
+    # Dates and periods added so far: the period index is rebuilt when this grows.
+    dates_added: int = 0
 
     def new_id(self) -> str:
         self._next_id += 1
@@ -36,4 +38,6 @@ class Context:
         fact.id = self.new_id()
         fact.nspan = (nstart, nend)
         self.facts.append(fact)
+        if fact.kind in ("date", "period"):
+            self.dates_added += 1
         return fact

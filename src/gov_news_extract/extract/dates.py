@@ -949,8 +949,9 @@ class _PeriodIndex:
 
 
 def _period_index(ctx: Context) -> _PeriodIndex:
-    """Built once per document (the facts only grow; a new count rebuilds it)."""
-    n = len(ctx.facts)
+    """Built once per document, again whenever a date or period was added since (counted by the
+    dates and periods themselves: other passes add and remove composites freely)."""
+    n = ctx.dates_added
     cached = ctx.cache.get("period_index")
     if cached is not None and cached[0] == n:
         index: _PeriodIndex = cached[1]
