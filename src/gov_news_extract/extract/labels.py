@@ -81,6 +81,7 @@ _MAX_LABEL = 18
 _RANKED_TAIL = regex.compile(r"(?:居首位|位居首位|居首|居冠|居次|次之|(?:位居|位列|排名|排在|名列|居|排)第(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?)[,，]?$")
 _AVERAGES = ("日均", "月均", "周均", "平均", "人均")
 _YI_CATEGORY = regex.compile(r"^[^,;。]{0,10}?以(?![上下来及内外后前便致为此免往至])(?=\p{Han}{2})")
+_THOSE_WITH = regex.compile(r"\p{Han}的有$")
 _BASIS_ONLY = regex.compile(r"(?:较|比)(?:上年|去年|上月|上周|上季度|同期|上年同期|去年同期|\d{1,2}月份?|\d{4}年)的?")
 _DAY_THEN_MOST = regex.compile(r"\d{1,2}[日号](?P<metric>\p{Han}{2,8}?)最[多高大][,，]?$")
 _PEAK_ON = regex.compile(r"最[多高大]的?(?:是|为|在)[^,;。]{1,14}?[日月周天][,，]?$")
@@ -243,7 +244,14 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         if name in _QUALIFIERS or _BASIS_ONLY.fullmatch(name):
             name = ""  # 较10月份的22908件: last period's figure of the metric named before
         lstart = cstart + label_region.rfind(name) if name else -1
-        after = _noun_after(text, f)
+        # 进入第一方阵的有145个城市: what is counted (城市) is the same for every item; the category
+        # is named before 的有.
+        those = bool(name) and _THOSE_WITH.search(label_region) is not None
+        if those and "、" in name:
+            # …145个城市、第二方阵的有122个: the word before 、 is the previous figure's noun.
+            name = name.rsplit("、", 1)[1]
+            lstart = cstart + label_region.rfind(name)
+        after = _noun_after(text, f) if not those else None
         if after is not None:
             lstart, name = after[0], text[after[0]:after[1]]
         pull = _PULL.search(label_region) if isinstance(f, Change) else None
