@@ -29,6 +29,7 @@ _VERBS = (r"(?:受理了|受理|接到|接报|接听|接收|收到|拨出|呈报
 _LEAD_VERBS = regex.compile(
     rf"^(?:.*?(?:共|共计|累计|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国))({_VERBS})(?=\p{{Han}})"
 )
+_SUBJECT_VERB = regex.compile(rf"(?P<subject>\p{{Han}}[\p{{Han}}、]*?)(?:共|共计|累计|总共){_VERBS}")
 # Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
 # stay, since 转办工单 and 办理工单 are names of their own.
 _OPENING_VERBS = regex.compile(
@@ -113,6 +114,12 @@ def clean(region: str) -> str:
         return quoted.group(1)
     # An aside in brackets (含省长信箱、…等渠道) is not part of the name; a short one (留言) may be.
     s = rx(r"[(（][^()（）]{5,}[)）]").sub("", s)
+    bare = _SUBJECT_VERB.fullmatch(_TRAILING.sub("", s))
+    if bare is not None:
+        # 市直部门共受理0.60万件: a verb with no object; what is counted is the subject's.
+        subject = _LEADING.sub("", _TIME_WORDS.sub("", bare.group("subject")))
+        if 2 <= len(subject) <= 12 and not rx(r"\d|热线|平台|中心|[全我本该][市县区省镇乡]").search(subject):
+            return subject
     prev = None
     while prev != s:
         prev = s
