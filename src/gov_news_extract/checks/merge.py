@@ -49,6 +49,9 @@ def merge(diags: list[Diagnostic]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for d in sorted(diags, key=lambda d: _ORDER.index(d.rule) if d.rule in _ORDER else len(_ORDER)):
         for i, kept in enumerate(out):
+            if (kept.rule, kept.span.start, kept.span.end, kept.message) == (d.rule, d.span.start, d.span.end,
+                                                                              d.message):
+                break  # one share checked twice (as linked to its whole and as a breakdown's part)
             if _foldable(kept, d):
                 out[i] = _fold(kept, d)
                 break

@@ -74,7 +74,7 @@ _SHARED_TAIL = regex.compile(r"(?:完成|实现|录得|接待|受理)\p{Han}{0,4
 _SHARE_BASE = regex.compile(r"占(?P<base>[^,;。、占]{2,14}?)的?(?:比重|比例|比)?(?:为|达|达到|是)?$")
 
 
-_GENERIC_BASE = regex.compile(r"^(?:全部|全市|全县|全区|全省|全国|总体|所有|各类)|(?:总额|总值|总量|总数|总和|总计|合计|的)$")
+_GENERIC_BASE = regex.compile(r"^(?:全部|全市|全县|全区|全省|全国|总体|所有|各类)|(?:总额|总值|总量|总数|总和|总计|合计|的|量)$")
 
 
 def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:

@@ -68,7 +68,9 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
 
 
 # 占受理总量的 / 占总数的 / 占全部诉求的: the share names the whole it is taken of.
-_NAMED_WHOLE = regex.compile(r"占(?:(?P<what>\p{Han}{0,6}?)(?:总量|总数|总额|总计|总和)|(?:全部|所有)\p{Han}{1,6}?)"
+# 占全市转办量的: a metric of the whole area, named (转办) as it was stated.
+_NAMED_WHOLE = regex.compile(r"占(?:(?P<what>\p{Han}{0,6}?)(?:总量|总数|总额|总计|总和)|(?:全部|所有)\p{Han}{1,6}?"
+                             r"|全(?:市|区|县|省|州|盟|旗|镇)(?P<metric>\p{Han}{1,6}?)(?:量|数))"
                              r"的?(?:比重|比例)?(?:为|达)?$")
 
 
@@ -100,6 +102,7 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
     for f in ctx.facts:
         if isinstance(f, Breakdown):
             in_parts.update(p.value_id for p in f.parts)
+    shares_of: dict[str, tuple[Quantity, list[_Item]]] = {}
     for k, it in enumerate(items):
         if it.qty is None or it.share is None or it.rate or it.qty.id in in_parts:
             continue
@@ -109,13 +112,20 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
             continue
         if k > 0 and rx(r"^[^,;。:\n]*$").match(text[items[k - 1].end:it.start]):
             continue  # the last of a list (A 172件、B 80件、C 50件,占总量的59.68%): the share is of them all
-        what = m.group("what") or ""  # 占全部办件量的: the whole, whatever it was called
+        metric = m.group("metric") or ""
+        what = m.group("what") or metric  # 占全部办件量的: the whole, whatever it was called
         whole = None
         for cand in reversed(items[max(0, k - 30):k]):
             q = cand.qty
             if q is None or q.nspan[0] < it.start - 1500:
                 continue
-            if q.unit != it.qty.unit or q.value <= it.qty.value or not _is_total(ctx, cand):
+            if q.unit != it.qty.unit or q.value <= it.qty.value:
+                continue
+            if metric:
+                # 占全市转办量的 names the metric itself: the figure stated right after it.
+                if not text[max(0, q.nspan[0] - len(metric) - 2):q.nspan[0]].rstrip("了共计为达").endswith(metric):
+                    continue
+            elif not _is_total(ctx, cand):
                 continue
             if what and what not in text[max(0, q.nspan[0] - 20):q.nspan[0]]:
                 continue  # 占转办总量的 needs a whole stated as 转办…
@@ -123,6 +133,23 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
             break
         if whole is not None:
             it.share.part_id, it.share.total_id = it.qty.id, whole.id
+            shares_of.setdefault(whole.id, (whole, []))[1].append(it)
+    for whole, parts in shares_of.values():
+        _sibling_shares(ctx, whole, parts)
+
+
+def _sibling_shares(ctx: Context, whole: Quantity, parts: list[_Item]) -> None:
+    """Figures stated apart (each in its own section), each with its share of one named whole
+    (A共受理1.56万件,占全市转办量的64.46% … B共受理0.86万件,占全市转办量的35.54%): its parts,
+    when they add up to it or their shares make up the whole of it."""
+    if len(parts) < 2 or len({p.label for p in parts}) < len(parts):
+        return
+    shares = sum((p.share.value for p in parts if p.share is not None), Decimal(0))
+    if not (_same_sum(parts, whole) or abs(shares - 100) <= Decimal("0.1") * len(parts)):
+        return
+    if any(isinstance(f, Breakdown) and f.total_id == whole.id for f in ctx.facts):
+        return
+    _add_breakdown(ctx, whole, parts, "shares")
 
 
 _NEXT_PARAGRAPH_CUE = regex.compile(r"\n+\s*(?:从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)|其中)")
