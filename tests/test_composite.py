@@ -434,3 +434,31 @@ def test_numbered_cell_table_with_a_total_row_without_number() -> None:
     assert [[(p.label, p.value, p.share) for p in b.parts] for b in bds] == [[
         ("咨询类", Decimal("500"), Decimal("50.0")), ("求助类", Decimal("300"), Decimal("30.0")),
         ("其他类", Decimal("200"), Decimal("20.0"))]]
+
+
+SECTIONS_OF_A_NAMED_WHOLE = ("全市共受理诉求5.00万件,直接答复3.20万件,转办1.80万件。\n"
+                             "(一)各区县办理情况。各区县共受理1.20万件,占全市转办量的66.67%。\n"
+                             "(二)市直部门办理情况。市直部门共受理0.60万件,占全市转办量的33.33%。\n")
+
+
+def test_sections_each_with_a_share_of_one_named_whole() -> None:
+    doc = parse(SECTIONS_OF_A_NAMED_WHOLE)
+    bd = [b for b in _breakdowns(doc) if b.total == Decimal("18000")]
+    assert len(bd) == 1
+    assert _parts(bd[0]) == _want([("各区县", "12000", "66.67"), ("市直部门", "6000", "33.33")])
+    assert doc.diagnostics == []
+    # A slipped share is flagged once, although it is checked both as linked to its whole and as a part.
+    bad = parse(SECTIONS_OF_A_NAMED_WHOLE.replace("66.67", "62.67")).diagnostics
+    assert [(d.rule, d.span.text) for d in bad] == [("share-of-total", "62.67%")]
+
+
+def test_parts_named_before_de_you_count_what_the_total_names() -> None:
+    # Each part is a category (第一档…); what it counts (行政村) is what the distant total names.
+    filler = "评比从环境整治、产业发展、乡风文明等方面入手,采取实地察看、查阅资料、群众测评等方式进行。" * 5
+    text = ("今年,县里对80个行政村的人居环境进行评比。" + filler +
+            "\n根据评比总分,进入第一档的有45个行政村、第二档的有27个行政村、第三档的有8个行政村。\n")
+    (bd,) = _breakdowns(parse(text))
+    assert bd.total == Decimal("80")
+    assert [(p.label, p.value) for p in bd.parts] == [("第一档", Decimal("45")), ("第二档", Decimal("27")),
+                                                     ("第三档", Decimal("8"))]
+    assert "parts-sum" in {d.rule for d in parse(text.replace("8个行政村。", "12个行政村。")).diagnostics}

@@ -246,15 +246,20 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
             return q, "sum"
         if q.value > max(parts) and _same_sum(run, q) and q.nspan[0] >= first.start - 300:
             return q, "sum"
+    # 145个城市、122个城市… (or 第一方阵的有145个城市、第二方阵的有122个城市): every part counts the
+    # thing the total names (350个地级及以上城市).
+    kinds = {it.label for it in run}
+    counted = {_counted_noun(text, it) for it in run}
+    kind = kinds.pop() if len(kinds) == 1 else counted.pop() if len(counted) == 1 else None
     for q in reversed(before[-12:]):
         if q.nspan[0] < first.start - 1200:
             break
-        if q.nspan[0] < first.start - 300 and not (q.label and all((q.label or "").endswith(it.label or "-") for it in run)):
+        counts_kind = bool(q.label and kind and q.label.endswith(kind))
+        if q.nspan[0] < first.start - 300 and not (counts_kind or (q.label and all(
+                (q.label or "").endswith(it.label or "-") for it in run))):
             continue
         named_after = bool(q.label) and all((it.label or "").endswith(q.label or "") for it in run)
-        # 145个城市、122个城市…: parts counted in the unit the total names (350个地级及以上城市).
-        kinds = {it.label for it in run}
-        named_after = named_after or (len(kinds) == 1 and bool(q.label) and (q.label or "").endswith(kinds.pop() or "-"))
+        named_after = named_after or counts_kind
         if (_presented_as_whole(text, q, not shared) or named_after) and _best_prefix(values, q.value) is not None:
             return q, "named" if named_after else "marked"
     # The parts are named as kinds of the figure just before (…项目完成投资606.98亿元 … 工业项目完成投资…).
@@ -264,6 +269,14 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     named = [q for q in before if q.nspan[0] >= first.start - 250 and q.value > max(parts)
              and _common_head(q.label, run)]
     return (max(named, key=lambda q: q.value), "head-noun") if named else (None, None)
+
+
+def _counted_noun(text: str, it: _Item) -> str | None:
+    """The noun right after a part's classifier (145个[城市]), if any."""
+    if it.qty is None:
+        return None
+    m = rx(r"\p{Han}{2,6}?(?=[、,;。和及与\n]|$)").match(text, it.qty.nspan[1])
+    return m.group() if m else None
 
 
 def _common_head(label: str | None, run: list[_Item]) -> bool:
