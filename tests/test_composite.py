@@ -462,3 +462,18 @@ def test_parts_named_before_de_you_count_what_the_total_names() -> None:
     assert [(p.label, p.value) for p in bd.parts] == [("第一档", Decimal("45")), ("第二档", Decimal("27")),
                                                      ("第三档", Decimal("8"))]
     assert "parts-sum" in {d.rule for d in parse(text.replace("8个行政村。", "12个行政村。")).diagnostics}
+
+
+def test_ranks_told_in_prose_without_figures() -> None:
+    text = ("会上公布的考核表里,第一名是“东湖区政府”,完成率远超其他单位。城投集团表现同样亮眼,在这份榜单里位列第二。"
+            "此外,某项目还获得“年度优秀项目”第一名。\n")
+    (rk,) = _rankings(parse(text))
+    assert [i.label for i in rk.items] == ["东湖区政府", "城投集团"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("第一名是“东湖区政府”。\n城投集团在另一份榜单里位列第二。\n", id="ranks in two paragraphs"),
+    pytest.param("东湖区政府位列第二,城投集团位列第三。", id="no first place"),
+])
+def test_no_prose_ranking(text: str) -> None:
+    assert _rankings(parse(text)) == []

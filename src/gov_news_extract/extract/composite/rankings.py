@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 
 import regex
 
 from ...context import Context
-from ...models import Breakdown, Quantity
+from ...models import Breakdown, Percent, Quantity
 from ...numbers.numeral import parse_number
 from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
@@ -224,3 +225,61 @@ def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -
         if isinstance(f, Breakdown) and {p.value_id for p in f.parts} == ids and (
                 f.total is None or sum((p.value for p in f.parts if p.value is not None), Decimal(0)) != f.total):
             ctx.facts.remove(f)
+
+
+# 第一名是“甲区政府” / 排名第一的是乙局: a rank, then the name.
+_RANK_THEN_NAME = regex.compile(r"(?:第(?P<n>[一二三四五六七八九十]|\d{1,2})名|排(?:名|在)第(?P<m>[一二三四五六七八九十]|\d{1,2})(?:位|名)?的)"
+                                r"(?:是|为)[“\"]?(?P<name>[^,;。“”\"\d]{2,20}?)[”\"]?(?=[,;。]|$)")
+# …乙指挥部表现也很抢眼,在这份榜单里位列第二: the name opens the sentence, the rank comes later.
+_NAME_THEN_RANK = regex.compile(r"(?:位列|位居|名列|排名|排在)第(?P<n>[一二三四五六七八九十]|\d{1,2})(?:位|名)?(?=[,;。]|$)")
+_NAMED_SUBJECT = regex.compile(r"^\p{Han}{2,14}?(?:政府|指挥部|局|委|办|中心|公司|集团|街道|社区|镇|乡|区|县|市|学校|医院)")
+
+
+def _narrated_ranks(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    """Ranks told one by one in prose, with no figure to rank by (第一名是“甲区政府”…;乙指挥部…
+    在这份榜单里位列第二): the names from first place on, in the same paragraph."""
+    text = ctx.norm.text
+    figures = sorted(f.nspan[0] for f in ctx.facts if isinstance(f, Quantity | Percent))
+    for para_start, para in _paragraphs(text):
+        found: list[tuple[int, str, int, int]] = []  # rank, name, start, end
+        for m in _RANK_THEN_NAME.finditer(para):
+            n = m.group("n") or m.group("m")
+            found.append((_rank_number(n), m.group("name"), para_start + m.start(), para_start + m.end()))
+        for m in _NAME_THEN_RANK.finditer(para):
+            a = last_before(para, "。;", m.start()) + 1
+            subject = _NAMED_SUBJECT.match(para[a:m.start()])
+            if subject is None:
+                continue
+            s, e = para_start + a, para_start + m.end()
+            k = bisect.bisect_left(figures, s)
+            if k < len(figures) and figures[k] < e:
+                continue  # a figure of its own: ranked by the passes above, if at all
+            found.append((_rank_number(m.group("n")), subject.group(), s, e))
+        found.sort(key=lambda r: r[2])
+        chain: list[tuple[int, str, int, int]] = []
+        for r in found:
+            if r[0] == len(chain) + 1 and r[1] not in {c[1] for c in chain}:
+                chain.append(r)
+            elif len(chain) < 2:
+                chain = [r] if r[0] == 1 else []
+        if len(chain) < 2 or any(a <= chain[0][2] < b for a, b in taken):
+            continue
+        start, end = chain[0][2], chain[-1][3]
+        _add_ranking(ctx, [(_written(ctx, *_find(text, name, s)), None) for _, name, s, _ in chain], start, end,
+                     _criterion(text, start))
+        taken.append((start, end))
+
+
+def _rank_number(n: str) -> int:
+    try:
+        return int(parse_number(n).value)
+    except ValueError:
+        return 0
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
