@@ -458,3 +458,13 @@ def test_elapsed_time_from_the_start_of_the_scene(minutes: str, flagged: bool) -
 )
 def test_elapsed_time_from_the_first_call_and_compound_durations(text: str) -> None:
     assert "elapsed-time" not in {d.rule for d in parse(text).diagnostics}
+
+
+@pytest.mark.parametrize(("rate", "flagged"), [("4.5%", False), ("3.8%", True)])
+def test_growth_rate_skips_a_target_in_brackets(rate: str, flagged: bool) -> None:
+    # 5万人 is the year's target, an aside: the change is the 42365's (1837/40528 = 4.5%).
+    doc = parse(f"全市城镇新增就业42365人,完成年度目标任务(5万人)的84.7%,比上年同期增加1837人,增长{rate}。")
+    assert ("growth-rate" in {d.rule for d in doc.diagnostics}) == flagged
+    labels = {f.span.text: f.label for f in doc.facts()}
+    assert labels["5万人"] == labels["84.7%"] == "年度目标任务"
+    assert labels["比上年同期增加1837人"] == "城镇新增就业"

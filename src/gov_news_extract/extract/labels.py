@@ -82,6 +82,7 @@ _MAX_LABEL = 18
 _RANKED_TAIL = regex.compile(r"(?:居首位|位居首位|居首|居冠|居次|次之|(?:位居|位列|排名|排在|名列|居|排)第(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?)[,，]?$")
 _AVERAGES = ("日均", "月均", "周均", "平均", "人均")
 _YI_CATEGORY = regex.compile(r"^[^,;。]{0,10}?以(?![上下来及内外后前便致为此免往至])(?=\p{Han}{2})")
+_TARGET = regex.compile(r"(?:目标|计划|任务)$")
 _THOSE_WITH = regex.compile(r"\p{Han}的有$")
 _BASIS_ONLY = regex.compile(r"(?:较|比)(?:上年|去年|上月|上周|上季度|同期|上年同期|去年同期|\d{1,2}月份?|\d{4}年)的?")
 _DAY_THEN_MOST = regex.compile(r"\d{1,2}[日号](?P<metric>\p{Han}{2,8}?)最[多高大][,，]?$")
@@ -214,6 +215,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     prev: Numeric | None = None
     whole: Quantity | None = None  # the last figure of the sentence that is not an average
     prev_sentence = -1
+    aside: Numeric | None = None  # the last figure written in brackets after a noun
     ends = frozenset(f.nspan[1] for f in facts)
     sorted_ends = sorted(ends)
     for f in facts:
@@ -237,6 +239,12 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             while cstart < s and text[cstart] in "、和及与)）":
                 cstart += 1
         region = text[cstart:s]
+        if aside is not None and aside.nspan[1] < s and text[aside.nspan[1]] in ")）" \
+                and rx(r"[)）]的?").fullmatch(text, aside.nspan[1], s):
+            # 完成年度目标任务(5万人)的84.7%: read as if the figure in brackets were not there.
+            a0 = aside.nspan[0] - 1
+            cstart = _clause_start(text, a0, ends)
+            region = text[cstart:a0]
         if prev is not None and cstart <= prev.nspan[1] <= s and prev.label:
             rest = text[prev.nspan[1]:s]
             if (rx(r"\s*[(（]").match(rest) and not rx(r"\s*[(（]其中").match(rest)) or not clean(rest):
@@ -322,8 +330,15 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                     and whole.unit == f.unit:
                 # 共受理15386件,日均受理2198件,较上周增加514件: the change is the total's, not the average's.
                 src = whole
+            elif isinstance(f, Change) and isinstance(prev, Percent) and _TARGET.search(prev.label) \
+                    and whole is not None and whole.label:
+                # 新增就业42365人,完成年度目标的84.7%,比上年同期增加1837人: the change is the figure's.
+                src = whole
             f.label = src.label
             f.label_span = src.label_span
+        if text[s - 1:s] in ("(", "（") and text[f.nspan[1]:f.nspan[1] + 1] in (")", "）"):
+            aside = f  # 年度目标任务(5万人): an aside; what follows goes on about the figure before it
+            continue
         # Figures that share a clause-less label pass it on (占比61.3% after 转办工单111523件).
         if isinstance(f, Quantity) and f.qualifier not in _AVERAGES:
             whole = f

@@ -92,9 +92,12 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 if named is None:
                     continue
                 cands = [named]
-            q = cands[-1]
-            if q.label and ac.label and q.label not in ac.label and ac.label not in q.label:
+            # The nearest figure of the change's metric (not a target in brackets, 年度目标(5万人)).
+            same = [q for q in cands if not (q.label and ac.label and q.label not in ac.label
+                                             and ac.label not in q.label)]
+            if not same:
                 continue  # the change is about another metric
+            q = same[-1]
             cur, delta = facts.value_of(q), facts.value_of(ac)
             basis = cur.iv - delta.iv if rc.direction == "up" else cur.iv + delta.iv
             basis = Interval(max(Fraction(0), basis.lo), basis.hi)

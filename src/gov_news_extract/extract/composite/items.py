@@ -82,6 +82,8 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             continue
         if f.nspan[0] in ctx.table_cells:
             continue  # a row's cells are different metrics; columns are not read as lists yet
+        if text[f.nspan[0] - 1:f.nspan[0]] in ("(", "（") and rx(r"[)）]的").match(text, f.nspan[1]):
+            continue  # 完成年度目标任务(5万人)的84.7%: an aside on another figure, not a list item
         if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label and items \
                 and items[-1].qty is not None and _sub_count(text, items[-1], f):
             f.whole_id = items[-1].qty.id  # 涉水类873件,其中…停水诉求815件;涉电类…: inside the part, not beside it
