@@ -477,3 +477,16 @@ def test_ranks_told_in_prose_without_figures() -> None:
 ])
 def test_no_prose_ranking(text: str) -> None:
     assert _rankings(parse(text)) == []
+
+
+def test_list_ending_in_a_fenbie_tail_keeps_its_last_parts() -> None:
+    text = ("全市共受理诉求10000件。从诉求类型看,咨询类最多,有4000件,占到了40.0%;其次是求助类2800件,占28.0%;"
+            "投诉类1700件,占17.0%;建议类和其他类分别为900件、600件,分别占9.0%和6.0%。")
+    doc = parse(text)
+    (bd,) = _breakdowns(doc)
+    assert bd.total == Decimal("10000") and bd.complete
+    assert _parts(bd) == _want([("咨询类", "4000", "40.0"), ("求助类", "2800", "28.0"), ("投诉类", "1700", "17.0"),
+                                ("建议类", "900", "9.0"), ("其他类", "600", "6.0")])
+    assert doc.diagnostics == []
+    slipped = parse(text.replace("6.0%。", "8.0%。")).diagnostics
+    assert {d.rule for d in slipped} & {"shares-sum", "share-of-total"}

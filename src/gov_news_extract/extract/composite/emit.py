@@ -84,6 +84,8 @@ def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
     if m is None:
         return False
     core = m.group("base")
+    if rx(r"(?:到|了|到了)").fullmatch(core):
+        return False  # 占到了40.7%: a verb ending, no whole named
     while (k := _GENERIC_BASE.search(core)) is not None and core:
         core = core[:k.start()] + core[k.end():]
     if len(core) < 2:
