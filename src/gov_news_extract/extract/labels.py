@@ -147,9 +147,10 @@ def clean(region: str) -> str:
         yi = _YI_CATEGORY.match(s)
         if yi is not None and yi.end() < len(s) - 1:
             s = s[yi.end():]  # 住宿人次以鷺港區…居冠 / 以日本旅客…最多: what 以 introduces is the category
-        if "等" in s[1:-1]:
+        etcs = [m.start() for m in rx(r"等(?![待候级同于值])").finditer(s, 1, len(s) - 1)]  # 等待, 等级 are words
+        if etcs:
             # 油烟、噪音等[来电]: the head after the examples, unless it is a generic word.
-            k = s.rindex("等")
+            k = etcs[-1]
             s = s[:k] if _GENERIC.fullmatch(s[k + 1:]) else s[k + 1:]
     cat = _CATEGORY_HEAD.match(s)
     if cat:
