@@ -46,6 +46,8 @@ PARSE_CASES: list[tuple[str, str, str, int, int]] = [
     ("chinese nian", "廿", "20", 0, 1),
     ("chinese nian plus digit", "廿一", "21", 0, 1),
     ("chinese sa", "卅", "30", 0, 1),
+    ("chinese decimal after 点", "九十五点三", "95.3", 1, 1),
+    ("chinese decimal below one", "零点五", "0.5", 1, 1),
     ("chinese digit by digit year", "二〇二三", "2023", 0, 1),
     ("chinese digit by digit with zeros", "二〇〇八", "2008", 0, 1),
     ("chinese financial", "贰拾叁", "23", 0, 1),

@@ -38,7 +38,7 @@ def _token() -> regex.Pattern[str]:
     unit = lexicon.unit_pattern()
     return regex.compile(
         rf"(?P<neg>[-−])?"
-        rf"(?:(?P<frac_cn>百分之|千分之)(?P<fv>{_ARABIC}|{_CN})"
+        rf"(?:(?P<frac_cn>百分之|千分之)(?P<fv>{_ARABIC}|{_CN}(?:点[零〇一二三四五六七八九]+)?)"
         rf"|(?P<num>{_ARABIC})(?P<mid1>余|多)?(?P<mult>万亿|亿|万)?"
         rf"|(?P<cn>{_CN}))"
         rf"(?P<mid>余|多)?"

@@ -161,4 +161,12 @@ def parse_number(s: str) -> Number:
         return Number(value * scale, decimals, scale)
     if scale == 1 and CN_NUMERAL.fullmatch(s):
         return Number(Decimal(cn_to_int(s)), 0, 1)
+    whole, dot, frac = s.partition("点")
+    if scale == 1 and dot and frac and CN_NUMERAL.fullmatch(whole) and all(c in _CN_DIGITS for c in frac):
+        # 九十五点三: digits after 点 are read one by one
+        digits = "".join(str(_CN_DIGITS[c]) for c in frac)
+        return Number(Decimal(f"{cn_to_int(whole)}.{digits}"), len(digits), 1)
     raise ValueError(f"not a number: {s!r}")
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
