@@ -101,7 +101,6 @@ def test_parse_number(name: str, written: str, value: str, decimals: int, scale:
         pytest.param("5e3", id="exponent"),
         pytest.param("NaN", id="nan"),
         pytest.param("Infinity", id="infinity"),
-        pytest.param("三点五", id="chinese decimal point"),
         pytest.param("12万件", id="unit after multiplier"),
         pytest.param("百分之五", id="fraction words"),
     ],
