@@ -38,7 +38,7 @@ _OPENING_VERBS = regex.compile(
     r"发生|造成|出现|吸纳|吸引|推广|排查整治|排查|整治|新开通|实有|共发生|共开展|共出动|共查处)(?=\p{Han}{2}|[A-Za-z])"
 )
 # Anywhere in the clause: what follows these is the name (相关诉求涉及[停车管理问题]44件).
-_POINTERS = regex.compile(r"^.*(?:涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|其次为|其次是|\d[^,]{0,6}?(?:件|个|起|项|条)\p{Han}{0,3}?中(?![心部国央]))(?=\p{Han})")
+_POINTERS = regex.compile(r"^.*(?:按(?:\d{4}年(?:末|底|初)?|(?=全市|全县|全区|全省|全国|年末|常住|户籍))|涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|其次为|其次是|\d[^,]{0,6}?(?:件|个|起|项|条)\p{Han}{0,3}?中(?![心部国央]))(?=\p{Han})")
 _TRAILING = regex.compile(
     r"(?:分别为|分别是|分别达|分别|均为|均达|(?<![行作认成])为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破了|突破|了|却|也|则|仍|都|"
     r"预计|估计|预期|首次|再次|首度|又|[(（][A-Za-z]{2,6}[)）]|(?<=幅|速|率)(?:收窄|扩大|回落|加快|放缓|提高)(?:至|到)?|"
@@ -115,6 +115,7 @@ def clean(region: str) -> str:
         return quoted.group(1)
     # An aside in brackets (含省长信箱、…等渠道) is not part of the name; a short one (留言) may be.
     s = rx(r"[(（][^()（）]{5,}[)）]").sub("", s)
+    s = rx(r"[\[［]\d{1,2}[\]］]").sub("", s)  # a footnote marker (床位[1])
     bare = _SUBJECT_VERB.fullmatch(_TRAILING.sub("", s))
     if bare is not None:
         # 市直部门共受理0.60万件: a verb with no object; what is counted is the subject's.
@@ -347,7 +348,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     _distribute(ctx, facts)
 
 
-_STOP_AFTER = regex.compile(r"同比|环比|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场|"
+_STOP_AFTER = regex.compile(r"同比|环比|计算|折算|测算|核算|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场|"
                             r"逐|建立|实行|实施|组织|落实|签订|"
                             r"赶赴|前往|到达|设置|参加|参与|投入|开展|实施|进驻|驻守|值守|巡逻")
 

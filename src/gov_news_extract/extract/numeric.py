@@ -134,6 +134,8 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             continue  # 十七届人大四次会议: a session's ordinal, not a count
         if before.endswith("每") and chinese:
             continue  # 每千人, 每万人: the base of a rate, not a count
+        if before[-1:] in ("×", "*", "÷") and unit == "%":
+            continue  # …/实际开放总床日数×100%: a formula's constant, not a figure
         if before.endswith("第") or (_ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个"))):
             continue
         try:
