@@ -468,3 +468,19 @@ def test_growth_rate_skips_a_target_in_brackets(rate: str, flagged: bool) -> Non
     labels = {f.span.text: f.label for f in doc.facts()}
     assert labels["5万人"] == labels["84.7%"] == "年度目标任务"
     assert labels["比上年同期增加1837人"] == "城镇新增就业"
+
+
+@pytest.mark.parametrize(("share", "flagged"), [("60.5%", False), ("64.9%", True)])
+def test_share_of_a_whole_named_before_the_part(share: str, flagged: bool) -> None:
+    doc = parse(f"全县累计收购秋粮8.46万吨。在收购总量中,订单收购5.12万吨,所占比重为{share},较上年同期提高5.3个百分点。")
+    assert ("share-of-total" in {d.rule for d in doc.diagnostics}) == flagged
+    assert {f.span.text: f.label for f in doc.facts()}[share] == "订单收购"
+
+
+@pytest.mark.parametrize(("part", "flagged"), [("3.15", False), ("3.61", True)])
+def test_parts_after_a_section_cue_divide_the_figure_before_it(part: str, flagged: bool) -> None:
+    doc = parse(f"今年全县秋粮总播种面积54.30万亩。从作物结构看,玉米、中稻、大豆和薯类杂粮分别种植28.65万亩、17.42万亩、"
+                f"5.08万亩和{part}万亩。")
+    (bd,) = [f for f in doc.facts() if isinstance(f, Breakdown)]
+    assert bd.total == Decimal("543000")
+    assert ("parts-sum" in {d.rule for d in doc.diagnostics}) == flagged

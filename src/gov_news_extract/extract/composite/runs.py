@@ -15,7 +15,7 @@ from ...text.rx import rx
 from .items import _TOTAL_WORDS, _counts_alike, _Item, _kind, _near, _same_sum, _same_unit, _share_fits
 
 # 分行业来看 / 分区域看 / 按问题类型分析: the parts that follow are a division of the whole.
-_SECTION_CUE = regex.compile(r"分\p{Han}{1,4}(?:来)?看|按\p{Han}{1,8}?(?:分|统计|划分|分析)")
+_SECTION_CUE = regex.compile(r"分\p{Han}{1,4}(?:来)?看|从\p{Han}{1,10}?(?:来)?看|按\p{Han}{1,8}?(?:分|统计|划分|分析)")
 
 
 _NAME_SPLIT = regex.compile(r"[、,;]|和|及")
@@ -268,7 +268,20 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
         return None, None
     named = [q for q in before if q.nspan[0] >= first.start - 250 and q.value > max(parts)
              and _common_head(q.label, run)]
-    return (max(named, key=lambda q: q.value), "head-noun") if named else (None, None)
+    if named:
+        return max(named, key=lambda q: q.value), "head-noun"
+    # 全县秋粮总播种面积54.30万亩。从作物结构看,玉米、中稻…分别种植…: the figure just before the cue
+    # is divided, when the parts (nearly: a draft may slip) make it up.
+    cue = _SECTION_CUE.search(sentence)
+    assert cue is not None
+    prior = [f for f in before if f.nspan[1] <= last_before(text, "。\n", first.start) + 1
+             and f.nspan[0] >= first.start - 250]
+    if prior and not rx(r"\d").search(sentence[:cue.start()]):
+        divided = prior[-1]
+        acc = sum(parts, Decimal(0))
+        if divided.value > max(parts) and (acc == divided.value or _near(acc, divided.value, max(parts))):
+            return divided, "sum" if acc == divided.value else "marked"
+    return None, None
 
 
 def _counted_noun(text: str, it: _Item) -> str | None:

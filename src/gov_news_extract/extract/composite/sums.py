@@ -108,12 +108,18 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
             continue
         a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
         m = _NAMED_WHOLE.search(text, a, it.share.nspan[0])
+        metric = ""
         if m is None:
-            continue
-        if k > 0 and rx(r"^[^,;。:\n]*$").match(text[items[k - 1].end:it.start]):
-            continue  # the last of a list (A 172件、B 80件、C 50件,占总量的59.68%): the share is of them all
-        metric = m.group("metric") or ""
-        what = m.group("what") or metric  # 占全部办件量的: the whole, whatever it was called
+            # 在收购总量中,订单收购5.12万吨,所占比重为64.9%: the whole is named before the part.
+            inside = _IN_WHOLE.search(text, last_before(text, "。\n", it.start) + 1, it.start)
+            if inside is None or not _bare_share_of(text, it):
+                continue
+            what = inside.group("what")
+        else:
+            if k > 0 and rx(r"^[^,;。:\n]*$").match(text[items[k - 1].end:it.start]):
+                continue  # the last of a list (A 172件、B 80件、C 50件,占总量的59.68%): the share is of them all
+            metric = m.group("metric") or ""
+            what = m.group("what") or metric  # 占全部办件量的: the whole, whatever it was called
         whole = None
         for cand in reversed(items[max(0, k - 30):k]):
             q = cand.qty
@@ -136,6 +142,16 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
             shares_of.setdefault(whole.id, (whole, []))[1].append(it)
     for whole, parts in shares_of.values():
         _sibling_shares(ctx, whole, parts)
+
+
+_IN_WHOLE = regex.compile(r"在(?P<what>\p{Han}{1,8}?)(?:总量|总数|总额|总计)中[,:]")
+
+
+def _bare_share_of(text: str, it: _Item) -> bool:
+    """The item's share names no whole of its own (所占比重为64.9%, 占比12%)."""
+    assert it.share is not None
+    a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 12)
+    return bool(rx(r"^(?:所占|占)(?:比重|比例)?(?:为|达|是)?$|^占比(?:为|达)?$").match(text[a:it.share.nspan[0]]))
 
 
 def _sibling_shares(ctx: Context, whole: Quantity, parts: list[_Item]) -> None:
