@@ -490,3 +490,11 @@ def test_list_ending_in_a_fenbie_tail_keeps_its_last_parts() -> None:
     assert doc.diagnostics == []
     slipped = parse(text.replace("6.0%。", "8.0%。")).diagnostics
     assert {d.rule for d in slipped} & {"shares-sum", "share-of-total"}
+
+
+def test_names_then_counts_then_shares_each_in_order() -> None:
+    text = ("全区共受理群众诉求3398件。咨询、求助及其他类诉求依次为1896件、1324件和178件,"
+            "所占比例依次为55.8%、39.0%和5.2%。")
+    (bd,) = _breakdowns(parse(text))
+    assert bd.total == Decimal("3398") and bd.complete
+    assert _parts(bd) == _want([("咨询", "1896", "55.8"), ("求助", "1324", "39.0"), ("其他类", "178", "5.2")])

@@ -348,7 +348,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     _distribute(ctx, facts)
 
 
-_STOP_AFTER = regex.compile(r"同比|环比|计算|折算|测算|核算|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场|"
+_STOP_AFTER = regex.compile(r"同比|环比|计算|折算|测算|核算|全部|均(?=已|为|在|达|实现|完成)|共|累计|办理|办结|总体|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场|"
                             r"逐|建立|实行|实施|组织|落实|签订|"
                             r"赶赴|前往|到达|设置|参加|参与|投入|开展|实施|进驻|驻守|值守|巡逻")
 
@@ -363,8 +363,8 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
     if inside is not None and (text[f.nspan[0] - 1:f.nspan[0]] == "的" or _IN_BEFORE.search(
             text, max(0, f.nspan[0] - 8), f.nspan[0])):
         return e, e + len(inside.group(1))  # 受理的2648件紧急类诉求中 / 在全年41.62万件办件中
-    if not _CLASSIFIERS.search(f.unit):
-        return None
+    if not _CLASSIFIERS.search(f.unit) and text[f.nspan[0] - 1:f.nspan[0]] != "的":
+        return None  # 受理的2816件[防汛排涝诉求]: after 的 the figure is a noun's, whatever its unit
     window = text[e:e + 16]
     m = _NOUN_AFTER.match(window)
     if not m:
@@ -414,7 +414,7 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
     """`A、B和C分别为X、Y和Z`: each figure of the list measures the name in its place; with no
     names before 分别, the figures listed just before it (A X亿元、B Y亿元,分别增长…) lend theirs."""
     text = ctx.norm.text
-    for m in rx(r"分别(?:为|是|达|达到|增长|下降|比[^,;。]{1,10}?[增下提回上]\w{0,2}|占[^,;。\d]{0,12})?").finditer(text):
+    for m in rx(r"(?:分别|依次)(?:为|是|达|达到|增长|下降|比[^,;。]{1,10}?[增下提回上]\w{0,2}|占[^,;。\d]{0,12})?").finditer(text):
         cstart = last_before(text, ",;。:\n", m.start()) + 1
         run: list[Numeric] = []
         pos = m.end()

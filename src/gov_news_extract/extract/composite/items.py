@@ -279,4 +279,5 @@ def _share_fits(part: Decimal, total: Decimal, share: Decimal, decimals: int) ->
     return share - unit / 2 - Decimal("0.05") <= pct < share + unit + Decimal("0.05")
 
 
-_SHARE_LIST = regex.compile(r"分别占(?:[^,;。\d]{0,12}?的)?(?:比重|比例)?(?:为)?")
+_SHARE_LIST = regex.compile(r"(?:分别|依次)占(?:[^,;。\d]{0,12}?的)?(?:比重|比例)?(?:为)?"
+                            r"|(?:所占|占)(?:比重|比例)(?:分别|依次)(?:为|是)|占比(?:分别|依次)(?:为|是)")
