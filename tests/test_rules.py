@@ -484,3 +484,10 @@ def test_parts_after_a_section_cue_divide_the_figure_before_it(part: str, flagge
     (bd,) = [f for f in doc.facts() if isinstance(f, Breakdown)]
     assert bd.total == Decimal("543000")
     assert ("parts-sum" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+@pytest.mark.parametrize(("later", "flagged"), [("2186", False), ("2816", True)])
+def test_restated_count_named_with_and_without_de(later: str, flagged: bool) -> None:
+    doc = parse(f"三季度,涉及防汛排涝的诉求共2186件,主要集中在7月中下旬。\n\n"
+                f"总的看,三季度受理的{later}件防汛排涝诉求已全部办结。")
+    assert ("restated-figure" in {d.rule for d in doc.diagnostics}) == flagged

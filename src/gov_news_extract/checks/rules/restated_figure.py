@@ -52,6 +52,7 @@ _TOTAL_WORDS = {"共", "共计", "合计", "总计", "总共"}
 
 def _label(f: Numeric) -> str:
     label = rx(r"[\s*()（）“”\"]").sub("", f.label or "")
+    label = rx(r"(?<=\p{Han}{2})的(?=\p{Han}{2})").sub("", label)  # 防汛排涝的诉求 is 防汛排涝诉求
     while (m := _LEAD.match(label)) and len(label) - m.end() >= 2:
         label = label[m.end():]
     # 紧急类诉求 and 紧急类 are one category (the generic head is dropped where labels are made).
