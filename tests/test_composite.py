@@ -498,3 +498,18 @@ def test_names_then_counts_then_shares_each_in_order() -> None:
     (bd,) = _breakdowns(parse(text))
     assert bd.total == Decimal("3398") and bd.complete
     assert _parts(bd) == _want([("咨询", "1896", "55.8"), ("求助", "1324", "39.0"), ("其他类", "178", "5.2")])
+
+
+SECTIONED_REPORT = ("一、总体情况\n本季度区热线共受理群众诉求48576件,环比下降2.1%。\n\n"
+                    "二、受理渠道\n热线电话仍是群众反映诉求的主渠道,接听受理33915件,占69.8%;通过网站等网络渠道受理11842件;"
+                    "由市平台转来2163件;来信来访等其他渠道656件。\n\n"
+                    "三、办理情况\n热线直接答复29118件,直接答复率59.9%;转派承办单位办理19458件,办结率98.5%。\n")
+
+
+def test_sections_divide_the_total_stated_in_the_first() -> None:
+    doc = parse(SECTIONED_REPORT)
+    got = {tuple(p.value for p in b.parts): b.total for b in _breakdowns(doc)}
+    assert got[(Decimal("33915"), Decimal("11842"), Decimal("2163"), Decimal("656"))] == Decimal("48576")
+    assert got[(Decimal("29118"), Decimal("19458"))] == Decimal("48576")
+    assert doc.diagnostics == []
+    assert "parts-sum" in {d.rule for d in parse(SECTIONED_REPORT.replace("656件", "756件")).diagnostics}

@@ -28,7 +28,7 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     # 其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;…: the first part of a declared list may
     # carry a share the others do not.
     opens_list = a.share is not None and b.share is None and gap.startswith(";") \
-        and _DECLARES_BEFORE.search(text, max(0, a.start - 40), a.start) is not None
+        and (_DECLARES_BEFORE.search(text, max(0, a.start - 40), a.start) is not None or _opens_section(text, a))
     if (a.share is None) != (b.share is None) and not (a.rate or b.rate) and not opens_list \
             and not rx(r"、\p{Han}{0,16}").fullmatch(gap):
         return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
@@ -56,6 +56,19 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
         return a.share is not None and b.share is not None and not (a.rate or b.rate) \
             and _starts_clause(text, b.start, b.label)  # (a rate, 直接答复率…, opens another list)
     return len(gap) <= 40
+
+
+def _opens_section(text: str, a: _Item) -> bool:
+    """a is the first figure of the paragraph under a section heading (二、受理渠道\n热线电话仍是
+    主渠道,接听受理33915件,占69.8%;…): what the section lists, the first part may carry a share."""
+    ls = text.rfind("\n", 0, a.start) + 1
+    if rx(r"\d").search(text, ls, a.start):
+        return False
+    prev_end = ls - 1
+    while prev_end > 0 and text[prev_end - 1] == "\n":
+        prev_end -= 1
+    heading = text[text.rfind("\n", 0, prev_end) + 1:prev_end] if prev_end > 0 else ""
+    return bool(SECTION_HEAD.match(heading)) and len(heading) <= 16 and not rx(r"[,。;]").search(heading)
 
 
 def _starts_clause(text: str, pos: int, label: str | None) -> bool:

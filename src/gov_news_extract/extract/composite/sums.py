@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import regex
@@ -98,10 +99,10 @@ def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
 def _named_wholes(ctx: Context, items: list[_Item]) -> None:
     """Link a share outside any breakdown to its part and to the whole it names."""
     text = ctx.norm.text
-    in_parts: set[str | None] = set()
+    in_parts: set[str | None] = set()  # parts whose share their breakdown checks already
     for f in ctx.facts:
         if isinstance(f, Breakdown):
-            in_parts.update(p.value_id for p in f.parts)
+            in_parts.update(p.value_id for p in f.parts if p.share_id is not None)
     shares_of: dict[str, tuple[Quantity, list[_Item]]] = {}
     for k, it in enumerate(items):
         if it.qty is None or it.share is None or it.rate or it.qty.id in in_parts:
@@ -228,3 +229,37 @@ def _adding_window(cands: list[_Item], whole: Quantity) -> list[_Item] | None:
             if acc > whole.value * 2:
                 break
     return None
+
+
+def _distant_sums(ctx: Context, items: list[_Item]) -> None:
+    """A sentence that opens with figures adding up exactly to a whole stated in an earlier section
+    (一、总体情况 …共受理群众诉求48576件 … 四、办理情况 热线直接答复29118件…;转派承办单位办理19458件):
+    the sentence divides that whole. Only exact sums of a whole of three digits or more."""
+    text = ctx.norm.text
+    used: set[str | None] = set()
+    for f in ctx.facts:
+        if isinstance(f, Breakdown):
+            used.update(p.value_id for p in f.parts)
+    counts = [it for it in items if it.qty is not None]
+    for i, first in enumerate(counts):
+        assert first.qty is not None
+        sent = last_before(text, "。\n", first.start) + 1
+        if first.qty.id in used or (i > 0 and counts[i - 1].start >= sent):
+            continue  # only the sentence's first figure opens such a list
+        end = text.find("。", first.start)
+        end = len(text) if end < 0 else end
+        window = [it for it in counts[i:i + 6] if it.start < end and it.qty is not None
+                  and it.qty.unit == first.qty.unit and it.qty.id not in used]
+        wholes = [w.qty for w in counts[max(0, i - 80):i] if w.qty is not None and w.qty.unit == first.qty.unit
+                  and w.qty.value >= 100 and w.start >= first.start - 3000 and _is_total(ctx, w)]
+        for n in range(len(window), 1, -1):
+            parts = window[:n]
+            acc = sum((p.qty.value for p in parts if p.qty is not None), Decimal(0))
+            whole = next((w for w in reversed(wholes) if w.value == acc), None)
+            if whole is None or len({p.label for p in parts}) < n:
+                continue
+            # Copies: a share that names another whole is dropped from the part, not from the item
+            # (the named-whole pass still links it).
+            _add_breakdown(ctx, whole, [replace(p) for p in parts], "sum")
+            used.update(p.qty.id for p in parts if p.qty is not None)
+            break
