@@ -382,3 +382,14 @@ def test_web_work_page_with_items_between_rules() -> None:
             "县人社局举办秋季招聘会 提供岗位3200余个\n发布时间:2024-09-10 来源:县人社局\n\n9月8日,招聘会共有86家企业参会。"
             "(通讯员 孔令溪)\n")
     assert _titles(text) == ["某县秋茶采摘进入旺季", "县人社局举办秋季招聘会 提供岗位3200余个"]
+
+
+def test_uncredited_marker_lines_are_sections_of_one_piece() -> None:
+    # An official account's article: ▶ lines head its sections; only the page's closing line credits it.
+    text = ("9月甲市12345热线受理诉求6.8万余件 这些事大家最关心\n原创　甲市发布　2024年10月11日 18:30\n\n"
+            "▶ 诉求从哪来？\n电话受理52316件,占76.4%\n网络渠道14209件,占20.8%\n\n"
+            "▶ 诉求怎么办？\n热线坐席直接答复35332件\n\n"
+            "▶ 各区县受理情况\n受理量排名前三的区县依次为乙区、丙区、丁县\n\n"
+            "来源:甲市12345热线中心\n编辑:张三\n")
+    doc = parse(text)
+    assert [a.title for a in doc.articles] == ["9月甲市12345热线受理诉求6.8万余件 这些事大家最关心"]

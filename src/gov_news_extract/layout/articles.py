@@ -134,12 +134,15 @@ def _group_after(lines: list[Line], i: int) -> tuple[int, ...]:
 
 def _events(lines: list[Line]) -> list[_Event]:
     evs: list[_Event] = []
+    # Marker headlines are items of a briefs page only if every one of them is credited.
+    items = all(_bullet_item(lines, ln.idx) for ln in lines if ln.kind is Kind.BULLET)
     for ln in lines:
         i, k = ln.idx, ln.kind
         if k is Kind.LEAD:
             g = _group_before(lines, i)
             evs.append(_Event(at=g[0] if g else i, group=g, lead=i))
-        elif k in (Kind.SIGNATURE, Kind.NAME) or (k is Kind.BYLINE and bl.parse_byline_line(ln.text, 0)):
+        elif k in (Kind.SIGNATURE, Kind.NAME) or (k is Kind.BYLINE and not _EDITOR_LINE.match(ln.text)
+                                                  and bl.parse_byline_line(ln.text, 0)):
             g = _group_before(lines, i)
             if g and g[-1] == i - 1:  # a signed piece: □姬国庆 right under its headline
                 evs.append(_Event(at=g[0], group=g))
@@ -150,12 +153,13 @@ def _events(lines: list[Line]) -> list[_Event]:
             evs.append(_Event(at=i, group=g, column=i, starts=True))
         elif k is Kind.SEPARATOR:
             evs.append(_Event(at=i, group=_group_after(lines, i), starts=True))
-        elif k is Kind.BULLET:
+        elif k is Kind.BULLET and items:
             evs.append(_Event(at=i, group=(i,), starts=True))
         elif k is Kind.HEAD and _credited_item(lines, i):
             evs.append(_Event(at=i, group=(i,), starts=True))
         elif k in (Kind.HEAD, Kind.FIGURE) and i + 1 < len(lines) and lines[i + 1].kind is Kind.FURNITURE \
-                and _POSTED.search(lines[i + 1].text) and len(_HAN.findall(ln.text)) >= 6:
+                and _POSTED.search(lines[i + 1].text) and len(_HAN.findall(ln.text)) >= 6 \
+                and any(x.kind is not Kind.BYLINE for x in lines[i + 2:]):  # not the page's closing credits
             # 县人社局举办秋季招聘会 / 发布时间:2024-09-10 来源:…: a web page's item header
             evs.append(_Event(at=i, group=(i,), starts=True))
     # one headline block may be found from both sides (column above, lead below): merge
@@ -177,6 +181,8 @@ def _events(lines: list[Line]) -> list[_Event]:
     return merged
 
 
+# 编辑:张三 / 责任编辑:… closes a page: it credits the piece above, it does not sign a new one.
+_EDITOR_LINE = regex.compile(r"^\s*(?:责任|值班|实习)?编辑\s*[:：]")
 _POSTED = regex.compile(r"^(?:发布时间|发布日期|发文日期|来源|日期)[:：]")
 _CREDIT_CLOSE = regex.compile(r"[(（](?:本报)?(?:特约|见习)?(?:记者|通讯员|实习生|作者)[\s:：]*[\p{Han}·\s、]{2,20}[)）]\s*$")
 
@@ -191,6 +197,19 @@ def _credited_item(lines: list[Line], i: int) -> bool:
         if _CREDIT_CLOSE.search(lines[j].text):
             return True
         j += 1
+    return False
+
+
+def _bullet_item(lines: list[Line], i: int) -> bool:
+    """A headline behind a marker (■枫亭镇晚稻喜获丰收) heads an item of its own when that item is
+    credited (本报讯…, a byline, a signature, a closing (记者 X)); uncredited, the marker line is a
+    section of the piece it stands in (▶ 诉求从哪来？ in an account's article)."""
+    for ln in lines[i + 1:]:
+        if ln.kind is Kind.BULLET:
+            return False
+        if ln.kind in (Kind.LEAD, Kind.BYLINE, Kind.SIGNATURE) or (
+                ln.kind is Kind.PROSE and _CREDIT_CLOSE.search(ln.text)):
+            return True
     return False
 
 
