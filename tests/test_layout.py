@@ -393,3 +393,10 @@ def test_uncredited_marker_lines_are_sections_of_one_piece() -> None:
             "来源:甲市12345热线中心\n编辑:张三\n")
     doc = parse(text)
     assert [a.title for a in doc.articles] == ["9月甲市12345热线受理诉求6.8万余件 这些事大家最关心"]
+
+
+def test_infographic_short_lines_are_not_a_one_cell_table() -> None:
+    text = ("你的每一通来电\n我们都认真记下了\n\n▶ 总量\n9月\n市12345热线\n共受理群众诉求\n**68472**件\n"
+            "较8月增加**3448**件\n\n日均受理\n**2282**件\n\n单日受理峰值出现在9月2日\n达**3417**件\n")
+    labels = {f.span.text: f.label for f in parse(text).facts() if f.kind == "quantity"}
+    assert labels["68472**件"] == "群众诉求" and labels["2282**件"] == "日均受理"

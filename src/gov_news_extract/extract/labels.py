@@ -48,7 +48,7 @@ _TRAILING = regex.compile(
     r"按(?:可比|不变)价格计算|同比|环比|(?:两|三|五)年平均|平均|\s)+$"
 )
 _LEADING = regex.compile(
-    r"^(?:[\p{P}\s]|\d+[.、]|但|而|并|且|又|关于|\(?[一二三四五六七八九十]+[)、]|其中|此外|另外|同时|今年|去年|当年|本年|本月|本周|上周|同期|"
+    r"^(?:[\p{P}\p{S}\s①-⑳]|\d+[.、]|但|而|并|且|又|关于|\(?[一二三四五六七八九十]+[)、]|其中|此外|另外|同时|今年|去年|当年|本年|本月|本周|上周|同期|"
     r"全市|全县|全区|全省|全国|全月|全周|我市|我县|我区|我省|以及|累计|共计|总计|合计|初步核算|据初步测算|初步测算|"
     r"按[^,;。]{1,8}?(?:口径|价格计算|计算|统计)|此次|本次|这次|该次|主要|相关)+"
 )
@@ -82,6 +82,7 @@ _MAX_LABEL = 18
 _RANKED_TAIL = regex.compile(r"(?:居首位|位居首位|居首|居冠|居次|次之|(?:位居|位列|排名|排在|名列|居|排)第(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?)[,，]?$")
 _AVERAGES = ("日均", "月均", "周均", "平均", "人均")
 _YI_CATEGORY = regex.compile(r"^[^,;。]{0,10}?以(?![上下来及内外后前便致为此免往至])(?=\p{Han}{2})")
+_MARKER_CHARS = "▶►■□●◆◇★▲▸•"
 _TARGET = regex.compile(r"(?:目标|计划|任务)$")
 _THOSE_WITH = regex.compile(r"\p{Han}的有$")
 _BASIS_ONLY = regex.compile(r"(?:较|比)(?:上年|去年|上月|上周|上季度|同期|上年同期|去年同期|\d{1,2}月份?|\d{4}年)的?")
@@ -183,7 +184,7 @@ def _surface_of(ctx: Context, start: int, name: str) -> tuple[str, Span | None]:
         return ctx.norm.surface(k, k + len(name)), ctx.norm.span(k, k + len(name))
     out, pos, first = [], start, -1
     for ch in name:
-        j = text.find(ch, pos)
+        j = text.find(ch, pos, pos + 40)  # a dropped piece is short; never a stray match pages away
         if j < 0:
             return name, None
         first = j if first < 0 else first
@@ -298,11 +299,24 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                 name = pname
         if not name and not text[text.rfind("\n", 0, s) + 1:s].strip(" *"):
             # An infographic figure alone on its line takes the caption line above it
-            # (全市异地就医直接结算 / **28.46**万人次).
+            # (全市异地就医直接结算 / **28.46**万人次), or below it when what is above is a section's
+            # marker or another figure (▶ 数读热线 / **51.6%** / 直接答复率).
             ls = text.rfind("\n", 0, s)
             ps = text.rfind("\n", 0, max(0, ls)) + 1
             above = text[ps:ls].strip(" *") if ls > 0 else ""
-            if above and len(above) <= 16 and not rx(r"[\d,;。:]").search(above):
+            le = text.find("\n", f.nspan[1])
+            below_end = text.find("\n", le + 1) if le >= 0 else -1
+            below = text[le + 1:below_end if below_end >= 0 else len(text)].strip(" *") if le >= 0 else ""
+            pps = text.rfind("\n", 0, max(0, ps - 1)) + 1
+            above2 = text[pps:ps - 1].strip(" *") if ps > 0 else ""
+            taken_above = bool(rx(r"[\d.]+\s*(?:%|‰|\p{Han}{1,3})?").fullmatch(above2))  # the figure before owns it
+            if not text[f.nspan[1]:le if le >= 0 else len(text)].strip(" *") and below \
+                    and (not above or above[:1] in _MARKER_CHARS or rx(r"\d").search(above) or taken_above) \
+                    and len(below) <= 16 and not rx(r"[\d,;。:：]").search(below):
+                cap = clean(below)
+                if cap:
+                    lstart, name = le + 1 + text[le + 1:].find(cap), cap
+            elif above and len(above) <= 16 and not rx(r"[\d,;。:]").search(above):
                 cap = clean(above)
                 if cap:
                     lstart, name = ps + text[ps:ls].find(cap), cap
@@ -324,7 +338,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                     lstart, name = bstart + before_clause.rfind(pname, 0, peak.start()), pname
                     f.qualifier = f.qualifier or "峰值"
         if name:
-            base = lstart if lstart >= cstart else cstart
+            base = lstart if lstart >= cstart or (lstart >= 0 and text.startswith(name, lstart)) else cstart
             f.label, f.label_span = _surface_of(ctx, base if text.startswith(name, base) else cstart, name)
         elif prev is not None and prev.label:
             src = prev

@@ -326,6 +326,11 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
         for n, st in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else min(len(entries), st + width)
             rows.append(entries[st:end])
+        skip = 2 if numbered else 1
+        good = sum(len(r) == width and all(_is_number(t) for _, t in r[skip:]) for r in rows)
+        if good < 2 or good * 5 < len(rows) * 3:
+            tables.pop()  # short lines of an infographic (caption, figure, caption…), not rows of cells
+            continue
         if numbered and rows:
             # 合计 | 128604 | 100.0% |: the total row has no 序号; give it an empty one
             last = starts[-1]
