@@ -513,3 +513,17 @@ def test_sections_divide_the_total_stated_in_the_first() -> None:
     assert got[(Decimal("29118"), Decimal("19458"))] == Decimal("48576")
     assert doc.diagnostics == []
     assert "parts-sum" in {d.rule for d in parse(SECTIONED_REPORT.replace("656件", "756件")).diagnostics}
+
+
+def test_ranking_head_over_one_item_a_line() -> None:
+    text = "受理量排名前三的区县依次为\n甲区（9856件）\n乙区（9120件）\n丙县（8714件）\n\n编辑:张三\n"
+    (rk,) = _rankings(parse(text))
+    assert [i.label for i in rk.items] == ["甲区", "乙区", "丙县"]
+
+
+def test_one_part_a_line_each_opening_with_its_name() -> None:
+    text = ("本月共受理群众诉求68472件。\n"
+            "📞 电话受理52316件,占76.4%\n💻 微信、网站等网络渠道14209件,占20.8%\n✉️ 信箱等其他渠道1947件,占2.8%\n")
+    (bd,) = _breakdowns(parse(text))
+    assert bd.total == Decimal("68472")
+    assert [p.value for p in bd.parts] == [Decimal("52316"), Decimal("14209"), Decimal("1947")]

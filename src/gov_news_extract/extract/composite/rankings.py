@@ -79,6 +79,14 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
         tail_end = min(i for i in (text.find(c, m.end()) for c in ";。\n") if i >= 0) if any(
             text.find(c, m.end()) >= 0 for c in ";。\n") else len(text)
         body = text[m.end():tail_end]
+        if not body.strip() and text[tail_end:tail_end + 1] == "\n":
+            # 受理量排名前五的区县依次为 / 柳营区(9856件) / 青杉区(9120件) …: one item a line
+            lines = _item_lines(text, tail_end + 1)
+            if len(lines) >= 2:
+                _add_ranking(ctx, [(_written(ctx, a, b), None) for a, b in lines], m.start(), lines[-1][1],
+                             _criterion(text, m.start()), "asc" if m.group("end") == "后" else "desc")
+                taken.append((m.start(), lines[-1][1]))
+                continue
         listed = rx(r"^[^,，]*[)）]").match(body)  # A(96.8分)、B(95.3分)、C(94.7分),排名后两位…: up to the comma
         bracketed = [rx(r"(\p{Han}[^()（）]{1,20}?)[(（][^()（）]*\d[^()（）]*[)）]").fullmatch(x.strip())
                      for x in (listed.group() if listed else body).split("、")]
@@ -282,4 +290,19 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     for line in text.split("\n"):
         out.append((pos, line))
         pos += len(line) + 1
+    return out
+
+
+_ITEM_LINE = regex.compile(r"[ \t]*(?P<name>\p{Han}[^()（）\n,;。\d]{1,20}?)[ \t]*[(（][^()（）\n]*\d[^()（）\n]*[)）][ \t]*(?=\n|$)")
+
+
+def _item_lines(text: str, pos: int) -> list[tuple[int, int]]:
+    """The names of consecutive lines written name(figure), from pos on."""
+    out: list[tuple[int, int]] = []
+    while pos < len(text):
+        m = _ITEM_LINE.match(text, pos)
+        if m is None:
+            break
+        out.append(m.span("name"))
+        pos = m.end() + 1
     return out

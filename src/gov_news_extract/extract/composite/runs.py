@@ -74,7 +74,9 @@ def _opens_section(text: str, a: _Item) -> bool:
 def _starts_clause(text: str, pos: int, label: str | None) -> bool:
     a = last_before(text, "。\n", pos) + 1
     head = text[a:pos]
-    return bool(label) and len(head) <= len(label or "") + 4
+    # 💻 微信、网站等网络渠道14209件,占20.8%: a line that opens with its part, however it names it
+    return bool(label) and (len(head) <= len(label or "") + 4
+                            or (text[a - 1:a] == "\n" and not rx(r"[,;。:\d]").search(head)))
 
 
 def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Item]]:
