@@ -30,6 +30,8 @@ _LEAD_VERBS = regex.compile(
     rf"^(?:.*?(?:共|共计|累计|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国))({_VERBS})(?=\p{{Han}})"
 )
 _SUBJECT_VERB = regex.compile(rf"(?P<subject>\p{{Han}}[\p{{Han}}、]*?)(?:共|共计|累计|总共){_VERBS}")
+_MONTH = regex.compile(r"\d{1,2}月份?")
+_MONTH_VERB = regex.compile(rf"(\d{{1,2}}月份?)(?:分别|共|共计|累计)?{_VERBS}")
 # Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
 # stay, since 转办工单 and 办理工单 are names of their own.
 _OPENING_VERBS = regex.compile(
@@ -117,6 +119,9 @@ def clean(region: str) -> str:
     # An aside in brackets (含省长信箱、…等渠道) is not part of the name; a short one (留言) may be.
     s = rx(r"[(（][^()（）]{5,}[)）]").sub("", s)
     s = rx(r"[\[［]\d{1,2}[\]］]").sub("", s)  # a footnote marker (床位[1])
+    month = _MONTH_VERB.fullmatch(_TRAILING.sub("", s))
+    if month is not None:
+        return month.group(1)  # 7月受理17236件, 三季度共办理…: the month is the category counted
     bare = _SUBJECT_VERB.fullmatch(_TRAILING.sub("", s))
     if bare is not None:
         # 市直部门共受理0.60万件: a verb with no object; what is counted is the subject's.
@@ -162,6 +167,7 @@ def clean(region: str) -> str:
         s = s.strip("()（）")
     elif s.startswith(("(", "（")) and not rx(r"[)）]").search(s):
         s = s[1:]
+    s = rx(rf"^(?:共|共计|累计|总共)(?={_VERBS}$)").sub("", s)  # 截至9月末共办理: the verb alone
     if len(s) >= 10 and "的" in s[2:-2]:
         s = s[s.rindex("的") + 1:]  # a long X的Y names Y
     if len(s) > _MAX_LABEL:
@@ -444,7 +450,7 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
             pos = f.nspan[1]
         if len(run) < 2:
             continue
-        names = [(n, k) for n, k in names_in(ctx, cstart, m.start()) if clean(n)]
+        names = [(n, k) for n, k in names_in(ctx, cstart, m.start()) if clean(n) or _MONTH.fullmatch(n.strip())]
         if len(names) != len(run) and cstart > 1:
             # 前三位分别为A、B和C,受理量分别为X、Y和Z: the names are the list of the clause before.
             pstart = last_before(text, ",;。:\n", cstart - 1) + 1
@@ -455,7 +461,7 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
                     names = listed_names
         if len(names) == len(run):
             for f, (n, k) in zip(run, names, strict=True):
-                name = clean(n)
+                name = clean(n) or n.strip()  # 1月、2月分别受理…: the months name the figures
                 if k < 0:
                     f.label, f.label_span = name, None
                 else:
