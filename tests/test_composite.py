@@ -159,6 +159,8 @@ def test_breakdown_part_ids_point_at_their_facts() -> None:
                      id="a count and a 分别 pair after it"),
         pytest.param("全市共受理诉求9000件,接通率96%;直接答复6000件,满意率98%;转办2000件,办结率97%。",
                      id="later counts that do not add up to the whole"),
+        pytest.param("每千人口卫生技术人员9.09人,每千人口执业(助理)医师3.58人,每千人口注册护士4.08人。",
+                     id="rates per head side by side"),
     ],
 )
 def test_no_breakdown(text: str) -> None:

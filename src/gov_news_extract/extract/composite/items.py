@@ -80,6 +80,8 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             continue  # a threshold (工单量>10件), not a figure
         if isinstance(f, Quantity) and (f.qualifier in _NOT_PARTS or f.approx):
             continue
+        if isinstance(f, Quantity) and f.label and rx(r"^(?:每[千万百十]?\p{Han}{0,2}?人|每户|人均|户均|平均)").match(f.label):
+            continue  # 每千人口执业医师3.58人: a rate per head, never a part of anything
         if f.nspan[0] in ctx.table_cells:
             continue  # a row's cells are different metrics; columns are not read as lists yet
         if text[f.nspan[0] - 1:f.nspan[0]] in ("(", "（") and rx(r"[)）]的").match(text, f.nspan[1]):
