@@ -529,3 +529,11 @@ def test_one_part_a_line_each_opening_with_its_name() -> None:
     (bd,) = _breakdowns(parse(text))
     assert bd.total == Decimal("68472")
     assert [p.value for p in bd.parts] == [Decimal("52316"), Decimal("14209"), Decimal("1947")]
+
+
+def test_last_part_without_a_share_completes_the_list() -> None:
+    text = ("全年总诊疗人次4263.8万人次。其中,医院2418.5万人次,占总诊疗人次的56.7%;基层医疗卫生机构1712.6万人次,"
+            "占40.2%;专业公共卫生机构及其他机构132.7万人次。")
+    (bd,) = _breakdowns(parse(text))
+    assert [p.label for p in bd.parts] == ["医院", "基层医疗卫生机构", "专业公共卫生机构及其他机构"]
+    assert bd.total == Decimal("42638000")

@@ -20,7 +20,7 @@ from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _set
 from .rankings import _list_rank_head, _name_rankings, _narrated_ranks, _ranking_head, _stated_ranks
 from .runs import _find_total, _is_total, _runs, _segments, _share_chains, _split_arithmetic, _total_after
 from .share_lists import _attach_share_lists
-from .sums import _bracketed_parts, _distant_sums, _named_wholes, _sentence_sums
+from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder_parts, _sentence_sums
 from .table_parts import _table_breakdowns, _table_rankings, _table_row_breakdowns, _table_sub_rows
 
 
@@ -31,6 +31,7 @@ def run(ctx: Context) -> None:
     items = _items(ctx, facts)
     taken: list[tuple[int, int]] = []  # spans already read as rankings
     _lists(ctx, facts, items, quantities, taken)  # runs of named figures (runs.py)
+    _remainder_parts(ctx, items)                   # the last part, left out for want of a share
     _sentence_sums(ctx, items)                     # parts further on that add up to a whole (sums.py)
     _distant_sums(ctx, items)                      # a later section's sentence that divides it exactly
     _bracketed_parts(ctx, quantities)              # 26天(其中优9天、良17天)

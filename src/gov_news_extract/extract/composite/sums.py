@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from decimal import Decimal
 
 import regex
 
 from ...context import Context
-from ...models import Breakdown, Quantity
+from ...models import Breakdown, Part, Quantity
 from ...text.clauses import last_before
 from ...text.rx import rx
 from .emit import _add_breakdown, _category_labels, _relabel
@@ -263,3 +264,50 @@ def _distant_sums(ctx: Context, items: list[_Item]) -> None:
             _add_breakdown(ctx, whole, [replace(p) for p in parts], "sum")
             used.update(p.qty.id for p in parts if p.qty is not None)
             break
+
+
+def _remainder_parts(ctx: Context, items: list[_Item]) -> None:
+    """The part after a list's last one that the list left out of its run because it has no share
+    (医院…,占56.7%;基层…,占40.2%;专业公共卫生机构及其他机构132.7万人次): it joins when it makes up
+    exactly what the parts leave of the total."""
+    text = ctx.norm.text
+    used: set[str | None] = set()
+    for f in ctx.facts:
+        if isinstance(f, Breakdown):
+            used.update(p.value_id for p in f.parts)
+    by_start = {it.start: it for it in items if it.qty is not None}
+    starts = sorted(by_start)
+    for bd in [f for f in ctx.facts if isinstance(f, Breakdown)]:
+        if bd.total is None or not bd.parts or any(p.value is None for p in bd.parts):
+            continue
+        k = bisect.bisect_left(starts, bd.nspan[1])
+        if k >= len(starts):
+            continue
+        nxt = by_start[starts[k]]
+        assert nxt.qty is not None
+        gap = text[bd.nspan[1]:nxt.start]
+        if nxt.qty.id in used or nxt.share is not None or nxt.qty.unit != bd.unit \
+                or not rx(r"[;,]\p{Han}[^,;。\d\n]{0,24}").fullmatch(gap):
+            continue
+        parts = [*bd.parts]
+        acc = sum((p.value for p in parts if p.value is not None), Decimal(0)) + nxt.qty.value
+        if acc != bd.total and not _same_sum([nxt, *_as_items(ctx, parts)], _whole(ctx, bd)):
+            continue
+        bd.parts.append(Part(label=nxt.label, value=nxt.qty.value, value_id=nxt.qty.id))
+        bd.nspan = (bd.nspan[0], nxt.end)
+        bd.span = ctx.norm.span(*bd.nspan)
+        used.add(nxt.qty.id)
+
+
+def _as_items(ctx: Context, parts: list[Part]) -> list[_Item]:
+    by_id = {f.id: f for f in ctx.facts if isinstance(f, Quantity)}
+    out = []
+    for p in parts:
+        q = by_id.get(p.value_id or "")
+        if q is not None:
+            out.append(_Item(q, None, q.nspan[0], q.nspan[1], p.label))
+    return out
+
+
+def _whole(ctx: Context, bd: Breakdown) -> Quantity:
+    return next(f for f in ctx.facts if isinstance(f, Quantity) and f.id == bd.total_id)
