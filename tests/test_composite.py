@@ -537,3 +537,13 @@ def test_last_part_without_a_share_completes_the_list() -> None:
     (bd,) = _breakdowns(parse(text))
     assert [p.label for p in bd.parts] == ["医院", "基层医疗卫生机构", "专业公共卫生机构及其他机构"]
     assert bd.total == Decimal("42638000")
+
+
+def test_top_few_with_their_own_sum() -> None:
+    text = ("受理量居前三位的区县依次是甲区、乙区和丙县,分别受理3126件、2790件和2173件,三个区县合计8089件,"
+            "占全市受理总量的39.8%。")
+    doc = parse(text)
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["甲区", "乙区", "丙县"]
+    (bd,) = _breakdowns(doc)
+    assert bd.total == Decimal("8089") and [p.label for p in bd.parts] == ["甲区", "乙区", "丙县"]

@@ -444,8 +444,8 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
             if f.nspan[0] > pos + 12:
                 break
             gap = text[pos:f.nspan[0]] if run else ""
-            if run and not rx(r"、|和|及|与|,").fullmatch(gap):
-                break
+            if run and (not rx(r"、|和|及|与|,").fullmatch(gap) or (gap == "," and f.unit != run[0].unit)):
+                break  # …21735件,三个区县合计: after a comma only the list's own unit goes on
             run.append(f)
             pos = f.nspan[1]
         if len(run) < 2:

@@ -89,7 +89,11 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
             taken.append((head.start(), ranked[-1].end))
             continue
         if not listed_head and _TOP_N.search(text[last_before(text, "。\n", r[0].start) + 1:r[0].start]):
-            continue  # the figures of a top-few list (前三位分别为A、B和C,受理量分别为…) rank, they do not divide
+            # the figures of a top-few list (前三位分别为A、B和C,受理量分别为…) rank, they do not divide
+            # the whole; only their own sum, when the text states it (三个区县合计80907件)
+            if (after := _total_after(ctx, r, quantities)) is not None:
+                _add_breakdown(ctx, after, r, "sum")
+            continue
         # Rates named after a part (办结率) group like counts: only 占比 shares make a share list.
         with_shares = any(it.share is not None and not it.rate for it in r)
         if len({(it.label, _label_at(it)) for it in r}) < len(r):
