@@ -547,3 +547,11 @@ def test_top_few_with_their_own_sum() -> None:
     assert [i.label for i in rk.items] == ["甲区", "乙区", "丙县"]
     (bd,) = _breakdowns(doc)
     assert bd.total == Decimal("8089") and [p.label for p in bd.parts] == ["甲区", "乙区", "丙县"]
+
+
+@pytest.mark.parametrize(("first", "flagged"), [("99.2%", False), ("97.2%", True)])
+def test_highest_named_then_others_ranked_after_their_figures(first: str, flagged: bool) -> None:
+    doc = parse(f"在全市十二个区县中,按时办结率最高的是甲县,达到{first},乙区和丙区分别为98.7%、98.1%,排在第二、第三位。")
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["甲县", "乙区", "丙区"]
+    assert ("ranking-order" in {d.rule for d in doc.diagnostics}) == flagged

@@ -89,6 +89,7 @@ _TARGET = regex.compile(r"(?:目标|计划|任务)$")
 _THOSE_WITH = regex.compile(r"\p{Han}的有$")
 _BASIS_ONLY = regex.compile(r"(?:较|比)(?:上年|去年|上月|上周|上季度|同期|上年同期|去年同期|\d{1,2}月份?|\d{4}年)的?")
 _DAY_THEN_MOST = regex.compile(r"\d{1,2}[日号](?P<metric>\p{Han}{2,8}?)最[多高大][,，]?$")
+_TOP_NAMED = regex.compile(r"最[多高大低少]的?(?:是|为)(?P<name>\p{Han}[\p{Han}()（）]{1,14})[,，]?$")
 _PEAK_ON = regex.compile(r"最[多高大]的?(?:是|为|在)[^,;。]{1,14}?[日月周天][,，]?$")
 
 
@@ -343,6 +344,11 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                 if pname and not rx(r"\d").search(pname):
                     lstart, name = bstart + before_clause.rfind(pname, 0, peak.start()), pname
                     f.qualifier = f.qualifier or "峰值"
+            top = _TOP_NAMED.search(before_clause) if peak is None and day_first is None else None
+            if top is not None and not rx(r"[日月周天]$").search(top.group("name")):
+                # 按时办结率最高的是东坪县,达到99.2%: the figure is the one named as the highest
+                bstart = cstart - len(before_clause)
+                lstart, name = bstart + top.start("name"), top.group("name")
         if name:
             base = lstart if lstart >= cstart or (lstart >= 0 and text.startswith(name, lstart)) else cstart
             f.label, f.label_span = _surface_of(ctx, base if text.startswith(name, base) else cstart, name)

@@ -17,7 +17,14 @@ from ...numbers.numeral import parse_number
 from ...text.clauses import last_before
 from .emit import _TOP_N, _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
 from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _settle_rates
-from .rankings import _list_rank_head, _name_rankings, _narrated_ranks, _ranking_head, _stated_ranks
+from .rankings import (
+    _list_rank_head,
+    _name_rankings,
+    _narrated_ranks,
+    _ranking_head,
+    _ranks_after_figures,
+    _stated_ranks,
+)
 from .runs import _find_total, _is_total, _runs, _segments, _share_chains, _split_arithmetic, _total_after
 from .share_lists import _attach_share_lists
 from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder_parts, _sentence_sums
@@ -39,6 +46,7 @@ def run(ctx: Context) -> None:
     _stated_ranks(ctx, items, taken)               # …,位居第一;…,位居第二 (rankings.py)
     _name_rankings(ctx, taken)                     # 前三位为:A、B、C
     _narrated_ranks(ctx, taken)                    # 第一名是“A”…;B…位列第二
+    _ranks_after_figures(ctx, taken)               # 最高的是A…,B和C分别为…,排在第二、第三位
     _table_rankings(ctx)                           # tables (table_parts.py)
     _table_breakdowns(ctx)
     _table_row_breakdowns(ctx)

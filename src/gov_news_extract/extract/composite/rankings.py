@@ -306,3 +306,42 @@ def _item_lines(text: str, pos: int) -> list[tuple[int, int]]:
         out.append(m.span("name"))
         pos = m.end() + 1
     return out
+
+
+# …,云溪高新区和南塘区分别为98.7%、98.1%,排在第二、第三位: ranks given to the figures just before.
+_RANKS_AFTER = regex.compile(r"[,;](?:分别)?(?:排在|排名|位列|位居|分列|分居|居)第?(?P<ranks>[二三四五六七八九十](?:[、和至到]第?[二三四五六七八九十])+)(?:位|名)")
+_HIGHEST_IS = regex.compile(r"最[多高大低少]的?(?:是|为)\p{Han}[\p{Han}()（）]{1,14}[,，]?(?:达到|达|为)?$")
+
+
+def _ranks_after_figures(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    """最高的是A,达到99.2%,B和C分别为98.7%、98.1%,排在第二、第三位: the first named as the highest,
+    the others ranked by the words after their figures."""
+    text = ctx.norm.text
+    figs = sorted((f for f in ctx.facts if isinstance(f, Quantity | Percent)), key=lambda f: f.nspan[0])
+    ends = [f.nspan[1] for f in figs]
+    for m in _RANKS_AFTER.finditer(text):
+        ranks = [_rank_number(x) for x in rx(r"[二三四五六七八九十]").findall(m.group("ranks"))]
+        if not ranks or ranks != list(range(ranks[0], ranks[0] + len(ranks))):
+            continue
+        k = bisect.bisect_right(ends, m.start()) - 1
+        clause = last_before(text, ",;。\n", m.start() - 1) if m.start() > 0 else 0
+        ranked = [f for f in figs[max(0, k - len(ranks) + 1):k + 1] if f.nspan[0] > clause]
+        if len(ranked) != len(ranks) or any(not f.label for f in ranked):
+            continue
+        if ranks[0] == 2:
+            sent = last_before(text, "。\n", m.start()) + 1
+            firsts = [f for f in figs[:k - len(ranks) + 1] if f.nspan[0] >= sent and f.label
+                      and type(f) is type(ranked[0])
+                      and _HIGHEST_IS.search(text, max(sent, f.nspan[0] - 30), f.nspan[0])]
+            if not firsts:
+                continue
+            ranked = [firsts[-1], *ranked]
+        elif ranks[0] != 1:
+            continue
+        start, end = ranked[0].nspan[0], m.end()
+        if any(a <= start < b or a < end <= b for a, b in taken):
+            continue
+        items = [(f.label or "", _Item(f if isinstance(f, Quantity) else None, f if isinstance(f, Percent) else None,
+                                       f.nspan[0], f.nspan[1], f.label)) for f in ranked]
+        _add_ranking(ctx, items, start, end, _criterion(text, start))
+        taken.append((start, end))
