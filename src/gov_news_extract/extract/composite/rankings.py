@@ -341,7 +341,9 @@ def _ranks_after_figures(ctx: Context, taken: list[tuple[int, int]]) -> None:
         start, end = ranked[0].nspan[0], m.end()
         if any(a <= start < b or a < end <= b for a, b in taken):
             continue
-        items: list[tuple[str, _Item | None]] = [(f.label or "", _Item(f if isinstance(f, Quantity) else None, f if isinstance(f, Percent) else None,
-                                       f.nspan[0], f.nspan[1], f.label)) for f in ranked]
+        items: list[tuple[str, _Item | None]] = [
+            (f.label or "", _Item(f if isinstance(f, Quantity) else None, f if isinstance(f, Percent) else None,
+                                  f.nspan[0], f.nspan[1], f.label))
+            for f in ranked]
         _add_ranking(ctx, items, start, end, _criterion(text, start))
         taken.append((start, end))
