@@ -317,6 +317,8 @@ def test_names_ranked_before_their_figures() -> None:
         pytest.param("在查处的3000起酒驾醉驾中,饮酒后驾驶2316起,醉酒驾驶732起。", id="parts after a whole named before 中"),
         pytest.param("全区共受理群众诉求24860件。从渠道看,电话渠道受理18412件;网络渠道受理5233件;其他渠道受理1300件。",
                      id="parts after a section cue"),
+        pytest.param("本月回访已办结工单5120件,其中满意4386件、基本满意512件、不满意238件,满意率95.7%。",
+                     id="a rate that is no share does not drop its part when another part slipped"),
     ],
 )
 def test_declared_parts_with_one_slip_are_flagged(text: str) -> None:

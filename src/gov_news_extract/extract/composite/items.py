@@ -183,13 +183,18 @@ def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
             p.share, p.rate = None, False
         return parts
     best: tuple[int, list[_Item]] | None = None
-    for drop in [[m] for m in misfits] + [misfits]:
+    # Keeping every part comes first: a drop must make the rest add up better than they all do
+    # (满意4386件、基本满意512件、不满意238件 of 5120件, 满意率95.7%: the slip is 238, not 满意).
+    for drop in [[], *[[m] for m in misfits], misfits]:
         rest = [p for p in parts if p not in drop]
         acc = sum((p.value for p in rest if p.value is not None), Decimal(0))
         biggest = max((p.value for p in rest if p.value is not None), default=Decimal(0))
         rank = 0 if acc == total.value else 1 if _near(acc, total.value, biggest) else 2
         if best is None or rank < best[0]:
             best = (rank, rest)
+    if best is not None and best[1] == parts:
+        for p in misfits:
+            p.share, p.rate = None, False  # the rate is no share of this whole
     return best[1] if best is not None else parts
 
 
