@@ -557,3 +557,10 @@ def test_highest_named_then_others_ranked_after_their_figures(first: str, flagge
     (rk,) = _rankings(doc)
     assert [i.label for i in rk.items] == ["甲县", "乙区", "丙区"]
     assert ("ranking-order" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+def test_answered_and_transferred_that_exceed_the_total_are_flagged() -> None:
+    text = ("一、总体情况\n本季度区热线共受理群众诉求48576件。\n\n二、办理情况\n"
+            "本季度热线直接答复29118件,直接答复率59.9%;转派承办单位办理20820件,已办结19173件。\n")
+    assert "parts-sum" in {d.rule for d in parse(text).diagnostics}
+    assert not parse(text.replace("20820", "19458")).diagnostics
