@@ -564,3 +564,11 @@ def test_answered_and_transferred_that_exceed_the_total_are_flagged() -> None:
             "本季度热线直接答复29118件,直接答复率59.9%;转派承办单位办理20820件,已办结19173件。\n")
     assert "parts-sum" in {d.rule for d in parse(text).diagnostics}
     assert not parse(text.replace("20820", "19458")).diagnostics
+
+
+@pytest.mark.parametrize(("light", "flagged"), [("38.4", False), ("43.4", True)])
+def test_shares_of_a_named_whole_listed_after_bi_zhong(light: str, flagged: bool) -> None:
+    doc = parse(f"轻工业增加值增长5.2%,重工业增长10.1%,轻、重工业增加值占规模以上工业的比重分别为{light}%和61.6%。")
+    (bd,) = _breakdowns(doc)
+    assert [p.label for p in bd.parts] == ["轻工业增加值", "重工业增加值"]
+    assert ("shares-sum" in {d.rule for d in doc.diagnostics}) == flagged

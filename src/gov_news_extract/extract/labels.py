@@ -424,6 +424,9 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
         ords = [m.group(1), *rx(r"[一二三四五六七八九十]").findall(m.group(2))]
         head = ctx.norm.surface(start + m.start(3), start + m.end(3))
         return [("第" + o + head, -1) for o in ords]
+    share_of = rx(r"占[^,;。\d]{1,14}?的?(?:比重|比例)?$").search(region)
+    if share_of is not None:
+        region = region[:share_of.start()]  # 轻、重工业增加值占规模以上工业的比重: the names end at 占
     out: list[tuple[str, int]] = []
     pos = start
     for piece in _LIST_SPLIT.split(region):
@@ -433,6 +436,9 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
             # 门户网站(9.6%): the figure in brackets is the name's share, not part of the name
             piece = rx(r"[(（][^()（）]*\d[^()（）]*[)）]").sub("", piece)
             out.append((piece, k))
+    if len(out) == 2 and len(out[0][0]) == 1 and len(out[1][0]) >= 3:
+        # 轻、重工业增加值: one character, then the same head written once (轻工业, 重工业增加值)
+        out[0] = (out[0][0] + clean(out[1][0])[1:], -1)
     return out
 
 
