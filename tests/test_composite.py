@@ -319,6 +319,8 @@ def test_names_ranked_before_their_figures() -> None:
                      id="parts after a section cue"),
         pytest.param("本月回访已办结工单5120件,其中满意4386件、基本满意512件、不满意238件,满意率95.7%。",
                      id="a rate that is no share does not drop its part when another part slipped"),
+        pytest.param("全年受理群众诉求86417件,同比增长12.8%(上年76605件),日均受理236件。其中,电话来电61205件,"
+                     "网络渠道留言26977件。", id="其中 after a daily average and last year's figure"),
     ],
 )
 def test_declared_parts_with_one_slip_are_flagged(text: str) -> None:
