@@ -321,6 +321,9 @@ def test_names_ranked_before_their_figures() -> None:
                      id="a rate that is no share does not drop its part when another part slipped"),
         pytest.param("全年受理群众诉求86417件,同比增长12.8%(上年76605件),日均受理236件。其中,电话来电61205件,"
                      "网络渠道留言26977件。", id="其中 after a daily average and last year's figure"),
+        pytest.param("6月,全区热线共受理群众诉求24860件,环比增长3.9%。从渠道看,电话渠道受理18412件;网络渠道受理5233件;"
+                     "其他渠道受理1215件。受理的诉求中,热线直接答复9630件,转交承办单位办理16296件。",
+                     id="parts of the whole named before 中"),
     ],
 )
 def test_declared_parts_with_one_slip_are_flagged(text: str) -> None:

@@ -17,6 +17,7 @@ from .items import _TOTAL_WORDS, _counts_alike, _Item, _kind, _near, _same_sum, 
 # 分行业来看 / 分区域看 / 按问题类型分析: the parts that follow are a division of the whole.
 # (上周18128件), 较上月的…: last period's figure, never the whole of this period's parts
 _BASIS_BEFORE = regex.compile(r"(?:上周|上月|上年|去年|同期|上季度|上半年)的?$|[(（]$")
+_IN_THE_WHOLE = regex.compile(r"(?:在)?\p{Han}{0,6}?(?:受理|办理|接到|收到)的\p{Han}{1,6}?中[,:]")
 _AVERAGE_WORDS = ("日均", "月均", "周均", "平均", "人均")
 _SECTION_CUE = regex.compile(r"分\p{Han}{1,4}(?:来)?看|从\p{Han}{1,10}?(?:来)?看|按\p{Han}{1,8}?(?:分|统计|划分|分析)")
 
@@ -257,6 +258,16 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
         whole = sum(parts, Decimal(0))
         if q.value >= head_parts or abs(whole - q.value) <= max(Decimal(1), q.value / 10):
             return q, "marked" if whole < q.value else "sum"
+    inside = _IN_THE_WHOLE.match(text, last_before(text, "。\n", first.start) + 1, first.start)
+    if inside is not None:
+        # 受理的诉求中,热线直接答复9630件,转交…15230件: the parts of the whole named before 中,
+        # the period's total stated earlier in the paragraph (nearly: a draft may slip).
+        whole = sum(parts, Decimal(0))
+        for w in reversed(wholes):
+            if w.nspan[0] < first.start - 400 or not _presented_as_whole(text, w):
+                continue
+            if w.value == whole or _near(whole, w.value, max(parts)):
+                return w, "sum" if w.value == whole else "run"  # declared by …中: a slip is flagged
     # Otherwise the figure that the first parts add up to exactly; or, for a figure presented as
     # a whole (共…, …其中) close by, nearly: a draft with one wrong part must still find its total.
     values: list[Decimal | None] = list(parts)
