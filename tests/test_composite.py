@@ -577,3 +577,18 @@ def test_shares_of_a_named_whole_listed_after_bi_zhong(light: str, flagged: bool
     (bd,) = _breakdowns(doc)
     assert [p.label for p in bd.parts] == ["轻工业增加值", "重工业增加值"]
     assert ("shares-sum" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+@pytest.mark.parametrize(("last", "flagged"), [("12904", False), ("13807", True)])
+def test_ranked_lines_then_their_sum_in_the_next_sentence(last: str, flagged: bool) -> None:
+    doc = parse(f"热点问题中,城乡建设类30125件,居第一位;劳动保障类21034件,居第二位;交通运输类17456件,居第三位;"
+                f"市场监管类14323件,居第四位;教育类{last}件,居第五位。以上五类合计95842件,占受理总量的29.4%。")
+    assert [b.total for b in _breakdowns(doc)] == [Decimal("95842")]
+    assert ("parts-sum" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+def test_amounts_of_the_kinds_counted_before_fenbie() -> None:
+    doc = parse("今年以来全县共签约项目12个,总投资86.5亿元。其中工业项目8个、现代服务业项目3个、农业产业化项目1个,"
+                "投资额分别为61.2亿元、19.8亿元和5.5亿元。")
+    bd = [b for b in _breakdowns(doc) if b.total == Decimal("8650000000")]
+    assert len(bd) == 1 and [p.label for p in bd[0].parts] == ["工业项目", "现代服务业项目", "农业产业化项目"]

@@ -155,6 +155,7 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("months counted one by one are the categories", "1月、2月分别受理6429件、6491件;3月份受理7430件。",
      [F("6429件", Q, "6429", "件", "1月"), F("6491件", Q, "6491", "件", "2月"), F("7430件", Q, "7430", "件", "3月份")]),
     ("共 is no part of a verb's name", "截至9月末共办理1200件。", [F("1200件", Q, "1200", "件", "办理")]),
+    ("N分靠 is a saying, not a score", "招商引资,三分靠招、七分靠服务。", []),
     ("a longer object names the metric alone", "全市共接听群众来电8947个。", [F("8947个", Q, "8947", "个", "群众来电")]),
     ("a peak on a day is named before 最高", "日均受理829件,单日受理量最高的是6月17日,达1105件。",
      [F("829件", Q, "829", "件", "日均受理"), F("1105件", Q, "1105", "件", "单日受理量", qualifier="峰值")]),

@@ -482,6 +482,6 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
             continue
         sent = last_before(text, "。\n", m.start()) + 1
         listed = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart and isinstance(f, Quantity)]
-        if len(listed) >= len(run) and not names:
+        if len(listed) >= len(run) and (not names or (len(names) == 1 and len(run) > 1)):  # 投资额分别为…: a metric, not names
             for f, src in zip(run, listed[-len(run):], strict=True):
                 f.label, f.label_span = src.label, src.label_span

@@ -13,8 +13,9 @@ from ...numbers.numeral import parse_number
 from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
-from .emit import _add_ranking, _criterion, _find, _written
+from .emit import _add_breakdown, _add_ranking, _criterion, _find, _written
 from .items import _Item
+from .runs import _total_after
 
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
 _RANK_HEAD = regex.compile(
@@ -233,6 +234,13 @@ def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -
         if isinstance(f, Breakdown) and {p.value_id for p in f.parts} == ids and (
                 f.total is None or sum((p.value for p in f.parts if p.value is not None), Decimal(0)) != f.total):
             ctx.facts.remove(f)
+    if len(ids) == len(run) and not any(isinstance(f, Breakdown) and {p.value_id for p in f.parts} == ids
+                                        for f in ctx.facts):
+        # …教育类12904件,居第五位。以上五类合计95842件: the ranked figures with their stated sum
+        quantities = sorted((f for f in ctx.facts if isinstance(f, Quantity)), key=lambda q: q.nspan[0])
+        total = _total_after(ctx, run, quantities)
+        if total is not None:
+            _add_breakdown(ctx, total, run, "run")
 
 
 # 第一名是“甲区政府” / 排名第一的是乙局: a rank, then the name.

@@ -359,9 +359,19 @@ def _total_after(ctx: Context, parts: list[_Item], quantities: list[Quantity]) -
     unit = last.qty.unit if last.qty is not None else None
     k = bisect.bisect_left(quantities, last.end, key=lambda q: q.nspan[0])
     for q in quantities[k:k + 8]:
-        if q.nspan[0] > last.end + 24 or rx(r"[。;\n]").search(text[last.end:q.nspan[0]]):
+        if q.unit != unit and q.nspan[0] <= last.end + 24:
+            continue  # 以上五类合计…: a count of the kinds on the way
+        gap = text[last.end:q.nspan[0]]
+        # 以上五类合计95842件 opens the next sentence by pointing back at the list
+        summed_up = _SUMMED_UP.match(gap) is not None
+        if q.nspan[0] > last.end + 24 or (rx(r"[。;\n]").search(gap) and not summed_up):
             return None
-        if q.unit == unit and _TOTAL_BEFORE.search(text, max(0, q.nspan[0] - 6), q.nspan[0]) \
-                and _same_sum(parts, q):
-            return q
+        if q.unit == unit and _TOTAL_BEFORE.search(text, max(0, q.nspan[0] - 6), q.nspan[0]):
+            values = [p.value for p in parts if p.value is not None]
+            acc = sum(values, Decimal(0))
+            if _same_sum(parts, q) or (summed_up and values and _near(acc, q.value, max(values))):
+                return q  # declared as their sum, it stays their total when one part slipped
     return None
+
+
+_SUMMED_UP = regex.compile(r"[^。;\n]{0,12}[。;\n]\s*(?:以上|上述|前述)\p{Han}{0,4}(?:合计|共计|总计|共)$")
