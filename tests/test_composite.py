@@ -592,3 +592,15 @@ def test_amounts_of_the_kinds_counted_before_fenbie() -> None:
                 "投资额分别为61.2亿元、19.8亿元和5.5亿元。")
     bd = [b for b in _breakdowns(doc) if b.total == Decimal("8650000000")]
     assert len(bd) == 1 and [p.label for p in bd[0].parts] == ["工业项目", "现代服务业项目", "农业产业化项目"]
+
+
+RESCUE = ("全县共投入抢险救援力量1260人,其中消防救援人员186名、民兵应急分队412名、社会救援力量138名、乡镇和村组干部524名;"
+          "县消防救援大队共出动消防车31辆,其中水罐消防车14辆、抢险救援车9辆、其他车辆8辆,另调集冲锋舟12艘、橡皮艇9艘。")
+
+
+def test_people_counted_in_ren_and_ming_and_lists_of_other_things_apart() -> None:
+    doc = parse(RESCUE)
+    assert sorted(b.total for b in _breakdowns(doc) if b.total is not None) == [Decimal("31"), Decimal("1260")]
+    assert doc.diagnostics == []
+    assert {d.rule for d in parse(RESCUE.replace("524名", "536名")).diagnostics} == {"parts-sum"}
+    assert {d.rule for d in parse(RESCUE.replace("其他车辆8辆", "其他车辆9辆")).diagnostics} == {"parts-sum"}

@@ -417,6 +417,9 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
     """The names listed in text[start:end], each with its offset: A、B和C; 第一、二、三产业 → three names."""
     text = ctx.norm.text
     region = text[start:end]
+    share_of = rx(r"占[^,;。\d]{1,14}?的?(?:比重|比例)?$").search(region)
+    if share_of is not None:
+        region = region[:share_of.start()]  # 轻、重工业增加值占规模以上工业的比重: the names end at 占
     m = _ORDINAL_LIST.search(region)
     if m:
         # 第一、二、三产业: the head noun is written once; each name is its ordinal plus the head,
@@ -424,9 +427,6 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
         ords = [m.group(1), *rx(r"[一二三四五六七八九十]").findall(m.group(2))]
         head = ctx.norm.surface(start + m.start(3), start + m.end(3))
         return [("第" + o + head, -1) for o in ords]
-    share_of = rx(r"占[^,;。\d]{1,14}?的?(?:比重|比例)?$").search(region)
-    if share_of is not None:
-        region = region[:share_of.start()]  # 轻、重工业增加值占规模以上工业的比重: the names end at 占
     out: list[tuple[str, int]] = []
     pos = start
     for piece in _LIST_SPLIT.split(region):

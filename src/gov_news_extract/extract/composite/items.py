@@ -258,10 +258,15 @@ _NOT_ADDITIVE = {"分", "岁", "倍", "度", "摄氏度", "℃", "秒", "分钟"
                  "微克/立方米", "毫克/立方米", "毫克/升", "毫米"}
 
 
+def unit_key(u: str | None) -> str | None:
+    """Units that count the same thing: people are 人, 名 or 位 (1260人,其中…186名)."""
+    return "人" if u in ("名", "位") else u
+
+
 def _same_unit(a: _Item, b: _Item) -> bool:
     if a.qty is None or b.qty is None:
         return a.qty is None and b.qty is None
-    ua, ub = a.qty.unit, b.qty.unit
+    ua, ub = unit_key(a.qty.unit), unit_key(b.qty.unit)
     # A bare number in a list of counts (公共服务类374,占比5.0%) takes the list's unit.
     return ua == ub or ua is None or ub is None
 
@@ -273,8 +278,8 @@ _MEASURES = {"元", "美元", "欧元", "港元", "吨", "公斤", "千克", "�
 
 def _counts_alike(a: _Item, b: _Item) -> bool:
     """Counts of things of different kinds (23件 工单, 41封 信件) still add up to a number of items."""
-    ua = a.qty.unit if a.qty else None
-    ub = b.qty.unit if b.qty else None
+    ua = unit_key(a.qty.unit) if a.qty else None
+    ub = unit_key(b.qty.unit) if b.qty else None
     return ua not in _MEASURES and ub not in _MEASURES
 
 

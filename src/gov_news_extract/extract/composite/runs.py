@@ -12,7 +12,7 @@ from ...models import Quantity
 from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
-from .items import _TOTAL_WORDS, _counts_alike, _Item, _kind, _near, _same_sum, _same_unit, _share_fits
+from .items import _TOTAL_WORDS, _counts_alike, _Item, _kind, _near, _same_sum, _same_unit, _share_fits, unit_key
 
 # 分行业来看 / 分区域看 / 按问题类型分析: the parts that follow are a division of the whole.
 # (上周18128件), 较上月的…: last period's figure, never the whole of this period's parts
@@ -29,6 +29,8 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     if _kind(a) != _kind(b) or not (_same_unit(a, b) or (listed and _counts_alike(a, b))):
         return False
     gap = text[a.end:b.start]
+    if not _same_unit(a, b) and (";" in gap or rx(r"另|此外|还|共|同时").search(gap)):
+        return False  # …536名;县消防救援大队共出动消防车31辆 / …8辆,另调集冲锋舟12艘: other things
     # 其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;…: the first part of a declared list may
     # carry a share the others do not.
     opens_list = a.share is not None and b.share is None and gap.startswith(";") \
@@ -227,7 +229,7 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     unit = first.qty.unit if first.qty else None
     # Only the figures shortly before can be the total (every test below looks back a bounded way).
     k = bisect.bisect_left(quantities, first.start, key=lambda q: q.nspan[0])
-    before = [q for q in quantities[max(0, k - 80):k] if q.nspan[1] <= first.start and q.unit == unit
+    before = [q for q in quantities[max(0, k - 80):k] if q.nspan[1] <= first.start and unit_key(q.unit) == unit_key(unit)
               and q.approx is None and all(q is not it.qty for it in run)]
     if not before:
         return None, None
@@ -359,14 +361,14 @@ def _total_after(ctx: Context, parts: list[_Item], quantities: list[Quantity]) -
     unit = last.qty.unit if last.qty is not None else None
     k = bisect.bisect_left(quantities, last.end, key=lambda q: q.nspan[0])
     for q in quantities[k:k + 8]:
-        if q.unit != unit and q.nspan[0] <= last.end + 24:
+        if unit_key(q.unit) != unit_key(unit) and q.nspan[0] <= last.end + 24:
             continue  # 以上五类合计…: a count of the kinds on the way
         gap = text[last.end:q.nspan[0]]
         # 以上五类合计95842件 opens the next sentence by pointing back at the list
         summed_up = _SUMMED_UP.match(gap) is not None
         if q.nspan[0] > last.end + 24 or (rx(r"[。;\n]").search(gap) and not summed_up):
             return None
-        if q.unit == unit and _TOTAL_BEFORE.search(text, max(0, q.nspan[0] - 6), q.nspan[0]):
+        if unit_key(q.unit) == unit_key(unit) and _TOTAL_BEFORE.search(text, max(0, q.nspan[0] - 6), q.nspan[0]):
             values = [p.value for p in parts if p.value is not None]
             acc = sum(values, Decimal(0))
             if _same_sum(parts, q) or (summed_up and values and _near(acc, q.value, max(values))):

@@ -13,7 +13,7 @@ from ...models import Breakdown, Part, Quantity
 from ...text.clauses import last_before
 from ...text.rx import rx
 from .emit import _add_breakdown, _category_labels, _relabel
-from .items import _Item, _near, _same_sum, _settle_rates, _share_fits
+from .items import _Item, _near, _same_sum, _settle_rates, _share_fits, unit_key
 from .runs import _WHOLE_AFTER, _is_total
 
 
@@ -48,7 +48,7 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
             assert it.qty is not None
             if it.start >= end or len(cands) >= 12:
                 break
-            if it.qty.unit == whole.qty.unit and it.qty.value < whole.qty.value and it.qty.id not in used:
+            if unit_key(it.qty.unit) == unit_key(whole.qty.unit) and it.qty.value < whole.qty.value and it.qty.id not in used:
                 cands.append(it)
         found = _adding_window(cands, whole.qty)
         link = "sum"
@@ -250,8 +250,8 @@ def _distant_sums(ctx: Context, items: list[_Item]) -> None:
         end = text.find("。", first.start)
         end = len(text) if end < 0 else end
         window = [it for it in counts[i:i + 6] if it.start < end and it.qty is not None
-                  and it.qty.unit == first.qty.unit and it.qty.id not in used]
-        wholes = [w.qty for w in counts[max(0, i - 80):i] if w.qty is not None and w.qty.unit == first.qty.unit
+                  and unit_key(it.qty.unit) == unit_key(first.qty.unit) and it.qty.id not in used]
+        wholes = [w.qty for w in counts[max(0, i - 80):i] if w.qty is not None and unit_key(w.qty.unit) == unit_key(first.qty.unit)
                   and w.qty.value >= 100 and w.start >= first.start - 3000 and _is_total(ctx, w)]
         for n in range(len(window), 1, -1):
             parts = window[:n]
