@@ -604,3 +604,9 @@ def test_people_counted_in_ren_and_ming_and_lists_of_other_things_apart() -> Non
     assert doc.diagnostics == []
     assert {d.rule for d in parse(RESCUE.replace("524名", "536名")).diagnostics} == {"parts-sum"}
     assert {d.rule for d in parse(RESCUE.replace("其他车辆8辆", "其他车辆9辆")).diagnostics} == {"parts-sum"}
+
+
+def test_small_counts_of_the_next_paragraph_do_not_divide_one_before_by_chance() -> None:
+    doc = parse("签约项目12个,其中工业项目8个、服务业项目4个。\n\n从项目质量看,签约项目中投资超10亿元的有3个,"
+                "战略性新兴产业项目5个。")
+    assert [b.total for b in _breakdowns(doc)] == [Decimal("12")]

@@ -274,6 +274,8 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     # a whole (共…, …其中) close by, nearly: a draft with one wrong part must still find its total.
     values: list[Decimal | None] = list(parts)
     for q in reversed(before[-12:]):
+        if q.value < 100 and "\n" in text[q.nspan[1]:first.start] and not _presented_as_whole(text, q):
+            continue  # small counts in another paragraph add up by chance (工业项目8个 … 3个、…5个)
         n = _best_prefix(values, q.value)
         if n is not None and sum(parts[:n], Decimal(0)) == q.value and q.value != parts[0]:
             return q, "sum"

@@ -34,6 +34,8 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
         end = text.find("\n", whole.end)
         end = len(text) if end < 0 else end
         nxt = _NEXT_PARAGRAPH_CUE.match(text, end)
+        if nxt is not None and whole.qty.value < 100 and not _is_total(ctx, whole):
+            nxt = None  # small counts add up by chance (工业项目8个 … 从项目质量看,…3个,…5个)
         if nxt is not None:
             # 从游客结构看,过夜游客… / 分品种看,…: the next paragraph opens by dividing the figures
             # before it (which need no 共 then: the cue presents them as wholes).
