@@ -76,7 +76,7 @@ _PLACE_SUBJECT = rx(r"^\p{Han}{1,5}?(?:省|市|县|区|镇|乡|街道)(?=\d|今�
 _SUBJECT = regex.compile(r"^\d{3,}\p{Han}{0,6}?热线(?=\p{Han}{2})")
 # Classifiers whose following noun names what is counted (350个[地级及以上城市], 三家[企业]).
 _CLASSIFIERS = regex.compile(r"(?:个|家|名|项|条|所|座|辆|台|位|批|类|种|户|只|头|处|人|封|期|起)$")
-_NOUN_AFTER = regex.compile(r"^(?![和及与或])(?:\p{Han}、)*\p{Han}(?:[^,;。:、()（）\d的中有在将已被是为等]|中(?=[式心国央部型小间级])){0,13}")
+_NOUN_AFTER = regex.compile(r"^(?![和及与或])(?:\p{Han}、)*\p{Han}(?:[^,;。:、()（）\d\s的中有在将已被是为等]|中(?=[式心国央部型小间级])){0,13}")
 _QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总计", "合计", "共", "平均", "人均", "最高", "最低")
 # The words that make a percent a share of something (占比, 占总量的, 比重为); shared with the composite passes.
 SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
@@ -376,7 +376,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
 
 _STOP_AFTER = regex.compile(r"同比|环比|计算|折算|测算|核算|全部|均(?=已|为|在|达|实现|完成)|共|累计|办理|办结|总体|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场|"
                             r"逐|建立|实行|实施|组织|落实|签订|"
-                            r"赶赴|前往|到达|设置|参加|参与|投入|开展|实施|进驻|驻守|值守|巡逻")
+                            r"赶赴|前往|到达|启程|奔赴|出发|抵达|领取|领到|设置|参加|参与|投入|开展|实施|进驻|驻守|值守|巡逻")
 
 
 def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
