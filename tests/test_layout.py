@@ -400,3 +400,15 @@ def test_infographic_short_lines_are_not_a_one_cell_table() -> None:
             "较8月增加**3448**件\n\n日均受理\n**2282**件\n\n单日受理峰值出现在9月2日\n达**3417**件\n")
     labels = {f.span.text: f.label for f in parse(text).facts() if f.kind == "quantity"}
     assert labels["68472**件"] == "群众诉求" and labels["2282**件"] == "日均受理"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("全市异地就医直接结算\n**28.46**万人次\n门诊慢特病结算\n**9.12**万人次\n住院结算\n**3.05**万人次\n",
+                 id="captions above, block opening with a caption"),
+    pytest.param("▶ 受理总量\n**68472**件\n日均受理\n**2282**件\n单日峰值\n**3417**件\n",
+                 id="captions above, the first on a marker line"),
+])
+def test_infographic_captions_above_stay_above(text: str) -> None:
+    doc = parse(text)
+    labels = [f.label for f in doc.facts() if f.kind == "quantity"]
+    assert len(set(labels)) == 3 and doc.diagnostics == []
