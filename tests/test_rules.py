@@ -491,3 +491,12 @@ def test_restated_count_named_with_and_without_de(later: str, flagged: bool) -> 
     doc = parse(f"三季度,涉及防汛排涝的诉求共2186件,主要集中在7月中下旬。\n\n"
                 f"总的看,三季度受理的{later}件防汛排涝诉求已全部办结。")
     assert ("restated-figure" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "市直部门共受理0.60万件。\n\n市直部门共办理0.58万件,办结率96.7%。",
+    "7月受理17236件。\n\n7月办理17001件。",
+    "1月、2月分别受理6429件、6491件。\n\n1月、2月分别办结6400件、6488件。",
+])
+def test_one_name_two_actions_are_two_metrics(text: str) -> None:
+    assert "restated-figure" not in {d.rule for d in parse(text).diagnostics}

@@ -30,6 +30,8 @@ _LEAD_VERBS = regex.compile(
     rf"^(?:.*?(?:共|共计|累计|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国))({_VERBS})(?=\p{{Han}})"
 )
 _SUBJECT_VERB = regex.compile(rf"(?P<subject>\p{{Han}}[\p{{Han}}、]*?)(?:共|共计|累计|总共){_VERBS}")
+# 截至目前, 第三季度, 国庆假期期间, 一周来: times, never the subject that names a count
+_TIME_SUBJECT = regex.compile(r"截至|以来|期间|季度|[年月周日天]|目前|当前|来$")
 _MONTH = regex.compile(r"\d{1,2}月份?")
 _MONTH_VERB = regex.compile(rf"(\d{{1,2}}月份?)(?:分别|共|共计|累计)?{_VERBS}")
 # Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
@@ -128,7 +130,9 @@ def clean(region: str) -> str:
         # 市直部门共受理0.60万件: a verb with no object; what is counted is the subject's.
         subject = _LEADING.sub("", _TIME_WORDS.sub("", bare.group("subject")))
         if 2 <= len(subject) <= 12 and not rx(r"\d|热线|平台|中心|[全我本该][市县区省镇乡]").search(subject):
-            return subject
+            if not _TIME_SUBJECT.search(subject):
+                return subject
+            return rx(r"^(?:共|共计|累计|总共)").sub("", s[bare.end("subject"):])  # 截至目前共受理: the verb
     prev = None
     while prev != s:
         prev = s
@@ -143,7 +147,7 @@ def clean(region: str) -> str:
                 head, tail = s[: m.start(1) if cut is _LEAD_VERBS and m.lastindex else m.end()], s[m.end():]
                 subject = _LEADING.sub("", rx(r"(?:共|共计|累计|还|先后|总共)$").sub("", head))
                 if cut is _LEAD_VERBS and _GENERIC.fullmatch(tail) and 2 <= len(subject) <= 12 \
-                        and not rx(r"\d|热线|平台|中心").search(subject):
+                        and not rx(r"\d|热线|平台|中心").search(subject) and not _TIME_SUBJECT.search(subject):
                     s = subject  # 各县区、经济区共受理诉求: the bare object says nothing, the subject does
                 elif len(tail) <= 2 and cut in (_LEAD_VERBS, _OPENING_VERBS) \
                         and s[m.start(1) if cut is _LEAD_VERBS and m.lastindex else 0:].startswith(("接待", "接听")):

@@ -59,6 +59,17 @@ def _label(f: Numeric) -> str:
     return _CATEGORY_TAIL.sub("类", label)
 
 
+# The action a count is of, read in its clause just before it.
+_ACTION = regex.compile(r"(受理|办理|办结|接到|接听|接收|收到|转办|转派|交办|派单|回访|答复|处理|完成|查处|破获|抓获|登记|签约)"
+                        r"[^,;。:]{0,24}$")  # 分别办结6400件、[6488件]: over the list's other figures
+
+
+def _verb(facts: Facts, f: Numeric) -> str:
+    clause = rx(r"[^,;。:\n]*$").search(facts.before(f, 30))
+    m = _ACTION.search(clause.group()) if clause else None
+    return m.group(1) if m else ""
+
+
 def _period_key(facts: Facts, f: Numeric) -> str | None:
     p = facts.get(f.period_id)
     if isinstance(p, (Period, DateFact)) and rx(r"[\d.-]").match(p.value):
@@ -139,6 +150,9 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 continue
             if facts.value_of(first).iv.intersects(facts.value_of(other).iv):
                 continue
+            va, vb = _verb(facts, first), _verb(facts, other)
+            if va and vb and va != vb:
+                continue  # 市直部门共受理… / 市直部门共办理…: one name, two actions, two metrics
             if _display(facts, first) or _display(facts, other):
                 # A headline figure already restated in the body is accounted for: a third,
                 # different body figure then measures another scope.
