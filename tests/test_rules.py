@@ -500,3 +500,12 @@ def test_restated_count_named_with_and_without_de(later: str, flagged: bool) -> 
 ])
 def test_one_name_two_actions_are_two_metrics(text: str) -> None:
     assert "restated-figure" not in {d.rule for d in parse(text).diagnostics}
+
+
+@pytest.mark.parametrize("text", [
+    "全区共有规上企业120家,其中高新技术企业36家,占全市企业数的8.5%。",
+    "今年我县接待游客320万人次,其中乡村旅游接待游客120万人次,占全省游客量的0.8%。",
+    "全市新能源汽车销售3.2万辆。其中,纯电动车2.4万辆,占全省销量的12.0%;插电混动车0.8万辆,占全省销量的8.0%。",
+])
+def test_a_share_of_a_wider_area_is_not_checked_against_the_local_figure(text: str) -> None:
+    assert "share-of-total" not in {d.rule for d in parse(text).diagnostics}

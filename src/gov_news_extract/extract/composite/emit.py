@@ -74,7 +74,14 @@ _SHARED_TAIL = regex.compile(r"(?:完成|实现|录得|接待|受理)\p{Han}{0,4
 _SHARE_BASE = regex.compile(r"占(?P<base>[^,;。、占]{2,14}?)的?(?:比重|比例|比)?(?:为|达|达到|是)?$")
 
 
-_GENERIC_BASE = regex.compile(r"^(?:全部|全市|全县|全区|全省|全国|总体|所有|各类)|(?:总额|总值|总量|总数|总和|总计|合计|的|量)$")
+_GENERIC_BASE = regex.compile(r"^(?:全部|全市|全县|全区|全省|全国|总体|所有|各类)|(?:总额|总值|总量|总数|总和|总计|合计|的|(?<=\p{Han}{2})量)$")
+# The level of an area named in a clause: a share of 全省… is not one of a county's figure.
+_SCOPE = regex.compile(r"(?:全|我|本)(国|省|市|州|区|县|旗|镇|乡)")
+
+
+def scope_of(text: str) -> str | None:
+    m = _SCOPE.search(text)
+    return m.group(1) if m else None
 
 
 def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
@@ -86,6 +93,11 @@ def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
     core = m.group("base")
     if rx(r"(?:到|了|到了)").fullmatch(core):
         return False  # 占到了40.7%: a verb ending, no whole named
+    wide = scope_of(core[:2])
+    if wide is not None:
+        own = scope_of(text[last_before(text, "。\n", total.nspan[0]) + 1:total.nspan[0]])
+        if own is not None and own != wide:
+            return True  # 全市…3.2万辆 … 占全省销量的12.0%: a share of a wider area's figure
     while (k := _GENERIC_BASE.search(core)) is not None and core:
         core = core[:k.start()] + core[k.end():]
     if len(core) < 2:

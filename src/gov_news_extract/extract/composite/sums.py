@@ -12,7 +12,7 @@ from ...context import Context
 from ...models import Breakdown, Part, Quantity
 from ...text.clauses import last_before
 from ...text.rx import rx
-from .emit import _add_breakdown, _category_labels, _relabel
+from .emit import _add_breakdown, _category_labels, _relabel, scope_of
 from .items import _Item, _near, _same_sum, _settle_rates, _share_fits, unit_key
 from .runs import _WHOLE_AFTER, _is_total
 
@@ -113,6 +113,7 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
         a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
         m = _NAMED_WHOLE.search(text, a, it.share.nspan[0])
         metric = ""
+        area: str | None = None
         if m is None:
             # 在收购总量中,订单收购5.12万吨,所占比重为64.9%: the whole is named before the part.
             inside = _IN_WHOLE.search(text, last_before(text, "。\n", it.start) + 1, it.start)
@@ -124,6 +125,7 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
                 continue  # the last of a list (A 172件、B 80件、C 50件,占总量的59.68%): the share is of them all
             metric = m.group("metric") or ""
             what = m.group("what") or metric  # 占全部办件量的: the whole, whatever it was called
+            area = scope_of(m.group(0))
         whole = None
         for cand in reversed(items[max(0, k - 30):k]):
             q = cand.qty
@@ -135,6 +137,9 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
                 # 占全市转办量的 names the metric itself: the figure stated right after it.
                 if not text[max(0, q.nspan[0] - len(metric) - 2):q.nspan[0]].rstrip("了共计为达").endswith(metric):
                     continue
+                own = scope_of(text[last_before(text, "。\n", q.nspan[0]) + 1:q.nspan[0]])
+                if own is not None and own != area:
+                    continue  # 全区共有规上企业120家 … 占全市企业数的: another area's figure
             elif not _is_total(ctx, cand):
                 continue
             if what and what not in text[max(0, q.nspan[0] - 20):q.nspan[0]]:
