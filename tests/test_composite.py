@@ -161,6 +161,10 @@ def test_breakdown_part_ids_point_at_their_facts() -> None:
                      id="later counts that do not add up to the whole"),
         pytest.param("每千人口卫生技术人员9.09人,每千人口执业(助理)医师3.58人,每千人口注册护士4.08人。",
                      id="rates per head side by side"),
+        pytest.param("全年粮食总产量120万吨,增长2.1%。从主要品种看,小麦、玉米分别为60万吨、55万吨。",
+                     id="the main kinds after a cue are a selection"),
+        pytest.param("全市实现地区生产总值1000亿元。从投资看,工业投资、基础设施投资分别完成500亿元、480亿元。",
+                     id="a cue that names no partition does not divide the figure before it"),
     ],
 )
 def test_no_breakdown(text: str) -> None:

@@ -311,10 +311,13 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     assert cue is not None
     prior = [f for f in before if f.nspan[1] <= last_before(text, "。\n", first.start) + 1
              and f.nspan[0] >= first.start - 250]
-    if prior and not rx(r"\d").search(sentence[:cue.start()]):
+    selection = rx(r"主要|重点|部分|其中").search(cue.group()) is not None  # 从主要品种看: some, not all
+    partition = rx(r"结构|构成|类型|类别|来源|渠道|分布|组成|性质").search(cue.group()) is not None
+    if prior and not selection and not rx(r"\d").search(sentence[:cue.start()]):
         divided = prior[-1]
         acc = sum(parts, Decimal(0))
-        if divided.value > max(parts) and (acc == divided.value or _near(acc, divided.value, max(parts))):
+        near = partition and _near(acc, divided.value, max(parts))  # only a partition may slip and still divide
+        if divided.value > max(parts) and (acc == divided.value or near):
             return divided, "sum" if acc == divided.value else "marked"
     return None, None
 
