@@ -614,3 +614,16 @@ def test_small_counts_of_the_next_paragraph_do_not_divide_one_before_by_chance()
     doc = parse("签约项目12个,其中工业项目8个、服务业项目4个。\n\n从项目质量看,签约项目中投资超10亿元的有3个,"
                 "战略性新兴产业项目5个。")
     assert [b.total for b in _breakdowns(doc)] == [Decimal("12")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("2024年全市受理诉求50000件。\n\n二、办理情况\n直接办理诉求30000件,占60.0%;转办诉求15000件;回访诉求12000件;"
+                 "满意诉求9000件。", id="stages of handling under a section are no partition"),
+    pytest.param("本月共受理群众诉求68472件。\n📞 电话受理52316件,占76.4%\n💻 网络渠道14209件,占20.8%\n✉️ 其他渠道1947件,占2.8%\n\n"
+                 "✅ 热线坐席直接答复群众诉求35332件,占51.6%\n🔁 转派至各承办单位办理33140件,占48.4%\n",
+                 id="shares that made up the whole end their list"),
+    pytest.param("一、总体情况\n本季度区热线共受理群众诉求48576件。\n\n四、回访情况\n回访群众29118件,回访率59.9%;"
+                 "其中满意19458件,满意率66.8%。", id="a 其中 sub-count is no part of the distant whole"),
+])
+def test_no_false_alarm_from_lists_across_sections(text: str) -> None:
+    assert parse(text).diagnostics == []

@@ -60,7 +60,7 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
         if "\n" in gap and SECTION_HEAD.match(gap.rsplit("\n", 1)[1]):
             return False  # …占2.4%。\n(二)办理情况。热线直接答复…: a new section opens on b's line
         return a.share is not None and b.share is not None and not (a.rate or b.rate) \
-            and _starts_clause(text, b.start, b.label)  # (a rate, 直接答复率…, opens another list)
+            and _starts_clause(text, b.start, b.label, not rx(r"\n[ \t]*\n").search(gap))  # (a rate opens another list)
     return len(gap) <= 40
 
 
@@ -74,15 +74,18 @@ def _opens_section(text: str, a: _Item) -> bool:
     while prev_end > 0 and text[prev_end - 1] == "\n":
         prev_end -= 1
     heading = text[text.rfind("\n", 0, prev_end) + 1:prev_end] if prev_end > 0 else ""
-    return bool(SECTION_HEAD.match(heading)) and len(heading) <= 16 and not rx(r"[,。;]").search(heading)
+    # only a section that divides (二、受理渠道), not one that reports stages (二、办理情况)
+    return bool(SECTION_HEAD.match(heading)) and len(heading) <= 16 and not rx(r"[,。;]").search(heading) \
+        and rx(r"渠道|类型|分类|类别|来源|构成|结构|分布|组成").search(heading) is not None
 
 
-def _starts_clause(text: str, pos: int, label: str | None) -> bool:
+def _starts_clause(text: str, pos: int, label: str | None, next_line: bool = False) -> bool:
     a = last_before(text, "。\n", pos) + 1
     head = text[a:pos]
-    # 💻 微信、网站等网络渠道14209件,占20.8%: a line that opens with its part, however it names it
+    # 💻 微信、网站等网络渠道14209件,占20.8%: a line that opens with its part, however it names it,
+    # on the line right after the one before (a blank line ends such a list)
     return bool(label) and (len(head) <= len(label or "") + 4
-                            or (text[a - 1:a] == "\n" and not rx(r"[,;。:\d]").search(head)))
+                            or (next_line and text[a - 1:a] == "\n" and not rx(r"[,;。:\d]").search(head)))
 
 
 def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Item]]:
@@ -92,7 +95,13 @@ def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Ite
     for it in items:
         # After 其中 the list is declared: counts in different measure words still belong to it.
         listed = bool(cur) and "其中" in text[max(0, cur[0].start - 40):it.start].split("。")[-1]
-        if cur and _joinable(text, cur[-1], it, starts, listed):
+        # Shares that have made up the whole already (…2.8%) end their list: what follows with a
+        # share of its own divides the whole again (直接答复…51.6%;转派…48.4%).
+        so_far = sum((c.share.value for c in cur if c.share is not None), Decimal(0))
+        complete = it.share is not None and not it.rate and len(cur) >= 2 and all(
+            c.share is not None and not c.rate for c in cur) and so_far >= Decimal("99.5") \
+            and so_far + it.share.value > Decimal("100.5")
+        if cur and not complete and _joinable(text, cur[-1], it, starts, listed):
             cur.append(it)
         else:
             if len(cur) >= 2:

@@ -256,8 +256,12 @@ def _distant_sums(ctx: Context, items: list[_Item]) -> None:
             continue  # only the sentence's first figure opens such a list
         end = text.find("。", first.start)
         end = len(text) if end < 0 else end
-        window = [it for it in counts[i:i + 6] if it.start < end and it.qty is not None
-                  and unit_key(it.qty.unit) == unit_key(first.qty.unit) and it.qty.id not in used]
+        window: list[_Item] = []
+        for it in counts[i:i + 6]:
+            if it.start >= end or it.qty is None or (window and (it.rate or "其中" in text[window[-1].end:it.start])):
+                break  # …;其中满意19458件: a sub-count, and a rate is no share of this whole
+            if unit_key(it.qty.unit) == unit_key(first.qty.unit) and it.qty.id not in used:
+                window.append(it)
         wholes = [w.qty for w in counts[max(0, i - 80):i] if w.qty is not None and unit_key(w.qty.unit) == unit_key(first.qty.unit)
                   and w.qty.value >= 100 and w.start >= first.start - 3000 and _is_total(ctx, w)]
         for n in range(len(window), 1, -1):
