@@ -412,3 +412,10 @@ def test_infographic_captions_above_stay_above(text: str) -> None:
     doc = parse(text)
     labels = [f.label for f in doc.facts() if f.kind == "quantity"]
     assert len(set(labels)) == 3 and doc.diagnostics == []
+
+
+def test_a_briefs_page_opening_with_markers_keeps_its_uncredited_items() -> None:
+    text = ("某某日报\n2024年11月20日 星期三 第6版 县域简讯\n"
+            "■甲镇冬小麦完成播种\n截至11月18日,甲镇8600亩冬小麦已全部完成播种。\n"
+            "●乙乡新建村级卫生室投入使用\n近日,乙乡新建的3所村级卫生室投入使用。\n")
+    assert [a.title for a in parse(text).articles] == ["甲镇冬小麦完成播种", "乙乡新建村级卫生室投入使用"]

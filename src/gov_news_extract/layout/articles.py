@@ -134,8 +134,14 @@ def _group_after(lines: list[Line], i: int) -> tuple[int, ...]:
 
 def _events(lines: list[Line]) -> list[_Event]:
     evs: list[_Event] = []
-    # Marker headlines are items of a briefs page only if every one of them is credited.
-    items = all(_bullet_item(lines, ln.idx) for ln in lines if ln.kind is Kind.BULLET)
+    # Marker headlines are items of a briefs page when the page opens with them (under its masthead)
+    # or when every one is credited; inside a piece already begun they head its sections.
+    bullets = [ln.idx for ln in lines if ln.kind is Kind.BULLET]
+    begun = bool(bullets) and any(
+        lines[x].kind in (Kind.PROSE, Kind.LEAD) or (lines[x].kind is Kind.HEAD and x + 1 < bullets[0]
+                                                     and lines[x + 1].kind not in (Kind.SEPARATOR, Kind.FURNITURE))
+        for x in range(bullets[0]))
+    items = not begun or all(_bullet_item(lines, i) for i in bullets)
     for ln in lines:
         i, k = ln.idx, ln.kind
         if k is Kind.LEAD:
