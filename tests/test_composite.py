@@ -487,6 +487,8 @@ def test_ranks_told_in_prose_without_figures() -> None:
 @pytest.mark.parametrize("text", [
     pytest.param("第一名是“东湖区政府”。\n城投集团在另一份榜单里位列第二。\n", id="ranks in two paragraphs"),
     pytest.param("东湖区政府位列第二,城投集团位列第三。", id="no first place"),
+    pytest.param("在全省营商环境评价中,第一名是“鹭港区”。我区政务服务中心在窗口服务评比中位列第二。",
+                 id="ranks of two evaluations"),
 ])
 def test_no_prose_ranking(text: str) -> None:
     assert _rankings(parse(text)) == []

@@ -274,7 +274,8 @@ def _narrated_ranks(ctx: Context, taken: list[tuple[int, int]]) -> None:
         found.sort(key=lambda r: r[2])
         chain: list[tuple[int, str, int, int]] = []
         for r in found:
-            if r[0] == len(chain) + 1 and r[1] not in {c[1] for c in chain}:
+            if r[0] == len(chain) + 1 and r[1] not in {c[1] for c in chain} and (
+                    not chain or _same_list(para, chain[-1][3] - para_start, r[2] - para_start, r[3] - para_start)):
                 chain.append(r)
             elif len(chain) < 2:
                 chain = [r] if r[0] == 1 else []
@@ -284,6 +285,17 @@ def _narrated_ranks(ctx: Context, taken: list[tuple[int, int]]) -> None:
         _add_ranking(ctx, [(_written(ctx, *_find(text, name, s)), None) for _, name, s, _ in chain], start, end,
                      _criterion(text, start))
         taken.append((start, end))
+
+
+def _same_list(para: str, prev_end: int, start: int, end: int) -> bool:
+    """The next rank told is of the same list: within two sentences, and its sentence names no
+    other evaluation (在窗口服务评比中…) unless it points back at this one (这份榜单)."""
+    if para.count("。", prev_end, start) > 2:
+        return False
+    a = last_before(para, "。", start) + 1
+    sentence = para[a:end]
+    other = rx(r"在[^,;。]{0,16}(?:评比|考核|评价|评选|排名|榜单|测评|比赛|竞赛)[^,;。]{0,4}中").search(sentence)
+    return other is None or rx(r"这份|该|此次|此项|本次|这次").search(other.group()) is not None
 
 
 def _rank_number(n: str) -> int:
