@@ -48,7 +48,7 @@ _TRAILING = regex.compile(
     r"预计|估计|预期|首次|再次|首度|又|[(（][A-Za-z]{2,6}[)）]|(?<=幅|速|率)(?:收窄|扩大|回落|加快|放缓|提高)(?:至|到)?|"
     r"(?:提升|提高|下降|降低|增加|减少|上升|回落|增长|扩大|缩小|升|降)(?:至|到)|由|从|[<>≤≥＜＞]|(?<=\p{Han}{2})(?:种植|播种)|"
     r"占比最高|占比最大|最高|最多|居首|"
-    r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|所|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
+    r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
     r"按(?:可比|不变)价格计算|同比|环比|(?:两|三|五)年平均|平均|\s)+$"
 )
 _LEADING = regex.compile(
@@ -114,8 +114,8 @@ def _sentence_start(text: str, pos: int) -> int:
 def clean(region: str) -> str:
     """Reduce the words before a number to the name of what it measures."""
     s = region.strip()
-    if s in _QUALIFIERS:
-        return ""
+    if s in _QUALIFIERS or s == "所":
+        return ""  # (…订单收购5.12万吨,)所[占比重为64.9%]: no name of its own
     quoted = rx(r"“([^”]{1,12})”$").search(s)
     if quoted:
         return quoted.group(1)
@@ -388,7 +388,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                 src = whole
             f.label = src.label
             f.label_span = src.label_span
-        if text[s - 1:s] in ("(", "（") and text[f.nspan[1]:f.nspan[1] + 1] in (")", "）"):
+        if text[s - 1:s] in ("(", "（") and rx(r"[)）]的").match(text, f.nspan[1]):
             aside = f  # 年度目标任务(5万人): an aside; what follows goes on about the figure before it
             continue
         # Figures that share a clause-less label pass it on (占比61.3% after 转办工单111523件).
@@ -398,7 +398,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     _distribute(ctx, facts)
 
 
-_STOP_AFTER = regex.compile(r"同比|环比|计算|折算|测算|核算|全部|均(?=已|为|在|达|实现|完成)|共|累计|办理|办结|总体|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场|"
+_STOP_AFTER = regex.compile(rf"同比|环比|计算|折算|测算|核算|全部|均(?=已|为|在|达|实现|完成)|共(?={_VERBS}|办结|完成|出动|发放|开展|帮助)|累计|办理|办结|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场|"
                             r"逐|建立|实行|实施|组织|落实|签订|"
                             r"赶赴|前往|到达|启程|奔赴|出发|抵达|领取|领到|设置|参加|参与|投入|开展|实施|进驻|驻守|值守|巡逻")
 

@@ -275,6 +275,9 @@ def _adds_up(leaves: list[_Leaf], rows: list[list[str]]) -> bool:
     return good >= 2 and good * 3 >= len(full) * 2
 
 
+_EMPTY_CELLS = frozenset({"—", "——", "-", "－", "/", "…"})
+
+
 def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell], tables: list[Table],
                  tokens: _Cells) -> None:
     """One cell per line (` |` endings or blank-line separated): rows open with a name or a 序号."""
@@ -327,7 +330,7 @@ def _cell_tables(text: str, lines: list[tuple[int, str]], cells: dict[int, Cell]
             end = starts[n + 1] if n + 1 < len(starts) else min(len(entries), st + width)
             rows.append(entries[st:end])
         skip = 2 if numbered else 1
-        good = sum(len(r) == width and all(_is_number(t) for _, t in r[skip:]) for r in rows)
+        good = sum(len(r) == width and all(_is_number(t) or t in _EMPTY_CELLS for _, t in r[skip:]) for r in rows)
         if good < 2 or good * 5 < len(rows) * 3:
             tables.pop()  # short lines of an infographic (caption, figure, caption…), not rows of cells
             continue
