@@ -47,14 +47,32 @@ def _fold(keep: Diagnostic, other: Diagnostic) -> Diagnostic:
 
 def merge(diags: list[Diagnostic]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
+    seen: set[tuple[str, int, int, str]] = set()
+    # Where a foldable diagnostic sits in out, by what it could fold with (one scan, not all pairs).
+    by_owner: dict[tuple[str, str], int] = {}
+    by_span: dict[tuple[str, int, int], int] = {}
     for d in sorted(diags, key=lambda d: _ORDER.index(d.rule) if d.rule in _ORDER else len(_ORDER)):
-        for i, kept in enumerate(out):
-            if (kept.rule, kept.span.start, kept.span.end, kept.message) == (d.rule, d.span.start, d.span.end,
-                                                                              d.message):
-                break  # one share checked twice (as linked to its whole and as a breakdown's part)
-            if _foldable(kept, d):
-                out[i] = _fold(kept, d)
+        key = (d.rule, d.span.start, d.span.end, d.message)
+        if key in seen:
+            continue  # one share checked twice (as linked to its whole and as a breakdown's part)
+        seen.add(key)
+        owner = _owner(d)
+        partners: list[int] = []
+        if d.rule in ("shares-sum", "parts-sum") and owner is not None:
+            other = "parts-sum" if d.rule == "shares-sum" else "shares-sum"
+            if (other, owner) in by_owner:
+                partners.append(by_owner[(other, owner)])
+        if d.rule in ("parts-sum", "share-of-total"):
+            other = "share-of-total" if d.rule == "parts-sum" else "parts-sum"
+            if (other, d.span.start, d.span.end) in by_span:
+                partners.append(by_span[(other, d.span.start, d.span.end)])
+        for i in sorted(partners):
+            if _foldable(out[i], d):
+                out[i] = _fold(out[i], d)
                 break
         else:
             out.append(d)
+            if owner is not None:
+                by_owner.setdefault((d.rule, owner), len(out) - 1)
+            by_span.setdefault((d.rule, d.span.start, d.span.end), len(out) - 1)
     return out
