@@ -629,3 +629,15 @@ def test_small_counts_of_the_next_paragraph_do_not_divide_one_before_by_chance()
 ])
 def test_no_false_alarm_from_lists_across_sections(text: str) -> None:
     assert parse(text).diagnostics == []
+
+
+@pytest.mark.parametrize(("third", "flagged"), [("2764", False), ("2964", True)])
+def test_circled_numbered_lines_under_a_top_n_heading(third: str, flagged: bool) -> None:
+    text = (f"▶ 三大热点诉求\n①物业管理　3862件\n②劳动工资　3115件\n③城市供水　{third}件\n"
+            "三大热点合计**9741**件\n占受理总量的**30.6%**\n")
+    doc = parse(text)
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["物业管理", "劳动工资", "城市供水"]
+    (bd,) = _breakdowns(doc)
+    assert bd.total == Decimal("9741")
+    assert ("parts-sum" in {d.rule for d in doc.diagnostics}) == flagged

@@ -15,7 +15,7 @@ from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
 from .emit import _add_breakdown, _add_ranking, _criterion, _find, _written
 from .items import _Item
-from .runs import _total_after
+from .runs import _total_after, line_ordinal
 
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
 _RANK_HEAD = regex.compile(
@@ -52,13 +52,19 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
     return found
 
 
+_TOP_KINDS = regex.compile(r"([三四五六七八九十])大(?:热点|问题|类别|诉求|领域)")
+
+
 def _list_rank_head(text: str, run: list[_Item]) -> bool:
     """A numbered list whose heading line (…居前五位的问题类别如下:) ranks it."""
     a = text.rfind("\n", 0, run[0].start)
-    if a < 0 or not SECTION_HEAD.match(text[a + 1:a + 12]):
+    if a < 0 or not (SECTION_HEAD.match(text[a + 1:a + 12]) or line_ordinal(text, run[0].start) == 1):
         return False
     b = text.rfind("\n", 0, max(0, a - 1))
     heading = text[b + 1:a].strip()
+    top = _TOP_KINDS.search(heading)
+    if top is not None and line_ordinal(text, run[0].start) == 1:
+        return _rank_number(top.group(1)) == len(run)  # ▶ 十大热点诉求 / ①… ⑩…
     m = _RANK_HEAD.search(heading)
     if m is None or not rx(r"[:：]$").search(heading):
         return False

@@ -51,6 +51,10 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
         prev = _INLINE_NUMBER.search(text, max(0, a.start - 16), a.start)
         if m is not None and prev is not None and int(m.group(1)) == int(prev.group(1)) + 1 and "。" not in gap:
             return True
+    if "\n" in gap and not rx(r"\n[ \t]*\n").search(gap) and _same_unit(a, b):
+        na, nb = line_ordinal(text, a.start), line_ordinal(text, b.start)
+        if na is not None and nb == na + 1:
+            return True  # ①物业管理 3862件 / ②劳动工资 3115件: numbered lines go on
     if "。" in gap or "\n" in gap:
         # Lists laid out one part per sentence or line: 咨询类共2997件,占比76.03%,…。求助类共654件…
         # but never across a heading line.
@@ -77,6 +81,20 @@ def _opens_section(text: str, a: _Item) -> bool:
     # only a section that divides (二、受理渠道), not one that reports stages (二、办理情况)
     return bool(SECTION_HEAD.match(heading)) and len(heading) <= 16 and not rx(r"[,。;]").search(heading) \
         and rx(r"渠道|类型|分类|类别|来源|构成|结构|分布|组成").search(heading) is not None
+
+
+_LINE_ORDINAL = regex.compile(r"[ \t*]*(?:(?P<d>\d{1,2})[.、．]|[(（](?P<p>\d{1,2})[)）]|(?P<c>[①-⑳]))[ \t]*\p{Han}[^,;。:\d\n]{0,20}$")
+
+
+def line_ordinal(text: str, pos: int) -> int | None:
+    """The number a line opens with (1. / （1） / ①) when what stands before pos is only a name."""
+    a = text.rfind("\n", 0, pos) + 1
+    m = _LINE_ORDINAL.match(text, a, pos)
+    if m is None:
+        return None
+    if m.group("c"):
+        return ord(m.group("c")) - ord("①") + 1
+    return int(m.group("d") or m.group("p"))
 
 
 def _starts_clause(text: str, pos: int, label: str | None, next_line: bool = False) -> bool:
@@ -390,4 +408,4 @@ def _total_after(ctx: Context, parts: list[_Item], quantities: list[Quantity]) -
     return None
 
 
-_SUMMED_UP = regex.compile(r"[^。;\n]{0,12}[。;\n]\s*(?:以上|上述|前述)\p{Han}{0,4}(?:合计|共计|总计|共)$")
+_SUMMED_UP = regex.compile(r"[^。;\n]{0,12}[。;\n]\s*(?:(?:以上|上述|前述)\p{Han}{0,4}|\p{Han}{2,6})(?:合计|共计|总计)$")
