@@ -641,3 +641,12 @@ def test_circled_numbered_lines_under_a_top_n_heading(third: str, flagged: bool)
     (bd,) = _breakdowns(doc)
     assert bd.total == Decimal("9741")
     assert ("parts-sum" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+@pytest.mark.parametrize(("last", "flagged"), [("692", False), ("740", True)])
+def test_infographic_lines_after_qizhong_and_a_total_captioned_above(last: str, flagged: bool) -> None:
+    text = (f"本月\n共受理群众诉求\n**68472**件\n\n热线坐席直接答复\n**35332**件\n转派承办单位\n**33140**件\n\n"
+            f"对已办结工单回访**21650**件\n回访率**65.9%**\n其中满意**19844**件\n基本满意**1114**件\n不满意**{last}**件\n")
+    doc = parse(text)
+    assert sorted(b.total for b in _breakdowns(doc) if b.total) == [Decimal("21650"), Decimal("68472")]
+    assert ("parts-sum" in {d.rule for d in doc.diagnostics}) == flagged

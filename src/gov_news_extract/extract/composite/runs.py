@@ -55,6 +55,10 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
         na, nb = line_ordinal(text, a.start), line_ordinal(text, b.start)
         if na is not None and nb == na + 1:
             return True  # ①物业管理 3862件 / ②劳动工资 3115件: numbered lines go on
+        if listed and gap.count("\n") == 1 and not rx(r"[,;。:\d]").search(gap) \
+                and _starts_clause(text, b.start, b.label, True) \
+                and a.share is None and b.share is None:
+            return True  # 其中满意**19844**件 / 基本满意**1114**件 / …: a declared list, one part a line
     if "。" in gap or "\n" in gap:
         # Lists laid out one part per sentence or line: 咨询类共2997件,占比76.03%,…。求助类共654件…
         # but never across a heading line.
@@ -178,7 +182,11 @@ def _is_total(ctx: Context, it: _Item) -> bool:
         return False  # a figure with its own share of something is a part
     text = ctx.norm.text
     a = last_before(text, ",;。:\n", it.start) + 1
-    if _TOTAL_WORDS.search(text[a:it.start]) or it.qty.qualifier in ("共", "共计", "总计", "合计"):
+    clause = text[a:it.start]
+    if not clause.strip(" *") and text[a - 1:a] == "\n":
+        # 共受理群众诉求 / **68472**件: a figure alone on its line is presented by the caption above
+        clause = text[text.rfind("\n", 0, a - 1) + 1:a - 1]
+    if _TOTAL_WORDS.search(clause) or it.qty.qualifier in ("共", "共计", "总计", "合计"):
         return True
     end = it.qty.nspan[1]
     # …2877件,其中 / 受理的9230件办件中: what follows is inside this figure (中部, 中心 are words).
