@@ -509,3 +509,10 @@ def test_one_name_two_actions_are_two_metrics(text: str) -> None:
 ])
 def test_a_share_of_a_wider_area_is_not_checked_against_the_local_figure(text: str) -> None:
     assert "share-of-total" not in {d.rule for d in parse(text).diagnostics}
+
+
+@pytest.mark.parametrize(("avg", "flagged"), [("3365", False), ("3065", True)])
+def test_average_over_the_days_written_with_its_total(avg: str, flagged: bool) -> None:
+    doc = parse(f"本周(2月24日—3月2日)全市热线共受理群众诉求21746件,日均3107件。其中,工作日5天受理16825件,日均{avg}件;"
+                "周末2天受理4921件。")
+    assert ("average" in {d.rule for d in doc.diagnostics}) == flagged
