@@ -32,6 +32,8 @@ _LEAD_VERBS = regex.compile(
 _SUBJECT_VERB = regex.compile(rf"(?P<subject>\p{{Han}}[\p{{Han}}、]*?)(?:共|共计|累计|总共){_VERBS}")
 # 截至目前, 第三季度, 国庆假期期间, 一周来: times, never the subject that names a count
 _TIME_SUBJECT = regex.compile(r"截至|以来|期间|季度|[年月周日天]|目前|当前|来$")
+_DAYS_THEN_VERB = regex.compile(rf"(?:^|(?<=[,;。:\n]))(?P<part>\p{{Han}}{{2,4}}?)\d{{1,3}}[天日](?:共|共计)?{_VERBS}$")
+_VERB_ONLY = regex.compile(rf"(?:共|共计|累计)?{_VERBS}")
 _MONTH = regex.compile(r"\d{1,2}月份?")
 _MONTH_VERB = regex.compile(rf"(\d{{1,2}}月份?)(?:分别|共|共计|累计)?{_VERBS}")
 # Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
@@ -295,6 +297,11 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         name = clean(label_region)
         if name in _QUALIFIERS or _BASIS_ONLY.fullmatch(name):
             name = ""  # 较10月份的22908件: last period's figure of the metric named before
+        span_of_days = _DAYS_THEN_VERB.search(text, max(0, s - 16), s)
+        if span_of_days is not None and _VERB_ONLY.fullmatch(name):
+            # 工作日5天受理16825件;周末2天受理4921件: the part of the period is what is counted
+            name = span_of_days.group("part")
+            label_region, cstart = name, span_of_days.start("part")
         lstart = cstart + label_region.rfind(name) if name else -1
         # 进入第一方阵的有145个城市: what is counted (城市) is the same for every item; the category
         # is named before 的有.
