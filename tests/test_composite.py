@@ -650,3 +650,13 @@ def test_infographic_lines_after_qizhong_and_a_total_captioned_above(last: str, 
     doc = parse(text)
     assert sorted(b.total for b in _breakdowns(doc) if b.total) == [Decimal("21650"), Decimal("68472")]
     assert ("parts-sum" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+def test_share_first_then_its_count_in_brackets() -> None:
+    text = ("全年共受理群众诉求1000000件。从诉求性质看,咨询类占43.2%(432000件),居各类诉求之首;求助类占25.9%(259000件);"
+            "投诉类占18.4%(184000件);建议类占9.7%(97000件);其他类占2.8%(28000件)。")
+    doc = parse(text)
+    (bd,) = _breakdowns(doc)
+    assert _parts(bd) == _want([("咨询类", "432000", "43.2"), ("求助类", "259000", "25.9"), ("投诉类", "184000", "18.4"),
+                                ("建议类", "97000", "9.7"), ("其他类", "28000", "2.8")])
+    assert doc.diagnostics == []

@@ -91,6 +91,12 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             f.whole_id = items[-1].qty.id  # 涉水类873件,其中…停水诉求815件;涉电类…: inside the part, not beside it
             items[-1].end = f.nspan[1]
             continue
+        if isinstance(f, Quantity) and items and items[-1].qty is None and items[-1].share is not None \
+                and text[items[-1].end:f.nspan[0]] in ("(", "（") and f.unit not in _NOT_ADDITIVE:
+            # 咨询类占43.2%(454786件): the count in brackets after a category's share is its count
+            items[-1].qty = f
+            items[-1].end = f.nspan[1] + 1
+            continue
         if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label:
             each = _each_names(ctx, f)
             start = each[1] if each else f.nspan[0]
@@ -100,6 +106,8 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             # 咨询类8761件(46.2%): a percent in brackets right after a count is its share
             items[-1].share = f
             items[-1].end = f.nspan[1] + 1
+        elif isinstance(f, Percent) and _is_share(text, f) and f.label and rx(r"[(（]\d").match(text, f.nspan[1]):
+            items.append(_Item(None, f, f.nspan[0], f.nspan[1], f.label))  # its count follows in brackets
         elif isinstance(f, Percent) and _is_share(text, f):
             last = items[-1] if items else None
             between = text[last.end:f.nspan[0]] if last else ""
