@@ -419,3 +419,10 @@ def test_a_briefs_page_opening_with_markers_keeps_its_uncredited_items() -> None
             "■甲镇冬小麦完成播种\n截至11月18日,甲镇8600亩冬小麦已全部完成播种。\n"
             "●乙乡新建村级卫生室投入使用\n近日,乙乡新建的3所村级卫生室投入使用。\n")
     assert [a.title for a in parse(text).articles] == ["甲镇冬小麦完成播种", "乙乡新建村级卫生室投入使用"]
+
+
+def test_marker_section_heads_are_not_signatures() -> None:
+    text = ("某市12345热线运行周报\n\n■ 受理概况\n本周共受理群众诉求21746件。\n\n■ 回访评价\n本周回访6120件,满意率98.1%。\n\n"
+            "（编辑：张三）\n")
+    (art,) = parse(text).articles
+    assert art.byline is not None and [(p.role, p.name) for p in art.byline.people] == [("编辑", "张三")]

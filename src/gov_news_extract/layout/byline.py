@@ -252,7 +252,12 @@ _SIGNATURE = regex.compile(r"^(?:[□■◎◇☆]\s*|(?:文|图|文/图|图/文
 def signature_names(t: str) -> tuple[int, int] | None:
     """Range of the names in a signature line such as `□姬国庆` or `文/张三`."""
     m = _SIGNATURE.match(t) if t[:1] in "□■◎◇☆文图" else None  # its first character, tested cheaply
+    if m is not None and _SECTION_WORD.search(m.group(1)):
+        return None  # ■ 受理概况, ■ 回访评价: a report's section head, not a signature
     return (m.start(1), m.end(1)) if m else None
+
+
+_SECTION_WORD = regex.compile(r"(?:概况|情况|渠道|类型|分类|关注|评价|分析|动态|数据|要点|聚焦|速览|一览|排名|提示|措施|成效|问题|建议)$")
 
 
 def parse_signature(t: str, base: int) -> list[Person]:
