@@ -660,3 +660,10 @@ def test_share_first_then_its_count_in_brackets() -> None:
     assert _parts(bd) == _want([("咨询类", "432000", "43.2"), ("求助类", "259000", "25.9"), ("投诉类", "184000", "18.4"),
                                 ("建议类", "97000", "9.7"), ("其他类", "28000", "2.8")])
     assert doc.diagnostics == []
+
+
+def test_ranked_names_drop_the_doing() -> None:
+    doc = parse("接待量位居前三的景区中,甲山风景区接待游客52.36万人次,位居第一;乙溪旅游区接待41.08万人次,位居第二;"
+                "丙古镇接待35.19万人次,位居第三。")
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["甲山风景区", "乙溪旅游区", "丙古镇"]

@@ -157,11 +157,19 @@ def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], lin
     ctx.add(bd, start, end)
 
 
+# 云岫山风景区接待游客 ranks 云岫山风景区: what is ranked is the one who did it, not the doing.
+_DOING = regex.compile(r"(?<=\p{Han}{2})(?:接待游客|接待|受理|办理|接听|办结|实现|完成|签约)$")
+
+
+def _ranked_name(label: str) -> str:
+    return _DOING.sub("", label)
+
+
 def _add_ranking(ctx: Context, items: list[tuple[str, _Item | None]], start: int, end: int,
                  criterion: str | None, order: str = "desc") -> None:
     rk = Ranking(
         span=ctx.norm.span(start, end),
-        items=[RankItem(label=label,
+        items=[RankItem(label=_ranked_name(label),
                         value=it.value if it else None,
                         share=it.share.value if it and it.share else None,
                         value_id=it.qty.id if it and it.qty else None,
