@@ -667,3 +667,8 @@ def test_ranked_names_drop_the_doing() -> None:
                 "丙古镇接待35.19万人次,位居第三。")
     (rk,) = _rankings(doc)
     assert [i.label for i in rk.items] == ["甲山风景区", "乙溪旅游区", "丙古镇"]
+
+
+def test_top_and_bottom_three_in_one_sentence() -> None:
+    doc = parse("按综合指数由小到大排序,3月排名前三位的是甲县、乙县、丙县,后三位的是丁区、戊县、己区。")
+    assert [[i.label for i in r.items] for r in _rankings(doc)] == [["甲县", "乙县", "丙县"], ["丁区", "戊县", "己区"]]

@@ -34,6 +34,8 @@ _SUBJECT_VERB = regex.compile(rf"(?P<subject>\p{{Han}}[\p{{Han}}、]*?)(?:共|�
 _TIME_SUBJECT = regex.compile(r"截至|以来|期间|季度|[年月周日天]|目前|当前|来$")
 _DAYS_THEN_VERB = regex.compile(rf"(?:^|(?<=[,;。:\n]))(?P<part>\p{{Han}}{{2,4}}?)\d{{1,3}}[天日](?:共|共计)?{_VERBS}$")
 _VERB_ONLY = regex.compile(rf"(?:共|共计|累计)?{_VERBS}")
+_PERIOD_LINE = regex.compile(r"\s*((?:第?[一二三四]季度|\d{1,2}月份?|上半年|下半年))[:：]\s*$")
+_PERIOD_COLON = regex.compile(r"((?:第?[一二三四]季度|\d{1,2}月份?|上半年|下半年))[:：]")
 _MONTH = regex.compile(r"\d{1,2}月份?")
 _MONTH_VERB = regex.compile(rf"(\d{{1,2}}月份?)(?:分别|共|共计|累计)?{_VERBS}")
 # Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
@@ -54,7 +56,7 @@ _TRAILING = regex.compile(
     r"按(?:可比|不变)价格计算|同比|环比|(?:两|三|五)年平均|平均|\s)+$"
 )
 _LEADING = regex.compile(
-    r"^(?:[\p{P}\p{S}\s①-⑳]|\d+[.、]|但|而|并|且|又|关于|\(?[一二三四五六七八九十]+[)、]|其中|此外|另外|同时|今年|去年|当年|本年|本月|本周|上周|同期|"
+    r"^(?:[\p{P}\p{S}\s①-⑳]|\d+[.、]|[(（]?\d{1,2}[)）]|但|而|并|且|又|关于|\(?[一二三四五六七八九十]+[)、]|其中|此外|另外|同时|今年|去年|当年|本年|本月|本周|上周|同期|"
     r"全市|全县|全区|全省|全国|全月|全周|我市|我县|我区|我省|以及|累计|共计|总计|合计|初步核算|据初步测算|初步测算|"
     r"按[^,;。]{1,8}?(?:口径|价格计算|计算|统计)|此次|本次|这次|该次|主要|相关)+"
 )
@@ -124,9 +126,9 @@ def clean(region: str) -> str:
     # An aside in brackets (含省长信箱、…等渠道) is not part of the name; a short one (留言) may be.
     s = rx(r"[(（][^()（）]{5,}[)）]").sub("", s)
     s = rx(r"[\[［]\d{1,2}[\]］]").sub("", s)  # a footnote marker (床位[1])
-    month = _MONTH_VERB.fullmatch(_TRAILING.sub("", s))
+    month = _MONTH_VERB.fullmatch(_TRAILING.sub("", s)) or _PERIOD_COLON.fullmatch(s)
     if month is not None:
-        return month.group(1)  # 7月受理17236件, 三季度共办理…: the month is the category counted
+        return month.group(1)  # 7月受理17236件 / 一季度:96.42%: the month or quarter is the category
     bare = _SUBJECT_VERB.fullmatch(_TRAILING.sub("", s))
     if bare is not None:
         # 市直部门共受理0.60万件: a verb with no object; what is counted is the subject's.
@@ -161,7 +163,7 @@ def clean(region: str) -> str:
         yi = _YI_CATEGORY.match(s)
         if yi is not None and yi.end() < len(s) - 1:
             s = s[yi.end():]  # 住宿人次以鷺港區…居冠 / 以日本旅客…最多: what 以 introduces is the category
-        etcs = [m.start() for m in rx(r"等(?![待候级同于值])").finditer(s, 1, len(s) - 1)]  # 等待, 等级 are words
+        etcs = [m.start() for m in rx(r"等(?![待候级同于值效])").finditer(s, 1, len(s) - 1)]  # 等待, 等级 are words
         if etcs:
             # 油烟、噪音等[来电]: the head after the examples, unless it is a generic word.
             k = etcs[-1]
@@ -174,6 +176,8 @@ def clean(region: str) -> str:
         s = s.strip("()（）")
     elif s.startswith(("(", "（")) and not rx(r"[)）]").search(s):
         s = s[1:]
+    elif (open_metric := rx(r"^(\p{Han}{2,12})[(（]\p{Han}{2,8}$").match(s)) is not None:
+        s = open_metric.group(1)  # 雁汀县(综合指数3.52): the name, its figure given in brackets
     s = rx(rf"^(?:共|共计|累计|总共)(?={_VERBS}$)").sub("", s)  # 截至9月末共办理: the verb alone
     if len(s) >= 10 and "的" in s[2:-2]:
         s = s[s.rindex("的") + 1:]  # a long X的Y names Y
@@ -294,6 +298,10 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         f.qualifier = f.qualifier or qualifier_of(region)
         share = SHARE_WORDS.search(region)
         label_region = region[: share.start()] if share else region
+        period_line = _PERIOD_LINE.match(text, text.rfind("\n", 0, s) + 1, s) if not region.strip(" :：") else None
+        if period_line is not None:
+            # 一季度:96.42% (the quarter is a date fact, so the region is only the colon)
+            label_region, cstart = text[period_line.start(1):period_line.end(1) + 1], period_line.start(1)
         name = clean(label_region)
         if name in _QUALIFIERS or _BASIS_ONLY.fullmatch(name):
             name = ""  # 较10月份的22908件: last period's figure of the metric named before

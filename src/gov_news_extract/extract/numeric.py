@@ -241,6 +241,9 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
         if text[a:b].count(":") >= 2 and not text[a:b].endswith(":"):
             return "ratio"
     if rx(r"[ \t]*\|").match(text[h.end:h.end + 3]):
+        if h.num.decimals == 0 and h.num.value < 1000 and not text[a:h.start].strip(" |") \
+                and rx(r"[ \t]*\|[ \t]*\p{Han}").match(text, h.end):
+            return None  # 1 | 雁汀县 | 3.52: the row's number or rank opens the line before its name
         return "cell"
     if rx(r",占").match(text[h.end:h.end + 2]):
         return "count"

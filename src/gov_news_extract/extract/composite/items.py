@@ -80,6 +80,8 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             continue  # a threshold (工单量>10件), not a figure
         if isinstance(f, Quantity) and (f.qualifier in _NOT_PARTS or f.approx):
             continue
+        if isinstance(f, Quantity) and f.unit is None and f.label and rx(r"指数|系数|得分|评分|分值").search(f.label):
+            continue  # 雁汀县(综合指数3.52): an index, never a part
         if isinstance(f, Quantity) and f.label and rx(r"^(?:每[千万百十]?\p{Han}{0,2}?人|每户|人均|户均|平均)").match(f.label):
             continue  # 每千人口执业医师3.58人: a rate per head, never a part of anything
         if f.nspan[0] in ctx.table_cells:

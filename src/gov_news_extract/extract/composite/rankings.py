@@ -85,6 +85,11 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             continue
         tail_end = min(i for i in (text.find(c, m.end()) for c in ";。\n") if i >= 0) if any(
             text.find(c, m.end()) >= 0 for c in ";。\n") else len(text)
+        other = _RANK_HEAD.search(text, m.end(), tail_end)
+        if other is not None:
+            # 前三位的是A、B、C,后三位的是D、E、F: each head lists only up to the next
+            comma = text.rfind(",", m.end(), other.start())
+            tail_end = comma if comma > m.end() else other.start()
         body = text[m.end():tail_end]
         if not body.strip() and text[tail_end:tail_end + 1] == "\n":
             # 受理量排名前五的区县依次为 / 柳营区(9856件) / 青杉区(9120件) …: one item a line
