@@ -672,3 +672,10 @@ def test_ranked_names_drop_the_doing() -> None:
 def test_top_and_bottom_three_in_one_sentence() -> None:
     doc = parse("按综合指数由小到大排序,3月排名前三位的是甲县、乙县、丙县,后三位的是丁区、戊县、己区。")
     assert [[i.label for i in r.items] for r in _rankings(doc)] == [["甲县", "乙县", "丙县"], ["丁区", "戊县", "己区"]]
+
+
+def test_parts_one_sentence_each_with_a_long_last_name() -> None:
+    doc = parse("全年共受理群众诉求1000件。电话渠道受理677件,占67.7%。微信公众号受理141件,占14.1%。"
+                "门户网站留言151件,占15.1%。省级平台转办、来信来访等其他渠道受理31件,占3.1%。")
+    (bd,) = _breakdowns(doc)
+    assert len(bd.parts) == 4 and bd.total == Decimal("1000")

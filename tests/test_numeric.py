@@ -183,6 +183,7 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("a name with its figure in brackets", "1.雁汀县(综合指数3.52)\n", [F("3.52", Q, "3.52", None, "雁汀县")]),
     ("a table row's rank before its name is no figure", "排名 | 县区 | 综合指数\n1 | 雁汀县 | 3.52\n2 | 柳渡县 | 3.61\n",
      [F("3.52", Q, "3.52", None, "综合指数"), F("3.61", Q, "3.61", None, "综合指数")]),
+    ("a brand in quotes before the channel", "“沧屿通”App受理106384件。", [F("106384件", Q, "106384", "件", "App受理")]),
     ("a longer object names the metric alone", "全市共接听群众来电8947个。", [F("8947个", Q, "8947", "个", "群众来电")]),
     ("a peak on a day is named before 最高", "日均受理829件,单日受理量最高的是6月17日,达1105件。",
      [F("829件", Q, "829", "件", "日均受理"), F("1105件", Q, "1105", "件", "单日受理量", qualifier="峰值")]),

@@ -126,6 +126,9 @@ def clean(region: str) -> str:
     # An aside in brackets (含省长信箱、…等渠道) is not part of the name; a short one (留言) may be.
     s = rx(r"[(（][^()（）]{5,}[)）]").sub("", s)
     s = rx(r"[\[［]\d{1,2}[\]］]").sub("", s)  # a footnote marker (床位[1])
+    # “沧屿通”App: the brand in quotes names the channel's product, the channel is what follows
+    s = rx(r"^[^“”\"]{0,12}[”\"](?=[\p{Han}A-Za-z]{2})").sub("", s)
+    s = rx(r"^“[^”]{1,12}”(?=[\p{Han}A-Za-z]{2})").sub("", s)
     month = _MONTH_VERB.fullmatch(_TRAILING.sub("", s)) or _PERIOD_COLON.fullmatch(s)
     if month is not None:
         return month.group(1)  # 7月受理17236件 / 一季度:96.42%: the month or quarter is the category

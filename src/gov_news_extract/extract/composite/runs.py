@@ -107,7 +107,9 @@ def _starts_clause(text: str, pos: int, label: str | None, next_line: bool = Fal
     # 💻 微信、网站等网络渠道14209件,占20.8%: a line that opens with its part, however it names it,
     # on the line right after the one before (a blank line ends such a list)
     return bool(label) and (len(head) <= len(label or "") + 4
-                            or (next_line and text[a - 1:a] == "\n" and not rx(r"[,;。:\d]").search(head)))
+                            or (next_line and text[a - 1:a] == "\n" and not rx(r"[,;。:\d]").search(head))
+                            # 。省级平台转办、来信来访等其他渠道受理32886件: the sentence opens with its part
+                            or (text[a - 1:a] == "。" and (label or "-") in head and not rx(r"[,;:\d]").search(head)))
 
 
 def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Item]]:
