@@ -679,3 +679,19 @@ def test_parts_one_sentence_each_with_a_long_last_name() -> None:
                 "门户网站留言151件,占15.1%。省级平台转办、来信来访等其他渠道受理31件,占3.1%。")
     (bd,) = _breakdowns(doc)
     assert len(bd.parts) == 4 and bd.total == Decimal("1000")
+
+
+@pytest.mark.parametrize(("worst", "flagged"), [("0", False), ("1", True)])
+def test_last_category_after_shares_that_make_up_the_whole(worst: str, flagged: bool) -> None:
+    doc = parse(f"3月,全市18个国控断面中,Ⅰ—Ⅲ类水质断面16个,占88.9%;Ⅳ类2个,占11.1%;劣Ⅴ类{worst}个。")
+    (bd,) = _breakdowns(doc)
+    assert len(bd.parts) == 3
+    assert ("parts-sum" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+@pytest.mark.parametrize(("good", "flagged"), [("19", False), ("21", True)])
+def test_days_listed_after_qizhong(good: str, flagged: bool) -> None:
+    doc = parse(f"3月,全市优良天数27天,其中优8天、良{good}天,优良天数比例87.1%。")
+    (bd,) = _breakdowns(doc)
+    assert bd.total == Decimal("27")
+    assert ("parts-sum" in {d.rule for d in doc.diagnostics}) == flagged

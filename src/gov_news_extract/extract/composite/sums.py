@@ -85,8 +85,13 @@ def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
     for i, q in enumerate(quantities):
         m = rx(r"[(（]其中[,:]?").match(text, q.nspan[1])
         if m is None:
-            continue
-        close = min((k for k in (text.find(")", m.end()), text.find("）", m.end())) if k >= 0), default=-1)
+            # 优良天数27天,其中优8天、良19天。: the same, up to the clause's end, for days
+            m = rx(r"[,，]其中[,:]?").match(text, q.nspan[1]) if q.unit in ("天", "日", "个月", "年") else None
+            if m is None:
+                continue
+            close = min((k for k in (text.find(c, m.end()) for c in ";。\n,") if k >= 0), default=len(text))
+        else:
+            close = min((k for k in (text.find(")", m.end()), text.find("）", m.end())) if k >= 0), default=-1)
         if close < 0:
             continue
         inside = [p for p in quantities[i + 1:i + 12] if p.nspan[1] <= close and p.unit == q.unit and p.label]
@@ -322,7 +327,11 @@ def _remainder_parts(ctx: Context, items: list[_Item]) -> None:
             continue
         parts = [*bd.parts]
         acc = sum((p.value for p in parts if p.value is not None), Decimal(0)) + nxt.qty.value
-        if acc != bd.total and not _same_sum([nxt, *_as_items(ctx, parts)], _whole(ctx, bd)):
+        shared = sum((p.share for p in parts if p.share is not None), Decimal(0))
+        # …Ⅳ类2个,占11.1%;劣Ⅴ类1个: the shares already make up the whole, so a category after
+        # them with a count is its last part, and a count that breaks the sum is a slip to flag
+        category = shared >= Decimal("99.5") and bool(rx(r"类$|^其他|^其它").search(nxt.label or ""))
+        if acc != bd.total and not category and not _same_sum([nxt, *_as_items(ctx, parts)], _whole(ctx, bd)):
             continue
         bd.parts.append(Part(label=nxt.label, value=nxt.qty.value, value_id=nxt.qty.id))
         bd.nspan = (bd.nspan[0], nxt.end)
