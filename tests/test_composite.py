@@ -695,3 +695,14 @@ def test_days_listed_after_qizhong(good: str, flagged: bool) -> None:
     (bd,) = _breakdowns(doc)
     assert bd.total == Decimal("27")
     assert ("parts-sum" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+@pytest.mark.parametrize(("second", "flagged"), [("3.71", False), ("3.41", True)])
+def test_numbered_index_lines_rank_in_the_stated_direction_and_divide_nothing(second: str, flagged: bool) -> None:
+    text = ("二、各县(区)空气质量排名\n按综合指数由小到大(由好到差)排序。各县(区)排名依次为:\n"
+            f"1.甲县(综合指数3.52)\n2.乙县(综合指数{second})\n3.丙县(综合指数3.86)\n4.丁区(综合指数4.03)\n")
+    doc = parse(text)
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["甲县", "乙县", "丙县", "丁区"] and rk.order == "asc"
+    assert _breakdowns(doc) == []
+    assert ("ranking-order" in {d.rule for d in doc.diagnostics}) == flagged

@@ -9,14 +9,16 @@ forms its breakdown and the checks can flag it."""
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 from ...context import Context
 from ...models import Change, Percent, Quantity
 from ...numbers.numeral import parse_number
 from ...text.clauses import last_before
+from ...text.rx import rx
 from .emit import _TOP_N, _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
-from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _settle_rates
+from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _settle_rates, index_like
 from .rankings import (
     _list_rank_head,
     _name_rankings,
@@ -54,6 +56,20 @@ def run(ctx: Context) -> None:
     _attach_share_lists(ctx)                       # a:b:c and 分别占… after the parts (share_lists.py)
 
 
+def _list_order(text: str, run: list[_Item]) -> str:
+    """Which way a numbered list is ranked: as the text says (由小到大, 由好到差 of an index), else as
+    most of its neighbours go (a slip in one place must still show against the rest)."""
+    before = text[max(0, run[0].start - 300):run[0].start]
+    if rx(r"由小到大|从小到大|由低到高|从低到高|升序").search(before):
+        return "asc"
+    if rx(r"由大到小|从大到小|由高到低|从高到低|降序").search(before):
+        return "desc"
+    values = [it.value for it in run if it.value is not None]
+    ups = sum(b > a for a, b in itertools.pairwise(values))
+    downs = sum(b < a for a, b in itertools.pairwise(values))
+    return "asc" if ups > downs else "desc"
+
+
 def _far_over(parts: list[_Item], total: Quantity) -> bool:
     values = [p.value for p in parts if p.value is not None]
     acc = sum(values, Decimal(0))
@@ -79,7 +95,7 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         if listed_head:
             # 居前五位的问题类别如下: / 1.城乡建设类 6824件,占比16.3% / 2.…: the lines are ranked and
             # are also parts of the month's whole (their shares say so).
-            _add_ranking(ctx, [(it.label or "", it) for it in r], r[0].start, r[-1].end, None)
+            _add_ranking(ctx, [(it.label or "", it) for it in r], r[0].start, r[-1].end, None, _list_order(text, r))
         if head is not None:
             n_text = head.groupdict().get("n")
             try:
@@ -96,6 +112,8 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
                          _criterion(text, head.start()), "asc" if asc else "desc")
             taken.append((head.start(), ranked[-1].end))
             continue
+        if all(index_like(text, it) for it in r):
+            continue  # indices and scores rank, they are never parts of a whole
         if not listed_head and _TOP_N.search(text[last_before(text, "。\n", r[0].start) + 1:r[0].start]):
             # the figures of a top-few list (前三位分别为A、B和C,受理量分别为…) rank, they do not divide
             # the whole; only their own sum, when the text states it (三个区县合计80907件)

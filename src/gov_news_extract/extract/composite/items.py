@@ -80,8 +80,6 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             continue  # a threshold (工单量>10件), not a figure
         if isinstance(f, Quantity) and (f.qualifier in _NOT_PARTS or f.approx):
             continue
-        if isinstance(f, Quantity) and f.unit is None and f.label and rx(r"指数|系数|得分|评分|分值").search(f.label):
-            continue  # 雁汀县(综合指数3.52): an index, never a part
         if isinstance(f, Quantity) and f.label and rx(r"^(?:每[千万百十]?\p{Han}{0,2}?人|每户|人均|户均|平均)").match(f.label):
             continue  # 每千人口执业医师3.58人: a rate per head, never a part of anything
         if f.nspan[0] in ctx.table_cells:
@@ -137,6 +135,14 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
                 owner.share, owner.rate = f, True
                 items[-1].end = max(items[-1].end, f.nspan[1])
     return items
+
+
+def index_like(text: str, it: _Item) -> bool:
+    """雁汀县(综合指数3.52): an index or a score, which ranks but never adds up."""
+    f = it.qty
+    return f is not None and f.unit is None and (
+        rx(r"指数|系数|得分|评分|分值").search(f.label or "") is not None
+        or rx(r"(?:指数|系数|得分|评分|分值)[为是:]?$").search(text, max(0, f.nspan[0] - 8), f.nspan[0]) is not None)
 
 
 def _sub_count(text: str, whole: _Item, f: Quantity) -> bool:

@@ -52,6 +52,7 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
     return found
 
 
+_ORDER_FOLLOWS = regex.compile(r"(?:排名|排序|名次)(?:依次为|依次是|如下|情况如下)[:：]$")
 _TOP_KINDS = regex.compile(r"([三四五六七八九十])大(?:热点|问题|类别|诉求|领域)")
 
 
@@ -65,6 +66,8 @@ def _list_rank_head(text: str, run: list[_Item]) -> bool:
     top = _TOP_KINDS.search(heading)
     if top is not None and line_ordinal(text, run[0].start) == 1:
         return _rank_number(top.group(1)) == len(run)  # ▶ 十大热点诉求 / ①… ⑩…
+    if _ORDER_FOLLOWS.search(heading) and line_ordinal(text, run[0].start) == 1:
+        return True  # 各县(区)排名依次为: / 1.雁汀县(综合指数3.52) / 2.…
     m = _RANK_HEAD.search(heading)
     if m is None or not rx(r"[:：]$").search(heading):
         return False
