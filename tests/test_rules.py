@@ -516,3 +516,22 @@ def test_average_over_the_days_written_with_its_total(avg: str, flagged: bool) -
     doc = parse(f"本周(2月24日—3月2日)全市热线共受理群众诉求21746件,日均3107件。其中,工作日5天受理16825件,日均{avg}件;"
                 "周末2天受理4921件。")
     assert ("average" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("0天3000件日均3件", id="zero days"),
+    pytest.param("截至10月31日累计受理诉求310000件,日均1020件。", id="a date's day is no count of days"),
+    pytest.param("本周(5月13日—19日)共受理群众诉求18128件,日均受理2590件。", id="a week's last day"),
+    pytest.param("“爱山东”APP注册用户128万人。\n\n“泉城办”APP注册用户123万人。", id="two brands of one kind"),
+    pytest.param("本月共受理诉求9900件,咨询类5000件,占50.5%;投诉类4900件,占49.5%;其中涉企类380件。",
+                 id="a sub-count after shares that make up the whole"),
+    pytest.param("全市18个国控断面中,Ⅰ~Ⅲ类15个,占83.3%;Ⅳ类3个,占16.7%;同比改善的Ⅲ类2个。", id="another view after the parts"),
+    pytest.param("办结率最低的是甲县,为91.2%,乙区和丙区分别为92.7%、93.1%,排在第二、第三位。", id="ranked from the lowest"),
+    pytest.param("2024年全市重点推进十大领域项目建设,完成投资情况如下:\n①先进制造业 120亿元\n②现代服务业 98亿元\n"
+                 "③交通基础设施 150亿元\n", id="a numbered set is no ranking"),
+    pytest.param("本月受理诉求5000件,其中直接答复3000件,转办1000件,办结2380件,办结率99.2%。", id="a stage count with its rate"),
+    pytest.param("本月共受理诉求9900件。咨询类5000件,占50.5%;投诉类3900件,占39.4%。反映营商环境问题的企业诉求1200件,占12.1%。",
+                 id="a cross-cutting figure in the next sentence"),
+])
+def test_no_false_alarm_review4(text: str) -> None:
+    assert parse(text).diagnostics == []

@@ -46,7 +46,8 @@ _INLINE = regex.compile(
 )
 
 
-_STATED_DAYS = regex.compile(r"(\d{1,3})(?:天|日)[^,;。:\d]{0,10}$")
+# 工作日5天受理…: a number of days written as a span (天, never a day of the month: 10月31日, 5月13日—19日)
+_STATED_DAYS = regex.compile(r"(?<![\d月至到—\-～~.])([1-9]\d{0,2})天[^,;。:\d]{0,10}$")
 
 
 def _per_days(word: str) -> int:

@@ -70,6 +70,15 @@ def _verb(facts: Facts, f: Numeric) -> str:
     return m.group(1) if m else ""
 
 
+def _brand(facts: Facts, f: Numeric) -> str:
+    """A name in quotes right before the figure's label (“爱山东”APP注册用户), which the label drops."""
+    if not facts.text:
+        return ""
+    before = facts.before(f, 40)
+    m = rx(r"“([^”]{1,12})”[^“”,;。:\d]{0,16}$").search(before)
+    return m.group(1) if m else ""
+
+
 def _period_key(facts: Facts, f: Numeric) -> str | None:
     p = facts.get(f.period_id)
     if isinstance(p, (Period, DateFact)) and rx(r"[\d.-]").match(p.value):
@@ -153,6 +162,9 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             va, vb = _verb(facts, first), _verb(facts, other)
             if va and vb and va != vb:
                 continue  # 市直部门共受理… / 市直部门共办理…: one name, two actions, two metrics
+            ba, bb = _brand(facts, first), _brand(facts, other)
+            if ba and bb and ba != bb:
+                continue  # “爱山东”APP… / “泉城办”APP…: the label leaves out the names in quotes
             if _display(facts, first) or _display(facts, other):
                 # A headline figure already restated in the body is accounted for: a third,
                 # different body figure then measures another scope.

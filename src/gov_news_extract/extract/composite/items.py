@@ -206,6 +206,8 @@ def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
         acc = sum((p.value for p in rest if p.value is not None), Decimal(0))
         biggest = max((p.value for p in rest if p.value is not None), default=Decimal(0))
         rank = 0 if acc == total.value else 1 if _near(acc, total.value, biggest) else 2
+        if not drop and rank == 2:
+            rank = 3  # keeping all is chosen only when it comes near: a stage count (办结…) otherwise goes
         if best is None or rank < best[0]:
             best = (rank, rest)
     if best is not None and best[1] == parts:

@@ -53,7 +53,8 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
 
 
 _ORDER_FOLLOWS = regex.compile(r"(?:排名|排序|名次)(?:依次为|依次是|如下|情况如下)[:：]$")
-_TOP_KINDS = regex.compile(r"([三四五六七八九十])大(?:热点|问题|类别|诉求|领域)")
+# 十大热点诉求: the top few by count (a 十大领域 or 五大问题 is a set, not an order)
+_TOP_KINDS = regex.compile(r"([三四五六七八九十])大热点")
 
 
 def _list_rank_head(text: str, run: list[_Item]) -> bool:
@@ -375,9 +376,11 @@ def _ranks_after_figures(ctx: Context, taken: list[tuple[int, int]]) -> None:
         start, end = ranked[0].nspan[0], m.end()
         if any(a <= start < b or a < end <= b for a, b in taken):
             continue
+        # 最低的是甲县…,排在第二、第三位: ranked from the lowest up
+        low = rx(r"最[低少小差]").search(text, last_before(text, "。\n", start) + 1, start) is not None
         items: list[tuple[str, _Item | None]] = [
             (f.label or "", _Item(f if isinstance(f, Quantity) else None, f if isinstance(f, Percent) else None,
                                   f.nspan[0], f.nspan[1], f.label))
             for f in ranked]
-        _add_ranking(ctx, items, start, end, _criterion(text, start))
+        _add_ranking(ctx, items, start, end, _criterion(text, start), "asc" if low else "desc")
         taken.append((start, end))

@@ -109,7 +109,9 @@ def _starts_clause(text: str, pos: int, label: str | None, next_line: bool = Fal
     return bool(label) and (len(head) <= len(label or "") + 4
                             or (next_line and text[a - 1:a] == "\n" and not rx(r"[,;。:\d]").search(head))
                             # 。省级平台转办、来信来访等其他渠道受理32886件: the sentence opens with its part
-                            or (text[a - 1:a] == "。" and (label or "-") in head and not rx(r"[,;:\d]").search(head)))
+                            or (text[a - 1:a] == "。" and head.endswith(label or "-")
+                                and ("、" in head or len(head) <= len(label or "") + 8)
+                                and not rx(r"[,;:\d的]").search(head)))
 
 
 def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Item]]:

@@ -330,7 +330,8 @@ def _remainder_parts(ctx: Context, items: list[_Item]) -> None:
         shared = sum((p.share for p in parts if p.share is not None), Decimal(0))
         # …Ⅳ类2个,占11.1%;劣Ⅴ类1个: the shares already make up the whole, so a category after
         # them with a count is its last part, and a count that breaks the sum is a slip to flag
-        category = shared >= Decimal("99.5") and bool(rx(r"类$|^其他|^其它").search(nxt.label or ""))
+        category = shared >= Decimal("99.5") and bool(rx(r"类$|^其他|^其它").search(nxt.label or "")) \
+            and not rx(r"其中|此外|另|同比|较|的|还|重复").search(gap)
         if acc != bd.total and not category and not _same_sum([nxt, *_as_items(ctx, parts)], _whole(ctx, bd)):
             continue
         bd.parts.append(Part(label=nxt.label, value=nxt.qty.value, value_id=nxt.qty.id))
