@@ -426,3 +426,17 @@ def test_marker_section_heads_are_not_signatures() -> None:
             "（编辑：张三）\n")
     (art,) = parse(text).articles
     assert art.byline is not None and [(p.role, p.name) for p in art.byline.people] == [("编辑", "张三")]
+
+
+@pytest.mark.parametrize("text", [
+    "城管执法局开展夏季专项整治行动\n\n▶ 占道经营整治\n共劝离流动摊贩320处。\n\n▶ 违规广告清理\n共清理违规广告牌86块。\n",
+    "我市全力推进防汛救灾工作\n\n● 提前转移群众\n全市累计转移群众3260人。\n\n● 全力抢险救援\n出动救援人员1200人次。\n",
+])
+def test_a_piece_with_marker_sections_right_under_its_title(text: str) -> None:
+    (art,) = parse(text).articles
+    assert art.title == text.split("\n")[0]
+
+
+def test_marker_heads_of_common_section_words_are_not_authors() -> None:
+    doc = parse("某市热线周报\n\n■ 典型案例\n本周共受理诉求2000件。\n\n■ 工作亮点\n办结率98%。\n")
+    assert all(a.byline is None or not a.byline.people for a in doc.articles)

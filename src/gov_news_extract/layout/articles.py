@@ -141,7 +141,9 @@ def _events(lines: list[Line]) -> list[_Event]:
         lines[x].kind in (Kind.PROSE, Kind.LEAD) or (lines[x].kind is Kind.HEAD and x + 1 < bullets[0]
                                                      and lines[x + 1].kind not in (Kind.SEPARATOR, Kind.FURNITURE))
         for x in range(bullets[0]))
-    items = not begun or all(_bullet_item(lines, i) for i in bullets)
+    masthead = bool(bullets) and any(lines[x].kind is Kind.SEPARATOR or _MASTHEAD.search(lines[x].text)
+                                     for x in range(bullets[0]))
+    items = (not begun and masthead) or all(_bullet_item(lines, i) for i in bullets)
     for ln in lines:
         i, k = ln.idx, ln.kind
         if k is Kind.LEAD:
@@ -189,6 +191,8 @@ def _events(lines: list[Line]) -> list[_Event]:
 
 # 编辑:张三 / 责任编辑:… closes a page: it credits the piece above, it does not sign a new one.
 _EDITOR_LINE = regex.compile(r"^\s*(?:责任|值班|实习)?编辑\s*[:：]")
+# 澄潭日报 / 第6版 / 2024年第6期 / 星期三: a newspaper's or bulletin's masthead
+_MASTHEAD = regex.compile(r"(?:日报|晚报|简报|快报|周报|导报|时报)$|第\s*\d+\s*[版期]|星期[一二三四五六日天]")
 _POSTED = regex.compile(r"^(?:发布时间|发布日期|发文日期|来源|日期)[:：]")
 _CREDIT_CLOSE = regex.compile(r"[(（](?:本报)?(?:特约|见习)?(?:记者|通讯员|实习生|作者)[\s:：]*[\p{Han}·\s、]{2,20}[)）]\s*$")
 

@@ -257,7 +257,8 @@ def signature_names(t: str) -> tuple[int, int] | None:
     return (m.start(1), m.end(1)) if m else None
 
 
-_SECTION_WORD = regex.compile(r"(?:概况|情况|渠道|类型|分类|关注|评价|分析|动态|数据|要点|聚焦|速览|一览|排名|提示|措施|成效|问题|建议)$")
+_SECTION_WORD = regex.compile(r"(?:概况|情况|渠道|类型|分类|关注|评价|分析|动态|数据|要点|聚焦|速览|一览|排名|提示|措施|成效|问题|建议"
+                           r"|案例|亮点|诉求|质量|工作|成果|经验|做法|举措|进展|回顾|展望|链接|背景|解读|现场)$")
 
 
 def parse_signature(t: str, base: int) -> list[Person]:
@@ -266,7 +267,8 @@ def parse_signature(t: str, base: int) -> list[Person]:
         return []
     role = "摄影" if t.startswith("图/") else "作者"
     # After □ or 文/ the line is a signature by its form: any surname will do (屠远山).
-    return parse_people(t[r[0]:r[1]], base + r[0], bare_role=role, strict_bare=not t.startswith(("□", "■")))
+    # ■ also heads sections (■ 典型案例), so after ■ a name must start with a surname.
+    return parse_people(t[r[0]:r[1]], base + r[0], bare_role=role, strict_bare=not t.startswith("□"))
 
 
 _BARE_NAMES = regex.compile(r"[\p{Han}·]{2,4}(?:[\s、,]+[\p{Han}·]{2,4})*")
