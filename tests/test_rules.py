@@ -535,3 +535,12 @@ def test_average_over_the_days_written_with_its_total(avg: str, flagged: bool) -
 ])
 def test_no_false_alarm_review4(text: str) -> None:
     assert parse(text).diagnostics == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("全县累计转移群众620人;出动消防救援人员536名,救出被困群众86人。", id="people of different doings"),
+    pytest.param("全校共有教职工1260人,其中专任教师1050名、党员320名。", id="a trait that cuts across"),
+    pytest.param("全镇共有志愿者860人,其中党员志愿者320名,青年志愿者580名。", id="two traits that overlap"),
+])
+def test_no_false_alarm_on_people_counts(text: str) -> None:
+    assert parse(text).diagnostics == []

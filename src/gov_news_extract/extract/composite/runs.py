@@ -29,7 +29,12 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     if _kind(a) != _kind(b) or not (_same_unit(a, b) or (listed and _counts_alike(a, b))):
         return False
     gap = text[a.end:b.start]
-    if not _same_unit(a, b) and (";" in gap or rx(r"另|此外|还|共|同时").search(gap)):
+    raw_a = a.qty.unit if a.qty else None
+    raw_b = b.qty.unit if b.qty else None
+    if raw_a and raw_b and raw_a != raw_b and not listed:
+        return False  # 出动…536名,救出被困群众86人: 人 and 名 join only in a list declared by 其中
+    if (not _same_unit(a, b) or (raw_a and raw_b and raw_a != raw_b)) and (
+            ";" in gap or rx(r"另|此外|还|共|同时").search(gap)):
         return False  # …536名;县消防救援大队共出动消防车31辆 / …8辆,另调集冲锋舟12艘: other things
     # 其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;…: the first part of a declared list may
     # carry a share the others do not.
