@@ -544,3 +544,8 @@ def test_no_false_alarm_review4(text: str) -> None:
 ])
 def test_no_false_alarm_on_people_counts(text: str) -> None:
     assert parse(text).diagnostics == []
+
+
+def test_shares_of_two_overlapping_industries_prove_nothing() -> None:
+    doc = parse("全市高新技术产业和装备制造业增加值占规模以上工业的比重分别为48.5%和62.3%。")
+    assert doc.diagnostics == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import regex
 
 from ...context import Context
@@ -74,7 +76,8 @@ def _attach_share_lists(ctx: Context) -> None:
         elif _extend_list(ctx, breakdowns, start, end, shares):
             continue
         elif len({sh.label for sh in shares}) == len(shares) and all(sh.label for sh in shares) \
-                and not _TOP_N.search(text[last_before(text, "。\n", start) + 1:start]):
+                and not _TOP_N.search(text[last_before(text, "。\n", start) + 1:start]) \
+                and (len(shares) > 2 or _complementary(shares)):
             # 咨询、求助…和其他类诉求分别占受理总量的40.8%、…和7.8%: the names before 分别占 are the parts
             bd = Breakdown(span=ctx.norm.span(shares[0].nspan[0], end), unit="%",
                            complete=any(_OTHER.match(sh.label or "") for sh in shares),
@@ -99,3 +102,19 @@ def _extend_list(ctx: Context, breakdowns: list[Breakdown], start: int, end: int
     host.nspan = (host.nspan[0], max(end, host.nspan[1]))
     host.span = ctx.norm.span(*host.nspan)
     return True
+
+
+_PAIRS = (("城镇", "乡村"), ("城镇", "农村"), ("城市", "农村"), ("男", "女"), ("出口", "进口"), ("公有", "非公有"),
+          ("国有", "非国有"), ("本地", "外地"), ("省内", "省外"), ("境内", "境外"), ("线上", "线下"))
+
+
+def _complementary(shares: list[Percent]) -> bool:
+    """Two shares of one whole divide it only when their names split it (轻工业/重工业, 城镇/乡村) or
+    they make it up; 高新技术产业 and 装备制造业 overlap, and their shares prove nothing."""
+    a, b = (sh.label or "" for sh in shares)
+    total = sum((sh.value for sh in shares), Decimal(0))
+    if abs(total - 100) <= Decimal("0.2"):
+        return True
+    if len(a) >= 3 and len(b) >= 3 and a[1:] == b[1:]:
+        return True  # 轻工业增加值 / 重工业增加值: one head, two kinds
+    return any((a.startswith(x) and b.startswith(y)) or (a.startswith(y) and b.startswith(x)) for x, y in _PAIRS)
