@@ -189,6 +189,11 @@ def _split_names(body: str) -> list[str]:
 def _stated_ranks(ctx: Context, items: list[_Item], taken: list[tuple[int, int]]) -> None:
     """Ranks stated one by one after each figure (甲景区接待38.72万人次,位居第一;乙…,位居第二)."""
     text = ctx.norm.text
+    # The breakdowns found so far, by the set of figures they divide (looked up per ranked run).
+    by_parts: dict[frozenset[str | None], list[Breakdown]] = {}
+    for f in ctx.facts:
+        if isinstance(f, Breakdown):
+            by_parts.setdefault(frozenset(p.value_id for p in f.parts), []).append(f)
     run: list[_Item] = []
     for it in items:
         n = _stated_rank(text, it)
@@ -197,9 +202,9 @@ def _stated_ranks(ctx: Context, items: list[_Item], taken: list[tuple[int, int]]
         if n == len(run) + 1 and n > 1:
             run.append(it)
             continue
-        _flush_ranks(ctx, run, taken)
+        _flush_ranks(ctx, run, taken, by_parts)
         run = [it] if n == 1 else []
-    _flush_ranks(ctx, run, taken)
+    _flush_ranks(ctx, run, taken, by_parts)
 
 
 # …城乡建设类居首位,共18862件;劳动和社会保障类次之,计12437件;市场监管类位列第三,计…: the rank
@@ -236,7 +241,8 @@ def _stated_rank(text: str, it: _Item) -> int | None:
         return None
 
 
-def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -> None:
+def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]],
+                 by_parts: dict[frozenset[str | None], list[Breakdown]]) -> None:
     if len(run) < 2 or any(a <= run[0].start < b for a, b in taken):
         return
     _add_ranking(ctx, [(it.label or "", it) for it in run], run[0].start, run[-1].end,
@@ -244,18 +250,25 @@ def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]]) -
     taken.append((run[0].start, run[-1].end))
     # The ranked figures were a breakdown only if they make up their whole (三大景区共…, A…位居第一;
     # B…;C…); the top few of a larger whole rank, they do not divide it.
-    ids = {it.qty.id for it in run if it.qty is not None}
-    for f in list(ctx.facts):
-        if isinstance(f, Breakdown) and {p.value_id for p in f.parts} == ids and (
-                f.total is None or sum((p.value for p in f.parts if p.value is not None), Decimal(0)) != f.total):
-            ctx.facts.remove(f)
-    if len(ids) == len(run) and not any(isinstance(f, Breakdown) and {p.value_id for p in f.parts} == ids
-                                        for f in ctx.facts):
+    ids: frozenset[str | None] = frozenset(it.qty.id for it in run if it.qty is not None)
+    same = by_parts.get(ids, [])
+    gone = [f for f in same if f.total is None
+            or sum((p.value for p in f.parts if p.value is not None), Decimal(0)) != f.total]
+    if gone:
+        drop = {id(f) for f in gone}
+        ctx.facts[:] = [f for f in ctx.facts if id(f) not in drop]  # by identity: model equality is slow
+        same[:] = [f for f in same if id(f) not in drop]
+    if len(ids) == len(run) and not same:
         # …教育类12904件,居第五位。以上五类合计95842件: the ranked figures with their stated sum
-        quantities = sorted((f for f in ctx.facts if isinstance(f, Quantity)), key=lambda q: q.nspan[0])
+        quantities: list[Quantity] | None = ctx.cache.get("sorted_quantities")
+        if quantities is None:  # sorted once per page: the composite passes add no quantities
+            quantities = ctx.cache["sorted_quantities"] = sorted(
+                (f for f in ctx.facts if isinstance(f, Quantity)), key=lambda q: q.nspan[0])
         total = _total_after(ctx, run, quantities)
         if total is not None:
             _add_breakdown(ctx, total, run, "run")
+            if isinstance(ctx.facts[-1], Breakdown):
+                by_parts.setdefault(ids, []).append(ctx.facts[-1])
 
 
 # 第一名是“甲区政府” / 排名第一的是乙局: a rank, then the name.
@@ -365,7 +378,8 @@ def _ranks_after_figures(ctx: Context, taken: list[tuple[int, int]]) -> None:
             continue
         if ranks[0] == 2:
             sent = last_before(text, "。\n", m.start()) + 1
-            firsts = [f for f in figs[:k - len(ranks) + 1] if f.nspan[0] >= sent and f.label
+            lo = bisect.bisect_left(ends, sent)  # only the sentence's own figures
+            firsts = [f for f in figs[lo:k - len(ranks) + 1] if f.nspan[0] >= sent and f.label
                       and type(f) is type(ranked[0])
                       and _HIGHEST_IS.search(text, max(sent, f.nspan[0] - 30), f.nspan[0])]
             if not firsts:
