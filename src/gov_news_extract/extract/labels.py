@@ -478,7 +478,8 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
             # 门户网站(9.6%): the figure in brackets is the name's share, not part of the name
             piece = rx(r"[(（][^()（）]*\d[^()（）]*[)）]").sub("", piece)
             out.append((piece, k))
-    if len(out) == 2 and len(out[0][0]) == 1 and len(out[1][0]) >= 3:
+    if len(out) == 2 and len(out[0][0]) == 1 and len(out[1][0]) >= 3 \
+            and rx(r"^.(?:工业|产业|制造业|行业|学校|学|类|级)").match(clean(out[1][0])):
         # 轻、重工业增加值: one character, then the same head written once (轻工业, 重工业增加值)
         out[0] = (out[0][0] + clean(out[1][0])[1:], -1)
     return out
