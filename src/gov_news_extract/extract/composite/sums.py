@@ -17,15 +17,18 @@ from .items import _Item, _near, _same_sum, _settle_rates, _share_fits, unit_key
 from .runs import _WHOLE_AFTER, _is_total
 
 
+def _parts_taken(ctx: Context, with_share: bool = False) -> set[str | None]:
+    """The figures that are parts of a breakdown found so far (only those with a share, if asked)."""
+    return {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts
+            if not with_share or p.share_id is not None}
+
+
 def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
     """A whole, then its parts later in its paragraph with other figures between them
     (共受理诉求9.67万件,接通率96.14%;直接答复7.25万件,答复率74.97%;转办2.42万件): the
     parts are told apart from loose figures by adding up to the whole at the stated rounding."""
     text = ctx.norm.text
-    used: set[str | None] = set()  # parts of breakdowns found already (a total may have several)
-    for f in ctx.facts:
-        if isinstance(f, Breakdown):
-            used.update(p.value_id for p in f.parts)
+    used = _parts_taken(ctx)  # parts of breakdowns found already (a total may have several)
     counts = [it for it in items if it.qty is not None]
     for i, whole in enumerate(counts):
         assert whole.qty is not None
@@ -107,10 +110,7 @@ def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
 def _named_wholes(ctx: Context, items: list[_Item]) -> None:
     """Link a share outside any breakdown to its part and to the whole it names."""
     text = ctx.norm.text
-    in_parts: set[str | None] = set()  # parts whose share their breakdown checks already
-    for f in ctx.facts:
-        if isinstance(f, Breakdown):
-            in_parts.update(p.value_id for p in f.parts if p.share_id is not None)
+    in_parts = _parts_taken(ctx, with_share=True)  # parts whose share their breakdown checks already
     shares_of: dict[str, tuple[Quantity, list[_Item]]] = {}
     for k, it in enumerate(items):
         if it.qty is None or it.share is None or it.rate or it.qty.id in in_parts:
@@ -249,10 +249,7 @@ def _distant_sums(ctx: Context, items: list[_Item]) -> None:
     (一、总体情况 …共受理群众诉求48576件 … 四、办理情况 热线直接答复29118件…;转派承办单位办理19458件):
     the sentence divides that whole. Only exact sums of a whole of three digits or more."""
     text = ctx.norm.text
-    used: set[str | None] = set()
-    for f in ctx.facts:
-        if isinstance(f, Breakdown):
-            used.update(p.value_id for p in f.parts)
+    used = _parts_taken(ctx)
     counts = [it for it in items if it.qty is not None]
     for i, first in enumerate(counts):
         assert first.qty is not None
@@ -307,10 +304,7 @@ def _remainder_parts(ctx: Context, items: list[_Item]) -> None:
     (医院…,占56.7%;基层…,占40.2%;专业公共卫生机构及其他机构132.7万人次): it joins when it makes up
     exactly what the parts leave of the total."""
     text = ctx.norm.text
-    used: set[str | None] = set()
-    for f in ctx.facts:
-        if isinstance(f, Breakdown):
-            used.update(p.value_id for p in f.parts)
+    used = _parts_taken(ctx)
     by_start = {it.start: it for it in items if it.qty is not None}
     starts = sorted(by_start)
     for bd in [f for f in ctx.facts if isinstance(f, Breakdown)]:
