@@ -88,7 +88,7 @@ _QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总�
 SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
 _MAX_LABEL = 18
 _RANKED_TAIL = regex.compile(r"(?:居首位|位居首位|居首|居冠|居次|次之|(?:位居|位列|排名|排在|名列|居|排)第(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?)[,，]?$")
-_AVERAGES = ("日均", "月均", "周均", "平均", "人均")
+AVERAGES = ("日均", "月均", "周均", "平均", "人均")
 _YI_CATEGORY = regex.compile(r"^[^,;。]{0,10}?以(?![上下来及内外后前便致为此免往至])(?=\p{Han}{2})")
 _MARKER_CHARS = "▶►■□●◆◇★▲▸•"
 _TARGET = regex.compile(r"(?:目标|计划|任务)$")
@@ -396,7 +396,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             f.label, f.label_span = _surface_of(ctx, base if text.startswith(name, base) else cstart, name)
         elif prev is not None and prev.label:
             src = prev
-            if isinstance(f, Change) and prev.qualifier in _AVERAGES and whole is not None and whole.label \
+            if isinstance(f, Change) and prev.qualifier in AVERAGES and whole is not None and whole.label \
                     and whole.unit == f.unit:
                 # 共受理15386件,日均受理2198件,较上周增加514件: the change is the total's, not the average's.
                 src = whole
@@ -410,7 +410,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             aside = f  # 年度目标任务(5万人): an aside; what follows goes on about the figure before it
             continue
         # Figures that share a clause-less label pass it on (占比61.3% after 转办工单111523件).
-        if isinstance(f, Quantity) and f.qualifier not in _AVERAGES:
+        if isinstance(f, Quantity) and f.qualifier not in AVERAGES:
             whole = f
         prev = f
     _distribute(ctx, facts)

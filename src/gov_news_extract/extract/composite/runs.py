@@ -12,13 +12,13 @@ from ...models import Quantity
 from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
+from ..labels import AVERAGES
 from .items import _TOTAL_WORDS, _counts_alike, _Item, _kind, _near, _same_sum, _same_unit, _share_fits, unit_key
 
 # 分行业来看 / 分区域看 / 按问题类型分析: the parts that follow are a division of the whole.
 # (上周18128件), 较上月的…: last period's figure, never the whole of this period's parts
 _BASIS_BEFORE = regex.compile(r"(?:上周|上月|上年|去年|同期|上季度|上半年)的?$|[(（]$")
 _IN_THE_WHOLE = regex.compile(r"(?:在)?\p{Han}{0,6}?(?:受理|办理|接到|收到)的\p{Han}{1,6}?中[,:]")
-_AVERAGE_WORDS = ("日均", "月均", "周均", "平均", "人均")
 _SECTION_CUE = regex.compile(r"分\p{Han}{1,4}(?:来)?看|从\p{Han}{1,10}?(?:来)?看|按\p{Han}{1,8}?(?:分|统计|划分|分析)")
 
 
@@ -293,7 +293,7 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
             return best[1], "shares"
     # 其中: the parts belong to the figure just before (not to a daily average stated after it).
     lead = text[max(0, first.start - 30):first.start]
-    wholes = [b for b in before if b.qualifier not in _AVERAGE_WORDS
+    wholes = [b for b in before if b.qualifier not in AVERAGES
               and not _BASIS_BEFORE.search(text, max(0, b.nspan[0] - 8), b.nspan[0])]
     q = wholes[-1] if wholes else before[-1]
     sentence_gap = text[q.nspan[1]:first.start]
