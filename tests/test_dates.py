@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import shared_corpus
 from gov_news_extract import parse
 from gov_news_extract.context import Context
 from gov_news_extract.extract import dates
@@ -249,7 +248,7 @@ def test_never_raises(text: str, ref: dt.date | None) -> None:
 # ---------------------------------------------------------------- corpus
 
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = shared_corpus.CORPUS
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
@@ -265,31 +264,27 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
-def test_corpus_dates() -> None:
+@pytest.mark.parametrize("name", shared_corpus.params("dates"))
+def test_corpus_dates(name: str) -> None:
     """Every gold date/time is found; no date/time fact lands on a gold figure or a not_fact."""
+    text = shared_corpus.text(name)
+    gold = shared_corpus.gold(name)
+    ctx = run(text)
+    spans = [(f.span.start, f.span.end) for f in ctx.facts if re.search(r"\d", f.span.text)]
+    used: dict[str, int] = {}
+    figures: list[tuple[int, int]] = []
     misses: list[str] = []
-    wrong: list[str] = []
-    for gpath in sorted(CORPUS.glob("*.gold.json")):
-        name = gpath.name[: -len(".gold.json")]
-        text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
-        gold = json.loads(gpath.read_text(encoding="utf-8"))
-        ctx = run(text)
-        spans = [(f.span.start, f.span.end) for f in ctx.facts if re.search(r"\d", f.span.text)]
-        used: dict[str, int] = {}
-        figures: list[tuple[int, int]] = []
-        for g in gold["facts"]:
-            occ = _occurrences(text, g["text"])
-            k = g.get("occurrence") or used.get(g["text"], 0) + 1
-            used[g["text"]] = max(used.get(g["text"], 0), k)
-            s, e = occ[k - 1]
-            if g["kind"] in ("date", "time"):
-                if re.search(r"\d", g["text"]) and not any(a < e and s < b for a, b in spans):
-                    misses.append(f"{name}: {g['text']}")
-            else:
-                figures.append((s, e))
-        bad = figures + [o for nf in gold.get("not_facts", []) for o in _occurrences(text, nf)]
-        for a, b in spans:
-            if any(a < e and s < b for s, e in bad):
-                wrong.append(f"{name}: {text[a:b]}")
+    for g in gold["facts"]:
+        occ = _occurrences(text, g["text"])
+        k = g.get("occurrence") or used.get(g["text"], 0) + 1
+        used[g["text"]] = max(used.get(g["text"], 0), k)
+        s, e = occ[k - 1]
+        if g["kind"] in ("date", "time"):
+            if re.search(r"\d", g["text"]) and not any(a < e and s < b for a, b in spans):
+                misses.append(g["text"])
+        else:
+            figures.append((s, e))
+    bad = figures + [o for nf in gold.get("not_facts", []) for o in _occurrences(text, nf)]
+    wrong = [text[a:b] for a, b in spans if any(a < e and s < b for s, e in bad)]
     assert misses == []
     assert wrong == []
