@@ -1,0 +1,144 @@
+"""Word classes: the words the extractors and the checks know, read once from `data/lexicon/`.
+
+Each file `data/lexicon/<class>.json` is one class of words that play one part in a sentence
+(comparison bases, direction words, totals, shares, bounds …), in the way dateparser and
+Duckling keep their language data: the words with what each means, and sentences that show
+them at work::
+
+    {"doc": "what the class is for",
+     "words": {"上年同期": {"period": "year", "same": true}, "上周": {"period": "week"}},
+     "examples": ["本月受理2000件,较[上年同期]增加300件"],
+     "not": ["两会[同期]举办"]}
+
+`words` is a list or a mapping from word to its meaning. In `examples` the stretch in
+brackets must come out of `scan()` as one token of the class; in `not` it must not (a longer
+word wins, or the class does not hold it). `tests/test_lexicon.py` runs every line.
+
+A word may belong to several classes (多 is a direction and a bound): a token carries all of
+them and the reader of the token decides which part it plays. Ordinary words that contain a
+class word but are not it (比较, 上一周期) live in `plain.json`, so that the longest match
+keeps them whole.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+
+@dataclass(frozen=True)
+class WordClass:
+    name: str
+    doc: str
+    meanings: Mapping[str, Mapping[str, Any]]
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> list[str]:
+        """The words, longest first (the order an alternation must try them in)."""
+        return sorted(self.meanings, key=lambda w: (-len(w), w))
+
+    def meaning(self, word: str) -> Mapping[str, Any]:
+        return self.meanings.get(word, {})
+
+    def having(self, **want: Any) -> list[str]:
+        """The words whose meaning has every key=value given (e.g. bound="lower")."""
+        return [w for w in self.words if all(self.meanings[w].get(k) == v for k, v in want.items())]
+
+
+@dataclass(frozen=True)
+class WordToken:
+    """A stretch of text that is a lexicon word: [start, end) and every class it belongs to."""
+
+    start: int
+    end: int
+    text: str
+    classes: frozenset[str] = field(default_factory=frozenset)
+
+
+def _files() -> Iterable[tuple[str, str]]:
+    root = resources.files("gov_news_extract.data").joinpath("lexicon")
+    for entry in sorted(root.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".json"):
+            yield entry.name[: -len(".json")], entry.read_text(encoding="utf-8")
+
+
+@cache
+def classes() -> dict[str, WordClass]:
+    out: dict[str, WordClass] = {}
+    for name, raw in _files():
+        data = json.loads(raw)
+        words = data.get("words", [])
+        meanings = {w: {} for w in words} if isinstance(words, list) else {w: dict(v or {}) for w, v in words.items()}
+        out[name] = WordClass(name, data.get("doc", ""), meanings, tuple(data.get("examples", ())),
+                              tuple(data.get("not", ())))
+    return out
+
+
+def get(name: str) -> WordClass:
+    return classes()[name]
+
+
+def words(*names: str) -> list[str]:
+    """The words of one or more classes, longest first, each once."""
+    seen: dict[str, None] = {}
+    for n in names:
+        for w in get(n).words:
+            seen.setdefault(w, None)
+    return sorted(seen, key=lambda w: (-len(w), w))
+
+
+def alternation(*names: str, extra: Iterable[str] = ()) -> str:
+    """A regex alternation of the words of the classes (longest first), for building patterns."""
+    ws = set(words(*names)) | set(extra)
+    return "|".join(regex.escape(w) for w in sorted(ws, key=lambda w: (-len(w), w)))
+
+
+def meaning(name: str, word: str) -> Mapping[str, Any]:
+    return get(name).meaning(word)
+
+
+@cache
+def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[int, ...]]]:
+    """Every word with its classes, and for each first character the word lengths, longest first."""
+    of: dict[str, set[str]] = {}
+    for name, wc in classes().items():
+        for w in wc.meanings:
+            of.setdefault(w, set()).add(name)
+    lengths: dict[str, set[int]] = {}
+    for w in of:
+        lengths.setdefault(w[0], set()).add(len(w))
+    return ({w: frozenset(c) for w, c in of.items()},
+            {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()})
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[WordToken]:
+    """The lexicon words in text[start:end], longest match first, left to right, never overlapping."""
+    of, lengths = _index()
+    stop = len(text) if end is None else end
+    out: list[WordToken] = []
+    i = start
+    while i < stop:
+        lens = lengths.get(text[i])
+        if lens:
+            for n in lens:
+                if i + n <= stop:
+                    w = text[i:i + n]
+                    cls = of.get(w)
+                    if cls is not None:
+                        out.append(WordToken(i, i + n, w, cls))
+                        i += n
+                        break
+            else:
+                i += 1
+            continue
+        i += 1
+    return out
+
