@@ -69,7 +69,24 @@ def _parse(text: str, reference_date: dt.date | None) -> Document:
     _assign(ctx, blocks, articles)
     doc = Document(reference_date=reference_date, articles=articles)
     doc.diagnostics = checks.run(ctx, doc)
+    _surface_units(ctx)
     return doc
+
+
+def _surface_units(ctx: Context) -> None:
+    """Units as the page writes them (萬頭 → 頭, ANNOTATION.md: units keep the text's script).
+    Extraction and the checks compare units in the normalised script; the output quotes the page."""
+    text = ctx.norm.text
+    for f in ctx.facts:
+        unit = getattr(f, "unit", None)
+        if not unit or f.kind == "breakdown":
+            continue
+        a, b = f.nspan
+        k = text.rfind(unit, a, b)
+        if k >= 0:
+            surface = ctx.norm.surface(k, k + len(unit))
+            if len(surface) == len(unit) and surface != unit:
+                f.unit = surface
 
 
 def _article(norm: NormText, b: layout.ArticleBlock) -> Article:
