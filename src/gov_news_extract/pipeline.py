@@ -15,7 +15,7 @@ from pathlib import Path
 from . import checks, extract
 from .context import Context
 from .layout import articles as layout
-from .models import Article, Byline, Diagnostic, Document, Person, Span
+from .models import Article, Byline, Change, Diagnostic, Document, Percent, Person, Quantity, Span
 from .text.normalise import NormText, normalise
 
 log = logging.getLogger(__name__)
@@ -78,9 +78,9 @@ def _surface_units(ctx: Context) -> None:
     Extraction and the checks compare units in the normalised script; the output quotes the page."""
     text = ctx.norm.text
     for f in ctx.facts:
-        unit = getattr(f, "unit", None)
-        if not unit or f.kind == "breakdown":
+        if not isinstance(f, (Quantity, Percent, Change)) or not f.unit:
             continue
+        unit = f.unit
         a, b = f.nspan
         k = text.rfind(unit, a, b)
         if k >= 0:
