@@ -326,8 +326,9 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             region = text[cstart:a0]
         if prev is not None and cstart <= prev.nspan[1] <= s and prev.label:
             rest = text[prev.nspan[1]:s]
-            if (rx(r"\s*[(（]").match(rest) and not rx(r"\s*[(（]其中").match(rest)) or not clean(rest):
-                # 40500万吨(4050亿公斤), 78655元(按…折算为11162美元): the same figure restated.
+            if not clean(rest.lstrip(" (（")):
+                # 40500万吨(4050亿公斤), 78655元(按…折算为11162美元): the same figure restated; a
+                # bracket that names its figure holds a part (500件(线上320件…).
                 f.label, f.label_span = prev.label, prev.label_span
                 prev = f
                 continue
@@ -359,6 +360,10 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         after = _noun_after(text, f) if not those else None
         if after is not None:
             lstart, name = after[0], text[after[0]:after[1]]
+        elif not name or naming.is_have(label_region):
+            state = _state_after(text, f)
+            if state is not None:
+                lstart, name = state[0], text[state[0]:state[1]]
         pull = _P.pull.search(label_region) if isinstance(f, Change) else None
         grows = tokens(text, f.nspan[0], min(len(text), f.nspan[0] + 4))
         if pull and grows and grows[0].means("direction", dir="up") and len(grows[0].text) > 1:
@@ -486,8 +491,30 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
             break
     if end - e > 14:
         end = e + 14
-    if end - e < 2:
-        return None
+    aside = _NAME_ASIDE.match(text, end)
+    if aside is not None and end > e:
+        end = aside.end()  # 18个县(市、区): the name's own aside
+    elif end - e < 2 and not (end - e == 1 and (end == len(text) or text[end] in _CLAUSE_MARKS)):
+        return None  # one character counts as a noun only before a mark: 95个村,
+    return e, end
+
+
+_NAME_ASIDE = regex.compile(r"[(（]\p{Han}{1,3}(?:[、,]\p{Han}{1,3}){1,3}[)）]")
+_CLAUSE_MARKS = frozenset(",，;；。:：、")
+
+
+def _state_after(text: str, f: Numeric) -> tuple[int, int] | None:
+    """有87件已办结, 其中55件正在推进: after 有, the state that follows the count names it."""
+    e = f.nspan[1]
+    after = tokens(text, e, min(len(text), e + 12))
+    end = e
+    for t in after:
+        if t.kind in ("han", "word") and not t.is_("particle", "copula"):
+            end = t.end
+        else:
+            break
+    if not 2 <= end - e <= 10 or not after or not after[0].is_("modal", "adverb"):
+        return None  # a state opens with 已, 正在, 仍, 尚未: 有87件[已办结], 55件[正在推进]
     return e, end
 
 

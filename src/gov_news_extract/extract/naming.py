@@ -107,7 +107,9 @@ def _drop_leading(toks: list[Tok]) -> bool:
             k += 1
         del toks[:k]
         return True
-    if t.means("list_cue", kind="facet") or t.means("preposition", kind="by"):
+    if t.means("list_cue", kind="facet") or t.means("preposition", kind="by") or (
+            t.is_("basis_word") and lx.meaning("list_cue", t.text[:1]).get("kind") == "facet"):
+        # (按年平均汇率折算: 按年 is read as a basis word by the longest match)
         # 按可比口径计算, 按2023年末常住人口统计: the method of counting, up to its closing word
         for k in range(1, min(len(toks), 8)):
             if toks[k].means("calc_basis", end=True) or toks[k].means("list_cue", kind="facet-end"):
@@ -480,3 +482,9 @@ def ends_in_time(s: str) -> bool:
     """6月17日, 周三: a name that is a day or a stretch of time."""
     toks = tokens(s)
     return bool(toks) and toks[-1].is_("date_part", "time_word")
+
+
+def is_have(s: str) -> bool:
+    """Does the stretch end in a verb of having (有, 其中有, 还有)?"""
+    toks = [t for t in tokens(s) if t.kind not in ("space", "punct")]
+    return bool(toks) and toks[-1].is_("have_verb")
