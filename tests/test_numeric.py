@@ -284,6 +284,28 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("a year inside a title is no figure", "《2021年全市水资源公报》指出,全年用水量3.2亿立方米。",
      [F("3.2亿立方米", Q, "320000000", "立方米")]),
     ("an issue number is no figure", "热线简报2023年第5期(总第74期)", []),
+    # --- labels from the clause (issue 10 item 3; extraction review class 3, invented)
+    ("a 分别 list's last name carries the count of names", "甲、乙、丙三条线路分别运送乘客5.1万人次、3.2万人次和1.7万人次。",
+     [F("三条", Q, "3", "条"), F("5.1万人次", Q, "51000", "人次", "甲"), F("3.2万人次", Q, "32000", "人次", "乙"),
+      F("1.7万人次", Q, "17000", "人次", "丙")]),
+    ("a coordinated name with a quoted part stays whole", "转派乡(镇、街道)及“两区”1200件。",
+     [F("1200件", Q, "1200", "件")]),
+    ("an alias in brackets names the figure", "森林覆盖面积占国土面积比重(森林覆盖率)58.2%。",
+     [F("58.2%", P, "58.2", "%", "森林覆盖率")]),
+    ("a total's bracketed parts and the change after its list", "受理事项500件(线上320件、线下180件),其中咨询120件、投诉80件、建议5件,较上月下降12%。",
+     [F("500件", Q, "500", "件", "事项"), F("320件", Q, "320", "件", "线上"), F("180件", Q, "180", "件", "线下"),
+      F("120件", Q, "120", "件", "咨询"), F("80件", Q, "80", "件", "投诉"), F("5件", Q, "5", "件", "建议"),
+      F("下降12%", C, "12", "%", "事项", direction="down")]),
+    ("a part inside a place's brackets", "东区(自办120件,派办80件)。", [F("120件", Q, "120", "件", "自办"), F("80件", Q, "80", "件", "派办")]),
+    ("past a bracket the clause goes on about the figure before it", "其他类120件(其中噪声扰民70件),占总量的12%。",
+     [F("120件", Q, "120", "件", "其他类"), F("70件", Q, "70", "件", "噪声扰民"), F("12%", P, "12", "%", "其他类")]),
+    ("the noun after a count", "工作组走访了12个街道的95个村,共召开了45场听证会,有87件已办结。",
+     [F("12个", Q, "12", "个", "街道"), F("95个", Q, "95", "个", "村"), F("45场", Q, "45", "场", "听证会"),
+      F("87件", Q, "87", "件", "已办结")]),
+    ("a total word alone: the clause before names it", "第一类是停车难问题,合计52件;第二类是噪声问题,合计31件。",
+     [F("52件", Q, "52", "件", "停车难问题"), F("31件", Q, "31", "件", "噪声问题")]),
+    ("the items of an enumeration", "一是防疫类诉求329件,二是市民生活类诉求147件。",
+     [F("329件", Q, "329", "件", "防疫类"), F("147件", Q, "147", "件", "市民生活类")]),
 ]
 
 # Expectations that follow ANNOTATION.md where the extractor does not yet: strict xfails.
