@@ -310,19 +310,27 @@ _BYLINE_LINE = regex.compile(
     rf"(?:[\s,]*(?:{_ROLE_WORD}|{_escaped(_CREDIT_ROLES)})[\s::]*{_NAMES}\s*(?:报道|摄)?)*$"
 )
 # Web buttons standing apart from the text (作者:X 发表评论, 【纠错】, 分享到:): blanked before a line is read.
+_BUTTON_WORDS = lexicon.get("web_furniture").having(kind="button")
 _BUTTONS = regex.compile(
-    rf"(?:(?<=^|[\s【|])(?:{_escaped(list(_WEB_WORDS))})(?=$|[\s】|::]))|【(?:{_escaped(list(_WEB_WORDS))})】")
+    rf"(?:(?<=^|[\s【|])(?:{_escaped(_BUTTON_WORDS)})(?=$|[\s】|::]))|【(?:{_escaped(_BUTTON_WORDS)})】")
+
+
+def button_spans(t: str) -> list[tuple[int, int]]:
+    """Spans of the web buttons standing apart from the text (发表评论, 分享到, 【纠错】)."""
+    if not _WEB_WORDS_FIRST.intersection(t):
+        return []
+    return [(m.start(), m.end()) for m in _BUTTONS.finditer(t)]
 
 
 def blank_buttons(t: str) -> str:
-    """t with its standalone web buttons (发表评论, 分享到, 【纠错】) replaced by spaces: same length,
-    so offsets hold."""
-    if not _WEB_WORDS_FIRST.intersection(t):
-        return t
-    return _BUTTONS.sub(lambda m: " " * len(m.group()), t)
+    """t with its standalone web buttons replaced by spaces: same length, so offsets hold."""
+    spans = button_spans(t)
+    for s, e in spans:
+        t = t[:s] + " " * (e - s) + t[e:]
+    return t
 
 
-_WEB_WORDS_FIRST = frozenset(w[0] for w in _WEB_WORDS)
+_WEB_WORDS_FIRST = frozenset(w[0] for w in _BUTTON_WORDS)
 
 
 def _unbracket(t: str) -> str:
