@@ -164,9 +164,15 @@ class Byline(BaseModel):
 
 
 class Article(BaseModel):
-    title: str | None = None
+    title: str | None = Field(default=None, description="The main title (主题) exactly as the page writes it, "
+                              "without its column name, kicker or subtitle; None when the article has no headline.")
     title_span: Span | None = None
-    subtitles: list[str] = Field(default_factory=list)
+    kicker: str | None = Field(default=None, description="The kicker (引题): the headline line over the main title "
+                               "that sets the scene, e.g. 提升群众满意度 over 市热线办开展回访专项行动.")
+    subtitle: str | None = Field(default=None, description="The subtitle (副题): the first headline line under the "
+                                 "main title, e.g. a detail or a figure (一季度回访诉求3.2万件).")
+    subtitles: list[str] = Field(default_factory=list, description="Every headline line other than the main title, "
+                                 "kicker and subtitles alike, top to bottom.")
     column: str | None = None
     byline: Byline | None = None
     dateline: str | None = None

@@ -21,6 +21,7 @@ from ..text.rx import rx
 from . import byline as bl
 from . import furniture, headline
 from .lines import Kind, Line, page_text, split_lines
+from .roles import Layout, LineRole, Role
 
 
 @dataclass
@@ -459,13 +460,19 @@ def _raw(norm: NormText, s: int, e: int) -> str:
 
 
 def segment(norm: NormText) -> list[ArticleBlock]:
+    """The page's articles (see `analyse` for the line roles as well)."""
+    return analyse(norm).articles
+
+
+def analyse(norm: NormText) -> Layout:
+    """The page's articles, every line's role, and the furniture inside its lines."""
     text = norm.text
     if not text.strip():
-        return [ArticleBlock(0, len(text))]
-    blanked, _noise = page_text(norm)
+        return Layout([ArticleBlock(0, len(text))])
+    blanked, noise = page_text(norm)
     lines = split_lines(norm, blanked)
     if not lines:
-        return [ArticleBlock(0, len(text))]
+        return Layout([ArticleBlock(0, len(text))], furniture=noise)
     arts = _build(lines)
     out: list[ArticleBlock] = []
     for k, art in enumerate(arts):
@@ -473,30 +480,68 @@ def segment(norm: NormText) -> list[ArticleBlock]:
         if k == 0 and art.title is None and not art.group:
             stop = art.lead if art.lead is not None else end_line
             _top_title(lines, art, stop)
-        start = 0 if k == 0 else lines[art.start].start
-        end = lines[arts[k + 1].start].start if k + 1 < len(arts) else len(text)
-        block = ArticleBlock(start, end)
-        by, lead = _byline(norm, lines, art, end_line)
-        block.byline = by
-        if art.title is not None:
-            ln = lines[art.title]
-            block.title = ln.inner if ln.kind in (Kind.BULLET, Kind.TABLE) and ln.inner else (ln.start, ln.end)
-        elif lead is not None and lead.title is not None:
-            block.title = lead.title
-        if block.title:
-            block.title_text = _raw(norm, *block.title)
-        if art.title_join is not None and block.title:
-            nl = lines[art.title_join]
-            block.title_text = (block.title_text or "") + _raw(norm, nl.start, nl.end)
-            block.title = (block.title[0], nl.end)
-        block.subtitles = [(lines[x].start, lines[x].end) for x in art.subtitles if x != art.title_join]
-        if art.kicker is not None and art.kicker != art.title_join:
-            block.kicker = (lines[art.kicker].start, lines[art.kicker].end)
-        below = [x for x in art.subtitles if x != art.kicker and x != art.title_join]
-        if below:
-            block.subtitle = (lines[below[0]].start, lines[below[0]].end)
+        out.append(_block(norm, lines, arts, k, end_line))
+    return Layout(out, _line_roles(lines, arts), noise)
+
+
+def _block(norm: NormText, lines: list[Line], arts: list[_Art], k: int, end_line: int) -> ArticleBlock:
+    art = arts[k]
+    start = 0 if k == 0 else lines[art.start].start
+    end = lines[arts[k + 1].start].start if k + 1 < len(arts) else len(norm.text)
+    block = ArticleBlock(start, end)
+    by, lead = _byline(norm, lines, art, end_line)
+    block.byline = by
+    if art.title is not None:
+        ln = lines[art.title]
+        block.title = ln.inner if ln.kind in (Kind.BULLET, Kind.TABLE) and ln.inner else (ln.start, ln.end)
+    elif lead is not None and lead.title is not None:
+        block.title = lead.title
+    if block.title:
+        block.title_text = _raw(norm, *block.title)
+    if art.title_join is not None and block.title:
+        nl = lines[art.title_join]
+        block.title_text = (block.title_text or "") + _raw(norm, nl.start, nl.end)
+        block.title = (block.title[0], nl.end)
+    block.subtitles = [(lines[x].start, lines[x].end) for x in art.subtitles if x != art.title_join]
+    if art.kicker is not None and art.kicker != art.title_join:
+        block.kicker = (lines[art.kicker].start, lines[art.kicker].end)
+    below = [x for x in art.subtitles if x != art.kicker and x != art.title_join]
+    if below:
+        block.subtitle = (lines[below[0]].start, lines[below[0]].end)
+    if art.column is not None:
+        c = lines[art.column]
+        block.column = c.inner or (c.start, c.end)
+    return block
+
+
+# A line's role from its shape, where the article structure says nothing more.
+_SHAPE_ROLE = {
+    Kind.PROSE: Role.BODY, Kind.HEAD: Role.SECTION, Kind.FIGURE: Role.CAPTION, Kind.LEAD: Role.DATELINE,
+    Kind.SECTION: Role.SECTION, Kind.FURNITURE: Role.FURNITURE, Kind.SEPARATOR: Role.MASTHEAD,
+    Kind.COLUMN: Role.COLUMN, Kind.SIGNATURE: Role.BYLINE, Kind.BYLINE: Role.BYLINE, Kind.NAME: Role.BYLINE,
+    Kind.BULLET: Role.SECTION, Kind.TABLE: Role.TABLE, Kind.SHORT: Role.CAPTION,
+}
+
+
+def _line_roles(lines: list[Line], arts: list[_Art]) -> list[LineRole]:
+    roles = [_SHAPE_ROLE[ln.kind] for ln in lines]
+    for k, ln in enumerate(lines):
+        if ln.kind is Kind.HEAD and _MASTHEAD.search(ln.text) and not any(x.kind is Kind.LEAD for x in lines[:k]):
+            roles[k] = Role.MASTHEAD  # 青川日报 over the page's first item
+        elif ln.kind is Kind.PROSE and bl.photo_credits(ln.text, 0) and len(ln.text) <= 80:
+            roles[k] = Role.CAPTION  # …正在回访群众。本报记者 X 摄
+    for art in arts:
+        for x in art.subtitles:
+            roles[x] = Role.SUBTITLE
+        for x in art.repeat:
+            roles[x] = Role.SUBTITLE
+        if art.kicker is not None:
+            roles[art.kicker] = Role.KICKER
+        for t in (art.title, art.title_join):
+            if t is not None:
+                roles[t] = Role.TITLE
         if art.column is not None:
-            c = lines[art.column]
-            block.column = c.inner or (c.start, c.end)
-        out.append(block)
-    return out
+            roles[art.column] = Role.COLUMN
+        if art.lead is not None:
+            roles[art.lead] = Role.DATELINE
+    return [LineRole(r, ln.start, ln.end) for r, ln in zip(roles, lines, strict=True)]
