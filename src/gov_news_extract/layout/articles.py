@@ -120,6 +120,9 @@ def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
         j -= 1
     while lines[j].kind is not Kind.HEAD and j < end:  # a stack starts with a headline, not a figure
         j += 1
+    if end + 1 < i and not lines[i].blank_before and all(
+            lines[x].kind is Kind.FIGURE and not lines[x].blank_before for x in range(end + 1, i)):
+        end = i - 1  # 市热线办开展回访专项行动 / 一季度回访诉求3.2万件 right above the lead: its subtitle
     return tuple(range(j, end + 1))
 
 

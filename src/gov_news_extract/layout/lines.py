@@ -220,12 +220,12 @@ def _pieces(norm: NormText, s: int, e: int, removed: list[int], text: str) -> li
 # line or column break. Its lines show again where a space follows a full stop, where a dateline
 # follows a space, after a page header that opens the line (第1版(要闻)专栏: …), and after a
 # headline-shaped first chunk of a paragraph (源頭治理見成效 今年以來,…).
-_SENTENCE_SPACE = regex.compile(r"(?<=[。!?][”」』)]?)[ \t]+(?=\S)")
+_SENTENCE_SPACE = regex.compile(r"(?<=。[”」』)]?)[ \t]+(?=\S)")
 _SPACE_RUN = regex.compile(r"[ \t]+")
 _PAGE_HEADER = regex.compile(r"第\s*[\dA-Z]+\s*版\s*[(][^()\n]{1,12}[)]\s*(?:专栏\s*:)?[ \t]+(?=\S)")
 # Characters that stand for a glyph lost in conversion (??? 本報訊): never part of a line's text.
 JUNK = regex.compile(r"[?\ufffd]+(?:[ \t]+|(?=\p{Han})|$)")
-_FLOW_MIN = 150
+_FLOW_MIN = 80
 # A chunk cut off as a headline holds no punctuation (a column break leaves 据中央社报道,洪秀柱…松).
 _CHUNK_PUNCT = regex.compile(r"[,;:、。!?]")
 _NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}\s*[、.])")
@@ -344,17 +344,22 @@ def settle(lines: list[Line]) -> None:
             elif furniture.repeats(a.text, b.text):
                 # (河南省)2023年…公报 / 2023年…公报: the title strip, then the headline
                 (a if len(a.text) > len(b.text) else b).kind = Kind.FURNITURE
+    # 1. 全省春播进度过半 / 第1版(要闻)专栏: 全省春播进度过半 …: a numbered headline list, each item
+    # under a page header that repeats its headline, or several such items on one page
+    listed: list[tuple[Line, int, bool]] = []
     for k, ln in enumerate(lines):
-        if ln.kind is not Kind.SECTION:
+        m = _NUMBERED.match(ln.text) if ln.kind is Kind.SECTION else None
+        if m is None:
             continue
-        m = _NUMBERED.match(ln.text)
         j = k + 1
         while j < len(lines) and lines[j].kind is Kind.FURNITURE:
             j += 1
-        if m and j + 1 < len(lines) and lines[j].kind is Kind.SEPARATOR \
-                and furniture.repeats(ln.text[m.end():], lines[j + 1].text[:len(ln.text)]):
-            # 1. 全省春播进度过半 / 第1版(要闻)专栏: 全省春播进度过半 …: a numbered headline list
-            ln.kind, ln.inner, ln.item = Kind.BULLET, (ln.start + m.end(), ln.end), True
+        if j < len(lines) and lines[j].kind is Kind.SEPARATOR:
+            nxt = lines[j + 1].text[:len(ln.text)] if j + 1 < len(lines) else ""
+            listed.append((ln, m.end(), furniture.repeats(ln.text[m.end():], nxt)))
+    for ln, at, repeated in listed:
+        if repeated or len(listed) >= 2:
+            ln.kind, ln.inner, ln.item = Kind.BULLET, (ln.start + at, ln.end), True
 
 
 _SHAPED_HEADS = {Kind.HEAD, Kind.FIGURE}
