@@ -505,6 +505,10 @@ BYLINE_SHAPES = [
     pytest.param("全市经济运行平稳。\n【纠错】【责任编辑:杭雨桐】\n", [("责任编辑", "杭雨桐")], id="news site: bracketed buttons"),
     pytest.param("全市经济运行平稳。\n分享到:\n打印本页 关闭窗口\n", [], id="government site: buttons only"),
     pytest.param("编辑:孔雨薇 审核:沈立行\n", [("编辑", "孔雨薇")], id="bulletin: editor and reviewer"),
+    pytest.param("某县2025年政府工作报告\n——在某县人民代表大会上\n县长\u3000韦承霖\n各位代表:\n现在,我代表县人民政府报告工作。\n",
+                 [("作者", "韦承霖")], id="work report: signed by an office under its headline"),
+    pytest.param("某县2025年政府工作报告\n县长办公会议研究部署\n现在,我代表县人民政府报告工作。\n", [],
+                 id="work report: an office word in a headline is no signature"),
 ]
 
 

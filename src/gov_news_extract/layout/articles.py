@@ -458,7 +458,8 @@ def _raw(norm: NormText, s: int, e: int) -> str:
     g = _GLOSS_AFTER.match(norm.original, b)
     if g:
         b = g.end()
-    out = rx(r"\s+").sub(" ", norm.original[a:b].replace("*", ""))
+    # a run of spaces is one, of the page's own kind (七村民抱团种木耳\u3000小菌棒…); a line break a space
+    out = rx(r"\s+").sub(lambda m: " " if "\n" in m.group() else m.group()[0], norm.original[a:b].replace("*", ""))
     return out.strip()
 
 

@@ -242,11 +242,15 @@ def parse_lead(t: str, base: int) -> Lead | None:
 
 # ------------------------------------------------------------------ signatures
 _SIGNATURE = regex.compile(r"^(?:[□■◎◇☆]\s*|(?:文|图|文/图|图/文)\s*[/:|]\s*)(\p{Han}[\p{Han}·\s、,]{1,20})$")
+# 县长 韦承霖 under a report's headline: the office that signs it, then the name.
+_SPEAKER = regex.compile(rf"^(?:{lexicon.alternation('office')})[ \t]+(\p{{Han}}{{2,4}})$")
 
 
 def signature_names(t: str) -> tuple[int, int] | None:
-    """Range of the names in a signature line such as `□姬国庆` or `文/张三`."""
+    """Range of the names in a signature line such as `□姬国庆`, `文/张三` or `县长 韦承霖`."""
     m = _SIGNATURE.match(t) if t[:1] in "□■◎◇☆文图" else None  # its first character, tested cheaply
+    if m is None and len(t) <= 12:
+        m = _SPEAKER.match(t)
     if m is not None and _SECTION_WORD.search(m.group(1)):
         return None  # ■ 受理概况, ■ 回访评价: a report's section head, not a signature
     return (m.start(1), m.end(1)) if m else None
