@@ -229,7 +229,7 @@ def _repeats_title(lines: list[Line], prev: _Event, ev: _Event) -> bool:
 # 编辑:张三 / 责任编辑:… closes a page: it credits the piece above, it does not sign a new one.
 _EDITOR_LINE = regex.compile(r"^\s*(?:责任|值班|实习)?编辑\s*[:：]")
 # 澄潭日报 / 第6版 / 2024年第6期 / 星期三: a newspaper's or bulletin's masthead
-_MASTHEAD = regex.compile(r"(?:日报|晚报|简报|快报|周报|导报|时报)$|第\s*\d+\s*[版期]|星期[一二三四五六日天]")
+_MASTHEAD = regex.compile(rf"(?:{lexicon.alternation('publication')})$|第\s*\d+\s*[版期]|星期[一二三四五六日天]")
 _POSTED = regex.compile(r"^(?:发布时间|发布日期|发文日期|来源|日期)[:：]")
 _CREDIT_CLOSE = regex.compile(r"[(（](?:本报)?(?:特约|见习)?(?:记者|通讯员|实习生|作者)[\s:：]*[\p{Han}·\s、]{2,20}[)）]\s*$")
 

@@ -62,9 +62,8 @@ _SECTION = regex.compile(
     r"|第[一二三四五六七八九十\d]+[章节部分条]|附件|附图|附表|表\s*\d|图\s*\d)"
 )
 _FURNITURE = regex.compile(
-    r"(?:发布|刊发|发表|更新|录入)(?:时间|日期|于)|来源[::]|(?:浏览|阅读|点击|访问)(?:次数|量|数)"
-    r"|语音阅读|我来说两句|只看该作者|被过滤广告|当前位置|字[号体][::]|打印本页|关闭窗口|分享到"
-    r"|首页\s*[/>»]|[/>»]\s*正文|总第\s*\d+\s*期|编印$"
+    rf"{'|'.join(regex.escape(w) for w in lexicon.get('web_furniture').having(anywhere=True))}"
+    r"|来源[::]|字[号体][::]|首页\s*[/>»]|[/>»]\s*正文|总第\s*\d+\s*期|编印$"
 )
 # A web address (xxgk.gov.cn), looked for from its dot: [a-z0-9-]+\.… tried from every digit
 # of a long line cost more than the rest of the line's classification.
