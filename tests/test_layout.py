@@ -551,6 +551,10 @@ def test_a_table_caption_names_a_page_that_is_a_table() -> None:
     pytest.param(["装作外婆的狼掩盖不住自己的尾巴", "李某被迫承认扫射事件"], None, "装作外婆的狼掩盖不住自己的尾巴", "李某被迫承认扫射事件",
                  id="archive: a title opening with a relative clause"),
     pytest.param(["老街“焕新”记", "——某镇老街改造见闻"], None, "老街“焕新”记", "——某镇老街改造见闻", id="county paper: a dashed subtitle"),
+    pytest.param(["春节前夕", "市领导走访慰问困难群众"], "春节前夕", "市领导走访慰问困难群众", None,
+                 id="city paper: a kicker that only sets the time"),
+    pytest.param(["一季度全市GDP增长5.2%", "工业增加值增长6%"], None, "一季度全市GDP增长5.2%", "工业增加值增长6%",
+                 id="city paper: a main title opening with its period"),
     pytest.param(["市12315指挥中心发布第二季度分析报告", "为消费者挽回经济损失533.8万元"], None,
                  "市12315指挥中心发布第二季度分析报告", "为消费者挽回经济损失533.8万元", id="city site: a subtitle with a figure"),
 ])

@@ -114,6 +114,10 @@ def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
         f = figures[0] if len(figures) == 1 else -1
         if f >= 0 and len(lines[f].text) >= 8 and all(lines[x].kind is Kind.FURNITURE for x in range(f + 1, i)):
             return (f,)
+        block = sorted(figures)
+        if len(block) >= 2 and block == list(range(block[0], i)) and not any(lines[x].blank_before for x in [*block[1:], i]) \
+                and all(len(_HAN.findall(lines[x].text)) >= 6 for x in block):
+            return tuple(block)  # 一季度全市GDP增长5.2% / 工业增加值增长6%: a headline and subtitle with figures
         return ()
     end = j
     while j > 0 and not lines[j].blank_before and _stacks(lines[j - 1]) and (_stacks(lines[j]) or j == end):

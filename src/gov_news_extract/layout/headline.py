@@ -8,8 +8,9 @@ its own: it opens with a verb, a preposition or an adverb (提升群众满意度
 figure (为领导人非正式会议做准备, ——记…). So:
 
 * three lines or more: kicker, main title, subtitle(s);
-* two lines: kicker and main title when the first opens without a subject and
-  the second with one; otherwise main title and subtitle;
+* two lines: kicker and main title when the first opens without a subject (or
+  only sets a time or a scene: 春节前夕) and the second opens with one;
+  otherwise main title and subtitle;
 * a line that opens with a dash is a subtitle.
 
 "Opens with a subject" is read from the part of speech of the first word
@@ -57,6 +58,8 @@ def opens_without_subject(text: str) -> bool:
     """提升群众满意度, 为春耕备好“技术粮”: a predicate with no subject. A verb that opens a relative
     clause (装作外婆的狼掩盖不住…: V O 的 N, then the verb) opens the subject instead."""
     tags = _tags(text)
+    if tags and tags[0] in _SCENE and not any(t in _VERBS for t in tags[1:]):
+        return True  # 春节前夕, 岁末年初: a time or a scene, and nothing done in it
     if not tags or tags[0] not in _NO_SUBJECT:
         return False
     if tags[0] not in _VERBS:
@@ -75,6 +78,8 @@ def opens_with_subject(text: str) -> bool:
 
 
 _VERBS = frozenset({"v", "vd", "zg"})
+# Tags of a first word that sets a time or a scene: time words, idioms, set phrases, localities.
+_SCENE = frozenset({"t", "tg", "i", "l", "f"})
 _DE = "uj"  # jieba's tag of the particle that ends a relative clause
 
 
