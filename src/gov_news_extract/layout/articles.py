@@ -539,6 +539,9 @@ def _line_roles(lines: list[Line], arts: list[_Art]) -> list[LineRole]:
         elif ln.kind is Kind.PROSE and bl.photo_credits(ln.text, 0) and len(ln.text) <= 80:
             roles[k] = Role.CAPTION  # …正在回访群众。本报记者 X 摄
     for art in arts:
+        for x in range(art.start, art.group[0] if art.group else art.start):
+            if roles[x] is Role.SECTION and lines[x].kind is Kind.HEAD:
+                roles[x] = Role.CAPTION  # a photo or infographic caption above the headline
         for x in art.subtitles:
             roles[x] = Role.SUBTITLE
         for x in art.repeat:
