@@ -28,6 +28,8 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "r022": "a remark in brackets after a total is taken as a part (list grammar, issue 12)",
         "r034": "two lists of one total in one sentence are merged; a near sum makes a sub-total (issue 12)",
         "r048": "sub-figures in brackets on ranked items become items (list grammar, issue 12)",
+        "r062": "sub-counts in brackets (其中…74件) inside a status split become its parts, now that the "
+                "split's parts are labelled (已完成, 正在推进) (list grammar, issue 12)",
     },
     "dates": {
         "r028": "a converter gloss inside a date (2022全(quan)年) breaks the date (issue 10: long tail)",
