@@ -36,19 +36,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "s013": "header years of a statistical table are read as quantities (table model, issue 11)",
     },
     "titles_people": {
-        "r004": "an issuer-and-date line is taken as a title (line roles, issue 13)",
-        "r014": "a headline followed by translation and timestamp lines is not found (line roles, issue 13)",
-        "r018": "a page-header strip is taken as a title; a byline after junk is missed (issue 13)",
-        "r030": "a repeated injected token is taken as a title; a second name is missed (issue 13)",
-        "r054": "web furniture after a byline (发表评论) is taken as a name (issue 13)",
-        "r059": "a statistical bulletin's title line is not found (line roles, issue 13)",
-        "s001": "an agency (新华社) in a list of reporters is taken as a person (issue 13)",
-        "s003": "the kicker of a multi-line headline is taken over the main title (issue 13)",
-        "s005": "a numbered list of headlines with column lines is not split into articles (issue 13)",
-        "s006": "PDF-flow text without line breaks: articles not split, inline editor lines missed (issue 13)",
-        "s009": "a region prefix in brackets is kept in the title (line roles, issue 13)",
-        "s011": "a subtitle is taken over the main title; a closing reporter line is missed (issue 13)",
-        "s013": "a table caption that is the page's only title is not found (issue 13)",
     },
 }
 

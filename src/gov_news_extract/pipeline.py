@@ -7,6 +7,7 @@ models of `models.py`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import os
@@ -63,7 +64,9 @@ def parse_file(path: str | os.PathLike[str], *, reference_date: dt.date | None =
 def _parse(text: str, reference_date: dt.date | None) -> Document:
     norm = normalise(text)
     ctx = Context(norm=norm, reference_date=reference_date)
-    blocks = layout.segment(norm)
+    page = layout.analyse(norm)
+    blocks = page.articles
+    ctx.lines, ctx.furniture = page.lines, page.furniture
     extract.run(ctx)
     articles = [_article(norm, b) for b in blocks] or [Article(span=Span(start=0, end=len(text)))]
     _assign(ctx, blocks, articles)
@@ -94,6 +97,10 @@ def _article(norm: NormText, b: layout.ArticleBlock) -> Article:
     if b.title:
         art.title = b.title_text or norm.surface(*b.title)  # titles are quoted as written
         art.title_span = norm.span(*b.title)
+    if b.kicker:
+        art.kicker = norm.surface(*b.kicker)
+    if b.subtitle:
+        art.subtitle = norm.surface(*b.subtitle)
     art.subtitles = [norm.surface(*s) for s in b.subtitles]
     if b.column:
         art.column = norm.surface(*b.column)
@@ -115,9 +122,5 @@ def _assign(ctx: Context, blocks: list[layout.ArticleBlock], articles: list[Arti
     """Give each fact to the article whose body holds it (the last one starting before it)."""
     starts = [b.start for b in blocks] or [0]
     for fact in sorted(ctx.facts, key=lambda f: f.nspan):
-        pos = fact.nspan[0]
-        k = 0
-        for i, s in enumerate(starts):
-            if s <= pos:
-                k = i
+        k = max(bisect.bisect_right(starts, fact.nspan[0]) - 1, 0)
         articles[min(k, len(articles) - 1)].facts.append(fact)
