@@ -1,6 +1,6 @@
 """The name a stretch of words gives to the number after it: `name_of(region)`.
 
-The region is what stands before a number in its clause (…热线共受理群众各类诉求 | 284406件). It is
+The region is what stands before a number in its clause (…热线共受理群众各类诉求 before 284406件). It is
 read as tokens (`text/tokens.py`) and reduced by what each token *is*, never by how it is
 spelled: words that stand between a name and its number (copulas, bounds, adverbs, 分别为) drop
 from the end; times, scopes, conjunctions and list markers drop from the start; a verb of
@@ -46,7 +46,7 @@ def _drop_trailing(toks: list[Tok]) -> bool:
         pass  # 全年实现 / 小麦种植: the verb of the figure, not its name
     elif t.means("particle", trail=True) or t.means("preposition", kind="from"):
         pass  # …的, …在, 由
-    elif t.is_("direction") and len(toks) > 1 and (toks[-2].is_("rate_word") or toks[-2].text.endswith(_RATE_ENDS)):
+    elif t.is_("direction") and len(toks) > 1 and toks[-2].is_("rate_word", "metric_end"):
         pass  # 增速回落, 降幅收窄
     elif t.is_("prior_period") and len(toks) > 1 and toks[-2].means("comparator", role="open"):
         toks.pop()  # 受理量与去年同期: the basis of the change that follows
@@ -64,9 +64,6 @@ def _drop_trailing(toks: list[Tok]) -> bool:
 
 def _latin_aside(toks: list[Tok]) -> bool:
     return len(toks) >= 3 and toks[-2].kind == "latin" and 2 <= len(toks[-2].text) <= 6 and toks[-3].text in "(（"
-
-
-_RATE_ENDS = ("幅", "速", "率")
 
 
 def _drop_leading(toks: list[Tok]) -> bool:

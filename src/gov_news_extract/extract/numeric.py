@@ -35,7 +35,8 @@ _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
 @lru_cache(maxsize=1)
 def _cn() -> str:
     """A run of Chinese numeral characters (三千一百六十二)."""
-    return "[" + "".join(regex.escape(w) for w, m in lx.get("numeral").meanings.items() if not m.get("half")) + "]+"
+    return "[" + "".join(regex.escape(w) for w, m in lx.get("numeral").meanings.items()
+                         if not m.get("half") and not m.get("point")) + "]+"
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def _token() -> regex.Pattern[str]:
         w for w, m in lx.get("unit").meanings.items() if m.get("per")), key=lambda u: -len(u)))
     return regex.compile(
         rf"(?:(?<![\d.])(?P<neg>[-−]))?"
-        rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:点[{digits}]+)?)"
+        rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:(?:{lexicon.having('numeral', point=True)})[{digits}]+)?)"
         rf"|(?P<num>{_ARABIC})(?P<mid1>{inner})?(?P<mult>{mult})?"
         rf"|(?P<cn>{cn}))"
         rf"(?P<mid>{inner})?"
