@@ -27,7 +27,7 @@ import regex
 from ..context import Context
 from ..models import DateFact, Period, Span, TimeFact
 from ..numbers import calendar as cal
-from ..text import names
+from ..text import lexicon, names
 from ..text.clauses import Sentences
 from ..text.rx import rx
 
@@ -334,7 +334,7 @@ def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
 def _reporter_like(text: str, e: int) -> bool:
     """16日 followed by a subject and a news verb: 16日国新办举行…, 13日国家统计局发布…"""
     window = text[e:e + 20]
-    return bool(rx(r"举行|发布|公布|召开|宣布|获悉|了解到|表示|通报|介绍").search(window))
+    return bool(rx(lexicon.alternation("report_verb")).search(window))
 
 
 def _period_at(m: regex.Match[str]) -> _Cal | None:

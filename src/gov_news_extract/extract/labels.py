@@ -377,6 +377,11 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             cstart = text.index(period, line_start)
             label_region = text[cstart:s].rstrip()
         name = clean(label_region)
+        topic = _topic_before(text, cstart, sent) if name and prev is None and naming.is_aggregate(name) else None
+        if topic is not None:
+            # 金融业活力凸显,前三季度增加值实现200.8亿元: the clause before names whose aggregate it is
+            name = topic + name
+            label_region, cstart = name, cstart
         if _is_qualifier(name) or _P.basis_only.fullmatch(name):
             name = ""  # 较10月份的22908件: last period's figure of the metric named before
         span_of_days = _P.days_then_verb.search(text, max(0, s - 16), s)
@@ -501,6 +506,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             whole = f
         prev = f
     _distribute(ctx, facts)
+    _ratio_names(ctx, facts)
 
 
 # What ends the noun after a number (350个[地级及以上城市]|赶赴…): a particle, a verb, a change, a
@@ -681,3 +687,75 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
         if len(listed) >= len(run) and (not names or (len(names) == 1 and len(run) > 1)):  # 投资额分别为…: a metric, not names
             for f, src in zip(run, listed[-len(run):], strict=True):
                 f.label, f.label_span = src.label, src.label_span
+
+
+def _ratio_names(ctx: Context, facts: Sequence[Numeric]) -> None:
+    """一、二、三产业比例为6:38:56 / 三次产业结构由上年的14.5:41.2:49.3调整为…: the parts of a ratio
+    are named in turn by the list, or by the whole of known parts (三次产业), named before it."""
+    text = ctx.norm.text
+    run: list[Numeric] = []
+    for f in [*facts, None]:
+        if f is not None and isinstance(f, Percent) and run and text[run[-1].nspan[1]:f.nspan[0]] in _RATIO_MARKS:
+            run.append(f)
+            continue
+        if len(run) >= 2:
+            names = _names_for_ratio(ctx, _sentence_start(text, run[0].nspan[0]), run[0].nspan[0], len(run))
+            if names is not None:
+                for g, name in zip(run, names, strict=True):
+                    g.label, g.label_span = name, None
+        run = [f] if f is not None and isinstance(f, Percent) else []
+
+
+_RATIO_MARKS = frozenset(":∶")
+
+
+def _names_for_ratio(ctx: Context, start: int, end: int, k: int) -> list[str] | None:
+    text = ctx.norm.text
+    region = text[start:end]
+    listed = [m for m in _P.ordinal_list.finditer(region)]
+    if listed:
+        m = listed[-1]
+        ords = [m.group(1), *rx(f"[{_numeral_chars()}]").findall(m.group(2))]
+        head_toks = tokens(text, start + m.start(3), start + m.end(3))
+        if len(ords) == k and head_toks:
+            # the head is its first word: 产业 of 产业比例为
+            head = ctx.norm.surface(head_toks[0].start, head_toks[0].end)
+            return [_first_ordinal() + o + head for o in ords]
+    wholes = [t for t in tokens(text, start, end) if t.is_("enumerated")]
+    for t in reversed(wholes):
+        members = [str(x) for x in lx.meaning("enumerated", t.text).get("members") or []]
+        if len(members) == k:
+            return [_in_page_script(ctx, x) for x in members]
+    return None
+
+
+def _in_page_script(ctx: Context, name: str) -> str:
+    """A name from the lexicon written in the page's script (第一产业 → 第一產業 on a traditional page)."""
+    if not ctx.norm.traditional:
+        return name
+    import opencc  # only for traditional pages
+
+    return str(opencc.OpenCC("s2t").convert(name))
+
+
+def _topic_before(text: str, cstart: int, sent: int) -> str | None:
+    """The subject of the clause before, when that clause states no figure (金融业活力凸显,): its
+    first word, if it is a content word of its own."""
+    if cstart <= sent + 1:
+        return None
+    pstart = max(sent, last_before(text, ",;:\n", cstart - 1) + 1)
+    clause = text[pstart:cstart - 1]
+    if not 3 <= len(clause) <= 14 or rx(r"\d").search(clause) or text[cstart - 1] not in ",，":
+        return None
+    if any(t.is_("calc_basis", "time_word", "date_part", "prior_period", "scope", "list_cue", "pointer", "conjunction",
+                 "report_verb") for t in tokens(clause)):
+        return None  # 初步核算, / 截至目前,: a method or a time, not a subject and its state
+    from ..text import segment
+
+    tagged = segment.get().tag(clause)
+    if len(tagged) < 2:
+        return None
+    first, pos = tagged[0]
+    if len(first) < 2 or not pos.startswith("n"):
+        return None  # the subject is a noun (金融业, 建筑业), never 根据 or 初步
+    return first

@@ -523,3 +523,9 @@ def opens_subset(s: str) -> bool:
     """Do the words between two figures open a list of the first one's parts (…,其中, (线上…)?"""
     toks = [t for t in tokens(s) if t.kind != "space"]
     return any(t.means("list_cue", kind="subset") for t in toks) or (bool(toks) and toks[0].text in "(（")
+
+
+def is_aggregate(s: str) -> bool:
+    """增加值, 总产值, 营业收入: the bare name of an aggregate, which says nothing of whose it is."""
+    toks = [t for t in tokens(s) if t.kind != "space"]
+    return len(toks) == 1 and toks[0].is_("aggregate")
