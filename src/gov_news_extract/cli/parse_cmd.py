@@ -59,7 +59,10 @@ def register(sub: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively), or - for stdin")
     p.add_argument("-f", "--format", choices=sorted(FORMATS), default="json",
                    help="json: one document, or an array for several inputs; jsonl: one document per line; "
-                        "csv: one row per atomic fact (article is the 0-based article index)")
+                        "csv: one row per figure, or per part of a breakdown (--table)")
+    p.add_argument("--table", choices=("facts", "composites"), default="facts",
+                   help="for csv: facts (one row per figure, the default) or composites (one row per part "
+                        "of a breakdown or item of a ranking); columns in docs/tables.md")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--glob", default="*.txt", metavar="PATTERN",
                    help="files to take from folders (default: %(default)s)")
@@ -106,7 +109,7 @@ class _Writer:
 def run(args: argparse.Namespace) -> int:
     if args.segmenter:
         segment.set_default(args.segmenter)
-    fmt = FORMATS[args.format]()
+    fmt = CsvFormat(args.table) if args.format == "csv" else FORMATS[args.format]()
     sources = batch.expand(args.paths, args.glob)
     # An array whenever the input could be several documents, so a script sees one shape.
     many = len(sources) > 1 or any(p != batch.STDIN and os.path.isdir(p) for p in args.paths)
