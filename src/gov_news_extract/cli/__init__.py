@@ -11,6 +11,7 @@ from collections.abc import Sequence
 COMMANDS: tuple[str, ...] = (
     "parse_cmd",
     "check_cmd",
+    "schema_cmd",
 )
 
 
