@@ -72,7 +72,7 @@ def test_fact_and_links() -> None:
         doc.fact("no-such-id")
 
 
-def test_fact_index_follows_edits() -> None:
+def test_fact_follows_edits() -> None:
     doc = parse(HOTLINE)
     first = doc.facts()[0]
     assert doc.fact(first.id) is first
@@ -164,3 +164,9 @@ def test_docs_list_every_column() -> None:
     for table in tables.TABLES:
         for name, dtype, meaning in tables.describe(table):
             assert f"| `{name}` | {dtype} | {meaning} |" in doc, (table, name)
+
+
+def test_looking_facts_up_keeps_documents_equal() -> None:
+    a, b = parse(HOTLINE), parse(HOTLINE)
+    a.fact(a.facts()[0].id)
+    assert a == b

@@ -23,7 +23,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:  # pandas is an optional extra
     import pandas as pd
@@ -262,9 +262,6 @@ class Document(BaseModel):
                                                                       "no recognisable layout is one article.")
     diagnostics: list[Diagnostic] = Field(default_factory=list, description="Findings of the consistency checks, "
                                                                             "in text order.")
-    # id → fact, built on the first look-up (see `fact`).
-    _ids: dict[str, Fact] = PrivateAttr(default_factory=dict)
-
     def facts(self) -> list[Fact]:
         """Every fact of every article, in text order."""
         return [f for a in self.articles for f in a.facts]
@@ -272,15 +269,13 @@ class Document(BaseModel):
     # ------------------------------------------------------------ following links
     def fact(self, id: str) -> Fact:
         """The fact with this id (`doc.fact(breakdown.total_id)`); KeyError when there is none."""
-        index = self._ids
-        found = index.get(id)
-        if found is None or found.id != id:
-            # The articles were edited after the last look-up: index them again.
-            index = self._ids = {f.id: f for f in self.facts() if f.id}
-            found = index.get(id)
-        if found is None:
-            raise KeyError(id)
-        return found
+        # A scan, not a cached index: the articles may be edited, and a private attribute would
+        # make two equal documents compare unequal.
+        for a in self.articles:
+            for f in a.facts:
+                if f.id == id:
+                    return f
+        raise KeyError(id)
 
     def links(self, fact: Fact) -> dict[str, Fact]:
         """The facts this one points at, by the name of the field that points: `period_id`,
