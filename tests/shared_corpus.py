@@ -30,10 +30,7 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "r048": "sub-figures in brackets on ranked items become items (list grammar, issue 12)",
     },
     "dates": {
-        "r004": "an issue number (2023年第5期) is read as a date (issue 10: numbers that name things)",
         "r028": "a converter gloss inside a date (2022全(quan)年) breaks the date (issue 10: long tail)",
-        "r032": "a bare day or day range in brackets (11日—17日) is not read as a date (issue 10: long tail)",
-        "r034": "a bare day or day range is read as a quantity in 日 (issue 10: long tail)",
         "s013": "header years of a statistical table are read as quantities (table model, issue 11)",
     },
     "titles_people": {

@@ -268,6 +268,22 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("bound after a bracketed restatement", "比去年增加1000万吨(100亿公斤)以上。",
      [F("1000万吨", C, "10000000", "吨", approx="以上"), F("100亿公斤", C, "10000000000", "公斤", approx="以上")]),
     ("school grade is no count", "该校高二年级学生参加活动。", []),
+    # --- the long tail of numbers on real pages (issue 10 item 5; extraction review classes 4, 9-16, invented)
+    ("shared unit written once at the end of a list", "两项指标分别比上年提高0.8个、1.3个百分点。",
+     [F("两项", Q, "2", "项"), F("0.8个", C, "0.8", "个百分点", direction="up"), F("1.3个百分点", C, "1.3", "个百分点", direction="up")]),
+    ("compound rate unit", "本月共处理投诉900件(30件/天)。", [F("900件", Q, "900", "件"), F("30件/天", Q, "30", "件/天")]),
+    ("numerals inside words are no numbers", "仓库里堆满机器零件。该县是全国唯一一家获此称号的县。", []),
+    ("a band of ages names a group", "18-35岁青年占比41.2%,60岁及以上老人占比19.6%。",
+     [F("41.2%", P, "41.2", "%", "18-35岁青年"), F("19.6%", P, "19.6", "%", "60岁及以上老人")]),
+    ("people counted without a measure word", "货车侧翻致七村民受伤。", [F("七", Q, "7", "人")]),
+    ("a round number after a bound word", "逾千名市民参加活动。", [F("千名", Q, "1000", "名", approx="逾")]),
+    ("the measure word 通", "热线呼出满意度调查电话8600通。", [F("8600通", Q, "8600", "通")]),
+    ("units keep the page's script", "年末肉牛存欄3.4萬頭。", [F("3.4萬頭", Q, "34000", "頭")]),
+    ("hotline codes before 类 are names", "全市12369类环保投诉45件,12315类消费投诉210件。",
+     [F("45件", Q, "45", "件", "12369类环保投诉"), F("210件", Q, "210", "件", "12315类消费投诉")]),
+    ("a year inside a title is no figure", "《2021年全市水资源公报》指出,全年用水量3.2亿立方米。",
+     [F("3.2亿立方米", Q, "320000000", "立方米")]),
+    ("an issue number is no figure", "热线简报2023年第5期(总第74期)", []),
 ]
 
 # Expectations that follow ANNOTATION.md where the extractor does not yet: strict xfails.

@@ -262,6 +262,7 @@ class Document(BaseModel):
                                                                       "no recognisable layout is one article.")
     diagnostics: list[Diagnostic] = Field(default_factory=list, description="Findings of the consistency checks, "
                                                                             "in text order.")
+
     def facts(self) -> list[Fact]:
         """Every fact of every article, in text order."""
         return [f for a in self.articles for f in a.facts]

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import checks, extract
 from .context import Context
 from .layout import articles as layout
-from .models import Article, Byline, Diagnostic, Document, Person, Span
+from .models import Article, Byline, Change, Diagnostic, Document, Percent, Person, Quantity, Span
 from .text.normalise import NormText, normalise
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,24 @@ def _parse(text: str, reference_date: dt.date | None) -> Document:
     _assign(ctx, blocks, articles)
     doc = Document(reference_date=reference_date, articles=articles)
     doc.diagnostics = checks.run(ctx, doc)
+    _surface_units(ctx)
     return doc
+
+
+def _surface_units(ctx: Context) -> None:
+    """Units as the page writes them (萬頭 → 頭, ANNOTATION.md: units keep the text's script).
+    Extraction and the checks compare units in the normalised script; the output quotes the page."""
+    text = ctx.norm.text
+    for f in ctx.facts:
+        if not isinstance(f, (Quantity, Percent, Change)) or not f.unit:
+            continue
+        unit = f.unit
+        a, b = f.nspan
+        k = text.rfind(unit, a, b)
+        if k >= 0:
+            surface = ctx.norm.surface(k, k + len(unit))
+            if len(surface) == len(unit) and surface != unit:
+                f.unit = surface
 
 
 def _article(norm: NormText, b: layout.ArticleBlock) -> Article:
