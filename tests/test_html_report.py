@@ -221,6 +221,18 @@ PROBE = """
              pwned: document.documentElement.getAttribute("data-pwned")};
   document.querySelectorAll("[id^=m-]").forEach(function(el){ out.marks.push([el.id, seen(el)]); });
   document.querySelectorAll("aside.margin li").forEach(function(el){ out.items.push([el.id, seen(el)]); });
+  // Hover boxes, as a pointer would raise them: a finding's arithmetic, a change's reading,
+  // a breakdown's parts; and the finding's margin entry lit with it.
+  var tip = document.getElementById("tip");
+  function hover(sel){
+    var el = document.querySelector(sel);
+    if (!el) return null;
+    el.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+    return tip.hidden ? "" : tip.textContent;
+  }
+  out.tips = {finding: hover(".text .dg"), change: hover(".text .k-change"), breakdown: hover(".text .cmp")};
+  hover(".text .dg");
+  out.lit = Array.prototype.map.call(document.querySelectorAll("aside.margin li.hl"), function(el){ return el.id; });
   window.scrollTo(0, 0);
   var pre = document.createElement("pre"); pre.id = "probe"; pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
@@ -284,6 +296,14 @@ def test_reference_page_report_in_chromium(tmp_path: Path, capsys: pytest.Captur
     assert len(marks) == len(items) == n
     assert all(ok for _, ok in marks), marks
     assert all(ok for _, ok in items), items
+    # Hovering shows the arithmetic of a finding, the reading of a figure, the parts of a breakdown.
+    tips = result["tips"]
+    assert isinstance(tips, dict)
+    first = parse(ref.read_text(encoding="utf-8")).diagnostics[0]
+    assert first.message in tips["finding"] and "finding 1 · " in tips["finding"]
+    assert tips["change"].startswith("change: ") and "basis: " in tips["change"] and "label: " in tips["change"]
+    assert tips["breakdown"].startswith("breakdown ") and "add up to" in tips["breakdown"]
+    assert result["lit"] == ["p0-d1"]
 
 
 @chromium
