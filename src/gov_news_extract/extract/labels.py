@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import cache, cached_property
+from typing import Any
 
 import regex
 
@@ -733,9 +734,14 @@ def _in_page_script(ctx: Context, name: str) -> str:
     """A name from the lexicon written in the page's script (第一产业 → 第一產業 on a traditional page)."""
     if not ctx.norm.traditional:
         return name
-    import opencc  # only for traditional pages
+    return str(_s2t().convert(name))
 
-    return str(opencc.OpenCC("s2t").convert(name))
+
+@cache
+def _s2t() -> Any:
+    import opencc  # only for traditional pages; a converter costs 0.1 s to build
+
+    return opencc.OpenCC("s2t")
 
 
 def _topic_before(text: str, cstart: int, sent: int) -> str | None:

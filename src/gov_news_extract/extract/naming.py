@@ -208,6 +208,8 @@ _MONTH = "月"
 
 def period_colon(s: str) -> str | None:
     """一季度: / 7月份: — a period opening a line, then a colon: the period names the figure."""
+    if not s.rstrip().endswith((":", "：")) or len(s) > 12:
+        return None
     toks = [t for t in tokens(s) if t.kind != "space"]
     if len(toks) < 2 or toks[-1].text not in ":：":
         return None
