@@ -26,6 +26,7 @@ from ..text import lexicon as lx
 from ..text import names
 from ..text.clauses import last_before
 from ..text.rx import rx
+from ..text.tokens import Tok, tokens
 from . import labels, lexicon
 from .tables import Cell
 
@@ -488,7 +489,7 @@ class _Cue:
     basis: str | None
 
 
-def _is(tok: lx.WordToken, name: str, **want: object) -> bool:
+def _is(tok: Tok, name: str, **want: object) -> bool:
     if name not in tok.classes:
         return False
     m = lx.meaning(name, tok.text)
@@ -514,7 +515,8 @@ def _object_gap(text: str, a: int, b: int) -> bool:
 def _change_cue(text: str, a: int, pos: int) -> _Cue | None:
     """Read right to left from the number at pos back to the clause start a:
     [basis] [adverbs] direction [object] [copula] [bound] NUMBER."""
-    toks = lx.scan(text, a, pos)
+    # the page's own tokens: a one-character word inside a longer one (高 in 高新) is no word here
+    toks = [t for t in tokens(text, a, pos) if t.kind != "han" and t.classes]
     k, end = len(toks) - 1, pos
     # a bound and a copula right before the number (增长了约6%, 下降为3%)
     for name in ("bound", "copula"):
@@ -553,7 +555,7 @@ def _change_cue(text: str, a: int, pos: int) -> _Cue | None:
     return _finish(text, toks, k, str(meaning["dir"]), None)
 
 
-def _finish(text: str, toks: list[lx.WordToken], k: int, direction: str, basis: str | None) -> _Cue | None:
+def _finish(text: str, toks: list[Tok], k: int, direction: str, basis: str | None) -> _Cue | None:
     """The change whose direction word is toks[k]: take in the adverbs and the basis before it."""
     d = toks[k]
     start = d.start
@@ -574,7 +576,7 @@ def _finish(text: str, toks: list[lx.WordToken], k: int, direction: str, basis: 
     return _Cue(start, direction, basis)
 
 
-def _basis_before(text: str, toks: list[lx.WordToken], end: int) -> int | None:
+def _basis_before(text: str, toks: list[Tok], end: int) -> int | None:
     """Where a comparison base ending at end starts: 同比; 较上年同期; 和上年相比; 比全省平均 (a
     comparator that may name any base, at most 12 characters before)."""
     if not toks:
