@@ -230,6 +230,9 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
                 continue
             if unit and (lx.meaning("unit", unit).get("calendar") or _unit_is(unit, clock=True)) and num.value > 31:
                 continue  # 二〇二三年: a year written in numerals
+            if _unit_is(unit, phase=True) and (text.endswith(f"{g[i_unit]}、", 0, s)
+                                                or text.startswith("、", e)):
+                continue  # 一期、二期: the phases of a project, not a count of them (分三期建设)
         if _overlaps(taken, s, e):
             continue
         approx = g[i_mid1] or g[i_mid] or g[i_post]
@@ -631,9 +634,9 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
         value = -value
         direction = "down" if direction != "down" else "up"
         common["value_high"] = None
-    rate = lexicon.rate_word_regex().search(left)
-    if direction is None and rate and (_unit_is(h.unit, kind="percent") or h.unit == _POINTS):
-        direction = lexicon.rate_words()[rate.group("w")]
+    rate = _rate_before(text, clause_start, h.start) if direction is None else None
+    if rate is not None and (_unit_is(h.unit, kind="percent") or h.unit == _POINTS):
+        direction = rate  # 增速为5.5%, 增幅均在20%以上, 降幅收窄至2.1%: a rate of change names it
     if direction is None and _unit_is(h.unit, kind="percent"):
         after = _rate_after().match(text, h.end)
         if after is not None:
@@ -664,6 +667,24 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
 
 _OPEN_BRACKETS = frozenset("(（")
 _CLOSE_BRACKETS = frozenset(")）")
+
+
+# What may stand between a rate of change and its figure (增幅[均在]20%, 降幅[收窄至]2.1%).
+_RATE_GAP = frozenset({"bound", "copula", "adverb", "particle", "level_verb", "direction", "basis_word", "separator"})
+
+
+def _rate_before(text: str, a: int, pos: int) -> str | None:
+    """The direction a rate word before the number implies, reading back over the words that may
+    stand between them; None when no rate word names the figure."""
+    for t in reversed(tokens(text, a, pos)):
+        if t.kind == "space":
+            continue
+        if t.is_("rate_word"):
+            return str(lx.meaning("rate_word", t.text)["dir"])
+        if t.kind in ("word", "punct") and t.classes & _RATE_GAP and t.text not in ",，;；":
+            continue
+        return None
+    return None
 
 
 @lru_cache(maxsize=1)
