@@ -10,7 +10,7 @@ from .models import Fact
 from .text.normalise import NormText
 
 if TYPE_CHECKING:
-    from .extract.tables import Cell, Table
+    from .layout.tables import CellRef, Table
 
 
 @dataclass
@@ -20,8 +20,8 @@ class Context:
     # Year stated on the page (2023年…, a 发布时间 line), used when reference_date is absent.
     year: int | None = None
     facts: list[Fact] = field(default_factory=list)
-    # Numeric cells of flattened tables, by normalised start offset (extract/tables.py).
-    table_cells: dict[int, Cell] = field(default_factory=dict)
+    # The page's tables (layout/tables.py) and their figure cells by normalised start offset.
+    table_cells: dict[int, CellRef] = field(default_factory=dict)
     tables: list[Table] = field(default_factory=list)
     # Results a pass computes once per document for many questions (extract/dates.py).
     cache: dict[str, Any] = field(default_factory=dict)

@@ -44,6 +44,23 @@ class _Fact(BaseModel):
     nspan: tuple[int, int] = Field(default=(0, 0), exclude=True, repr=False)
 
 
+class TableCell(BaseModel):
+    """Where a figure read from a table sits: enough to rebuild the table from its facts."""
+
+    table: int = Field(description="Index of the table on the page, from 0 in text order; two tables "
+                                   "flattened side by side are two tables.")
+    row: int = Field(description="Row of the cell among the table's data rows, from 0 (header rows and "
+                                 "rows that only name a group, such as 构成(%), are not counted).")
+    column: int = Field(description="Column of the cell among the table's leaf columns, from 0; the "
+                                    "column of row names is column 0.")
+    row_header: str | None = Field(default=None, description="The row's name as written (其中:谷物).")
+    column_header: str | None = Field(default=None, description="The column's header as written; a header "
+                                      "written over several rows is joined from the top with '/' "
+                                      "(受理量(件)/电话).")
+    scale: int = Field(default=1, description="The multiplier the table declares for the cell (单位:亿元 gives "
+                                              "100000000); `value` has it applied already.")
+
+
 class _Numeric(_Fact):
     value: Decimal
     unit: str | None = None
@@ -57,6 +74,8 @@ class _Numeric(_Fact):
     # True when the unit is not written next to the number but taken from context (a table
     # cell in a report that counts 件).
     unit_inferred: bool = False
+    cell: TableCell | None = Field(default=None, description="For a figure read from a table: the table, "
+                                   "row and column it sits in, with their headers.")
 
 
 class Quantity(_Numeric):
