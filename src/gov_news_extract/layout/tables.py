@@ -239,8 +239,23 @@ def growth_of(text: str) -> tuple[bool, str | None]:
 
 @cache
 def is_share_header(text: str) -> bool:
+    """A name that holds a share word (占比, 比重, 构成, 总产出构成)."""
     tok = _has(text, "share")
     return tok is not None and lexicon.meaning("share", tok.text).get("kind") == "noun"
+
+
+@cache
+def is_share_column(text: str) -> bool:
+    """A column of shares of the table's whole: the share word alone (占比, 比例) or after 占
+    (占全市比重). A column named for what it measures (优良天数比例) is that row's rate."""
+    t = rx(r"\s+").sub("", strip_declaration(text)[0])
+    toks = _tokens(t)
+    if not toks or "share" not in toks[-1].classes or toks[-1].end != len(t):
+        return False
+    if toks[-1].start == 0:
+        return True
+    return any("share" in tok.classes and lexicon.meaning("share", tok.text).get("kind") == "verb" and tok.start == 0
+               for tok in toks)
 
 
 @cache
@@ -662,7 +677,7 @@ def _cell_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
             while block.stream and block.stream[-1] is not None and block.stream[-1].kind == "text":
                 block.stream.pop()
         figures = sum(e is not None and e.kind in ("num", "pct") for e in block.stream)
-        if figures >= 4:
+        if figures >= (2 if style == "bar" else 4):  # bare short lines are more often an infographic
             blocks.append(block)
     return blocks
 
@@ -783,7 +798,8 @@ def _build(block: _Block, lines: list[_Line], periods: Sequence[tuple[int, int]]
     start = min(e.start for r in header_rows + data for e in r if e.text)
     end = max(e.end for r in header_rows + data for e in r if e.text)
     table = Table(index, start, end, "markdown" if block.rule_after >= 0 else block.layout, caption, declared, columns)
-    table.signature = tuple(rx(r"\s+").sub("", c.header or "") for c in columns)
+    # the figure columns' headers: a second table of the same design (承办部门 after 承办县区)
+    table.signature = tuple(rx(r"\s+").sub("", c.header or "") for c in columns if c.kind not in ("key", "number"))
     for k, (cells, short) in enumerate(placed):
         indented = k + len(header_rows) in block.indented or any(
             e is not None and e.start in block.indented_at for e in cells[:keys + 1])
@@ -949,8 +965,8 @@ def _stream_rows(stream: list[Entry | None]) -> tuple[list[list[Entry]], list[li
         return header_rows, out
     run = rest[0]
     starts = _row_starts(run)
-    if len(starts) < 2:
-        return None
+    if not starts or (len(starts) < 2 and not (header_rows or starts[0] > 0)):
+        return None  # one row is a table only under a header
     head = run[:starts[0]]
     if head:
         header_rows.append(head)
@@ -1064,8 +1080,13 @@ def _fold_flat(flat: list[Entry], width: int, keys: int, data: list[list[Entry]]
             if len(low) < 2:
                 continue
             for paths, score in _fold_two(top, [[e] for e in low], width, keys, data):
-                if score < 3:  # a flattened header is folded only when something confirms it
+                # a column that sums every other figure column confirms the columns' count
+                totals = [j for j, p in enumerate(paths) if len(p) == 1 and is_total_name(p[0].text)]
+                if len(totals) == 1 and _adds_up(data, totals[0], [j for j in range(keys, width) if j != totals[0]]):
+                    score += 3.0
+                if score < 2.5:  # a flattened header is folded only when something confirms it
                     continue
+                score -= 0.5 * a  # cells skipped before the header: a caption, rarely
                 if best is None or score > best[0]:
                     best = (score, paths)
     return best[1] if best else None
@@ -1135,7 +1156,7 @@ def _fold_two(top: list[Entry], low: list[list[Entry]], width: int, keys: int, d
                     if memo not in scores:
                         scores[memo] = _group_score(e, children, first, data)
                     score += scores[memo]
-                    score -= 0.1 * i
+                    score -= 0.01 * i  # only to choose between equal readings: the earlier parent
                 else:
                     paths.append([e])
             if len(paths) != width:
@@ -1187,7 +1208,7 @@ def _adds_up(data: list[list[Entry]], total: int, parts: list[int]) -> bool:
             good += 1
         else:
             bad += 1
-    return good >= 2 and good * 3 >= (good + bad) * 2
+    return good >= min(2, len(full)) and good * 3 >= (good + bad) * 2
 
 
 # ---------------------------------------------------------------- columns
@@ -1226,9 +1247,9 @@ def _column_kinds(columns: list[Column], data: list[list[Entry]], keys: int,
             col.kind = "period"
         else:
             growth, basis = growth_of(" ".join(e.text for e in col.path))
-            if growth and not is_share_header(leaf):
+            if growth and not is_share_column(leaf):
                 col.kind, col.basis = "growth", basis
-            elif is_share_header(leaf):
+            elif is_share_column(leaf):
                 col.kind = "share"
             elif is_value_header(leaf):
                 col.kind = "value"
@@ -1347,7 +1368,11 @@ def _place(row: list[Entry], width: int, positional: bool, profiles: list[_Profi
             j -= 1
         else:
             j -= 1
-    return out, True
+    # The placement is certain when no cell of the row could stand in a gap's column (a row
+    # without its % cell); otherwise the gap was placed by sizes, and the row is marked short.
+    kinds = {e.kind for e in row}
+    forced = all(profiles[g].kind not in kinds and profiles[g].kind != "any" for g in range(m) if out[g] is None)
+    return out, not forced
 
 
 _GAP = 0.25
@@ -1418,6 +1443,8 @@ def _row_structure(table: Table) -> None:
             # 总产出构成(%) | 100.00 | …: the group's own row, the whole of the rows below
             table.groups.append(Group(row.name, kind, decl, head_row=len(keep)))
             kind_group = current = len(table.groups) - 1
+        if kind is None and not decl.empty and decl.index_base is None and row.unit.empty:
+            row.unit = decl  # 总额(亿元) | 500.00 |: the row declares its own unit
         row.group = current
         row.index = len(keep)
         for c in row.cells.values():
