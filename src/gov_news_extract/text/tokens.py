@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -127,8 +128,13 @@ _MARKS = frozenset("、—-~～%‰")
 
 
 def tokens(s: str, start: int = 0, end: int | None = None) -> list[Tok]:
-    """The tokens of s[start:end], covering it without gaps."""
-    stop = len(s) if end is None else min(end, len(s))
+    """The tokens of s[start:end], covering it without gaps (a new list: callers may change it)."""
+    return list(_tokens(s, start, len(s) if end is None else min(end, len(s))))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(s: str, start: int, stop: int) -> tuple[Tok, ...]:
+    # The label passes ask for the tokens of the same short stretches many times over.
     out: list[Tok] = []
     pos = start
     for w in lexicon.scan(s, start, stop):
@@ -139,7 +145,7 @@ def tokens(s: str, start: int = 0, end: int | None = None) -> list[Tok]:
         pos = w.end
     if pos < stop:
         out.extend(_gaps(s, pos, stop))
-    return _settle(out, s)
+    return tuple(_settle(out, s))
 
 
 def text_of(toks: Sequence[Tok]) -> str:
