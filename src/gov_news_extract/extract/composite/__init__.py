@@ -50,8 +50,8 @@ def run(ctx: Context) -> None:
     _narrated_ranks(ctx, taken)                    # 第一名是“A”…;B…位列第二
     _ranks_after_figures(ctx, taken)               # 最高的是A…,B和C分别为…,排在第二、第三位
     _table_rankings(ctx)                           # tables (table_parts.py)
-    _table_breakdowns(ctx)                         # totals, 小计 columns, 其中 rows, 构成 blocks
     _attach_share_lists(ctx)                       # a:b:c and 分别占… after the parts (share_lists.py)
+    _table_breakdowns(ctx)                         # totals, 小计 columns, 其中 rows, 构成 blocks
 
 
 def _list_order(text: str, run: list[_Item]) -> str:

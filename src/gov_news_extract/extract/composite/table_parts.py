@@ -72,14 +72,30 @@ def _emit(ctx: Context, total: Quantity | None, parts: Sequence[tuple[Quantity |
           complete: bool) -> None:
     items = [_Item(q, s, (q or s).nspan[0], (q or s).nspan[1], label)  # type: ignore[union-attr]
              for q, s, label in parts if q is not None or s is not None]
-    if len(items) < 2:
+    if len(items) < 2 or _stated_before(ctx, total, items):
         return
     _add_breakdown(ctx, total, items, "run")
     bd = ctx.facts[-1]
+    ctx.cache.setdefault("table_breakdowns", set()).add(bd.id)
     if isinstance(bd, Breakdown):
         bd.complete = complete
         for part, it in zip(bd.parts, items, strict=True):
             part.label = it.label
+
+
+def _stated_before(ctx: Context, total: Quantity | None, items: list[_Item]) -> bool:
+    """A table that restates a breakdown of the text (the same whole, parts and shares) adds no
+    breakdown; one that differs in a figure, or adds shares, is its own, for the checks."""
+    mine = sorted((it.value or 0, it.share.value if it.share else None) for it in items)
+    tv = total.value if total is not None else None
+    ours = ctx.cache.get("table_breakdowns", set())  # two columns of a table may hold the same figures
+    for b in ctx.facts:
+        if not isinstance(b, Breakdown) or b.id in ours or b.total != tv or len(b.parts) != len(mine):
+            continue
+        theirs = sorted((p.value or 0, p.share) for p in b.parts)
+        if all(a == c for a, c in zip(mine, theirs, strict=True)):
+            return True  # (a table that adds the shares the text leaves out is a breakdown of its own)
+    return False
 
 
 def _share_column(t: Table) -> int | None:
