@@ -291,3 +291,24 @@ def test_one_table_in_three_layouts_gives_the_same_facts(data: st.DataObject) ->
                 for layout in ("pipe", "cells", "aligned")}
     assert readings["pipe"] == readings["cells"] == readings["aligned"]
     assert len([f for f in readings["pipe"] if f[0] != "breakdown"]) == len(rows) * (n_cols + with_share)
+
+
+# ---------------------------------------------------------------- checks on tables
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a growth column against the current and the earlier period's columns of its row
+    ("| 指标 | 2023 | 2024 | 增长(%) |\n| 受理量 | 1200 | 1320 | 10.0 |\n| 办结量 | 1100 | 1200 | 12.0 |", ["12.0"]),
+    ("| 指标 | 2023 | 2024 | 增长(%) |\n| 受理量 | 1200 | 1320 | 10.0 |\n| 办结量 | 1100 | 1200 | 9.1 |", []),
+    ("| 类别 | 本周数据 | 上周数据 | 环比增长 |\n| 住房 | 399 | 348 | 16.66% |\n| 施工 | 122 | 111 | 9.91% |",
+     ["16.66%"]),
+    ("| 类别 | 本周数据 | 上周数据 | 环比增长 |\n| 住房 | 399 | 348 | 14.66% |\n| 施工 | 122 | 111 | 9.91% |", []),
+])
+def test_growth_column_against_its_period_columns(text: str, flagged: list[str]) -> None:
+    doc = parse(text)
+    assert [d.span.text for d in doc.diagnostics if d.rule == "growth-rate"] == flagged
+
+
+def test_parts_sum_on_a_total_row() -> None:
+    doc = parse("| 区县 | 受理量 |\n| 东区 | 1200 |\n| 西区 | 900 |\n| 合计 | 2000 |")
+    assert rules(doc) == ["parts-sum"]

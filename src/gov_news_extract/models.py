@@ -76,6 +76,10 @@ class TableCell(BaseModel):
                                       "(受理量(件)/电话).")
     scale: int = Field(default=1, description="The multiplier the table declares for the cell (单位:亿元 gives "
                                               "100000000); `value` has it applied already.")
+    period: Literal["current", "prior"] | None = Field(
+        default=None, description="In a table with a growth column, whether the cell's column holds the current "
+                                  "period (本周数据, the later year) or the one compared with (上周数据, the year "
+                                  "before): the growth of the row relates the two.")
 
 
 class _Numeric(_Fact):

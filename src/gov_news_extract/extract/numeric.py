@@ -409,7 +409,7 @@ def _cell_fact(ctx: Context, h: _Hit, ref: CellRef) -> Quantity | Percent | Chan
     where = TableCell(table=t.index, row=row.index, column=col.index,
                       row_header=ctx.norm.surface(row.name.start, row.name.end) if row.name else None,
                       column_header="/".join(ctx.norm.surface(e.start, e.end) for e in col.path) or None,
-                      scale=r.scale)
+                      scale=r.scale, period=col.when)
     decimals = h.num.decimals - (t.padding(row) if r.kind == "percent" else 0)
     common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": decimals,
                                  "label": label, "cell": where, "period_id": r.period_id}

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property
+from typing import Literal
 
 import regex
 
@@ -308,6 +309,9 @@ class Column:
     group: int = -1              # columns under one spanning header cell share a group
     total: bool = False          # a 小计/合计 column of its group: the sum of the others
     side: int = 0                # side-by-side tables: which one
+    # When a figure column stands in time, for a growth column beside it: "current" (本周数据,
+    # the later year) or "prior" (上周数据, 上年同期, the year before).
+    when: Literal["current", "prior"] | None = None
 
     @property
     def leaf(self) -> Entry | None:
@@ -834,8 +838,9 @@ def _split_header(block: _Block, periods: Sequence[tuple[int, int]]) -> tuple[li
     while k < len(rows):
         vals = [e for e in rows[k][1:] if e.text]
         figures = [e for e in vals if e.kind in ("num", "pct")]
+        # a header of years (| 指标 | 2023 | 2024 | 增长(%) |): its figures all name periods
         periodic = figures and all(e.kind == "num" and is_period(e.text, periods, e.start) for e in figures) \
-            and len(figures) >= 2 and len(figures) == len(vals)
+            and (len(figures) >= 2 or len(figures) < len(vals))
         if figures and not periodic:
             break
         k += 1
@@ -1273,6 +1278,7 @@ def _column_kinds(columns: list[Column], data: list[list[Entry]], keys: int,
                 col.kind = "rate"
             else:
                 col.kind = "metric"
+    _when(columns)
     # columns under one spanning header cell
     g = 0
     k = 0
@@ -1288,6 +1294,25 @@ def _column_kinds(columns: list[Column], data: list[list[Entry]], keys: int,
             k = j
         else:
             k += 1
+
+
+def _when(columns: list[Column]) -> None:
+    """In a table with a growth column, the figure columns of the period compared (上周数据,
+    上年同期, 2023) and of the current one (本周数据, 2024): the growth relates the two."""
+    if not any(c.kind == "growth" for c in columns):
+        return
+    figures = [c for c in columns if c.kind in ("period", "metric", "value") and c.leaf is not None]
+    years = {c.index: int(m.group()) for c in figures if c.kind == "period"
+             and (m := rx(r"(?:19|20)\d\d").match(c.leaf.text.strip())) is not None}  # type: ignore[union-attr]
+    if len(years) >= 2:
+        ordered = sorted(years, key=lambda i: years[i])
+        if years[ordered[-1]] - years[ordered[-2]] == 1:
+            columns[ordered[-1]].when, columns[ordered[-2]].when = "current", "prior"
+        return
+    prior = [c for c in figures if _has(c.leaf.text, "prior_period")]  # type: ignore[union-attr]
+    current = [c for c in figures if c not in prior and _has(c.leaf.text, "time_word")]  # type: ignore[union-attr]
+    if len(prior) == 1 and len(current) == 1:
+        prior[0].when, current[0].when = "prior", "current"
 
 
 # ---------------------------------------------------------------- rows
@@ -1503,7 +1528,8 @@ def _sides(table: Table) -> list[Table]:
         # the first table keeps the whole's column (its cell is a figure of the page too)
         lo = 0 if side == 0 and whole is not None else a
         t = Table(table.index, table.start, table.end, table.layout, table.caption, table.declared,
-                  [Column(i, c.path, "whole" if c.index < a else c.kind, c.declared, c.basis, c.group, c.total, side)
+                  [Column(i, c.path, "whole" if c.index < a else c.kind, c.declared, c.basis, c.group, c.total, side,
+                          c.when)
                    for i, c in enumerate(cols[lo:b])], [], [], table.ranked, whole,
                   cols[whole.col].leaf if whole else None, table.signature)
         for r in table.rows:
