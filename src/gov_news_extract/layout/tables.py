@@ -57,8 +57,6 @@ _BARS = regex.compile(r"^[\s|]*\|[\s|]*$")
 # A declaration in brackets at the end of a header or caption: (万元), (%), (上年=100), (单位:亿元).
 _BRACKET_END = regex.compile(r"[(（](?P<inner>[^()（）]{1,12})[)）]\s*$")
 _BASE_100 = regex.compile(r"^(?P<base>[^=＝]{1,8})[=＝]100$")
-_MULTIPLIERS = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3, "百": 100,
-                "亿": 10**8}
 
 
 @dataclass(frozen=True)
@@ -146,9 +144,9 @@ def parse_unit(text: str) -> Declared | None:
         return Declared(percent=True)
     if m := _BASE_100.match(t):
         return Declared(percent=True, index_base=m.group("base"))
-    for pre in sorted(_MULTIPLIERS, key=len, reverse=True):
+    for pre in lexicon.words("multiplier"):  # longest first: 万亿 before 万
         if t.startswith(pre) and t[len(pre):] in _unit_words():
-            return Declared(unit=t[len(pre):], scale=_MULTIPLIERS[pre])
+            return Declared(unit=t[len(pre):], scale=int(lexicon.meaning("multiplier", pre)["scale"]))
     if t in _unit_words():
         return Declared(unit=t)
     # 亿元、% / 万元,%: the first unit a table declares is the unit of its figures

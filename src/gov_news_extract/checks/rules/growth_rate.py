@@ -10,7 +10,7 @@ What it checks
     增长13.6%) must satisfy rate = (current − basis) / basis.  All figures
     carry their rounding intervals; 倍 changes are checked the same way.  In a
     table, a growth cell is checked against the current and the earlier
-    period's figures of its row (本周数据 | 上周数据 | 环比增长).
+    period's figures of its row (本周数据, 上周数据, 环比增长).
 
 Why it matters
     A growth rate that its own figures contradict is a mistyped figure, or a
@@ -139,7 +139,7 @@ def _named_current(facts: Facts, ac: Change, quantities: list[Quantity], starts:
 
 
 def _table_row(facts: Facts, rc: Change, row: list[Quantity]) -> Iterator[Diagnostic]:
-    """本周数据 399 | 上周数据 348 | 环比增长 14.66%: the growth is (current − prior) / prior."""
+    """本周数据 399, 上周数据 348, 环比增长 14.66%: the growth is (current − prior) / prior."""
     cur = [q for q in row if q.cell is not None and q.cell.period == "current"]
     prior = [q for q in row if q.cell is not None and q.cell.period == "prior"]
     if len(cur) != 1 or len(prior) != 1 or not units_compatible(cur[0].unit, prior[0].unit):

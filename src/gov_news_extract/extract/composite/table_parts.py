@@ -21,6 +21,7 @@ The checks (parts-sum, shares-sum, share-of-total) then test what the layout dec
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -28,8 +29,8 @@ from ...context import Context
 from ...layout.tables import Column, Group, Row, Table, header_text
 from ...models import Breakdown, Change, Percent, Quantity
 from ...numbers.numeral import parse_number
-from ...text.rx import rx
-from .emit import _add_breakdown, _add_ranking, _written
+from ...text import lexicon
+from .emit import _TOP_N, _add_breakdown, _add_ranking, _written
 from .items import _Item
 
 _ADDITIVE = ("metric", "value", "period")
@@ -285,13 +286,17 @@ def _table_rankings(ctx: Context) -> None:
             continue
         if t.caption is None:
             continue
-        m = rx(r"前(\d{1,2}|[二三四五六七八九十]{1,2})(?:名|位)|排名|排行").search(t.caption.text)
-        if not m:
+        top = _TOP_N.search(t.caption.text)  # 前三名, 居前五位, 后3位
+        scope = any("rank_word" in w.classes and lexicon.meaning("rank_word", w.text).get("kind") == "scope"
+                    for w in lexicon.scan(t.caption.text))
+        if top is None and not scope:
             continue
         n = len(names)
-        if m.group(1):
+        if top is not None:
+            numeral = "".join(itertools.takewhile(lambda ch: ch.isdigit() or ch in lexicon.get("numeral").meanings,
+                                                  top.group()[1:]))
             try:
-                n = min(n, int(parse_number(m.group(1)).value))
+                n = min(n, int(parse_number(numeral).value))
             except ValueError:
                 pass
         if n < 2:
@@ -300,5 +305,7 @@ def _table_rankings(ctx: Context) -> None:
         if (ranked[0], ranked[-1]) in seen:
             continue
         seen.add((ranked[0], ranked[-1]))
-        _add_ranking(ctx, [(_written(ctx, a, b), None) for a, b in ranked], t.caption.start, ranked[-1][1], None)
+        order = "asc" if top is not None and top.group().startswith("后") else "desc"
+        _add_ranking(ctx, [(_written(ctx, a, b), None) for a, b in ranked], t.caption.start, ranked[-1][1], None,
+                     order)
 
