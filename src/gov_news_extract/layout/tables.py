@@ -1127,7 +1127,9 @@ def _fold_levels(rows: list[list[Entry]], width: int, keys: int, data: list[list
         below = rows[1:]
         n_low = sum(len(r) for r in below)
         for w in range(len(below[-1]), n_low + 1):
-            lower_options.extend(_fold_levels(below, w, 0, []))
+            # the best few readings of the rows below for each width: the top row then chooses
+            best = sorted(_fold_levels(below, w, 0, []), key=lambda ps: -ps[1])[:3]
+            lower_options.extend(best)
     for low, low_score in lower_options:
         for paths, score in _fold_two(rows[0], low, width, keys, data):
             yield paths, score + low_score

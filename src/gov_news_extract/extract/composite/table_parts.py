@@ -177,8 +177,12 @@ def _total_columns(ctx: Context, t: Table, facts: dict[int, Quantity | Percent |
 
 def _sub_rows(ctx: Context, t: Table, facts: dict[int, Quantity | Percent | Change]) -> None:
     """Rows listed under another after 其中 (粮食总产量 / 其中:谷物 / 豆类 / 薯类): its parts, column by column."""
-    for parent in t.rows:
-        children = [r for r in t.rows if r.parent == parent.index]
+    listed: dict[int, list[Row]] = {}
+    for r in t.rows:
+        if r.parent >= 0:
+            listed.setdefault(r.parent, []).append(r)
+    for p, children in listed.items():
+        parent = t.rows[p]
         if len(children) < 2:
             continue
         for col in _additive(t):
