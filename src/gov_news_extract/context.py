@@ -10,6 +10,7 @@ from .models import Fact
 from .text.normalise import NormText
 
 if TYPE_CHECKING:
+    from .layout.roles import LineRole
     from .layout.tables import CellRef, Table
 
 
@@ -20,6 +21,12 @@ class Context:
     # Year stated on the page (2023年…, a 发布时间 line), used when reference_date is absent.
     year: int | None = None
     facts: list[Fact] = field(default_factory=list)
+    # Every non-blank line with its role (title, byline, caption, table, furniture …), decided by
+    # layout/ from the page as a whole; normalised offsets, in page order.
+    lines: list[LineRole] = field(default_factory=list)
+    # Furniture inside lines that a label or a name must skip: tokens injected across the page
+    # (数说中国 …) and standalone web buttons (发表评论); normalised offsets, sorted.
+    furniture: list[tuple[int, int]] = field(default_factory=list)
     # The page's tables (layout/tables.py) and their figure cells by normalised start offset.
     table_cells: dict[int, CellRef] = field(default_factory=dict)
     tables: list[Table] = field(default_factory=list)

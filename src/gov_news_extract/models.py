@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:  # pandas is an optional extra
+    import pandas as pd
 
 Severity = Literal["error", "warning", "info"]
 Direction = Literal["up", "down"]
@@ -249,9 +252,15 @@ class Byline(BaseModel):
 class Article(BaseModel):
     """One article of a page, with the facts in its body."""
 
-    title: str | None = Field(default=None, description="The headline exactly as written, without the column name.")
+    title: str | None = Field(default=None, description="The main title (主题) exactly as written, without its column "
+                              "name, kicker or subtitle; None when the article has no headline.")
     title_span: Span | None = Field(default=None, description="Where the headline stands in the input.")
-    subtitles: list[str] = Field(default_factory=list, description="Kicker and sub-headlines, as written.")
+    kicker: str | None = Field(default=None, description="The kicker (引题): the headline line over the main title "
+                               "that sets the scene, e.g. 提升群众满意度 over 市热线办开展回访专项行动.")
+    subtitle: str | None = Field(default=None, description="The subtitle (副题): the first headline line under the "
+                                 "main title, e.g. a detail or a figure (一季度回访诉求3.2万件).")
+    subtitles: list[str] = Field(default_factory=list, description="Every headline line other than the main title, "
+                                 "kicker and subtitles alike, top to bottom, as written.")
     column: str | None = Field(default=None, description="The column or section name printed with the headline.")
     byline: Byline | None = Field(default=None, description="The byline or closing signature, when there is one.")
     dateline: str | None = Field(default=None, description="The dateline's date as written (same as `byline.date`).")
@@ -286,3 +295,83 @@ class Document(BaseModel):
     def facts(self) -> list[Fact]:
         """Every fact of every article, in text order."""
         return [f for a in self.articles for f in a.facts]
+
+    # ------------------------------------------------------------ following links
+    def fact(self, id: str) -> Fact:
+        """The fact with this id (`doc.fact(breakdown.total_id)`); KeyError when there is none."""
+        # A scan, not a cached index: the articles may be edited, and a private attribute would
+        # make two equal documents compare unequal.
+        for a in self.articles:
+            for f in a.facts:
+                if f.id == id:
+                    return f
+        raise KeyError(id)
+
+    def links(self, fact: Fact) -> dict[str, Fact]:
+        """The facts this one points at, by the name of the field that points: `period_id`,
+        `total_id`, `whole_id`, `part_id`, and for a breakdown or ranking each member's
+        `parts[i].value_id`, `items[i].share_id`…  Ids that lead nowhere are left out."""
+        refs: dict[str, str] = {}
+        for name in ("period_id", "total_id", "whole_id", "part_id"):
+            ref = getattr(fact, name, None)
+            if ref:
+                refs[name] = ref
+        members = fact.parts if isinstance(fact, Breakdown) else fact.items if isinstance(fact, Ranking) else []
+        field = "parts" if isinstance(fact, Breakdown) else "items"
+        for i, m in enumerate(members):
+            for name in ("value_id", "share_id"):
+                ref = getattr(m, name)
+                if ref:
+                    refs[f"{field}[{i}].{name}"] = ref
+        out: dict[str, Fact] = {}
+        for name, ref in refs.items():
+            try:
+                out[name] = self.fact(ref)
+            except KeyError:
+                continue
+        return out
+
+    def period_of(self, fact: Fact) -> DateFact | Period | None:
+        """The date or period a figure refers to (its `period_id`), if any."""
+        if not fact.period_id:
+            return None
+        try:
+            found = self.fact(fact.period_id)
+        except KeyError:
+            return None
+        return found if isinstance(found, (DateFact, Period)) else None
+
+    def composites_of(self, fact: Fact) -> list[Breakdown | Ranking]:
+        """The breakdowns and rankings this figure is the total, a part or an item of."""
+        out: list[Breakdown | Ranking] = []
+        for f in self.facts():
+            if isinstance(f, Breakdown):
+                ids = {f.total_id} | {p.value_id for p in f.parts} | {p.share_id for p in f.parts}
+            elif isinstance(f, Ranking):
+                ids = {i.value_id for i in f.items} | {i.share_id for i in f.items}
+            else:
+                continue
+            if fact.id and fact.id in ids:
+                out.append(f)
+        return out
+
+    def article_of(self, fact: Fact) -> Article | None:
+        """The article whose facts hold this one."""
+        return next((a for a in self.articles if any(f is fact or (f.id and f.id == fact.id) for f in a.facts)),
+                    None)
+
+    # ------------------------------------------------------------ tables
+    def to_records(self, table: Literal["facts", "composites"] = "facts") -> list[dict[str, Any]]:
+        """The rows of a table for analysis, as dicts: `"facts"` has one row per figure (quantity,
+        percent, change) with a numeric `value`; `"composites"` one per part of a breakdown or item
+        of a ranking. The columns are those of `parse -f csv` (see `docs/tables.md`)."""
+        from .report.tables import records
+
+        return records(self, table)
+
+    def to_pandas(self, table: Literal["facts", "composites"] = "facts") -> pd.DataFrame:
+        """The same table as a pandas DataFrame with typed columns (float64 values, nullable
+        integers, dates as datetime64). Needs the extra: `pip install 'gov-news-extract[pandas]'`."""
+        from .report.tables import dataframe
+
+        return dataframe(self, table)
