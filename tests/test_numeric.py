@@ -316,6 +316,8 @@ CASES: list[tuple[str, str, list[F]]] = [
      [F("52件", Q, "52", "件", "停车难问题"), F("31件", Q, "31", "件", "噪声问题")]),
     ("the items of an enumeration", "一是防疫类诉求329件,二是市民生活类诉求147件。",
      [F("329件", Q, "329", "件", "防疫类"), F("147件", Q, "147", "件", "市民生活类")]),
+    ("a dateline's byline is no part of the lead's names", "本报讯(记者 王明)全省公路里程达到1.2万公里,比上年增加0.1万公里。",
+     [F("1.2万公里", Q, "12000", "公里", "公路里程"), F("增加0.1万公里", C, "1000", "公里", "公路里程", direction="up")]),
 ]
 
 # Expectations that follow ANNOTATION.md where the extractor does not yet: strict xfails.

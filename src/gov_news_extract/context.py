@@ -27,6 +27,8 @@ class Context:
     # Furniture inside lines that a label or a name must skip: tokens injected across the page
     # (数说中国 …) and standalone web buttons (发表评论); normalised offsets, sorted.
     furniture: list[tuple[int, int]] = field(default_factory=list)
+    # Bylines and datelines (本报讯(记者 王明)): what they say is no part of the lead's figures' names.
+    bylines: list[tuple[int, int]] = field(default_factory=list)
     # The page's tables (layout/tables.py) and their figure cells by normalised start offset.
     table_cells: dict[int, CellRef] = field(default_factory=dict)
     tables: list[Table] = field(default_factory=list)

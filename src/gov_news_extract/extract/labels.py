@@ -348,7 +348,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             cstart = sorted_ends[k]
             while cstart < s and text[cstart] in "、和及与)）":
                 cstart += 1
-        region = text[cstart:s]
+        region = _without_furniture(ctx, cstart, s)
         if aside is not None and aside.nspan[1] < s and text[aside.nspan[1]] in ")）" \
                 and rx(r"[)）]的?").fullmatch(text, aside.nspan[1], s):
             # 完成年度目标任务(5万人)的84.7%: read as if the figure in brackets were not there.
@@ -759,3 +759,25 @@ def _topic_before(text: str, cstart: int, sent: int) -> str | None:
     if len(first) < 2 or not pos.startswith("n"):
         return None  # the subject is a noun (金融业, 建筑业), never 根据 or 初步
     return first
+
+
+def _without_furniture(ctx: Context, a: int, b: int) -> str:
+    """text[a:b] less the furniture layout found inside lines (a token injected across the page,
+    a web button) and the bylines: 全省某某资讯公路里程某某资讯达到1.2万公里 is read as 全省公路里程达到,
+    本报讯(记者 王明)全省… as 全省…"""
+    text = ctx.norm.text
+    spans = sorted(ctx.furniture + ctx.bylines) if ctx.bylines else ctx.furniture
+    if not spans:
+        return text[a:b]
+    k = bisect.bisect_left(spans, (a, -1))
+    while k > 0 and spans[k - 1][1] > a:
+        k -= 1
+    out, pos = [], a
+    while k < len(spans) and spans[k][0] < b:
+        s, e = spans[k]
+        if e > pos:
+            out.append(text[pos:max(pos, s)])
+            pos = max(pos, e)
+        k += 1
+    out.append(text[pos:b] if pos < b else "")
+    return "".join(out)
