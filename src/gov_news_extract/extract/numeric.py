@@ -20,7 +20,8 @@ from functools import lru_cache
 import regex
 
 from ..context import Context
-from ..models import Change, Percent, Quantity
+from ..layout.tables import CellRef
+from ..models import Change, Percent, Quantity, TableCell
 from ..numbers.numeral import Number, parse_number
 from ..text import lexicon as lx
 from ..text import names
@@ -28,7 +29,7 @@ from ..text.clauses import last_before
 from ..text.rx import rx
 from ..text.tokens import Tok, tokens
 from . import labels, lexicon
-from .tables import Cell
+from . import tables as table_facts
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
 
@@ -398,9 +399,9 @@ def run(ctx: Context) -> None:
     i = 0
     while i < len(hits):
         h = hits[i]
-        cell = ctx.table_cells.get(h.start)
-        if cell is not None:
-            facts.append(_cell_fact(ctx, h, cell))
+        ref = ctx.table_cells.get(h.start)
+        if ref is not None:
+            facts.append(_cell_fact(ctx, h, ref))
             i += 1
             continue
         if not h.unit:
@@ -442,7 +443,8 @@ _COUNT_HEADER = regex.compile(r"数$|量$|件|次|起|办结|受理|交办|派�
 
 def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], bare_cells: set[int]) -> None:
     """Whole-number table cells in a report that counts one thing (件) count that thing too,
-    when their column names a count (…数, …量) or has no header the parser could read."""
+    when their column names a count (…数, …量) or has no header the parser could read — and
+    their table declares no unit of its own."""
     counted = Counter(f.unit for f in facts if isinstance(f, Quantity) and f.unit and f.nspan[0] not in ctx.table_cells)
     if not counted:
         return
@@ -452,33 +454,42 @@ def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], ba
     for f in facts:
         if not isinstance(f, Quantity) or f.unit or f.decimals:
             continue
-        cell = ctx.table_cells.get(f.nspan[0])
-        if cell is None and f.nspan[0] not in bare_cells:
+        ref = ctx.table_cells.get(f.nspan[0])
+        if ref is None and f.nspan[0] not in bare_cells:
             continue
-        if cell is None or cell.label_at is None or _COUNT_HEADER.search(f.label or ""):
+        if ref is None or not ref.column.path or _COUNT_HEADER.search(f.label or ""):
             f.unit, f.unit_inferred = unit, True
 
 
-_UNIT_SUFFIX = regex.compile(r"[(（](?:[^()（）]{1,4}|[^()（）]{1,4}/[^()（）]{1,4})[)）]$")
-
-
-def _cell_fact(ctx: Context, h: _Hit, cell: Cell) -> Quantity | Percent | Change:
-    """A table cell measures what its column (or row) is called; under a growth header it is a change."""
-    value = h.num.value
-    label = ctx.norm.surface(*cell.label_at) if cell.label_at else cell.header
-    if label and cell.label_at:
-        label = _UNIT_SUFFIX.sub("", label)  # 受理量(件) → 受理量
-    common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": h.num.decimals,
-                                 "label": label}
+def _cell_fact(ctx: Context, h: _Hit, ref: CellRef) -> Quantity | Percent | Change:
+    """A table cell states what its table declares for it (`extract/tables.py`): a quantity in
+    the declared unit and scale, a percent, or a change with its basis and the figure's sign."""
+    own = h.unit if h.unit not in (None, "%") else None
+    r = table_facts.reading(ctx, ref, h.unit == "%", own)
+    if h.num.scale != 1:
+        r.scale = h.num.scale  # 12.5万 in a cell: written, not declared
+    value = h.num.value * (r.scale if h.num.scale == 1 else 1)
+    if r.scale != 1 and value == value.to_integral_value():
+        value = Decimal(int(value))  # 9870.58 × 10^8 is 987058000000, not 987058000000.00
+    label = "".join(ctx.norm.surface(a, b) for a, b in r.label) or None
+    t, row, col = ref.table, ref.row, ref.column
+    where = TableCell(table=t.index, row=row.index, column=col.index,
+                      row_header=ctx.norm.surface(row.name.start, row.name.end) if row.name else None,
+                      column_header="/".join(ctx.norm.surface(e.start, e.end) for e in col.path) or None,
+                      scale=r.scale, period=col.when)
+    decimals = h.num.decimals - (t.padding(row) if r.kind == "percent" else 0)
+    common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": decimals,
+                                 "label": label, "cell": where, "period_id": r.period_id}
+    if len(r.label) == 1:
+        common["label_span"] = ctx.norm.span(*r.label[0])
     fact: Quantity | Percent | Change
-    if cell.growth:
-        unit = h.unit or "%"
-        fact = Change(value=abs(value), unit=unit, direction="down" if value < 0 else "up",
-                      **common)  # type: ignore[arg-type]
-    elif h.unit == "%":
+    if r.kind == "change":
+        fact = Change(value=abs(value), unit=r.unit or "%", direction="down" if value < 0 else "up",
+                      basis=r.basis, **common)  # type: ignore[arg-type]
+    elif r.kind == "percent":
         fact = Percent(value=value, unit="%", **common)  # type: ignore[arg-type]
     else:
-        fact = Quantity(value=value, unit=h.unit or cell.unit, **common)  # type: ignore[arg-type]
+        fact = Quantity(value=value, unit=r.unit, **common)  # type: ignore[arg-type]
     fact.nspan = (h.start, h.end)
     return fact
 
