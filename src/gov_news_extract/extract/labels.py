@@ -75,9 +75,9 @@ class _Patterns:
 
     @cached_property
     def basis_only(self) -> regex.Pattern[str]:
-        """较上年同期的, 比10月份的: last period's value of a metric, no name of its own."""
-        return regex.compile(rf"(?:{_having('comparator', role='open')})(?:{lx.alternation('prior_period')}|\d{{1,4}}"
-                             rf"(?:{lx.alternation('date_part')}))+{_OF}?")
+        """较上年同期的, 比10月份的, 较二季度: a comparison base, no name of its own."""
+        return regex.compile(rf"(?:{_having('comparator', role='open')})(?:{lx.alternation('prior_period')}|"
+                             rf"{lx.alternation('time_word')}|\d{{1,4}}(?:{lx.alternation('date_part')}))+{_OF}?")
 
     @cached_property
     def most(self) -> str:
