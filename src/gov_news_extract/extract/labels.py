@@ -692,7 +692,8 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
                 f.label, f.label_span = name, None
             continue
         sent = last_before(text, "。\n", m.start()) + 1
-        before = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart and not isinstance(f, Change)]
+        before: list[Numeric] = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart
+                                 and not isinstance(f, Change)]
         listed: list[Numeric] = [f for f in before if isinstance(f, Quantity)]
         if len(listed) < len(run) and len(before) >= len(run):
             listed = before  # …分别为68.2%和52.6%,分别比上年末提高0.8个、1.3个百分点
