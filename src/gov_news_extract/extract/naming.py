@@ -96,6 +96,14 @@ def _drop_leading(toks: list[Tok]) -> bool:
         return False
     if t.kind != "word":
         return False
+    if t.means("ordinal", first_n=True) and len(toks) > 2:
+        # 首九个月, 前三个季度: a period counted from the start of the year
+        k = 1
+        while k < len(toks) and (toks[k].kind == "num" or toks[k].is_("numeral")):
+            k += 1
+        if 1 < k < len(toks) and toks[k].is_("period_word", "date_part"):
+            del toks[:k + 1]
+            return True
     if t.means("time_word", cutoff=True):
         # 截至9月末, 截至目前: the cutoff and its date
         k = 1
