@@ -28,7 +28,7 @@ from ..text import names
 from ..text.clauses import last_before
 from ..text.rx import rx
 from ..text.tokens import Tok, tokens
-from . import labels, lexicon
+from . import labels
 from . import tables as table_facts
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
@@ -43,16 +43,16 @@ def _cn() -> str:
 
 @lru_cache(maxsize=1)
 def _approx_before() -> regex.Pattern[str]:
-    return regex.compile(rf"(?P<pre>{lexicon.having('bound', place='before')})$")
+    return regex.compile(rf"(?P<pre>{lx.alternation_where('bound', place='before')})$")
 
 
 @lru_cache(maxsize=1)
 def _token() -> regex.Pattern[str]:
-    unit = lexicon.unit_pattern()
-    ratio = lexicon.alternation_without("ratio_unit", kind="fraction")
-    fraction = lexicon.having("ratio_unit", kind="fraction")
-    inner = lexicon.having("bound", inner=True)
-    post = lexicon.alternation_without("bound", place="before", inner=True)
+    unit = lx.alternation("unit")
+    ratio = lx.alternation_without("ratio_unit", kind="fraction")
+    fraction = lx.alternation_where("ratio_unit", kind="fraction")
+    inner = lx.alternation_where("bound", inner=True)
+    post = lx.alternation_without("bound", place="before", inner=True)
     # 千 multiplies only where it does not begin a unit of its own (千米, 千克, 千瓦): 45.2千公顷.
     mult = "|".join(
         regex.escape(m) + "".join(f"(?!{regex.escape(u[len(m):])})" for u in lx.words("unit") if u.startswith(m) and u != m)
@@ -64,7 +64,7 @@ def _token() -> regex.Pattern[str]:
         w for w, m in lx.get("unit").meanings.items() if m.get("per")), key=lambda u: -len(u)))
     return regex.compile(
         rf"(?:(?<![\d.])(?P<neg>[-−]))?"
-        rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:(?:{lexicon.having('numeral', point=True)})[{digits}]+)?)"
+        rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:(?:{lx.alternation_where('numeral', point=True)})[{digits}]+)?)"
         rf"|(?P<num>{_ARABIC})(?P<mid1>{inner})?(?P<mult>{mult})?"
         rf"|(?P<cn>{cn}))"
         rf"(?P<mid>{inner})?"
@@ -72,6 +72,11 @@ def _token() -> regex.Pattern[str]:
         rf"(?:(?<=\p{{Han}})/(?P<per>{per}))?"
         rf"(?P<post>{post})?"
     )
+
+
+@lru_cache(maxsize=1)
+def _set_phrases() -> regex.Pattern[str]:
+    return regex.compile(lx.alternation("set_phrase"))
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +126,7 @@ def _covered(ctx: Context) -> list[tuple[int, int]]:
     """Stretches no number may come from: dates and times, and set phrases."""
     spans = [f.nspan for f in ctx.facts if f.kind in ("date", "time", "period")]
     text = ctx.norm.text
-    for m in lexicon.set_phrase_regex().finditer(text):
+    for m in _set_phrases().finditer(text):
         spans.append(m.span())
     # Titles in 《》, addresses and issue numbers name things (text/names.py); so do ordinary
     # words that hold a numeral (零件, 唯一, 统一).
@@ -145,7 +150,7 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _bound_after_bracket() -> regex.Pattern[str]:
-    post = lexicon.alternation_without("bound", place="before", inner=True)
+    post = lx.alternation_without("bound", place="before", inner=True)
     return regex.compile(rf"(?:[(（][^()（）\n]{{0,20}}[)）]|[)）])(?P<w>{post})")
 
 
@@ -157,7 +162,7 @@ def _per_before() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _half_unit() -> regex.Pattern[str]:
     """半 and a unit of time after N个 (3个半小时, 两个半月): half a unit more."""
-    half = lexicon.having("numeral", half=True)
+    half = lx.alternation_where("numeral", half=True)
     after_one = [u[len(_ONE):] for u in lx.words("unit") if u.startswith(_ONE) and len(u) > len(_ONE)]
     units = "|".join(regex.escape(u) for u in sorted(set(lx.get("unit").having(group="time")) | set(after_one), key=lambda u: -len(u)))
     return regex.compile(rf"(?:{half})(?P<u>{units})")
@@ -280,8 +285,8 @@ def _age_band(text: str, s: int, e: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _age_bound() -> regex.Pattern[str]:
-    sep = lexicon.having("separator", kind="list")
-    bounds = lexicon.having("bound", bound="lower", place="after") + "|" + lexicon.having("bound", bound="upper", place="after")
+    sep = lx.alternation_where("separator", kind="list")
+    bounds = lx.alternation_where("bound", bound="lower", place="after") + "|" + lx.alternation_where("bound", bound="upper", place="after")
     return regex.compile(rf"(?:{sep})?(?:{bounds})\p{{Han}}")
 
 
@@ -344,7 +349,7 @@ def _index_before() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _share_after() -> regex.Pattern[str]:
-    return regex.compile(rf",(?:{lexicon.having('share', kind='verb')})")
+    return regex.compile(rf",(?:{lx.alternation_where('share', kind='verb')})")
 
 
 def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
@@ -701,7 +706,7 @@ def _rate_before(text: str, a: int, pos: int) -> str | None:
 @lru_cache(maxsize=1)
 def _rate_after() -> regex.Pattern[str]:
     """的 and a rate of growth after a percent, with at most a short noun between (的经济增长)."""
-    growth = lexicon.having("direction", dir="up", short=None)
+    growth = lx.alternation_where("direction", dir="up", short=None)
     return regex.compile(rf"的(?:[^,;。:、\d]{{0,6}}?)(?P<w>{lx.alternation('rate_word')}|{growth})")
 
 
