@@ -16,7 +16,6 @@ from ..text import lexicon as lx
 from ..text.rx import rx
 from ..text.tokens import Tok, text_of, tokens
 
-_MAX_LABEL = 18
 _VERBS = ("intake_verb", "result_verb")
 # What may stand between a name and its number, dropped from the end of the region.
 _TRAILING = frozenset({"copula", "adverb", "modal", "have_verb", "basis_word", "level_verb"})
@@ -138,7 +137,7 @@ _RANGE_MARKS = frozenset("—-~～")
 _LIST_MARKS = frozenset(".、．)）")
 
 
-def _reduce(s: str, step: Callable[[list[Tok]], bool], *, right: bool) -> str:
+def _reduce(s: str, step: Callable[[list[Tok]], bool]) -> str:
     toks = tokens(s)
     changed = False
     while toks and step(toks):
@@ -147,11 +146,11 @@ def _reduce(s: str, step: Callable[[list[Tok]], bool], *, right: bool) -> str:
 
 
 def strip_trailing(s: str) -> str:
-    return _reduce(s, _drop_trailing, right=True)
+    return _reduce(s, _drop_trailing)
 
 
 def strip_leading(s: str) -> str:
-    return _reduce(s, _drop_leading, right=False)
+    return _reduce(s, _drop_leading)
 
 
 def _is_verb(t: Tok) -> bool:
