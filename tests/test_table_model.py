@@ -233,6 +233,7 @@ def test_infographic_lines_are_no_table() -> None:
 @pytest.mark.parametrize(("text", "unit", "scale", "percent"), [
     ("亿元", "元", 10**8, False), ("万吨", "吨", 10**4, False), ("%", None, 1, True), ("件", "件", 1, False),
     ("上年=100", None, 1, True), ("亿元、%", "元", 10**8, False),
+    ("接收件", "件", 1, False), ("办结件", "件", 1, False),  # the count of what a verb does (real set C)
 ])
 def test_declared_units(text: str, unit: str | None, scale: int, percent: bool) -> None:
     d = parse_unit(text)
@@ -312,3 +313,51 @@ def test_growth_column_against_its_period_columns(text: str, flagged: list[str])
 def test_parts_sum_on_a_total_row() -> None:
     doc = parse("| 区县 | 受理量 |\n| 东区 | 1200 |\n| 西区 | 900 |\n| 合计 | 2000 |")
     assert rules(doc) == ["parts-sum"]
+
+
+# ---------------------------------------------------------------- arrows and year-led headers (real set C)
+# Shapes seen on 12315 reports of real set C, written anew: a growth column of arrows (↑9.03%,
+# ↓18.04%), headers that open with their year (2022年投诉量 (接收件)) or are nothing but time
+# (去年同时期), one cell a line.
+
+
+ARROWS = ("类型 |\n本期(件) |\n去年同时期 |\n同比(%) |\n"
+          "投诉 |\n2200 |\n2000 |\n↑10% |\n举报 |\n900 |\n1000 |\n↓10% |\n咨询 |\n3300 |\n3000 |\n↑10% |")
+
+
+def test_arrow_cells_are_changes_of_their_row() -> None:
+    figures = numeric(parse(ARROWS))
+    up, down = figures["↑10%"][0], figures["↓10%"][0]
+    assert isinstance(up, Change) and isinstance(down, Change)
+    assert (up.direction, up.value, up.basis, up.label) == ("up", Decimal(10), "同比", "投诉")
+    assert (down.direction, down.value, down.label) == ("down", Decimal(10), "举报")
+    # 去年同时期 says when: its figures are the rows' metrics, in the period compared with
+    prior = figures["1000"][0]
+    assert prior.label == "举报" and prior.cell is not None and prior.cell.period == "prior"
+
+
+def test_arrow_cells_are_checked_against_their_period_columns() -> None:
+    assert rules(parse(ARROWS)) == []
+    doc = parse(ARROWS.replace("↓10%", "↓12%"))
+    assert [d.span.text for d in doc.diagnostics if d.rule == "growth-rate"] == ["↓12%"]
+    # the prior column restates no figure of the current one
+    assert not [d for d in doc.diagnostics if d.rule == "restated-figure"]
+
+
+def test_arrow_before_a_figure_in_prose_is_its_direction() -> None:
+    figures = numeric(parse("本周受理量1200件,同比↓5.2%。"))
+    f = figures["同比↓5.2%"][0]
+    assert isinstance(f, Change) and (f.direction, f.basis) == ("down", "同比")
+
+
+@pytest.mark.parametrize(("header", "label"), [
+    ("2022年投诉量 (接收件)", "投诉量"),
+    ("2023年度办结量(件)", "办结量"),
+    ("去年受理量", "受理量"),
+    ("年末常住人口(万人)", "年末常住人口"),   # a stock at the year's end: 年末 is the metric's
+    ("2022年数据", "2022年数据"),            # nothing left that names a metric: the header stays whole (本周数据)
+])
+def test_year_led_header_labels_its_column_without_the_year(header: str, label: str) -> None:
+    doc = parse(f"序号 |\n项目 |\n{header} |\n1 |\n甲类 |\n3000 |\n2 |\n乙类 |\n2000 |")
+    f = numeric(doc)["3000"][0]
+    assert f.label == label

@@ -471,9 +471,16 @@ def _cell_fact(ctx: Context, h: _Hit, ref: CellRef) -> Quantity | Percent | Chan
     the declared unit and scale, a percent, or a change with its basis and the figure's sign."""
     own = h.unit if h.unit not in (None, "%") else None
     r = table_facts.reading(ctx, ref, h.unit == "%", own)
+    start, mark = h.start, lx.meaning("direction", ctx.norm.text[h.start - 1:h.start]) if h.start else {}
+    if mark.get("mark"):
+        start = h.start - 1  # ↑9.03%, ↓18.04%: the arrow is the figure's sign
+        if r.kind != "change":
+            r.kind, r.unit = "change", r.unit or ("%" if h.unit == "%" else own)
     if h.num.scale != 1:
         r.scale = h.num.scale  # 12.5万 in a cell: written, not declared
     value = h.num.value * (r.scale if h.num.scale == 1 else 1)
+    if mark.get("dir") == "down":
+        value = -value
     if r.scale != 1 and value == value.to_integral_value():
         value = Decimal(int(value))  # 9870.58 × 10^8 is 987058000000, not 987058000000.00
     label = "".join(ctx.norm.surface(a, b) for a, b in r.label) or None
@@ -483,7 +490,7 @@ def _cell_fact(ctx: Context, h: _Hit, ref: CellRef) -> Quantity | Percent | Chan
                       column_header="/".join(ctx.norm.surface(e.start, e.end) for e in col.path) or None,
                       scale=r.scale, period=col.when)
     decimals = h.num.decimals - (t.padding(row) if r.kind == "percent" else 0)
-    common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": decimals,
+    common: dict[str, object] = {"span": ctx.norm.span(start, h.end), "decimals": decimals,
                                  "label": label, "cell": where, "period_id": r.period_id}
     if len(r.label) == 1:
         common["label_span"] = ctx.norm.span(*r.label[0])
@@ -495,7 +502,7 @@ def _cell_fact(ctx: Context, h: _Hit, ref: CellRef) -> Quantity | Percent | Chan
         fact = Percent(value=value, unit="%", **common)  # type: ignore[arg-type]
     else:
         fact = Quantity(value=value, unit=r.unit, **common)  # type: ignore[arg-type]
-    fact.nspan = (h.start, h.end)
+    fact.nspan = (start, h.end)
     return fact
 
 

@@ -48,7 +48,20 @@ log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- cells
 
-_NUMBER = regex.compile(r"^(?P<sign>[-−+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>%|‰)?(?P<unit>\S{1,6})?$")
+def _signs() -> str:
+    """-, +, and the arrows a table writes for a fall or a rise (↓18.04%, ↑9.03%): the direction
+    class's marks."""
+    marks = "".join(w for w, m in lexicon.get("direction").meanings.items() if m.get("mark"))
+    return "[" + regex.escape("-−+" + marks) + "]"
+
+
+def _falls() -> frozenset[str]:
+    return frozenset({"-", "−"} | {w for w, m in lexicon.get("direction").meanings.items()
+                                   if m.get("mark") and m.get("dir") == "down"})
+
+
+_NUMBER = regex.compile(r"^(?P<sign>" + _signs() + r")?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>%|‰)?(?P<unit>\S{1,6})?$")
+_FALLS = _falls()
 _EMPTY = regex.compile(r"^[—\-－/…–~·]+$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _PROSE = regex.compile(r"[,，。;；!！?？]")
@@ -97,7 +110,7 @@ def number_of(text: str) -> Decimal | None:
         v = Decimal(m.group("num").replace(",", ""))
     except InvalidOperation:
         return None
-    return -v if m.group("sign") in ("-", "−") else v
+    return -v if m.group("sign") in _FALLS else v
 
 
 @cache
@@ -149,6 +162,12 @@ def parse_unit(text: str) -> Declared | None:
             return Declared(unit=t[len(pre):], scale=int(lexicon.meaning("multiplier", pre)["scale"]))
     if t in _unit_words():
         return Declared(unit=t)
+    for u in _units_longest():
+        # (接收件), (办结件): the count of what a verb does, in its unit
+        if t.endswith(u) and len(t) > len(u) and _tokens(t[: -len(u)]) and \
+                all(tok.classes & {"intake_verb", "result_verb"} for tok in _tokens(t[: -len(u)])) and \
+                sum(tok.end - tok.start for tok in _tokens(t[: -len(u)])) == len(t) - len(u):
+            return Declared(unit=u)
     # 亿元、% / 万元,%: the first unit a table declares is the unit of its figures
     first = rx(r"^[^、,，;；/]+").match(t)
     if first is not None and first.group() != t:
@@ -291,7 +310,42 @@ def is_period(text: str, periods: Sequence[tuple[int, int]] = (), start: int = -
     if m is not None and m.group("unit") and _YEAR.match(m.group("num")) and \
             lexicon.meaning("unit", m.group("unit")).get("group") == "time":
         return True  # 2023年
-    return start >= 0 and any(a <= start and start + len(t) <= b for a, b in periods)
+    if start >= 0 and any(a <= start and start + len(t) <= b for a, b in periods):
+        return True
+    # 去年2023年上半年, 去年同时期, 上年同期: dates and words of time, one after another, and nothing else
+    covered = [False] * len(t)
+    if start >= 0:
+        for a, b in periods:
+            for k in range(max(a - start, 0), min(b - start, len(t))):
+                covered[k] = True
+    for tok in _tokens(t):
+        if tok.classes & _WHEN_CLASSES:
+            covered[tok.start:tok.end] = [True] * (tok.end - tok.start)
+    return len(t) >= 2 and all(covered)
+
+
+_WHEN_CLASSES = frozenset({"time_word", "prior_period", "rel_year", "rel_period"})
+_YEAR_LEAD = regex.compile(r"(?:19|20)\d\d年(?:度)?")
+
+
+def period_lead(text: str) -> int:
+    """How much of a header opens with the year it is of (2022年投诉量, 去年受理量): 0 when that
+    is all of it or what is left names no metric (2022年数据). Other words of time stay: 年末常住
+    人口 is a stock at the year's end, 本周数据 the week's column."""
+    k = 0
+    toks = {t.start: t for t in _tokens(text) if "rel_year" in t.classes}
+    while k < len(text):
+        m = _YEAR_LEAD.match(text, k)
+        if m is not None:
+            k = m.end()
+        elif k in toks:
+            k = toks[k].end
+        elif text[k].isspace():
+            k += 1
+        else:
+            rest = text[k:].strip()
+            return k if not is_value_header(rest) and rest not in lexicon.words("generic_noun") else 0
+    return 0
 
 
 # ---------------------------------------------------------------- the model
@@ -1302,7 +1356,7 @@ def _when(columns: list[Column]) -> None:
     if not any(c.kind == "growth" for c in columns):
         return
     figures = [c for c in columns if c.kind in ("period", "metric", "value") and c.leaf is not None]
-    years = {c.index: int(m.group()) for c in figures if c.kind == "period"
+    years = {c.index: int(m.group()) for c in figures if (c.kind == "period" or period_lead(c.leaf.text) > 0)  # type: ignore[union-attr]
              and (m := rx(r"(?:19|20)\d\d").match(c.leaf.text.strip())) is not None}  # type: ignore[union-attr]
     if len(years) >= 2:
         ordered = sorted(years, key=lambda i: years[i])
@@ -1311,6 +1365,8 @@ def _when(columns: list[Column]) -> None:
         return
     prior = [c for c in figures if _has(c.leaf.text, "prior_period")]  # type: ignore[union-attr]
     current = [c for c in figures if c not in prior and _has(c.leaf.text, "time_word")]  # type: ignore[union-attr]
+    if len(prior) == 1 and len(current) != 1 and len(figures) == 2:
+        current = [c for c in figures if c not in prior]  # 类型 | 投诉量 | 上年同期 | 同比: the other one is now
     if len(prior) == 1 and len(current) == 1:
         prior[0].when, current[0].when = "prior", "current"
 
