@@ -164,6 +164,17 @@ CASES: list[tuple[str, str, list[F]]] = [
      [F("52316件", Q, "52316", "件", "电话受理"), F("3862件", Q, "3862", "件", "物业管理")]),
     ("months counted one by one are the categories", "1月、2月分别受理6429件、6491件;3月份受理7430件。",
      [F("6429件", Q, "6429", "件", "1月"), F("6491件", Q, "6491", "件", "2月"), F("7430件", Q, "7430", "件", "3月份")]),
+    # real set C shapes, written anew: names listed with commas, one holding 、 of its own; a
+    # second 分别 without names goes on about the list or the parallel clauses before it
+    ("names listed with commas before 分别", "分行业看,纺织业,交通运输、仓储和邮政业,批发业分别增长3.1%、5.2%和6.4%。",
+     [F("增长3.1%", C, "3.1", "%", "纺织业", "up"), F("5.2%", C, "5.2", "%", "交通运输、仓储和邮政业", "up"),
+      F("6.4%", C, "6.4", "%", "批发业", "up")]),
+    ("a second 分别 goes on about the list before it", "甲产业、乙产业增加值分别增长8.1%、6.2%,分别高于全市2.1个、0.2个百分点。",
+     [F("增长8.1%", C, "8.1", "%", "甲产业", "up"), F("6.2%", C, "6.2", "%", "乙产业增加值", "up"),
+      F("高于全市2.1个", C, "2.1", "个百分点", "甲产业", "up"), F("0.2个百分点", C, "0.2", "个百分点", "乙产业增加值", "up")]),
+    ("a second 分别 goes on about the parallel clauses before it", "民间投资增长4.1%,工业投资增长6.3%,分别比上月加快0.5个和1.2个百分点。",
+     [F("增长4.1%", C, "4.1", "%", "民间投资", "up"), F("增长6.3%", C, "6.3", "%", "工业投资", "up"),
+      F("比上月加快0.5个", C, "0.5", "个百分点", "民间投资", "up"), F("1.2个百分点", C, "1.2", "个百分点", "工业投资", "up")]),
     ("共 is no part of a verb's name", "截至9月末共办理1200件。", [F("1200件", Q, "1200", "件", "办理")]),
     ("N分靠 is a saying, not a score", "招商引资,三分靠招、七分靠服务。", []),
     ("measure words of supplies and products", "发放帐篷320顶、棉被2000床、方便食品3600箱,集成电路产量18.7亿块。",

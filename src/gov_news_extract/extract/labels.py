@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import cache, cached_property
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -647,6 +648,53 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
     return out
 
 
+_VERB_CLASSES = frozenset({"report_verb", "intake_verb", "result_verb", "direction", "have_verb", "copula",
+                           "action_verb", "level_verb", "modal"})
+
+
+def _comma_names(ctx: Context, cstart: int, end: int, k: int) -> list[tuple[str, int]] | None:
+    """采矿业,制造业,电力、热力、燃气及水生产和供应业分别下降…: names listed with commas, the
+    last of which may hold 、 of its own. The clauses before the one of 分别 are names when each is
+    a bare noun phrase (no figure, no verb, no 从…看) and with the last they make k names."""
+    text = ctx.norm.text
+    pieces: list[tuple[str, int]] = []
+    b = cstart - 1
+    while b > 0 and text[b] in ",，" and len(pieces) < k - 1:
+        a = last_before(text, ",;。:\n", b) + 1
+        piece = text[a:b]
+        toks = tokens(text, a, b)
+        if not piece or len(piece) > 12 or rx(r"\d").search(piece) or any(t.classes & _VERB_CLASSES for t in toks) \
+                or (toks and toks[-1].means("list_cue", kind="facet-end")) or not clean(piece):
+            break
+        pieces.insert(0, (piece, a))
+        b = a - 1
+    last = text[cstart:end]
+    if not pieces or not clean(last):
+        return None
+    if len(pieces) + 1 == k:
+        return [*pieces, (last, cstart)]
+    return None
+
+
+def _list_before(text: str, facts: Sequence[Numeric], sent: int, cstart: int, k: int) -> list[Numeric]:
+    """…分别增长24.7%、17.8%、12.8%,分别高于规上工业15.5个、8.6个和3.6个百分点: the list of k
+    figures that ends the clause before, or the k clauses before of one figure each, is what a
+    分别 with no names goes on about, changes too."""
+    before = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart]
+    if len(before) < k or text[before[-1].nspan[1]:cstart].strip() not in (",", "，"):
+        return []
+    run = before[-k:]
+    if all(_P.list_split.fullmatch(text[a.nspan[1]:b.nspan[0]]) for a, b in pairwise(run)):
+        return run
+    # 工业投资增长40.3%,制造业投资增长35.8%,…,分别比1-4月加快9.1个、11.0个…: parallel clauses of
+    # one figure each, in one unit
+    if len({f.unit for f in run}) == 1 and all(
+            text.count(",", a.nspan[1], b.nspan[0]) + text.count("，", a.nspan[1], b.nspan[0]) == 1
+            for a, b in pairwise(run)):
+        return run
+    return []
+
+
 def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
     """`A、B和C分别为X、Y和Z`: each figure of the list measures the name in its place; with no
     names before 分别, the figures listed just before it (A X亿元、B Y亿元,分别增长…) lend theirs."""
@@ -668,6 +716,9 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
         if len(run) < 2:
             continue
         names = [(n, k) for n, k in names_in(ctx, cstart, m.start()) if clean(n) or naming.is_month(n.strip())]
+        commas = _comma_names(ctx, cstart, m.start(), len(run))
+        if commas is not None:
+            names = commas
         if len(names) != len(run) and cstart > 1:
             # 前三位分别为A、B和C,受理量分别为X、Y和Z: the names are the list of the clause before.
             pstart = last_before(text, ",;。:\n", cstart - 1) + 1
@@ -704,6 +755,8 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
             listed = [f for f in facts if psent <= f.nspan[0] and f.nspan[1] <= sent and isinstance(f, Quantity)]
             if len(listed) != len(run):
                 listed = []
+        if not listed and not names:
+            listed = _list_before(text, facts, sent, cstart, len(run))
         if len(listed) >= len(run) and (not names or (len(names) == 1 and len(run) > 1)):  # 投资额分别为…: a metric, not names
             for f, src in zip(run, listed[-len(run):], strict=True):
                 f.label, f.label_span = src.label, src.label_span

@@ -302,8 +302,9 @@ def is_rate_header(text: str) -> bool:
 
 
 def is_period(text: str, periods: Sequence[tuple[int, int]] = (), start: int = -1) -> bool:
-    """A header that says when: a bare year, or a cell the dates pass read as a date."""
-    t = text.strip()
+    """A header that says when: a bare year, or a cell the dates pass read as a date (less the
+    unit it declares: 2024年上半年(件))."""
+    t = strip_declaration(text.strip())[0].strip()
     if _YEAR.match(t) or t in _time_words():
         return True  # 2023, 一季度, 本年
     m = _NUMBER.match(t)
