@@ -175,6 +175,11 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("a second 分别 goes on about the parallel clauses before it", "民间投资增长4.1%,工业投资增长6.3%,分别比上月加快0.5个和1.2个百分点。",
      [F("增长4.1%", C, "4.1", "%", "民间投资", "up"), F("增长6.3%", C, "6.3", "%", "工业投资", "up"),
       F("比上月加快0.5个", C, "0.5", "个百分点", "民间投资", "up"), F("1.2个百分点", C, "1.2", "个百分点", "工业投资", "up")]),
+    # real set A / shared corpus shapes, written anew: the clause before says what changed
+    ("a nameless change measures the subject that moved", "整治期间,道路交通事故起数明显下降,同比下降12.4%。",
+     [F("同比下降12.4%", C, "12.4", "%", "道路交通事故起数", "down")]),
+    ("分别 after a subject that moved names its parts", "办理时效和群众满意度有所提升,分别同比上升2.1分和0.8分。",
+     [F("上升2.1分", C, "2.1", "分", "办理时效", "up"), F("0.8分", C, "0.8", "分", "群众满意度", "up")]),
     ("共 is no part of a verb's name", "截至9月末共办理1200件。", [F("1200件", Q, "1200", "件", "办理")]),
     ("N分靠 is a saying, not a score", "招商引资,三分靠招、七分靠服务。", []),
     ("measure words of supplies and products", "发放帐篷320顶、棉被2000床、方便食品3600箱,集成电路产量18.7亿块。",

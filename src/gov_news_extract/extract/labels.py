@@ -386,6 +386,11 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             label_region, cstart = name, cstart
         if _is_qualifier(name) or _P.basis_only.fullmatch(name):
             name = ""  # 较10月份的22908件: last period's figure of the metric named before
+        if not name and prev is None and isinstance(f, Change):
+            moved = _subject_that_moves(text, cstart, sent)
+            if moved is not None:
+                # 交通事故死亡人数大幅下降,同比下降18.5%: the clause before says what changed
+                label_region, cstart, name = moved[1], moved[0], moved[1]
         span_of_days = _P.days_then_verb.search(text, max(0, s - 16), s)
         if span_of_days is not None and naming.verb_only(name):
             # 工作日5天受理16825件;周末2天受理4921件: the part of the period is what is counted
@@ -727,6 +732,12 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
                 listed_names = [(n, k) for n, k in names_in(ctx, head.end(), cstart - 1) if clean(n)]
                 if len(listed_names) == len(run) and not any(rx(r"\d").search(n) for n, _ in listed_names):
                     names = listed_names
+        if not names and cstart > 1:
+            moved = _subject_that_moves(text, cstart, last_before(text, "。\n", cstart) + 1)
+            if moved is not None:
+                # 服务规范和问题解决指标得分有所提升,分别同比上升3.12分和1.42分: the names of the
+                # subject that moved
+                names = [(n, k) for n, k in names_in(ctx, moved[0], moved[2]) if clean(n)]
         if len(names) == len(run):
             for f, (n, k) in zip(run, names, strict=True):
                 name = clean(n) or n.strip()  # 1月、2月分别受理…: the months name the figures
@@ -814,6 +825,25 @@ def _s2t() -> Any:
     import opencc  # only for traditional pages; a converter costs 0.1 s to build
 
     return opencc.OpenCC("s2t")
+
+
+def _subject_that_moves(text: str, cstart: int, sent: int) -> tuple[int, str, int] | None:
+    """The subject of the clause before, when that clause states no figure and ends in a change
+    without one (…死亡人数大幅下降,): where it starts, the name, and where the subject ends."""
+    if cstart <= sent + 1 or text[cstart - 1] not in ",，":
+        return None
+    pstart = max(sent, last_before(text, ",;:\n", cstart - 1) + 1)
+    toks = [t for t in tokens(text, pstart, cstart - 1) if t.kind != "space"]
+    if not toks or rx(r"\d").search(text, pstart, cstart - 1) or not toks[-1].is_("direction") \
+            or toks[-1].means("direction", short=True):
+        return None
+    k = len(toks) - 1
+    while k > 0 and toks[k - 1].is_("adverb"):
+        k -= 1
+    name = clean(text[pstart:toks[k].start])
+    if len(name) < 2 or naming.verb_only(name):
+        return None
+    return pstart + text[pstart:toks[k].start].rfind(name), name, toks[k].start
 
 
 def _topic_before(text: str, cstart: int, sent: int) -> str | None:
