@@ -443,18 +443,27 @@ def run(ctx: Context) -> None:
         ctx.add(f, *f.nspan)
 
 
-_COUNT_HEADER = regex.compile(r"数$|量$|件|次|起|办结|受理|交办|派遣")
+def _names_a_count(label: str) -> bool:
+    """受理量, 投诉数, 来电件次, 办结, 派遣: a name that counts — a measure's end that counts (数,
+    量), a unit of count as a word of its own, or a verb of intake."""
+    if not label:
+        return False
+    if lx.meaning("metric_end", label[-1]).get("count"):
+        return True
+    return any(t.is_("intake_verb") or (t.kind == "word" and t.is_("unit") and not t.is_("kind_head")
+                                         and _unit_is(t.text, group="count"))
+               for t in tokens(label))
 
 
 def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], bare_cells: set[int]) -> None:
     """Whole-number table cells in a report that counts one thing (件) count that thing too,
-    when their column names a count (…数, …量) or has no header the parser could read — and
+    when their column or label names a count (…数, …量) or has no header the parser could read — and
     their table declares no unit of its own."""
     counted = Counter(f.unit for f in facts if isinstance(f, Quantity) and f.unit and f.nspan[0] not in ctx.table_cells)
     if not counted:
         return
     unit, n = counted.most_common(1)[0]
-    if n * 10 < sum(counted.values()) * 6 or unit in ("元", "美元", "倍"):
+    if n * 10 < sum(counted.values()) * 6 or lx.meaning("unit", unit).get("group") in (None, "money"):
         return
     for f in facts:
         if not isinstance(f, Quantity) or f.unit or f.decimals:
@@ -462,7 +471,7 @@ def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], ba
         ref = ctx.table_cells.get(f.nspan[0])
         if ref is None and f.nspan[0] not in bare_cells:
             continue
-        if ref is None or not ref.column.path or _COUNT_HEADER.search(f.label or ""):
+        if ref is None or not ref.column.path or _names_a_count(ref.column.name or "") or _names_a_count(f.label or ""):
             f.unit, f.unit_inferred = unit, True
 
 
