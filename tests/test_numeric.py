@@ -180,6 +180,11 @@ CASES: list[tuple[str, str, list[F]]] = [
      [F("同比下降12.4%", C, "12.4", "%", "道路交通事故起数", "down")]),
     ("分别 after a subject that moved names its parts", "办理时效和群众满意度有所提升,分别同比上升2.1分和0.8分。",
      [F("上升2.1分", C, "2.1", "分", "办理时效", "up"), F("0.8分", C, "0.8", "分", "群众满意度", "up")]),
+    # shared corpus r036/r017 shapes, written anew: 分别 names listed in the clause before
+    ("分别 names listed in the clause before, closed by 等", "青龙洞、白云寺等景区人气较旺,累积分别接待游客3.2万人次和1.8万人次。",
+     [F("3.2万人次", Q, "32000", "人次", "青龙洞"), F("1.8万人次", Q, "18000", "人次", "白云寺")]),
+    ("分别 names listed in the clause before, closed by their count", "东城、西城两区仍是接待主体,分别为6.5万人次和4.1万人次。",
+     [F("6.5万人次", Q, "65000", "人次", "东城"), F("4.1万人次", Q, "41000", "人次", "西城")]),
     ("共 is no part of a verb's name", "截至9月末共办理1200件。", [F("1200件", Q, "1200", "件", "办理")]),
     ("N分靠 is a saying, not a score", "招商引资,三分靠招、七分靠服务。", []),
     ("measure words of supplies and products", "发放帐篷320顶、棉被2000床、方便食品3600箱,集成电路产量18.7亿块。",

@@ -657,6 +657,42 @@ _VERB_CLASSES = frozenset({"report_verb", "intake_verb", "result_verb", "directi
                            "action_verb", "level_verb", "modal"})
 
 
+_ENUM_STOP = frozenset({"etc", "copula", "adverb", "report_verb", "intake_verb", "result_verb", "direction", "have_verb",
+                        "modal", "action_verb", "level_verb"})
+
+
+def _enumeration(ctx: Context, a: int, b: int) -> list[tuple[str, int]]:
+    """The names a clause opens with, listed with 、 / 和 / 及 (麦积山、伏羲庙(包括南宅子)、南郭寺、玉泉观
+    等…; 秦州、麦积两区仍然是…): the list ends at 等, at a count of its names (两区), or at the
+    first verb or adverb; none when the clause holds a figure or a piece is no short name."""
+    text = ctx.norm.text
+    if rx(r"\d").search(text, a, b):
+        return []
+    end = b
+    for t in tokens(text, a, b):
+        if t.classes & _ENUM_STOP or (t.kind == "word" and t.is_("numeral") and t.start > a):
+            end = t.start
+            break
+    names = [(n.strip(), k) for n, k in names_in(ctx, a, end)]
+    if len(names) >= 2:
+        from ..text import segment
+
+        # …东北地区进步相对较大: the last name ends where the clause's predicate begins
+        tagged, pos = segment.get().tag(names[-1][0]), 0
+        for i, (word, tag) in enumerate(tagged):
+            if i and tag in ("v", "d", "a"):
+                names[-1] = (names[-1][0][:pos], names[-1][1])
+                break
+            pos += len(word)
+        # 麦积两区, 甲乙三县: the count of the list's names and their head close the last name
+        counted = rx(rf"(.+?)([{_numeral_chars()}]+)个?\p{{Han}}{{1,2}}$").match(names[-1][0])
+        if counted is not None and parse_count(counted.group(2)) == len(names):
+            names[-1] = (counted.group(1), names[-1][1])
+    if len(names) < 2 or any(not 1 <= len(clean(n) or "") <= 10 for n, _ in names):
+        return []
+    return names
+
+
 def _comma_names(ctx: Context, cstart: int, end: int, k: int) -> list[tuple[str, int]] | None:
     """采矿业,制造业,电力、热力、燃气及水生产和供应业分别下降…: names listed with commas, the
     last of which may hold 、 of its own. The clauses before the one of 分别 are names when each is
@@ -738,6 +774,13 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
                 # 服务规范和问题解决指标得分有所提升,分别同比上升3.12分和1.42分: the names of the
                 # subject that moved
                 names = [(n, k) for n, k in names_in(ctx, moved[0], moved[2]) if clean(n)]
+        if not names and cstart > 1 and text[cstart - 1] in ",，":
+            # 麦积山、伏羲庙、南郭寺、玉泉观等重点景区游客依然集中,累积分别接待游客…; 秦州、麦积两区仍然
+            # 是…主体,分别为…: the names are listed in the clause before
+            pstart = max(last_before(text, "。\n", cstart - 1) + 1, last_before(text, ",;:\n", cstart - 1) + 1)
+            listed_names = _enumeration(ctx, pstart, cstart - 1)
+            if len(listed_names) == len(run):
+                names = listed_names
         if len(names) == len(run):
             for f, (n, k) in zip(run, names, strict=True):
                 name = clean(n) or n.strip()  # 1月、2月分别受理…: the months name the figures
