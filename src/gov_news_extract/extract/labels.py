@@ -514,6 +514,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         prev = f
     _distribute(ctx, facts)
     _ratio_names(ctx, facts)
+    _listed_wholes(ctx, facts)
 
 
 # What ends the noun after a number (350个[地级及以上城市]|赶赴…): a particle, a verb, a change, a
@@ -834,6 +835,25 @@ def _ratio_names(ctx: Context, facts: Sequence[Numeric]) -> None:
 
 
 _RATIO_MARKS = frozenset(":∶")
+
+
+def _listed_wholes(ctx: Context, facts: Sequence[Numeric]) -> None:
+    """产业结构由上年的22.26%、28.63%和49.11%调整为…: shares listed after a whole of known parts
+    (三次产业, 产业结构), as many as its members, are its members in turn, as a ratio's are."""
+    text = ctx.norm.text
+    run: list[Numeric] = []
+    for f in [*facts, None]:
+        if f is not None and isinstance(f, Percent) and run and _P.list_split.fullmatch(text[run[-1].nspan[1]:f.nspan[0]]):
+            run.append(f)
+            continue
+        if len(run) >= 2 and all(not g.label or g.label == run[0].label for g in run):
+            start = _sentence_start(text, run[0].nspan[0])
+            clause = last_before(text, ",;:\n", run[0].nspan[0]) + 1
+            names = _enumerated_before(ctx, max(start, clause), run[0].nspan[0], len(run))
+            if names is not None:
+                for g, name in zip(run, names, strict=True):
+                    g.label, g.label_span = name, None
+        run = [f] if f is not None and isinstance(f, Percent) else []
 
 
 def _names_for_ratio(ctx: Context, start: int, end: int, k: int) -> list[str] | None:
