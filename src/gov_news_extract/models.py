@@ -8,10 +8,11 @@ Offsets in every `Span` are character offsets into the string given to `parse()`
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 Severity = Literal["error", "warning", "info"]
 Direction = Literal["up", "down"]
@@ -27,6 +28,14 @@ class Span(BaseModel):
     line: int = 1
     col: int = 1
     text: str = ""
+
+    @field_serializer("text", when_used="json")
+    def _text_json(self, text: str) -> str:
+        # parse() takes any str, lone surrogates included; JSON cannot carry them.
+        return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Fact(BaseModel):

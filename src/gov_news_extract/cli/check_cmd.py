@@ -11,16 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..checks import all_rules, rule_ids, run_rules
+from ..checks import all_rules, rule_ids
 from ..checks.rules import get as get_rule
 from ..config import Config, ConfigError, config_for
-from ..context import Context
 from ..io import DecodeError, decode, read_text
 from ..models import Diagnostic
-from ..pipeline import parse
+from ..pipeline import parse_pages
 from ..report import diag_json, github, sarif, text
 from ..report.text import FileResult
-from ..text.normalise import normalise
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github")
 SUFFIXES = (".txt", ".md")
@@ -77,15 +75,12 @@ def _files(paths: list[str]) -> Iterator[str]:
 
 
 def _check(source: str, select: set[str] | None, ignore: set[str]) -> list[Diagnostic]:
-    """Parse, then run only the wanted rules (so that folding one problem's findings
-    into one diagnostic never hides a selected rule behind an ignored one)."""
-    doc = parse(source)
+    """Parse with only the wanted rules (so that folding one problem's findings into one
+    diagnostic never hides a selected rule behind an ignored one), page by page: a checker
+    keeps the findings, not every page's facts."""
     rules = [r for r in all_rules() if r.id not in ignore and (select is None or r.id in select)]
-    keep = [d for d in doc.diagnostics if d.rule not in rule_ids()]  # internal errors
-    if len(rules) == len(all_rules()):
-        return doc.diagnostics
-    ctx = Context(norm=normalise(source), facts=doc.facts())
-    return sorted(keep + run_rules(ctx, doc, rules), key=lambda d: (d.span.start, d.span.end, d.rule))
+    wanted = None if len(rules) == len(all_rules()) else rules
+    return [d for doc in parse_pages(source, rules=wanted) for d in doc.diagnostics]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -132,7 +127,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}: error: {exc}", file=sys.stderr)
             input_error = True
             continue
-        results.append(FileResult(path, _check(source, select, ignore), fail_on))
+        found = _check(source, select, ignore)
+        broken = next((d for d in found if d.rule == "internal-error"), None)
+        if broken is not None:  # not read through: never reported as clean
+            print(f"{path}: error: could not be checked completely: {broken.message_en}", file=sys.stderr)
+            input_error = True
+        results.append(FileResult(path, found, fail_on))
     out = {"text": text.render, "json": diag_json.render_json, "jsonl": diag_json.render_jsonl,
            "sarif": sarif.render, "github": github.render}[args.format](results)
     sys.stdout.write(out)

@@ -540,6 +540,8 @@ class _Builder:
         self.cals = cals
         self.page_date = _page_date(self.text, cals)
         self.data_year = _data_year(self.text, cals, self.page_date)
+        if self.data_year is None:
+            self.data_year = ctx.year_before
         ref = ctx.reference_date
         self.today = ref or self.page_date
         # 今年 is the year of writing; a bare 全年 or 3月份 is the year reported on.
