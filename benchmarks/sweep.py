@@ -3,8 +3,9 @@
 
     python benchmarks/sweep.py [--sizes 0.1 1 10 50] [--kinds real digits ...] [--timeout 300]
 
-Each run writes one file of the given size in MB (UTF-8 bytes) and parses it whole in a
-fresh interpreter (`parse_file`, as the CLI does), reporting the CPU time of the parse (what
+Each run writes one file of the given size in MB (UTF-8 bytes) and parses it in a fresh
+interpreter (`parse_file`, as the CLI does; with ``--api pages`` page by page through
+`parse_pages`, keeping only counts, as `check` does), reporting the CPU time of the parse (what
 the verdicts use: wall time on a shared machine measures the neighbours too), its wall time,
 and the process's peak RSS (VmHWM). A run that exceeds --timeout (wall) is stopped and
 recorded as such.
@@ -149,18 +150,26 @@ _PROBE = """
 import json, sys, time
 from gov_news_extract import parse_file
 t, c = time.perf_counter(), time.process_time()
-doc = parse_file(sys.argv[1])
+if sys.argv[2] == "parse":
+    doc = parse_file(sys.argv[1])
+    facts, diagnostics = len(doc.facts()), len(doc.diagnostics)
+else:  # page by page, keeping counts only: the memory a streaming caller (check) needs
+    from gov_news_extract.io import read_text
+    from gov_news_extract.pipeline import parse_pages
+    facts = diagnostics = 0
+    for doc in parse_pages(read_text(sys.argv[1])):
+        facts += len(doc.facts())
+        diagnostics += len(doc.diagnostics)
 secs, cpu = time.perf_counter() - t, time.process_time() - c
 hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0].split()[1]
-print(json.dumps({"secs": secs, "cpu": cpu, "rss_kib": int(hwm), "facts": len(doc.facts()),
-                  "articles": len(doc.articles), "diagnostics": len(doc.diagnostics)}))
+print(json.dumps({"secs": secs, "cpu": cpu, "rss_kib": int(hwm), "facts": facts, "diagnostics": diagnostics}))
 """
 
 
-def run_one(path: Path, timeout: float) -> dict[str, float | int | str]:
+def run_one(path: Path, timeout: float, api: str = "parse") -> dict[str, float | int | str]:
     t = time.perf_counter()
     try:
-        proc = subprocess.run([sys.executable, "-c", _PROBE, str(path)], capture_output=True, text=True,
+        proc = subprocess.run([sys.executable, "-c", _PROBE, str(path), api], capture_output=True, text=True,
                               timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         return {"status": "timeout", "secs": time.perf_counter() - t}
@@ -191,12 +200,14 @@ def main() -> None:
     ap.add_argument("--kinds", nargs="+", default=None, help="input kinds (default: all)")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds before a run is stopped")
     ap.add_argument("--json", type=Path, help="also write the rows to this file")
+    ap.add_argument("--api", choices=("parse", "pages"), default="parse",
+                    help="parse: one Document for the file (default); pages: parse_pages, counts kept only")
     args = ap.parse_args()
 
     gens = generators(corpus_texts(args.corpus))
     kinds = args.kinds or list(gens)
     rows: list[dict[str, object]] = []
-    print(f"python {sys.version.split()[0]}; {os.cpu_count()} CPUs; timeout {args.timeout:g} s")
+    print(f"python {sys.version.split()[0]}; {os.cpu_count()} CPUs; timeout {args.timeout:g} s; api {args.api}")
     print(f"{'kind':9} {'MB':>6} {'chars':>11} {'cpu s':>9} {'s/MB':>7} {'wall s':>9} {'peak MiB':>9} {'facts':>8}  status")
     with tempfile.TemporaryDirectory() as tmp:
         for kind in kinds:
@@ -210,7 +221,7 @@ def main() -> None:
                 if skip:  # a smaller size already timed out: a larger one would too
                     row.update(status="skipped")
                 else:
-                    row.update(run_one(path, args.timeout))
+                    row.update(run_one(path, args.timeout, args.api))
                     skip = row["status"] == "timeout"
                 path.unlink()
                 rows.append(row)
