@@ -248,6 +248,26 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("not fact idiom 三番五次", "他三番五次上门协调。", []),
     ("not fact year of another calendar", "中華民國113年10月22日發布。", []),
     ("not fact a unit column's 万", "产品名称 单位 产量\n原煤 万吨\n", []),
+    # --- changes read from the clause (issue 10, invented; extraction review classes 6 and 13)
+    ("change verb before its object", "明年将缩短审批平均用时2天。", [F("缩短审批平均用时2天", C, "2", "天", direction="down")]),
+    ("change verb object after a modal", "力争年内缩短来电平均时长30秒。", [F("30秒", C, "30", "秒", direction="down")]),
+    ("change verb inside a name is no change", "企业职工岗位技能提升培训4.13万人次。",
+     [F("4.13万人次", Q, "41300", "人次")]),
+    ("change restated in brackets", "较上年减产8万吨(1.6亿斤)。",
+     [F("减产8万吨", C, "80000", "吨", direction="down", basis="较上年"), F("1.6亿斤", C, "160000000", "斤", direction="down")]),
+    ("comparative in a relative clause is no change", "进度快于序时的项目有16个。", [F("16个", Q, "16", "个")]),
+    ("growth rate named after its percent", "6.1%的增速高于全国平均水平。", [F("6.1%", C, "6.1", "%", direction="up")]),
+    ("comparative object is the basis", "第一产业增加值增长4.1%,高于全市经济增长0.5个百分点。",
+     [F("增长4.1%", C, "4.1", "%", direction="up"), F("0.5个百分点", C, "0.5", "个百分点", direction="up", basis="全市经济增长")]),
+    ("basis with a longer prior period", "本周受理7000件,较上一周增加500件。",
+     [F("7000件", Q, "7000", "件"), F("500件", C, "500", "件", direction="up", basis="较上一周")]),
+    ("basis closed by 相比", "与上年同期相比,受理量下降3.2%。", [F("下降3.2%", C, "3.2", "%", direction="down")]),
+    ("thousand multiplier before a unit", "小麦播种面积45.2千公顷,增长1.2%。",
+     [F("45.2千公顷", Q, "45200", "公顷"), F("增长1.2%", C, "1.2", "%", direction="up")]),
+    ("thousand of a unit stays the unit", "线路全长12千米。", [F("12千米", Q, "12", "千米")]),
+    ("bound after a bracketed restatement", "比去年增加1000万吨(100亿公斤)以上。",
+     [F("1000万吨", C, "10000000", "吨", approx="以上"), F("100亿公斤", C, "10000000000", "公斤", approx="以上")]),
+    ("school grade is no count", "该校高二年级学生参加活动。", []),
 ]
 
 # Expectations that follow ANNOTATION.md where the extractor does not yet: strict xfails.
