@@ -235,9 +235,15 @@ class Byline(BaseModel):
 class Article(BaseModel):
     """One article of a page, with the facts in its body."""
 
-    title: str | None = Field(default=None, description="The headline exactly as written, without the column name.")
+    title: str | None = Field(default=None, description="The main title (主题) exactly as written, without its column "
+                              "name, kicker or subtitle; None when the article has no headline.")
     title_span: Span | None = Field(default=None, description="Where the headline stands in the input.")
-    subtitles: list[str] = Field(default_factory=list, description="Kicker and sub-headlines, as written.")
+    kicker: str | None = Field(default=None, description="The kicker (引题): the headline line over the main title "
+                               "that sets the scene, e.g. 提升群众满意度 over 市热线办开展回访专项行动.")
+    subtitle: str | None = Field(default=None, description="The subtitle (副题): the first headline line under the "
+                                 "main title, e.g. a detail or a figure (一季度回访诉求3.2万件).")
+    subtitles: list[str] = Field(default_factory=list, description="Every headline line other than the main title, "
+                                 "kicker and subtitles alike, top to bottom, as written.")
     column: str | None = Field(default=None, description="The column or section name printed with the headline.")
     byline: Byline | None = Field(default=None, description="The byline or closing signature, when there is one.")
     dateline: str | None = Field(default=None, description="The dateline's date as written (same as `byline.date`).")

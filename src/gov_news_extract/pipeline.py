@@ -18,7 +18,7 @@ from . import checks, extract
 from .checks.base import Rule
 from .context import Context
 from .layout import articles as layout
-from .models import Article, Byline, Diagnostic, Document, Person, Span
+from .models import Article, Byline, Change, Diagnostic, Document, Percent, Person, Quantity, Span
 from .text import pages as paging
 from .text.normalise import NormText, normalise
 from .text.source import Source, clean
@@ -108,12 +108,15 @@ def _parse(text: str, reference_date: dt.date | None, rules: list[Rule] | None =
     norm = normalise(text)
     ctx = Context(norm=norm, reference_date=reference_date, year_before=year_before)
     ctx._next_id = id_base
-    blocks = layout.segment(norm)
+    page = layout.analyse(norm)
+    blocks = page.articles
+    ctx.lines, ctx.furniture = page.lines, page.furniture
     extract.run(ctx)
     articles = [_article(norm, b) for b in blocks] or [Article(span=Span(start=0, end=len(text)))]
     _assign(ctx, blocks, articles)
     doc = Document(reference_date=reference_date, articles=articles)
     doc.diagnostics = checks.run(ctx, doc) if rules is None else checks.run_rules(ctx, doc, rules)
+    _surface_units(ctx)
     return doc, ctx
 
 
@@ -209,11 +212,31 @@ def _move_spans(doc: Document, src: Source, offset: int, lines: _Lines) -> None:
         d.related = [move(r) for r in d.related]
 
 
+def _surface_units(ctx: Context) -> None:
+    """Units as the page writes them (萬頭 → 頭, ANNOTATION.md: units keep the text's script).
+    Extraction and the checks compare units in the normalised script; the output quotes the page."""
+    text = ctx.norm.text
+    for f in ctx.facts:
+        if not isinstance(f, (Quantity, Percent, Change)) or not f.unit:
+            continue
+        unit = f.unit
+        a, b = f.nspan
+        k = text.rfind(unit, a, b)
+        if k >= 0:
+            surface = ctx.norm.surface(k, k + len(unit))
+            if len(surface) == len(unit) and surface != unit:
+                f.unit = surface
+
+
 def _article(norm: NormText, b: layout.ArticleBlock) -> Article:
     art = Article(span=norm.span(b.start, b.end))
     if b.title:
         art.title = b.title_text or norm.surface(*b.title)  # titles are quoted as written
         art.title_span = norm.span(*b.title)
+    if b.kicker:
+        art.kicker = norm.surface(*b.kicker)
+    if b.subtitle:
+        art.subtitle = norm.surface(*b.subtitle)
     art.subtitles = [norm.surface(*s) for s in b.subtitles]
     if b.column:
         art.column = norm.surface(*b.column)

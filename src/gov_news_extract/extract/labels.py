@@ -17,6 +17,7 @@ import regex
 
 from ..context import Context
 from ..models import Change, Percent, Quantity, Span
+from ..numbers.numeral import parse_number
 from ..text import lexicon as lx
 from ..text.clauses import last_before
 from ..text.rx import rx
@@ -114,7 +115,17 @@ class _Patterns:
         """第一、二、三产业: one ordinal word, then more numerals, then the head written once."""
         n = _numeral_chars()
         sep = _having("separator", kind="list")
-        return regex.compile(rf"{regex.escape(_first_ordinal())}([{n}])((?:(?:{sep})[{n}])+)(\p{{Han}}{{1,6}}?)(?:{_OF}|$)")
+        return regex.compile(rf"(?:{regex.escape(_first_ordinal())})?([{n}])((?:(?:{sep})[{n}])+)(\p{{Han}}{{1,6}}?)(?:{_OF}|$)")
+
+    @cached_property
+    def counted_head(self) -> regex.Pattern[str]:
+        """丙三条线路: a name, then the count of the list's names with its measure word and head."""
+        return regex.compile(rf"(.+?)([{_numeral_chars()}]+)(?:{_having('unit', classifier=True)})\p{{Han}}*$")
+
+    @cached_property
+    def alias(self) -> regex.Pattern[str]:
+        """(森林覆盖率) right before the number: a short name in brackets."""
+        return regex.compile(r"\p{Han}[(（](\p{Han}{2,10})[)）]\s*$")
 
     @cached_property
     def share_of(self) -> regex.Pattern[str]:
@@ -270,6 +281,13 @@ def _tail_words(s: str, limit: int) -> str:
     return out or s[-limit:]
 
 
+def parse_count(s: str) -> int | None:
+    try:
+        return int(parse_number(s).value)
+    except ValueError:
+        return None
+
+
 def _is_rate_name(name: str) -> bool:
     """增速, 比重: the name of a rate of another figure, whose name goes in front."""
     toks = tokens(name)
@@ -297,6 +315,10 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     aside: Numeric | None = None  # the last figure written in brackets after a noun
     ends = frozenset(f.nspan[1] for f in facts)
     sorted_ends = sorted(ends)
+    facts_by_end = {f.nspan[1]: f for f in facts}
+    head: Numeric | None = None  # the figure a 其中 list divides, in this sentence
+    run_len = 0  # how many named parts that list has had, joined by 、
+    last_part: Numeric | None = None
     for f in facts:
         if f.label is not None:
             continue  # labelled already (a table cell by its column)
@@ -307,7 +329,16 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             # A change on the next short line still modifies the figure above it (infographics).
             prev = None
             whole = None
+            head, run_len, last_part = None, 0, None
         prev_sentence = sent
+        if prev is not None and isinstance(f, Quantity):
+            between = text[prev.nspan[1]:s]
+            if naming.opens_subset(between) or (between.lstrip()[:1] in "(（" and clean(between.lstrip()[1:])):
+                # 500件(线上320件…) / …,其中咨询120件: a list of the figure's parts begins; after a
+                # closed bracket, 其中 divides the figure before the bracket
+                head, run_len, last_part = _outer_figure(text, facts_by_end, prev, s) or prev, 1, f
+            elif head is not None and between[:1] in _LIST_JOINS and clean(between[1:]):
+                run_len, last_part = run_len + 1, f
         cstart = _clause_start(text, s, ends)
         # The region never reaches back over another figure (…4.6%、7.7%和8.7%).
         k = bisect.bisect_right(sorted_ends, s) - 1
@@ -326,14 +357,19 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             region = text[cstart:a0]
         if prev is not None and cstart <= prev.nspan[1] <= s and prev.label:
             rest = text[prev.nspan[1]:s]
-            if (rx(r"\s*[(（]").match(rest) and not rx(r"\s*[(（]其中").match(rest)) or not clean(rest):
-                # 40500万吨(4050亿公斤), 78655元(按…折算为11162美元): the same figure restated.
+            if not clean(rest.lstrip(" (（")):
+                # 40500万吨(4050亿公斤), 78655元(按…折算为11162美元): the same figure restated; a
+                # bracket that names its figure holds a part (500件(线上320件…).
                 f.label, f.label_span = prev.label, prev.label_span
                 prev = f
                 continue
         f.qualifier = f.qualifier or qualifier_of(region)
         share = SHARE_WORDS.search(region)
         label_region = region[: share.start()] if share else region
+        alias = _P.alias.search(region)
+        if alias is not None and naming.is_metric(alias.group(1)) and not naming.opens_aside(alias.group(1)):
+            # 森林覆盖面积占国土面积比重(森林覆盖率)58.2%: the short name in brackets is the figure's
+            label_region, cstart = alias.group(1), cstart + alias.start(1)
         line_start = text.rfind("\n", 0, s) + 1
         period = naming.period_colon(text[line_start:s].strip()) if not region.strip(" :：") else None
         if period is not None:
@@ -359,6 +395,10 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         after = _noun_after(text, f) if not those else None
         if after is not None:
             lstart, name = after[0], text[after[0]:after[1]]
+        elif not name or naming.is_have(label_region):
+            state = _state_after(text, f)
+            if state is not None:
+                lstart, name = state[0], text[state[0]:state[1]]
         pull = _P.pull.search(label_region) if isinstance(f, Change) else None
         grows = tokens(text, f.nspan[0], min(len(text), f.nspan[0] + 4))
         if pull and grows and grows[0].means("direction", dir="up") and len(grows[0].text) > 1:
@@ -376,7 +416,8 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         before_clause = text[_clause_start(text, cstart - 1):cstart] if cstart > 0 else ""
         ranked = _P.ranked_tail.search(before_clause) if before_clause else None
         if not name and before_clause and not rx(r"\d").search(before_clause) and (
-                share or ranked or (prev is None and _ends_with_most(before_clause))):
+                share or ranked or (prev is None and _ends_with_most(before_clause))
+                or naming.only_totals(label_region)):
             # 城市建设类,占27.21%: the share's category is the clause before; so is the one ranked
             # there (城乡建设类居首位,共18862件; 劳动和社会保障类次之,计12437件).
             pstart = _clause_start(text, cstart - 1) if cstart > 0 else 0
@@ -432,7 +473,17 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             f.label, f.label_span = _surface_of(ctx, base if text.startswith(name, base) else cstart, name)
         elif prev is not None and prev.label:
             src = prev
-            if isinstance(f, Change) and prev.qualifier in AVERAGES and whole is not None and whole.label \
+            outer = _outer_figure(text, facts_by_end, prev, s)
+            if outer is not None and outer.label:
+                # 其他类120件(其中噪声扰民70件),占总量的12%: past the bracket the clause goes on about
+                # the figure before it
+                src = outer
+            elif isinstance(f, (Change, Percent)) and head is not None and head.label and run_len >= 2 \
+                    and prev is last_part:
+                # 受理事项500件…,其中咨询120件、投诉80件、建议5件,较上月下降12%: after a list of its
+                # parts, a change goes on about the whole, never its last part
+                src = head
+            elif isinstance(f, Change) and prev.qualifier in AVERAGES and whole is not None and whole.label \
                     and whole.unit == f.unit:
                 # 共受理15386件,日均受理2198件,较上周增加514件: the change is the total's, not the average's.
                 src = whole
@@ -486,8 +537,45 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
             break
     if end - e > 14:
         end = e + 14
-    if end - e < 2:
+    aside = _NAME_ASIDE.match(text, end)
+    if aside is not None and end > e:
+        end = aside.end()  # 18个县(市、区): the name's own aside
+    elif end - e < 2 and not (end - e == 1 and (end == len(text) or text[end] in _CLAUSE_MARKS)):
+        return None  # one character counts as a noun only before a mark: 95个村,
+    return e, end
+
+
+_LIST_JOINS = frozenset("、")
+
+
+def _outer_figure(text: str, by_end: dict[int, Numeric], prev: Numeric, pos: int) -> Numeric | None:
+    """When the words between prev and pos close a bracket opened right after an earlier figure
+    (其他类120件(其中噪声扰民70件),…), that earlier figure."""
+    between = text[prev.nspan[1]:pos]
+    if between.lstrip()[:1] not in ")）":
         return None
+    k = max(text.rfind("(", 0, prev.nspan[0]), text.rfind("（", 0, prev.nspan[0]))
+    if k < 0 or prev.nspan[0] - k > 40:
+        return None
+    return by_end.get(k)
+
+
+_NAME_ASIDE = regex.compile(r"[(（]\p{Han}{1,3}(?:[、,]\p{Han}{1,3}){1,3}[)）]")
+_CLAUSE_MARKS = frozenset(",，;；。:：、")
+
+
+def _state_after(text: str, f: Numeric) -> tuple[int, int] | None:
+    """有87件已办结, 其中55件正在推进: after 有, the state that follows the count names it."""
+    e = f.nspan[1]
+    after = tokens(text, e, min(len(text), e + 12))
+    end = e
+    for t in after:
+        if t.kind in ("han", "word") and not t.is_("particle", "copula"):
+            end = t.end
+        else:
+            break
+    if not 2 <= end - e <= 10 or not after or not after[0].is_("modal", "adverb"):
+        return None  # a state opens with 已, 正在, 仍, 尚未: 有87件[已办结], 55件[正在推进]
     return e, end
 
 
@@ -539,6 +627,10 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
             # 门户网站(9.6%): the figure in brackets is the name's share, not part of the name
             piece = rx(r"[(（][^()（）]*\d[^()（）]*[)）]").sub("", piece)
             out.append((piece, k))
+    if len(out) >= 2:
+        counted = _P.counted_head.match(out[-1][0])
+        if counted is not None and parse_count(counted.group(2)) == len(out):
+            out[-1] = (counted.group(1), out[-1][1])  # 甲、乙、丙三条线路: the count and head are the list's
     if len(out) == 2 and len(out[0][0]) == 1 and len(out[1][0]) >= 3 \
             and _P.kind_head.match(clean(out[1][0])):
         # 轻、重工业增加值: one character, then the same head written once (轻工业, 重工业增加值)

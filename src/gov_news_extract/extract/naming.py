@@ -21,7 +21,7 @@ _VERBS = ("intake_verb", "result_verb")
 # What may stand between a name and its number, dropped from the end of the region.
 _TRAILING = frozenset({"copula", "adverb", "modal", "have_verb", "basis_word", "level_verb"})
 # What opens a clause and names nothing, dropped from its start.
-_LEADING = frozenset({"conjunction", "time_word", "prior_period", "scope", "calc_basis", "determiner"})
+_LEADING = frozenset({"conjunction", "time_word", "prior_period", "scope", "calc_basis", "determiner", "enumerator"})
 # The qualifiers a figure may carry (日均, 累计, 最高): alone they are no name.
 QUALIFIER_CLASSES = ("average", "total", "rank_word")
 
@@ -107,7 +107,9 @@ def _drop_leading(toks: list[Tok]) -> bool:
             k += 1
         del toks[:k]
         return True
-    if t.means("list_cue", kind="facet") or t.means("preposition", kind="by"):
+    if t.means("list_cue", kind="facet") or t.means("preposition", kind="by") or (
+            t.is_("basis_word") and lx.meaning("list_cue", t.text[:1]).get("kind") == "facet"):
+        # (按年平均汇率折算: 按年 is read as a basis word by the longest match)
         # 按可比口径计算, 按2023年末常住人口统计: the method of counting, up to its closing word
         for k in range(1, min(len(toks), 8)):
             if toks[k].means("calc_basis", end=True) or toks[k].means("list_cue", kind="facet-end"):
@@ -253,7 +255,8 @@ def pointer_cut(s: str) -> int | None:
             continue
         if nxt.kind == "num" and not t.means("list_cue", kind="facet"):
             continue
-        if t.is_("pointer") or (t.means("list_cue", kind="include") and len(t.text) > 1):
+        if t.is_("pointer") or (t.means("list_cue", kind="include") and len(t.text) > 1) \
+                or (t.means("copula", opens=True) and nxt.kind == "han" and i > 0):
             cut = t.end
         elif t.is_("within") and any(x.kind == "num" for x in toks[max(0, i - 5):i]) and any(
                 x.is_("unit") and x.means("unit", group="count") for x in toks[max(0, i - 5):i]):
@@ -411,8 +414,8 @@ def name_of(region: str) -> str:
     if len(whole) == 1 and (whole[0].is_(*QUALIFIER_CLASSES) or whole[0].is_("particle")):
         return ""  # (…订单收购5.12万吨,)所[占比重为64.9%]: no name of its own
     quoted = rx(r"“([^”]{1,12})”$").search(s)
-    if quoted:
-        return quoted.group(1)
+    if quoted and not _joined_before(s, quoted.start()):
+        return quoted.group(1)  # …“沧屿通”: the quoted name; 乡(镇、街道)及“两区”: one name with it
     # An aside in brackets (含省长信箱、…等渠道) is not part of the name; a short one (留言) may be.
     s = rx(r"[(（][^()（）]{5,}[)）]").sub("", s)
     s = rx(r"[\[［]\d{1,2}[\]］]").sub("", s)  # a footnote marker (床位[1])
@@ -444,13 +447,16 @@ def name_of(region: str) -> str:
             s = s[k:]  # 住宿人次以鷺港區…居冠 / 以日本旅客…最多: what 以 introduces is the category
         s = head_after_examples(s)
     s = category_head(s)
-    s = s.strip(" \t\"“”‘’【】[]|").rstrip("(（")
+    s = s.strip(" \t\"‘’【】[]|").rstrip("(（")
+    if s.count("“") != s.count("”"):
+        s = s.strip("“”")
     if not rx(r"[(（]").search(s):
         s = s.strip("()（）")
     elif s.startswith(("(", "（")) and not rx(r"[)）]").search(s):
         s = s[1:]
-    elif (open_metric := rx(r"^(\p{Han}{2,12})[(（]\p{Han}{2,8}$").match(s)) is not None:
-        s = open_metric.group(1)  # 雁汀县(综合指数3.52): the name, its figure given in brackets
+    elif (open_metric := rx(r"^(\p{Han}{2,12})[(（](\p{Han}{2,8})$").match(s)) is not None:
+        # 雁汀县(综合指数3.52): the name, its metric's figure given in brackets; 东区(自办120件: a part
+        s = open_metric.group(1) if is_metric(open_metric.group(2)) else open_metric.group(2)
     if _verb_only(tokens(s)):
         s = _drop_marker(s)  # 截至9月末共办理: the verb alone
     if len(s) >= 10 and _OF in s[2:-2]:
@@ -480,3 +486,43 @@ def ends_in_time(s: str) -> bool:
     """6月17日, 周三: a name that is a day or a stretch of time."""
     toks = tokens(s)
     return bool(toks) and toks[-1].is_("date_part", "time_word")
+
+
+def is_have(s: str) -> bool:
+    """Does the stretch end in a verb of having (有, 其中有, 还有)?"""
+    toks = [t for t in tokens(s) if t.kind not in ("space", "punct")]
+    return bool(toks) and toks[-1].is_("have_verb")
+
+
+def _joined_before(s: str, k: int) -> bool:
+    """Does a list separator (及, 和, 、) join what stands before position k to it?"""
+    toks = [t for t in tokens(s, 0, k) if t.kind != "space"]
+    return bool(toks) and len(toks) > 1 and toks[-1].means("separator", kind="list")
+
+
+def is_metric(s: str) -> bool:
+    """综合指数, 办结率, 受理量: the name of a measure rather than of a thing or a category."""
+    toks = tokens(s)
+    if not toks:
+        return False
+    last = toks[-1]
+    return last.is_("index_word", "rate_word", "share", "average", "aggregate", "contribution", "metric_end") \
+        or (last.kind == "han" and last.text[-1:] in lx.get("metric_end").meanings)
+
+
+def only_totals(s: str) -> bool:
+    """合计 / 共计 / 共: the words before a number are only a word of the whole."""
+    toks = [t for t in tokens(s) if t.kind not in ("space", "punct")]
+    return bool(toks) and all(t.is_("total") for t in toks)
+
+
+def opens_aside(s: str) -> bool:
+    """含网约车, 其中…: a bracket that opens with a word of inclusion holds an aside, not a name."""
+    toks = tokens(s)
+    return bool(toks) and toks[0].is_("list_cue", "pointer")
+
+
+def opens_subset(s: str) -> bool:
+    """Do the words between two figures open a list of the first one's parts (…,其中, (线上…)?"""
+    toks = [t for t in tokens(s) if t.kind != "space"]
+    return any(t.means("list_cue", kind="subset") for t in toks) or (bool(toks) and toks[0].text in "(（")

@@ -23,6 +23,7 @@ from ..context import Context
 from ..models import Change, Percent, Quantity
 from ..numbers.numeral import Number, parse_number
 from ..text import lexicon as lx
+from ..text import names
 from ..text.clauses import last_before
 from ..text.rx import rx
 from . import labels, lexicon
@@ -55,13 +56,17 @@ def _token() -> regex.Pattern[str]:
         for m in lx.words("multiplier") if not lx.meaning("multiplier", m).get("traditional")
     )
     cn, digits = _cn(), "".join(regex.escape(w) for w, m in lx.get("numeral").meanings.items() if "digit" in m)
+    # 239起/天, 3.6万元/人: a count per unit of time or per head is a rate of its own unit
+    per = "|".join(regex.escape(u) for u in sorted(set(lx.get("unit").having(group="time")) | set(
+        w for w, m in lx.get("unit").meanings.items() if m.get("per")), key=lambda u: -len(u)))
     return regex.compile(
-        rf"(?P<neg>[-−])?"
+        rf"(?:(?<![\d.])(?P<neg>[-−]))?"
         rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:点[{digits}]+)?)"
         rf"|(?P<num>{_ARABIC})(?P<mid1>{inner})?(?P<mult>{mult})?"
         rf"|(?P<cn>{cn}))"
         rf"(?P<mid>{inner})?"
         rf"(?P<unit>{ratio}|{unit})?"
+        rf"(?:(?<=\p{{Han}})/(?P<per>{per}))?"
         rf"(?P<post>{post})?"
     )
 
@@ -106,6 +111,7 @@ class _Hit:
     chinese: bool
     approx: str | None
     value_high: Decimal | None = None
+    bare_round: bool = False  # 逾千: a round Chinese numeral with a bound word and no unit
 
 
 def _covered(ctx: Context) -> list[tuple[int, int]]:
@@ -114,6 +120,11 @@ def _covered(ctx: Context) -> list[tuple[int, int]]:
     text = ctx.norm.text
     for m in lexicon.set_phrase_regex().finditer(text):
         spans.append(m.span())
+    # Titles in 《》, addresses and issue numbers name things (text/names.py); so do ordinary
+    # words that hold a numeral (零件, 唯一, 统一).
+    spans += names.spans(text)
+    numeral = set(lx.get("numeral").meanings)
+    spans += [(w.start, w.end) for w in lx.scan(text) if "plain" in w.classes and numeral.intersection(w.text)]
     # A year of another calendar before a month (民国113年10月): part of a date, not a count of years.
     spans += [m.span() for m in rx(r"(?<![\d.])\d{2,3}年(?=\d{1,2}月)").finditer(text)]
     return sorted(spans)
@@ -163,8 +174,9 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
     numerals = lx.get("numeral").meanings
     # One groups() tuple per match: regex's group(name) costs as much as a short match.
     ix = {name: k - 1 for name, k in tok.groupindex.items()}
-    i_neg, i_frac, i_fv, i_num, i_mid1, i_mult, i_cn, i_mid, i_unit, i_post = (
-        ix["neg"], ix["frac_cn"], ix["fv"], ix["num"], ix["mid1"], ix["mult"], ix["cn"], ix["mid"], ix["unit"], ix["post"])
+    i_neg, i_frac, i_fv, i_num, i_mid1, i_mult, i_cn, i_mid, i_unit, i_post, i_per = (
+        ix["neg"], ix["frac_cn"], ix["fv"], ix["num"], ix["mid1"], ix["mult"], ix["cn"], ix["mid"], ix["unit"], ix["post"],
+        ix["per"])
     for m in tok.finditer(text):
         s, e = m.span()
         g = m.groups()
@@ -172,7 +184,11 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             continue
         unit = g[i_unit]
         chinese = bool(g[i_cn])
-        if chinese and (not unit or all(numerals.get(c, {}).keys() & {"small", "big"} for c in g[i_cn])):
+        bare_round = chinese and all(numerals.get(c, {}).keys() & {"small", "big"} for c in g[i_cn]) \
+            and _approx_before().search(text, max(0, s - 3), s) is not None  # 逾千名, 近万人: a round number
+        if chinese and not unit and not bare_round and _person_after().match(text, e) is not None:
+            unit = _PERSON  # 七村民受伤, 九乘客: people counted without a measure word
+        if chinese and not bare_round and (not unit or all(numerals.get(c, {}).keys() & {"small", "big"} for c in g[i_cn])):
             continue  # a Chinese numeral measures only with a measure word (see below); most are words (统一);
             # a bare 万 or 亿 is the unit of a table column (万吨), not ten thousand
         before = text[max(0, s - 4):s]
@@ -205,12 +221,12 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             continue
         if g[i_neg]:
             num = Number(-num.value, num.decimals, num.scale)
-        if chinese:
+        if chinese and not bare_round:
             # A Chinese numeral measures only with a measure word, and never as 一
             # (一站式, 一次性, 一名辅警): those are set phrases or loose narrative.
             if not unit or num.value == 1:
                 continue
-            if (_unit_is(unit, calendar=True) or _unit_is(unit, clock=True)) and num.value > 31:
+            if unit and (lx.meaning("unit", unit).get("calendar") or _unit_is(unit, clock=True)) and num.value > 31:
                 continue  # 二〇二三年: a year written in numerals
         if _overlaps(taken, s, e):
             continue
@@ -239,8 +255,36 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             unit = raw_unit = _ONE + u if lx.meaning("unit", _ONE + u) else u
             num = Number(num.value + Decimal("0.5"), max(1, num.decimals), num.scale)
             e = half.end()
-        hits.append(_Hit(s, e, num, unit, raw_unit, chinese, approx))
+        if _unit_is(unit, kinds=True) and not chinese and num.value >= 100:
+            continue  # 110类报警, 12369类投诉: a hotline's code, not a count of kinds
+        if g[i_per] and unit:
+            unit = raw_unit = f"{unit}/{g[i_per]}"  # 239起/天
+        if _unit_is(unit, age=True) and _age_band(text, s, e):
+            continue  # 18-35岁青年, 60岁及以上老人: a band of ages names a group
+        hits.append(_Hit(s, e, num, unit, raw_unit, chinese, approx, bare_round=bare_round))
     return hits
+
+
+def _age_band(text: str, s: int, e: int) -> bool:
+    """Is the age at [s, e) the end of a range (18-35岁) or a bound (60岁及以上) before a noun?"""
+    if s > 1 and _separators().get(text[s - 1]) == "range" and text[s - 2].isdigit():
+        return True
+    return _age_bound().match(text, e) is not None
+
+
+@lru_cache(maxsize=1)
+def _age_bound() -> regex.Pattern[str]:
+    sep = lexicon.having("separator", kind="list")
+    bounds = lexicon.having("bound", bound="lower", place="after") + "|" + lexicon.having("bound", bound="upper", place="after")
+    return regex.compile(rf"(?:{sep})?(?:{bounds})\p{{Han}}")
+
+
+@lru_cache(maxsize=1)
+def _person_after() -> regex.Pattern[str]:
+    return regex.compile(lx.alternation("person_noun"))
+
+
+_PERSON = "人"
 
 
 def _chain_units(text: str, hits: list[_Hit]) -> None:
@@ -264,6 +308,21 @@ def _chain_units(text: str, hits: list[_Hit]) -> None:
                     x.num = Number(x.num.value * source.num.scale, x.num.decimals, source.num.scale)
         else:
             source = None
+
+
+def _shared_units(text: str, hits: list[_Hit]) -> None:
+    """提高0.8个、1.3个百分点 / 下降0.2个、提高0.8个百分点: a list whose first items carry only the
+    measure word of the unit written in full at its end takes that unit."""
+    for i in range(len(hits) - 2, -1, -1):
+        h, nxt = hits[i], hits[i + 1]
+        if not (h.unit and nxt.unit and nxt.unit != h.unit and nxt.raw_unit and h.raw_unit
+                and nxt.raw_unit.startswith(h.raw_unit)):
+            continue
+        gap = lx.scan(text, h.end, nxt.start)
+        covered = sum(w.end - w.start for w in gap)
+        if covered == nxt.start - h.end and gap and gap[0].text in _separators() \
+                and all(w.text in _separators() or "direction" in w.classes for w in gap):
+            h.unit, h.raw_unit = nxt.unit, nxt.raw_unit
 
 
 def _line_of(text: str, pos: int) -> tuple[int, int]:
@@ -294,6 +353,8 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
         if h.num.decimals == 0 and h.num.value < 500 and following and not rx(r"\d").search(following):
             return None
         return "cell"
+    if h.bare_round:
+        return "round"
     nxt = text[h.end:h.end + 1]
     if nxt == ":" or (h.start > 0 and text[h.start - 1] == ":"):
         # Ratio parts (7.7:57.5:34.8); a clock time 20:06 has only two.
@@ -326,6 +387,7 @@ def run(ctx: Context) -> None:
     text = ctx.norm.text
     hits = _scan(text, _covered(ctx))
     _chain_units(text, hits)
+    _shared_units(text, hits)
     facts: list[Quantity | Percent | Change] = []
     bare_cells: set[int] = set()  # cells of tables whose layout the table pass could not read
     i = 0
