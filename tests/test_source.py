@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -152,3 +155,17 @@ def test_map_is_exact_and_monotone(raw: str) -> None:
             a, b = src.raw_range(i, i + 1)
             assert prev <= a < b <= len(raw), (raw, src.text, i)
             prev = b
+
+
+CORPORA = sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", CORPORA[::4], ids=lambda p: p.stem)
+def test_a_corpus_page_saved_as_html_gives_the_same_facts(path: Path) -> None:
+    # (All 76 project texts and the first 30 shared pages held this when it was written.)
+    text = path.read_text(encoding="utf-8")
+    page = "<html><body>\n" + "".join(f"<p>{html.escape(line)}</p>\n" if line.strip() else "<br>\n"
+                                      for line in text.split("\n")) + "</body></html>"
+    doc = parse(page)
+    assert _facts(doc) == _facts(parse(text))
+    assert _findings(doc) == _findings(parse(text))
