@@ -70,8 +70,18 @@ CASES: list[tuple[str, str, list[F]]] = [
      [F("186112件", Q, "186112", "件", "求助类"), F("64.6%", P, "64.6", "%", "求助类", decimals=1)]),
     ("percent list after 分别为", "按时办结率分别为98.1%、97.5%。",
      [F("98.1%", P, "98.1", "%", "按时办结率"), F("97.5%", P, "97.5", "%", "按时办结率")]),
+    # ratio parts are named in turn by the whole of known parts (issue 10 item 3; gold r058, r059)
     ("percent ratio parts", "三次产业结构为7.7:57.5:34.8。",
-     [F("7.7", P, "7.7", "%", "三次产业结构"), F("57.5", P, "57.5", "%"), F("34.8", P, "34.8", "%")]),
+     [F("7.7", P, "7.7", "%", "第一产业"), F("57.5", P, "57.5", "%", "第二产业"), F("34.8", P, "34.8", "%", "第三产业")]),
+    ("ratio parts named by a list of ordinals", "一、二、三产业比例为6:38:56。",
+     [F("6", P, "6", "%", "第一产业"), F("38", P, "38", "%", "第二产业"), F("56", P, "56", "%", "第三产业")]),
+    ("a ratio stated before and after", "三次产业比例由上年的14.5:41.2:49.3变为9.1:40.8:50.1。",
+     [F("14.5", P, "14.5", "%", "第一产业"), F("41.2", P, "41.2", "%", "第二产业"), F("49.3", P, "49.3", "%", "第三产业"),
+      F("9.1", P, "9.1", "%", "第一产业"), F("40.8", P, "40.8", "%", "第二产业"), F("50.1", P, "50.1", "%", "第三产业")]),
+    ("the topic of the clause before", "金融业活力凸显,前三季度增加值实现200.8亿元。",
+     [F("200.8亿元", Q, "20080000000", "元", "金融业增加值")]),
+    ("a reporting clause is no topic", "会议通报,一季度全市地区生产总值完成612.4亿元。",
+     [F("612.4亿元", Q, "61240000000", "元", "地区生产总值")]),
     # --- changes
     ("change huanbi down", "全市共接到来电383257次,环比下降59.7%。",
      [F("383257次", Q, "383257", "次", "来电"),
@@ -154,6 +164,22 @@ CASES: list[tuple[str, str, list[F]]] = [
      [F("52316件", Q, "52316", "件", "电话受理"), F("3862件", Q, "3862", "件", "物业管理")]),
     ("months counted one by one are the categories", "1月、2月分别受理6429件、6491件;3月份受理7430件。",
      [F("6429件", Q, "6429", "件", "1月"), F("6491件", Q, "6491", "件", "2月"), F("7430件", Q, "7430", "件", "3月份")]),
+    # real set C shapes, written anew: names listed with commas, one holding 、 of its own; a
+    # second 分别 without names goes on about the list or the parallel clauses before it
+    ("names listed with commas before 分别", "分行业看,纺织业,交通运输、仓储和邮政业,批发业分别增长3.1%、5.2%和6.4%。",
+     [F("增长3.1%", C, "3.1", "%", "纺织业", "up"), F("5.2%", C, "5.2", "%", "交通运输、仓储和邮政业", "up"),
+      F("6.4%", C, "6.4", "%", "批发业", "up")]),
+    ("a second 分别 goes on about the list before it", "甲产业、乙产业增加值分别增长8.1%、6.2%,分别高于全市2.1个、0.2个百分点。",
+     [F("增长8.1%", C, "8.1", "%", "甲产业", "up"), F("6.2%", C, "6.2", "%", "乙产业增加值", "up"),
+      F("高于全市2.1个", C, "2.1", "个百分点", "甲产业", "up"), F("0.2个百分点", C, "0.2", "个百分点", "乙产业增加值", "up")]),
+    ("a second 分别 goes on about the parallel clauses before it", "民间投资增长4.1%,工业投资增长6.3%,分别比上月加快0.5个和1.2个百分点。",
+     [F("增长4.1%", C, "4.1", "%", "民间投资", "up"), F("增长6.3%", C, "6.3", "%", "工业投资", "up"),
+      F("比上月加快0.5个", C, "0.5", "个百分点", "民间投资", "up"), F("1.2个百分点", C, "1.2", "个百分点", "工业投资", "up")]),
+    # real set A / shared corpus shapes, written anew: the clause before says what changed
+    ("a nameless change measures the subject that moved", "整治期间,道路交通事故起数明显下降,同比下降12.4%。",
+     [F("同比下降12.4%", C, "12.4", "%", "道路交通事故起数", "down")]),
+    ("分别 after a subject that moved names its parts", "办理时效和群众满意度有所提升,分别同比上升2.1分和0.8分。",
+     [F("上升2.1分", C, "2.1", "分", "办理时效", "up"), F("0.8分", C, "0.8", "分", "群众满意度", "up")]),
     ("共 is no part of a verb's name", "截至9月末共办理1200件。", [F("1200件", Q, "1200", "件", "办理")]),
     ("N分靠 is a saying, not a score", "招商引资,三分靠招、七分靠服务。", []),
     ("measure words of supplies and products", "发放帐篷320顶、棉被2000床、方便食品3600箱,集成电路产量18.7亿块。",
@@ -306,6 +332,13 @@ CASES: list[tuple[str, str, list[F]]] = [
      [F("52件", Q, "52", "件", "停车难问题"), F("31件", Q, "31", "件", "噪声问题")]),
     ("the items of an enumeration", "一是防疫类诉求329件,二是市民生活类诉求147件。",
      [F("329件", Q, "329", "件", "防疫类"), F("147件", Q, "147", "件", "市民生活类")]),
+    ("a dateline's byline is no part of the lead's names", "本报讯(记者 王明)全省公路里程达到1.2万公里,比上年增加0.1万公里。",
+     [F("1.2万公里", Q, "12000", "公里", "公路里程"), F("增加0.1万公里", C, "1000", "公里", "公路里程", direction="up")]),
+    ("a 分别 list over a whole of known parts", "三次产业对经济增长的贡献率分别为2.3%、64.5%和33.2%。",
+     [F("2.3%", P, "2.3", "%", "第一产业"), F("64.5%", P, "64.5", "%", "第二产业"), F("33.2%", P, "33.2", "%", "第三产业")]),
+    ("a 分别 clause that names nothing goes on about the sentence before", "全年共发生事故2400起,造成560人受伤。与去年同期相比,分别下降15.8%、13.4%。",
+     [F("2400起", Q, "2400", "起", "事故"), F("560人", Q, "560", "人"), F("15.8%", C, "15.8", "%", "事故", direction="down"),
+      F("13.4%", C, "13.4", "%", direction="down")]),
 ]
 
 # Expectations that follow ANNOTATION.md where the extractor does not yet: strict xfails.

@@ -22,9 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+if TYPE_CHECKING:  # pandas is an optional extra
+    import pandas as pd
 
 Severity = Literal["error", "warning", "info"]
 Direction = Literal["up", "down"]
@@ -70,6 +73,27 @@ class _Fact(BaseModel):
                                    description="Internal: offsets into the normalised text; never serialised.")
 
 
+class TableCell(BaseModel):
+    """Where a figure read from a table sits: enough to rebuild the table from its facts."""
+
+    table: int = Field(description="Index of the table on the page, from 0 in text order; two tables "
+                                   "flattened side by side are two tables.")
+    row: int = Field(description="Row of the cell among the table's data rows, from 0 (header rows and "
+                                 "rows that only name a group, such as 构成(%), are not counted).")
+    column: int = Field(description="Column of the cell among the table's leaf columns, from 0; the "
+                                    "column of row names is column 0.")
+    row_header: str | None = Field(default=None, description="The row's name as written (其中:谷物).")
+    column_header: str | None = Field(default=None, description="The column's header as written; a header "
+                                      "written over several rows is joined from the top with '/' "
+                                      "(受理量(件)/电话).")
+    scale: int = Field(default=1, description="The multiplier the table declares for the cell (单位:亿元 gives "
+                                              "100000000); `value` has it applied already.")
+    period: Literal["current", "prior"] | None = Field(
+        default=None, description="In a table with a growth column, whether the cell's column holds the current "
+                                  "period (本周数据, the later year) or the one compared with (上周数据, the year "
+                                  "before): the growth of the row relates the two.")
+
+
 class _Numeric(_Fact):
     """Fields of the three numeric kinds (`quantity`, `percent`, `change`)."""
 
@@ -90,6 +114,8 @@ class _Numeric(_Fact):
     # cell in a report that counts 件).
     unit_inferred: bool = Field(default=False, description="True when the unit is not written next to the number but taken "
                                                    "from context (a table's declared unit, a report that counts 件).")
+    cell: TableCell | None = Field(default=None, description="For a figure read from a table: the table, "
+                                   "row and column it sits in, with their headers.")
 
 
 class Quantity(_Numeric):
@@ -278,3 +304,83 @@ class Document(BaseModel):
     def facts(self) -> list[Fact]:
         """Every fact of every article, in text order."""
         return [f for a in self.articles for f in a.facts]
+
+    # ------------------------------------------------------------ following links
+    def fact(self, id: str) -> Fact:
+        """The fact with this id (`doc.fact(breakdown.total_id)`); KeyError when there is none."""
+        # A scan, not a cached index: the articles may be edited, and a private attribute would
+        # make two equal documents compare unequal.
+        for a in self.articles:
+            for f in a.facts:
+                if f.id == id:
+                    return f
+        raise KeyError(id)
+
+    def links(self, fact: Fact) -> dict[str, Fact]:
+        """The facts this one points at, by the name of the field that points: `period_id`,
+        `total_id`, `whole_id`, `part_id`, and for a breakdown or ranking each member's
+        `parts[i].value_id`, `items[i].share_id`…  Ids that lead nowhere are left out."""
+        refs: dict[str, str] = {}
+        for name in ("period_id", "total_id", "whole_id", "part_id"):
+            ref = getattr(fact, name, None)
+            if ref:
+                refs[name] = ref
+        members = fact.parts if isinstance(fact, Breakdown) else fact.items if isinstance(fact, Ranking) else []
+        field = "parts" if isinstance(fact, Breakdown) else "items"
+        for i, m in enumerate(members):
+            for name in ("value_id", "share_id"):
+                ref = getattr(m, name)
+                if ref:
+                    refs[f"{field}[{i}].{name}"] = ref
+        out: dict[str, Fact] = {}
+        for name, ref in refs.items():
+            try:
+                out[name] = self.fact(ref)
+            except KeyError:
+                continue
+        return out
+
+    def period_of(self, fact: Fact) -> DateFact | Period | None:
+        """The date or period a figure refers to (its `period_id`), if any."""
+        if not fact.period_id:
+            return None
+        try:
+            found = self.fact(fact.period_id)
+        except KeyError:
+            return None
+        return found if isinstance(found, (DateFact, Period)) else None
+
+    def composites_of(self, fact: Fact) -> list[Breakdown | Ranking]:
+        """The breakdowns and rankings this figure is the total, a part or an item of."""
+        out: list[Breakdown | Ranking] = []
+        for f in self.facts():
+            if isinstance(f, Breakdown):
+                ids = {f.total_id} | {p.value_id for p in f.parts} | {p.share_id for p in f.parts}
+            elif isinstance(f, Ranking):
+                ids = {i.value_id for i in f.items} | {i.share_id for i in f.items}
+            else:
+                continue
+            if fact.id and fact.id in ids:
+                out.append(f)
+        return out
+
+    def article_of(self, fact: Fact) -> Article | None:
+        """The article whose facts hold this one."""
+        return next((a for a in self.articles if any(f is fact or (f.id and f.id == fact.id) for f in a.facts)),
+                    None)
+
+    # ------------------------------------------------------------ tables
+    def to_records(self, table: Literal["facts", "composites"] = "facts") -> list[dict[str, Any]]:
+        """The rows of a table for analysis, as dicts: `"facts"` has one row per figure (quantity,
+        percent, change) with a numeric `value`; `"composites"` one per part of a breakdown or item
+        of a ranking. The columns are those of `parse -f csv` (see `docs/tables.md`)."""
+        from .report.tables import records
+
+        return records(self, table)
+
+    def to_pandas(self, table: Literal["facts", "composites"] = "facts") -> pd.DataFrame:
+        """The same table as a pandas DataFrame with typed columns (float64 values, nullable
+        integers, dates as datetime64). Needs the extra: `pip install 'gov-news-extract[pandas]'`."""
+        from .report.tables import dataframe
+
+        return dataframe(self, table)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import cache, cached_property
+from itertools import pairwise
+from typing import Any
 
 import regex
 
@@ -74,9 +76,9 @@ class _Patterns:
 
     @cached_property
     def basis_only(self) -> regex.Pattern[str]:
-        """较上年同期的, 比10月份的: last period's value of a metric, no name of its own."""
-        return regex.compile(rf"(?:{_having('comparator', role='open')})(?:{lx.alternation('prior_period')}|\d{{1,4}}"
-                             rf"(?:{lx.alternation('date_part')}))+{_OF}?")
+        """较上年同期的, 比10月份的, 较二季度: a comparison base, no name of its own."""
+        return regex.compile(rf"(?:{_having('comparator', role='open')})(?:{lx.alternation('prior_period')}|"
+                             rf"{lx.alternation('time_word')}|\d{{1,4}}(?:{lx.alternation('date_part')}))+{_OF}?")
 
     @cached_property
     def most(self) -> str:
@@ -348,7 +350,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             cstart = sorted_ends[k]
             while cstart < s and text[cstart] in "、和及与)）":
                 cstart += 1
-        region = text[cstart:s]
+        region = _without_furniture(ctx, cstart, s)
         if aside is not None and aside.nspan[1] < s and text[aside.nspan[1]] in ")）" \
                 and rx(r"[)）]的?").fullmatch(text, aside.nspan[1], s):
             # 完成年度目标任务(5万人)的84.7%: read as if the figure in brackets were not there.
@@ -377,8 +379,18 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             cstart = text.index(period, line_start)
             label_region = text[cstart:s].rstrip()
         name = clean(label_region)
+        topic = _topic_before(text, cstart, sent) if name and prev is None and naming.is_aggregate(name) else None
+        if topic is not None:
+            # 金融业活力凸显,前三季度增加值实现200.8亿元: the clause before names whose aggregate it is
+            name = topic + name
+            label_region, cstart = name, cstart
         if _is_qualifier(name) or _P.basis_only.fullmatch(name):
             name = ""  # 较10月份的22908件: last period's figure of the metric named before
+        if not name and prev is None and isinstance(f, Change):
+            moved = _subject_that_moves(text, cstart, sent)
+            if moved is not None:
+                # 交通事故死亡人数大幅下降,同比下降18.5%: the clause before says what changed
+                label_region, cstart, name = moved[1], moved[0], moved[1]
         span_of_days = _P.days_then_verb.search(text, max(0, s - 16), s)
         if span_of_days is not None and naming.verb_only(name):
             # 工作日5天受理16825件;周末2天受理4921件: the part of the period is what is counted
@@ -501,6 +513,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             whole = f
         prev = f
     _distribute(ctx, facts)
+    _ratio_names(ctx, facts)
 
 
 # What ends the noun after a number (350个[地级及以上城市]|赶赴…): a particle, a verb, a change, a
@@ -528,9 +541,11 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
         return None
     end = e
     for k, t in enumerate(after):
-        if t.kind == "han" or (t.kind == "word" and not (t.classes & _NOUN_ENDS and not t.is_("plain"))
-                               and not t.is_("total")):
+        if t.kind in ("han", "latin") or (t.kind == "word" and not (t.classes & _NOUN_ENDS and not t.is_("plain"))
+                                          and not t.is_("total")):
             end = t.end
+        elif t.text == "-" and k > 0 and after[k - 1].kind == "latin":
+            end = t.end  # TFT-LCD等级偏光板生产线
         elif t.text == "、" and k > 0 and len(after[k - 1].text) == 1:
             end = t.end  # 轻、重工业
         else:
@@ -638,6 +653,53 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
     return out
 
 
+_VERB_CLASSES = frozenset({"report_verb", "intake_verb", "result_verb", "direction", "have_verb", "copula",
+                           "action_verb", "level_verb", "modal"})
+
+
+def _comma_names(ctx: Context, cstart: int, end: int, k: int) -> list[tuple[str, int]] | None:
+    """采矿业,制造业,电力、热力、燃气及水生产和供应业分别下降…: names listed with commas, the
+    last of which may hold 、 of its own. The clauses before the one of 分别 are names when each is
+    a bare noun phrase (no figure, no verb, no 从…看) and with the last they make k names."""
+    text = ctx.norm.text
+    pieces: list[tuple[str, int]] = []
+    b = cstart - 1
+    while b > 0 and text[b] in ",，" and len(pieces) < k - 1:
+        a = last_before(text, ",;。:\n", b) + 1
+        piece = text[a:b]
+        toks = tokens(text, a, b)
+        if not piece or len(piece) > 12 or rx(r"\d").search(piece) or any(t.classes & _VERB_CLASSES for t in toks) \
+                or (toks and toks[-1].means("list_cue", kind="facet-end")) or not clean(piece):
+            break
+        pieces.insert(0, (piece, a))
+        b = a - 1
+    last = text[cstart:end]
+    if not pieces or not clean(last):
+        return None
+    if len(pieces) + 1 == k:
+        return [*pieces, (last, cstart)]
+    return None
+
+
+def _list_before(text: str, facts: Sequence[Numeric], sent: int, cstart: int, k: int) -> list[Numeric]:
+    """…分别增长24.7%、17.8%、12.8%,分别高于规上工业15.5个、8.6个和3.6个百分点: the list of k
+    figures that ends the clause before, or the k clauses before of one figure each, is what a
+    分别 with no names goes on about, changes too."""
+    before = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart]
+    if len(before) < k or text[before[-1].nspan[1]:cstart].strip() not in (",", "，"):
+        return []
+    run = before[-k:]
+    if all(_P.list_split.fullmatch(text[a.nspan[1]:b.nspan[0]]) for a, b in pairwise(run)):
+        return run
+    # 工业投资增长40.3%,制造业投资增长35.8%,…,分别比1-4月加快9.1个、11.0个…: parallel clauses of
+    # one figure each, in one unit
+    if len({f.unit for f in run}) == 1 and all(
+            text.count(",", a.nspan[1], b.nspan[0]) + text.count("，", a.nspan[1], b.nspan[0]) == 1
+            for a, b in pairwise(run)):
+        return run
+    return []
+
+
 def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
     """`A、B和C分别为X、Y和Z`: each figure of the list measures the name in its place; with no
     names before 分别, the figures listed just before it (A X亿元、B Y亿元,分别增长…) lend theirs."""
@@ -659,6 +721,9 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
         if len(run) < 2:
             continue
         names = [(n, k) for n, k in names_in(ctx, cstart, m.start()) if clean(n) or naming.is_month(n.strip())]
+        commas = _comma_names(ctx, cstart, m.start(), len(run))
+        if commas is not None:
+            names = commas
         if len(names) != len(run) and cstart > 1:
             # 前三位分别为A、B和C,受理量分别为X、Y和Z: the names are the list of the clause before.
             pstart = last_before(text, ",;。:\n", cstart - 1) + 1
@@ -667,6 +732,12 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
                 listed_names = [(n, k) for n, k in names_in(ctx, head.end(), cstart - 1) if clean(n)]
                 if len(listed_names) == len(run) and not any(rx(r"\d").search(n) for n, _ in listed_names):
                     names = listed_names
+        if not names and cstart > 1:
+            moved = _subject_that_moves(text, cstart, last_before(text, "。\n", cstart) + 1)
+            if moved is not None:
+                # 服务规范和问题解决指标得分有所提升,分别同比上升3.12分和1.42分: the names of the
+                # subject that moved
+                names = [(n, k) for n, k in names_in(ctx, moved[0], moved[2]) if clean(n)]
         if len(names) == len(run):
             for f, (n, k) in zip(run, names, strict=True):
                 name = clean(n) or n.strip()  # 1月、2月分别受理…: the months name the figures
@@ -676,8 +747,154 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
                     j = k + n.rfind(name)
                     f.label, f.label_span = _surface_of(ctx, j, name)
             continue
+        members = _enumerated_before(ctx, cstart, m.start(), len(run))
+        if members is not None:
+            # 三次产业贡献率分别为2.3%、64.5%和33.2%: the whole of known parts names them in turn
+            for f, name in zip(run, members, strict=True):
+                f.label, f.label_span = name, None
+            continue
         sent = last_before(text, "。\n", m.start()) + 1
-        listed = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart and isinstance(f, Quantity)]
+        before: list[Numeric] = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart
+                                 and not isinstance(f, Change)]
+        listed: list[Numeric] = [f for f in before if isinstance(f, Quantity)]
+        if len(listed) < len(run) and len(before) >= len(run):
+            listed = before  # …分别为68.2%和52.6%,分别比上年末提高0.8个、1.3个百分点
+        if not before and not names and sent > 1 and text[sent - 1] == "。":
+            # …共发生事故241734起,造成57168人死亡…。与去年同期相比,分别下降15.8%、13%…: a clause
+            # that names nothing goes on about the figures of the sentence before
+            psent = last_before(text, "。\n", sent - 1) + 1
+            listed = [f for f in facts if psent <= f.nspan[0] and f.nspan[1] <= sent and isinstance(f, Quantity)]
+            if len(listed) != len(run):
+                listed = []
+        if not listed and not names:
+            listed = _list_before(text, facts, sent, cstart, len(run))
         if len(listed) >= len(run) and (not names or (len(names) == 1 and len(run) > 1)):  # 投资额分别为…: a metric, not names
             for f, src in zip(run, listed[-len(run):], strict=True):
                 f.label, f.label_span = src.label, src.label_span
+
+
+def _ratio_names(ctx: Context, facts: Sequence[Numeric]) -> None:
+    """一、二、三产业比例为6:38:56 / 三次产业结构由上年的14.5:41.2:49.3调整为…: the parts of a ratio
+    are named in turn by the list, or by the whole of known parts (三次产业), named before it."""
+    text = ctx.norm.text
+    run: list[Numeric] = []
+    for f in [*facts, None]:
+        if f is not None and isinstance(f, Percent) and run and text[run[-1].nspan[1]:f.nspan[0]] in _RATIO_MARKS:
+            run.append(f)
+            continue
+        if len(run) >= 2:
+            names = _names_for_ratio(ctx, _sentence_start(text, run[0].nspan[0]), run[0].nspan[0], len(run))
+            if names is not None:
+                for g, name in zip(run, names, strict=True):
+                    g.label, g.label_span = name, None
+        run = [f] if f is not None and isinstance(f, Percent) else []
+
+
+_RATIO_MARKS = frozenset(":∶")
+
+
+def _names_for_ratio(ctx: Context, start: int, end: int, k: int) -> list[str] | None:
+    text = ctx.norm.text
+    region = text[start:end]
+    listed = [m for m in _P.ordinal_list.finditer(region)]
+    if listed:
+        m = listed[-1]
+        ords = [m.group(1), *rx(f"[{_numeral_chars()}]").findall(m.group(2))]
+        head_toks = tokens(text, start + m.start(3), start + m.end(3))
+        if len(ords) == k and head_toks:
+            # the head is its first word: 产业 of 产业比例为
+            head = ctx.norm.surface(head_toks[0].start, head_toks[0].end)
+            return [_first_ordinal() + o + head for o in ords]
+    wholes = [t for t in tokens(text, start, end) if t.is_("enumerated")]
+    for t in reversed(wholes):
+        members = [str(x) for x in lx.meaning("enumerated", t.text).get("members") or []]
+        if len(members) == k:
+            return [_in_page_script(ctx, x) for x in members]
+    return None
+
+
+def _in_page_script(ctx: Context, name: str) -> str:
+    """A name from the lexicon written in the page's script (第一产业 → 第一產業 on a traditional page)."""
+    if not ctx.norm.traditional:
+        return name
+    return str(_s2t().convert(name))
+
+
+@cache
+def _s2t() -> Any:
+    import opencc  # only for traditional pages; a converter costs 0.1 s to build
+
+    return opencc.OpenCC("s2t")
+
+
+def _subject_that_moves(text: str, cstart: int, sent: int) -> tuple[int, str, int] | None:
+    """The subject of the clause before, when that clause states no figure and ends in a change
+    without one (…死亡人数大幅下降,): where it starts, the name, and where the subject ends."""
+    if cstart <= sent + 1 or text[cstart - 1] not in ",，":
+        return None
+    pstart = max(sent, last_before(text, ",;:\n", cstart - 1) + 1)
+    toks = [t for t in tokens(text, pstart, cstart - 1) if t.kind != "space"]
+    if not toks or rx(r"\d").search(text, pstart, cstart - 1) or not toks[-1].is_("direction") \
+            or toks[-1].means("direction", short=True):
+        return None
+    k = len(toks) - 1
+    while k > 0 and toks[k - 1].is_("adverb"):
+        k -= 1
+    name = clean(text[pstart:toks[k].start])
+    if len(name) < 2 or naming.verb_only(name):
+        return None
+    return pstart + text[pstart:toks[k].start].rfind(name), name, toks[k].start
+
+
+def _topic_before(text: str, cstart: int, sent: int) -> str | None:
+    """The subject of the clause before, when that clause states no figure (金融业活力凸显,): its
+    first word, if it is a content word of its own."""
+    if cstart <= sent + 1:
+        return None
+    pstart = max(sent, last_before(text, ",;:\n", cstart - 1) + 1)
+    clause = text[pstart:cstart - 1]
+    if not 3 <= len(clause) <= 14 or rx(r"\d").search(clause) or text[cstart - 1] not in ",，":
+        return None
+    if any(t.is_("calc_basis", "time_word", "date_part", "prior_period", "scope", "list_cue", "pointer", "conjunction",
+                 "report_verb") for t in tokens(clause)):
+        return None  # 初步核算, / 截至目前,: a method or a time, not a subject and its state
+    from ..text import segment
+
+    tagged = segment.get().tag(clause)
+    if len(tagged) < 2:
+        return None
+    first, pos = tagged[0]
+    if len(first) < 2 or not pos.startswith("n"):
+        return None  # the subject is a noun (金融业, 建筑业), never 根据 or 初步
+    return first
+
+
+def _without_furniture(ctx: Context, a: int, b: int) -> str:
+    """text[a:b] less the furniture layout found inside lines (a token injected across the page,
+    a web button) and the bylines: 全省某某资讯公路里程某某资讯达到1.2万公里 is read as 全省公路里程达到,
+    本报讯(记者 王明)全省… as 全省…"""
+    text = ctx.norm.text
+    spans = sorted(ctx.furniture + ctx.bylines) if ctx.bylines else ctx.furniture
+    if not spans:
+        return text[a:b]
+    k = bisect.bisect_left(spans, (a, -1))
+    while k > 0 and spans[k - 1][1] > a:
+        k -= 1
+    out, pos = [], a
+    while k < len(spans) and spans[k][0] < b:
+        s, e = spans[k]
+        if e > pos:
+            out.append(text[pos:max(pos, s)])
+            pos = max(pos, e)
+        k += 1
+    out.append(text[pos:b] if pos < b else "")
+    return "".join(out)
+
+
+def _enumerated_before(ctx: Context, start: int, end: int, k: int) -> list[str] | None:
+    """The members of a whole of known parts (三次产业) named in text[start:end], when there are k."""
+    for t in reversed(tokens(ctx.norm.text, start, end)):
+        if t.is_("enumerated"):
+            members = [str(x) for x in lx.meaning("enumerated", t.text).get("members") or []]
+            return [_in_page_script(ctx, x) for x in members] if len(members) == k else None
+    return None

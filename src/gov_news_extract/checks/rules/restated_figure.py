@@ -116,6 +116,8 @@ def _key(facts: Facts, f: Numeric, labels: dict[str, str | None]) -> tuple[str, 
         return None  # the cheap tests first: most figures stop here
     if _BASIS_FIGURE.search(facts.before(f, 10)):
         return None  # 较10月份的22908件: the figure of the period compared with, not this one
+    if f.cell is not None and f.cell.period == "prior":
+        return None  # a table's 上年同期 column: the same, as a column
     if f.label in labels:
         label = labels[f.label]
     else:
