@@ -31,7 +31,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
                 "split's parts are labelled (已完成, 正在推进) (list grammar, issue 12)",
     },
     "dates": {
-        "r028": "a converter gloss inside a date (2022全(quan)年) breaks the date (issue 10: long tail)",
     },
     "titles_people": {
     },

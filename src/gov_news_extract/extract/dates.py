@@ -155,7 +155,8 @@ _PERIOD_FIRST = frozenset(_CN + "".join({w[0] for w in _class("rel_year", chain=
 _PERIOD = regex.compile(
     _GUARD
     + rf"(?=[\d{_chars(sorted(_PERIOD_FIRST))}])"
-    + rf"(?P<rel>{_REL_CHAIN})?(?:(?P<y>{_Y}){_YEAR}(?:{_YEAR_SUFFIX})?)?"
+    # a year in digits may run into its period without 年 (2022全年, 2023上半年, 2024一季度)
+    + rf"(?P<rel>{_REL_CHAIN})?(?:(?P<y>{_Y}){_YEAR}(?:{_YEAR_SUFFIX})?|(?P<y>(?:19|20)\d{{2}}))?"
     + rf"(?:{_ORDINAL}(?P<w>[1-5]?\d|[{_D19[:5]}]?{_TEN}[{_D19}]?|[{_D19}]){_WEEK}(?![{_WEEK_NOT}])"
     + rf"|(?P<q>{_ORDINAL}?[{_D19[:4]}1-4]){_QUARTER}"
     + rf"|(?:{_FIRST_FULL})(?P<qq>[{_TWO_THREE}2-3])(?:{_MEASURE})?{_QUARTER}"
