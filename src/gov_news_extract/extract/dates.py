@@ -653,11 +653,20 @@ class _Builder:
         self.cals = cals
         self.page_date = _page_date(self.text, cals)
         self.data_year = _data_year(self.text, cals, self.page_date)
+        if self.data_year is None:
+            self.data_year = ctx.year_before
         ref = ctx.reference_date
         self.today = ref or self.page_date
         # 今年 is the year of writing; a bare 全年 or 3月份 is the year reported on.
         self.now_year = ref.year if ref else self.page_date.year if self.page_date else self.data_year
         self.built: list[tuple[_Cal, DateFact | Period]] = []
+        # Expressions stating a year (not as a basis) and a month, in text order, for year_for/month_for.
+        basis = _words()["basis_before"]
+        self._year_cals = [o for o in cals if o.y is not None and not _before(self.text, o.start, basis)]
+        self._year_starts = [o.start for o in self._year_cals]
+        self._month_cals = [o for o in cals if o.m is not None]
+        self._month_starts = [o.start for o in self._month_cals]
+        self._longest = max((o.end - o.start for o in cals), default=0)
 
     def year_for(self, c: _Cal) -> int | None:
         """Year of an expression without one: a year stated earlier in the same paragraph
@@ -665,12 +674,12 @@ class _Builder:
         if c.rel is not None:
             return None if self.now_year is None else self.now_year + c.rel
         para_start = self.text.rfind("\n", 0, c.start) + 1
-        basis = _words()["basis_before"]
-        for o in reversed(self.cals):
-            if o.start >= c.start or o.start < para_start:
-                continue
-            if o.y is not None and not _before(self.text, o.start, basis):
-                return o.y2 if o.y2 is not None else o.y
+        # The nearest stated year before c (by bisection over those expressions: a scan back over
+        # every expression per expression grew with the square of the page).
+        k = bisect.bisect_left(self._year_starts, c.start) - 1
+        if k >= 0 and self._year_starts[k] >= para_start:
+            o = self._year_cals[k]
+            return o.y2 if o.y2 is not None else o.y
         if self.data_year is not None:
             return self.data_year
         return self.now_year
@@ -682,11 +691,15 @@ class _Builder:
                 return None
             return cal.shift_month(self.today.year, self.today.month, -1 if _before(self.text, c.start, _LAST_MONTH)
                                    else 0)[1]
-        for o in reversed(self.cals):
-            if o.start >= c.start or c.start - o.end > 400:
-                continue
-            if o.m is not None:
+        # The nearest expression with a month before c ending at most 400 characters before it.
+        k = bisect.bisect_left(self._month_starts, c.start) - 1
+        while k >= 0:
+            o = self._month_cals[k]
+            if c.start - o.end <= 400:
                 return o.m2 if o.m2 is not None else o.m
+            if c.start - o.start > 400 + self._longest:
+                break  # no earlier one can end close enough
+            k -= 1
         return self.today.month if self.today else None
 
     def build(self, c: _Cal) -> DateFact | Period | None:
