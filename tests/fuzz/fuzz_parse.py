@@ -11,8 +11,9 @@ For every input it checks what parse() promises:
 
 * it returns a Document (an internal error is a failure here, though parse() reports it);
 * every span slices the input to its text; facts come in text order;
-* it takes at most 2 s of CPU per 10 KB of text (`--slow` to change): anything slower is
-  a pass growing faster than the text and fails the run.
+* with GNE_FUZZ_SLOW=S set (seconds of CPU per 10 KB), it takes at most that long: a way to
+  hunt passes that grow faster than the text on a quiet machine. It is off by default and in
+  CI: speed is measured in `benchmarks/`, never asserted where the machine's load decides.
 
 A failing input is written by libFuzzer as ``crash-…`` (or ``timeout-…``) in the current
 folder; reproduce it with ``python tests/fuzz/fuzz_parse.py crash-…``. Without atheris
@@ -29,7 +30,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SLOW_SECONDS_PER_10KB = float(os.environ.get("GNE_FUZZ_SLOW", "2.0"))
+SLOW_SECONDS_PER_10KB = float(os.environ["GNE_FUZZ_SLOW"]) if os.environ.get("GNE_FUZZ_SLOW") else None
 
 try:
     import atheris
@@ -57,8 +58,9 @@ def check(text: str) -> None:
     assert isinstance(doc, Document)
     broken = [d.message_en for d in doc.diagnostics if d.rule == "internal-error"]
     assert not broken, broken
-    limit = SLOW_SECONDS_PER_10KB * max(1.0, len(text.encode("utf-8")) / 10240)
-    assert spent <= limit, f"{spent:.2f} s for {len(text)} characters (limit {limit:.2f} s)"
+    if SLOW_SECONDS_PER_10KB is not None:
+        limit = SLOW_SECONDS_PER_10KB * max(1.0, len(text.encode("utf-8")) / 10240)
+        assert spent <= limit, f"{spent:.2f} s for {len(text)} characters (limit {limit:.2f} s)"
     prev = -1
     for f in doc.facts():
         assert text[f.span.start:f.span.end] == f.span.text, f
@@ -100,7 +102,7 @@ def main() -> None:
     if not any(f.startswith("-max_len") for f in flags):
         flags.append("-max_len=20000")  # room for a whole seed page and its growth
     if not any(f.startswith("-timeout") for f in flags):
-        flags.append("-timeout=60")  # a hang, not a slow input (those fail the time check above)
+        flags.append("-timeout=60")  # a hang, not a slow input (see GNE_FUZZ_SLOW above)
     if not any(f.startswith("-rss_limit_mb") for f in flags):
         flags.append("-rss_limit_mb=4096")
     work = Path(tempfile.mkdtemp(prefix="gne-fuzz-"))
