@@ -582,3 +582,92 @@ def test_line_roles_are_ordered_and_inside_the_text(text: str) -> None:
     assert spans == sorted(spans)
     assert all(0 <= s < e <= len(norm.text) for s, e in spans + page.furniture)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+# ------------------------------------------------------------------ page chrome before the headline (issue 13, round 2)
+# Web and e-paper pages put a site's name, slogan, navigation, metadata table and credits around the
+# headline. The headline is the line right above the text with only credits, stamps and issuers
+# between; the chrome above it is furniture. Each case: (page, title), by origin.
+TITLE_SLOTS = [
+    pytest.param("某市人民政府\nMoushi Municipal People's Government\n无障碍浏览 长者模式 登录\n当前位置:首页 > 政务公开 >\n"
+                 "| 索引号: | 0012/2025-00031 | 主题分类: | 统计 |\n| 发布机构: | 某市统计局 | 成文日期: | 2025-03-02 |\n"
+                 "2024年某市统计公报 | | | |\n某市统计局\n国家统计局某市调查队\n2025年3月2日\n2024年,全市经济运行平稳。\n",
+                 "2024年某市统计公报", id="government CMS: metadata rows, the title in a row of its own, issuers"),
+    pytest.param("![]() |\n|\n索引号: | 0031/2022-00007 | 公开方式: | 主动公开 |\n文号: | 公开日期: | 2022-08-17 10:51 | |\n"
+                 "发布单位: | 某区统计局 |\n2013年某区国民经济和社会发展统计公报 | |||||||\n2013年,全区经济平稳增长,增长8%。\n",
+                 "2013年某区国民经济和社会发展统计公报", id="government CMS: image markup and labels with empty values"),
+    pytest.param("某县发布\n权威声音 服务你我\n\n一季度某县新增就业3200人\n\n原创 某县发布 2025年04月02日 08:30\n点击蓝字 关注我们\n\n"
+                 "一季度,全县新增就业3200人,同比增长4%。\n\n阅读 1200\n分享 点赞 8 在看 3\n写留言\n",
+                 "一季度某县新增就业3200人", id="official account: name and slogan over the headline, reader buttons"),
+    pytest.param("服务粉丝\n\n我们一直在努力\n当前位置:首页 > 资讯 >\n\n上半年,某市热线受理诉求32.1万件,同比下降3.2%\n\n"
+                 "日期: 来源:某某晚报\n\n某某晚报全媒体记者 王小明\n\n8月8日,记者从市热线中心获悉,上半年共受理诉求32.1万件。\n",
+                 "上半年,某市热线受理诉求32.1万件,同比下降3.2%", id="content farm: a headline with commas over its credits"),
+    pytest.param("原标题:某港一季度吞吐量增长8% 新开航线2条\n记者从某港获悉,一季度集装箱吞吐量增长8%。 港口新开航线2条。\n",
+                 "某港一季度吞吐量增长8% 新开航线2条", id="aggregator: the original title is the only one"),
+    pytest.param("某港吞吐量增长8%\n来源:某某日报\n原标题:一季度某港集装箱吞吐量增长8%\n记者从某港获悉,一季度吞吐量增长8%。\n",
+                 "某港吞吐量增长8%", id="aggregator: the original title under the page's own headline"),
+    pytest.param("二零二四年年報 Relatório Anual de 2024\n某某服務署 Serviços de Atendimento\n\n"
+                 "市民意見及投訴 Opiniões e queixas dos cidadãos\n\n本年共接獲投訴120宗,較上年增加5%。\nForam recebidas 120 queixas.\n",
+                 "市民意見及投訴", id="bilingual report: a heading followed by its translation"),
+    pytest.param("2024年報 Relatório Anual\n88 附 錄 3 意見及投訴 Opiniões e queixas 接獲總數 Total de casos recebidos 1,210 "
+                 "意見 Opiniões 310 投訴 Queixas 900 已處理 Tratados 1,150 跟進中 Em curso de tratamento 60\n",
+                 "意見及投訴", id="bilingual report flowed from a PDF into one line"),
+    pytest.param("首页/ 政务公开/ 统计公报/ 正文\n\n某县二〇二三年国民经济和社会发展统计公报\n\n某县二〇\n\n国民经济和社会发展统计公报\n\n"
+                 "某县统计局\n\n2024年4月15日\n\n2023年,全县经济平稳。\n",
+                 "某县二〇二三年国民经济和社会发展统计公报", id="government site: the title whole over a broken copy"),
+    pytest.param("| 2-3 总产出 | ||||\n| 单位:亿元 | ||||\n| 项目 | 2013 | 2014 |\n| 第一产业 | 3170.16 | 3400.90 |\n",
+                 "总产出", id="yearbook: a table's caption is its first row"),
+    pytest.param("9月某市热线受理诉求6.8万件 这些事大家最关心\n原创 某市发布 2024年10月11日 18:30\n\n96.8%\n群众满意率\n\n"
+                 "▶ 诉求从哪来\n电话受理5000件,占80%。\n", "9月某市热线受理诉求6.8万件 这些事大家最关心",
+                 id="official account: a figure's caption right above the text is no headline"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLE_SLOTS)
+def test_headline_among_page_chrome(text: str, title: str | None) -> None:
+    assert _titles(text) == [title]
+
+
+def test_flowed_headline_in_two_halves_before_its_dateline() -> None:
+    text = ("原标题:某市端午小长假预计发送旅客超百万\n记者从某铁路局获悉,端午期间预计发送旅客105万人次,同比增长10%。 铁路部门将增开列车"
+            "52对。 又一龙头企业落户某县 建设百亿级产业基地 某某晚报讯(记者 郭大川 通讯员 段小波)5月22日,某县签约产业基地项目,"
+            "总投资约100亿元。 项目分三期建设。(通讯员 许小峰 记者 徐小园)\n|\n")
+    assert _titles(text) == ["某市端午小长假预计发送旅客超百万", "又一龙头企业落户某县 建设百亿级产业基地"]
+    assert _people(text) == [[], [("记者", "郭大川"), ("通讯员", "段小波"), ("通讯员", "许小峰"), ("记者", "徐小园")]]
+
+
+def test_links_and_navigation_after_the_text_are_no_articles() -> None:
+    text = ("某县新建茶叶加工厂2家\n本报讯(记者 闻小澜)某县今年新建标准化茶叶加工厂2家。 (通讯员 程小禾)\n\n"
+            "上一篇:某市举办乡村直播大赛\n下一篇:某站春运发送旅客43.6万人次\n本版其他新闻\n· 市场监管部门开展春季食品安全检查\n"
+            "· 城西物流园二期主体完工\n")
+    assert _titles(text) == ["某县新建茶叶加工厂2家"]
+    assert _people(text) == [[("记者", "闻小澜"), ("通讯员", "程小禾")]]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    pytest.param("贵州某县:指尖经济绘就新生活。图为4月11日手工艺人在绘制蜡画。陈小威 摄\n", [("记者", "陈小威")],
+                 id="news site: a caption's closing credit without a role"),
+    pytest.param("图为市民在公园赏花。王军摄\n", [("记者", "王军")], id="news site: the credit written close"),
+    pytest.param("游客在景区拍照。无人机航拍摄\n", [], id="news site: 航拍 is no name"),
+    pytest.param("全市经济运行平稳,增长5%。\n编辑:柯小桐\n审核:廖小舟\n", [("编辑", "柯小桐")],
+                 id="official account: a reviewer credits no author"),
+])
+def test_photo_and_review_credits(text: str, people: list[tuple[str, str]]) -> None:
+    assert sorted(p for a in _people(text) for p in a) == sorted(people)
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    pytest.param("无障碍浏览 长者模式 登录 注册", "furniture", id="government site: accessibility buttons"),
+    pytest.param("分享 收藏 点赞 26 在看 11", "furniture", id="official account: reader buttons with counts"),
+    pytest.param("原创 某县发布 2025年04月08日 18:06 浙江", "furniture", id="official account: the post's stamp"),
+    pytest.param("| 发布机构: | 某市统计局 | 成文日期: | 2025-03-20 |", "furniture", id="government CMS: a metadata row"),
+    pytest.param("附件:2024年某市统计公报.pdf", "furniture", id="government site: a file link"),
+    pytest.param("上一篇:某市举办乡村直播带货大赛", "furniture", id="e-paper: a link to the previous item"),
+    pytest.param("| 其中: | 120 | 45 |", "table", id="statistical table: a sub-heading row is data"),
+])
+def test_chrome_lines(line: str, role: str) -> None:
+    text = f"某市统计局发布数据\n本报讯 全市经济运行平稳,增长5%。\n{line}\n全市将继续做好各项工作。\n"
+    norm = normalise(text)
+    key = normalise(line).text.strip()[-4:]
+    (got,) = [r.role.value for r in analyse(norm).lines if key in norm.text[r.start:r.end]]
+    assert got == role

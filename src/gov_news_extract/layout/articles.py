@@ -360,8 +360,15 @@ def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
             while first < stop and lines[first].kind in (Kind.FIGURE, Kind.FURNITURE) and not lines[first].blank_before:
                 first += 1
             break
+    slot = _headline_slot(lines, first, stop)
+    if slot is not None:
+        first = slot
     for x in range(first, stop):
         k, t = lines[x].kind, lines[x].text
+        if k is Kind.PROSE and x == slot:
+            art.group = (x,)  # 今年上半年,菏泽…下降8.32% over the page's credits: its headline, commas and all
+            _pick_title(lines, art)
+            return
         if k is Kind.HEAD and _DOC_HEADER.search(t):
             continue  # 某某市人民政府办公室文件: the letterhead of an official document
         if _caption_of_figure(lines, x):
@@ -385,11 +392,71 @@ def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
             return
 
 
-_TABLE_NUMBER = regex.compile(r"(?:表\s*)?[\d.\-]+\s*")
+# Lines that may stand between a page's headline and its text: the page's credits and stamps,
+# its issuers, section labels in brackets.
+_CREDITS = {Kind.FURNITURE, Kind.BYLINE, Kind.NAME, Kind.SIGNATURE, Kind.SHORT, Kind.COLUMN}
+_SLOT_PROSE_MAX = 64
+_MARKS = "■□★☆▲△▶▷►●○◆◇•▪▸"
+
+
+def _slot_prose(ln: Line) -> bool:
+    """A line shaped like a long headline: not a sentence (no full stop, not ending on a comma)."""
+    return ln.kind is Kind.PROSE and len(ln.text) <= _SLOT_PROSE_MAX and not rx(r"[。;!?]").search(ln.text) \
+        and ln.text[-1] not in ",、:…"
+
+
+def _body_line(lines: list[Line], x: int) -> bool:
+    ln = lines[x]
+    if ln.kind is Kind.PROSE:
+        return not (_slot_prose(ln) and x + 1 < len(lines) and lines[x + 1].kind in _CREDITS)
+    if ln.kind is Kind.TABLE:
+        return _table_caption(ln) is None
+    if ln.kind is Kind.HEAD and ln.text[:1] in _MARKS:
+        return True  # ▶ 诉求从哪来: a marked section head opens the text
+    return ln.kind in (Kind.LEAD, Kind.SECTION, Kind.BULLET)
+
+
+def _headline_slot(lines: list[Line], first: int, stop: int) -> int | None:
+    """Where a page's headline stands: right above its text, with only the page's credits, stamps
+    and issuers between (a site's name, slogan and navigation come before it). The first line of
+    that headline's stack, or None when the page shows no such headline."""
+    body = next((x for x in range(first, stop) if _body_line(lines, x)), None)
+    if body is None:
+        return None
+    j = body - 1
+    while j >= first and (lines[j].kind in _CREDITS or (lines[j].kind is Kind.HEAD and _ORG.search(lines[j].text))):
+        j -= 1
+    if j < first:
+        return None
+    ln = lines[j]
+    if ln.kind is Kind.PROSE:
+        return j if _slot_prose(ln) and j < body - 1 else None
+    if ln.kind is Kind.TABLE:
+        if _table_caption(ln) is None:
+            return None
+        while j > first and lines[j - 1].kind is Kind.TABLE and _table_caption(lines[j - 1]) is not None:
+            j -= 1  # | 2-3 总产出 | / | 单位:亿元 |: the table's caption is its first row
+        return j
+    fuller = [x for x in range(first, j) if lines[x].kind is Kind.HEAD and len(lines[x].text) > len(ln.text)
+              and furniture.repeats(lines[x].text, ln.text)]
+    if fuller:
+        return fuller[0]  # the headline written out whole above a broken copy of it (子洲县二〇 / 国民经济…公报)
+    if not (ln.kind is Kind.HEAD or (ln.kind is Kind.FIGURE and len(_HAN.findall(ln.text)) >= 6)):
+        return None
+    if j > first and not ln.blank_before and lines[j - 1].kind is Kind.FIGURE and len(_HAN.findall(lines[j - 1].text)) < 6:
+        return None  # 96.8% / 群众满意率: the caption under an infographic's figure
+    while j > first and not lines[j].blank_before and _stacks(lines[j - 1]):
+        j -= 1
+    return j
+
+
+_TABLE_NUMBER = regex.compile(r"(?:表\s*)?[\d.\-]+(?![\d年])\s*")  # 2-3 总产出, not the year of 2024年…公报
 
 
 def _table_caption(ln: Line) -> tuple[int, int] | None:
     """The caption in a table's first row when it is the row's only cell (table number dropped)."""
+    if "|" not in ln.text:
+        return None  # a row read from its shape (接获总数 Total de casos 1,318), not a cell
     cells = [(m.start(), m.end()) for m in regex.finditer(r"[^|]+", ln.text) if ln.text[m.start():m.end()].strip()]
     if len(cells) != 1:
         return None
@@ -400,7 +467,8 @@ def _table_caption(ln: Line) -> tuple[int, int] | None:
     if num:
         a = num.end()
     caption = ln.text[a:b].strip()
-    if len(_HAN.findall(caption)) < 2 or (rx(r"\d").search(caption) and not _HAN.search(caption[:1])):
+    if len(_HAN.findall(caption)) < 2 or (rx(r"\d").search(caption) and not _HAN.search(caption[:1])
+                                          and not rx(r"^\d{4}\s*年").match(caption)):
         return None
     return ln.start + a, ln.start + a + len(caption)
 
@@ -501,7 +569,8 @@ def _block(norm: NormText, lines: list[Line], arts: list[_Art], k: int, end_line
     block.byline = by
     if art.title is not None:
         ln = lines[art.title]
-        block.title = ln.inner if ln.kind in (Kind.BULLET, Kind.TABLE) and ln.inner else (ln.start, ln.end)
+        # the headline proper: behind its marker, in its table cell, after its label, before its translation
+        block.title = ln.inner if ln.inner and ln.kind is not Kind.COLUMN else (ln.start, ln.end)
     elif lead is not None and lead.title is not None:
         block.title = lead.title
     if block.title:
@@ -534,7 +603,8 @@ _SHAPE_ROLE = {
 def _line_roles(lines: list[Line], arts: list[_Art]) -> list[LineRole]:
     roles = [_SHAPE_ROLE[ln.kind] for ln in lines]
     for k, ln in enumerate(lines):
-        if ln.kind is Kind.HEAD and _MASTHEAD.search(ln.text) and not any(x.kind is Kind.LEAD for x in lines[:k]):
+        if ln.kind in (Kind.HEAD, Kind.FURNITURE) and _MASTHEAD.search(ln.text) \
+                and not any(x.kind is Kind.LEAD for x in lines[:k]):
             roles[k] = Role.MASTHEAD  # 青川日报 over the page's first item
         elif ln.kind is Kind.PROSE and bl.photo_credits(ln.text, 0) and len(ln.text) <= 80:
             roles[k] = Role.CAPTION  # …正在回访群众。本报记者 X 摄

@@ -298,19 +298,28 @@ _NAMES = r"[\p{Han}·]{2,4}(?:[\s、,和/]+[\p{Han}·]{2,4})*"
 _PHOTO = regex.compile(rf"(?:{_escaped(_REPORTER_ROLES)})[\s::]*(\p{{Han}}{{2,4}}(?:\s*[、,和]\s*\p{{Han}}{{2,4}})*)\s*摄(?!影)")
 
 
+# A caption's closing credit with no role word: the name alone after the caption's last sentence
+# (…图为手工艺人在绘制蜡画。陈威 摄). Without a role it must read as a name (a surname first).
+_BARE_PHOTO = regex.compile(r"(?:^|(?<=[。!?”)\s]))(\p{Han}{2,4})\s*摄(?=\s*$|[)。])")
+
+
 def photo_credits(t: str, base: int) -> list[Person]:
-    """`新华社记者王全超摄`, `记者 卢先庆 摄`: a photographer is role 记者."""
+    """`新华社记者王全超摄`, `记者 卢先庆 摄`, `…。陈威 摄`: a photographer is role 记者."""
     out: list[Person] = []
     for m in _PHOTO.finditer(t):
         for tok, s, e in _tokens(m.group(1), base + m.start(1)):
             if _name_ok(tok, strict=False):
                 out.append(Person("记者", s, e))
+    if "摄" in t:
+        for m in _BARE_PHOTO.finditer(t):
+            if _name_ok(m.group(1), strict=True) and not any(p.start == base + m.start(1) for p in out):
+                out.append(Person("记者", base + m.start(1), base + m.end(1)))
     return out
 
 
 # A line that is nothing but credits: 新华社记者 / 本报记者 张三 李四 / 作者:王五 / 责任编辑:赵六 校对:钱七
 _BYLINE_LINE = regex.compile(
-    rf"^(?:{_ROLE_WORD}(?:[\s::]*{_NAMES})?\s*(?:报道|摄)?\s*)"
+    rf"^(?:{_ROLE_WORD}(?:[\s::]*{_NAMES})?\s*(?:报道|摄)?\s*|(?:{_escaped(_CREDIT_ROLES)})[\s::]*{_NAMES})"
     rf"(?:[\s,]*(?:{_ROLE_WORD}|{_escaped(_CREDIT_ROLES)})[\s::]*{_NAMES}\s*(?:报道|摄)?)*$"
 )
 # Web buttons standing apart from the text (作者:X 发表评论, 【纠错】, 分享到:): blanked before a line is read.

@@ -85,16 +85,53 @@ _HAN4 = regex.compile(r"\p{Han}(?:\P{Han}*\p{Han}){3}")
 
 
 _COMMA = regex.compile(r"[,,]")
+_HAN = regex.compile(r"\p{Han}")
+_SENTENCE_END = regex.compile(r"[。;!?]\s*$")
 # A line in Latin script only (no Han): a translation, a link's label.
 _LATIN_LINE = regex.compile(r"[^\p{Han}]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z\u00C0-\u024F]{2,}.*[A-Za-z\u00C0-\u024F]{2,}")
 _DATE_WRITTEN = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
 _ISSUER = regex.compile(
-    rf"(?:[\p{{Han}}\w()]{{2,40}}?(?:{lexicon.alternation('org_head')})\s*(?:{_DATE_WRITTEN})"
+    rf"(?:[\p{{Han}}\w()]{{2,40}}?(?:{lexicon.alternation('org_head')})\p{{Han}}{{0,2}}\s*(?:{_DATE_WRITTEN})"
     rf"|(?:{_DATE_WRITTEN})\s*[\p{{Han}}\w()]{{2,40}}?(?:{lexicon.alternation('org_head')}))"
 )
 # What marks a page strip: a weekday, a page number or code (第6版, A26 at its start).
 _PAGE_MARK = regex.compile(r"星期[一二三四五六日天]|第\s*\d+\s*版|^[A-Z]\d{1,2}(?=\s|\p{Han})")
+# A post's stamp: a written date with a clock time (原创 某某发布 2025年04月08日 18:06 浙江). A headline
+# never carries the minute it was posted.
+_STAMP = regex.compile(rf"(?:{_DATE_WRITTEN})\s*\d{{1,2}}:\d{{2}}")
+# Words of the page's chrome (buttons, navigation, a reader's buttons): a line of nothing else,
+# counts aside (分享 收藏 点赞 26 在看 11, 上一版 下一版, 无障碍浏览 长者模式 登录), is furniture.
+_UI_WORDS = frozenset(lexicon.words("web_furniture"))
+_UI_SPLIT = regex.compile(r"[\s|:：\[\]【】()<>〈〉/·•,、\d]+")
+# A link to a file (附件:….pdf) is furniture, not a section of the text.
+_FILE = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|jpe?g|png|ofd)\b", regex.I)
+# A label that introduces the headline on its line (原标题:…, 标题:…).
+_TITLE_LABEL = regex.compile(rf"^(?:{lexicon.alternation('title_label')})\s*[:：]\s*")
+# A line's tail in Latin script after its Chinese: the line's translation (投诉及反映 Queixas e participações).
+_LATIN_TAIL = regex.compile(r"(?<=[\p{Han}\d)）%])\s+(?=[A-Za-z\u00C0-\u024F])([^\p{Han}]+)$")
+
+
+def _ui_only(t: str) -> bool:
+    """t is made only of the page's chrome words and their counts."""
+    if len(t) > 60:
+        return False
+    toks = [x for x in _UI_SPLIT.split(t) if x]
+    return bool(toks) and all(x in _UI_WORDS for x in toks)
+
+
+def _metadata_row(t: str) -> bool:
+    """A flattened row of a page's metadata table (a cell 索引号: with its value in the next cell,
+    then 发布机构: and its value): cells that are fields' labels, each value in the cell after it;
+    or a row of markup with neither words nor figures."""
+    cells = [c.strip() for c in t.split("|")]
+    if not any(_HAN.search(c) or rx(r"\d").search(c) for c in cells):
+        return True  # ![]() |: an image's markup
+    labels = [k for k, c in enumerate(cells) if c and c[-1] in ":：" and len(c) <= 12]
+    if len(labels) >= 2:
+        return True
+    # one label: its value names or dates something (a measured row, 其中: | 120 |, is data)
+    return any(k + 1 < len(cells) and _HAN.search(cells[k + 1]) for k in labels)
 
 
 def _is_headline(t: str) -> bool:
@@ -114,9 +151,30 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
     """Kind of one stripped line, plus the range of its inner part (relative to t) if any."""
     if LEAD.match(t):
         return Kind.LEAD, None
+    tail = _LATIN_TAIL.search(t) if len(t) <= 200 else None
+    if tail and _LATIN_WORD.search(tail.group(1)) and _HAN.search(t, 0, tail.start()):
+        # 投诉及反映 Queixas e participações: the Chinese is the line, the rest its translation
+        head = t[:tail.start()]
+        if rx(r"\d$").search(tail.group(1)) and not rx(r"(?<!\d)(?:19|20)\d\d$").search(tail.group(1)):
+            return Kind.TABLE, None  # 接获总数 Total de casos recebidos 1,318: a row of a two-language table
+        kind, inner = classify(head)
+        return kind, inner or ((0, len(head)) if kind in (Kind.HEAD, Kind.FIGURE) else None)
+    if _ui_only(t):
+        return Kind.FURNITURE, None
+    label = _TITLE_LABEL.match(t) if len(t) <= 80 else None
+    if label and label.end() < len(t):
+        kind, inner = classify(t[label.end():])
+        if kind in (Kind.HEAD, Kind.FIGURE, Kind.SHORT, Kind.PROSE) and not _SENTENCE_END.search(t):
+            return Kind.HEAD, (label.end(), len(t))  # 原标题:…: the headline after its label
     if len(t) <= 120 and _PAGE_MARK.search(t) and inline_credits(t, 0):
         return Kind.SEPARATOR, None  # A26 要闻 责任编辑:A/B … (星期一): a page strip
     if _FORUM_FLOOR.search(t) or _FURNITURE.search(t) or _WEB_ADDRESS.search(t) or _BREADCRUMB.search(t):
+        return Kind.FURNITURE, None
+    if len(t) <= 80 and not rx(r"[。;!?]").search(t) and _STAMP.search(t):
+        return Kind.FURNITURE, None  # 原创 某某发布 2025年04月08日 18:06: a post's stamp
+    if len(t) <= 120 and _FILE.search(t):
+        return Kind.FURNITURE, None  # 附件:…统计公报.pdf
+    if "|" in t and _metadata_row(t):
         return Kind.FURNITURE, None
     if rx(r"\d").search(t) and _DATE_ONLY.fullmatch(t):  # only date characters
         return Kind.FURNITURE, None
@@ -246,9 +304,42 @@ def _first_chunk(text: str, st: int, b: int, removed: list[int]) -> tuple[int, i
     return (m.start(), m.end()) if m else None
 
 
+# A Chinese phrase followed by its translation in Latin script (投诉 Queixas, 接获总数 Total de casos).
+_TRANSLATED = regex.compile(r"\p{Han}[」”)]?[ \t]+[A-Za-z\u00C0-\u024F]{2,}[^\p{Han}\n]*?[A-Za-z\u00C0-\u024F]{2,}")
+_BILINGUAL_MIN = 3
+_LATIN_OR_DIGIT = regex.compile(r"[A-Za-z\u00C0-\u024F\d”\")）]")
+
+
+def _bilingual_cuts(norm: NormText, text: str, a: int, b: int) -> set[int]:
+    """Where a page in two languages flowed into one line starts each Chinese cell again.
+
+    A report printed in Chinese and Portuguese (or English), flowed from a PDF, runs
+    `投诉及反映 Queixas e participações 接获总数 Total de casos recebidos 1,318 反映 …`:
+    every Chinese phrase that follows a Latin phrase or a figure, past a space (or a space the
+    normaliser dropped), opens a cell of its own. A figure's unit or date part (2019 年) does not.
+    """
+    if len(_TRANSLATED.findall(text, a, b)) < _BILINGUAL_MIN:
+        return set()
+    removed = set(_spaces_removed(norm, a, b))
+    cuts: set[int] = set()
+    for m in regex.finditer(r"(?<![\p{Han}「“])[「“]?\p{Han}", text[a:b]):
+        i = a + m.start()
+        j = i
+        while j > a and text[j - 1] in " \t":
+            j -= 1
+        if j == a or not (j < i or i in removed) or not _LATIN_OR_DIGIT.match(text[j - 1]):
+            continue
+        if text[j - 1].isdigit():
+            toks = lexicon.scan(text, i, min(b, i + 4))
+            if toks and toks[0].start == i and {"date_part", "unit"} & toks[0].classes:
+                continue  # 2019 年, 1,318 宗: a figure with its unit
+        cuts.add(i)
+    return cuts
+
+
 def _flow(norm: NormText, text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Cut one line of flowed text into the lines it stands for (offsets into text)."""
-    cuts: set[int] = set()
+    cuts: set[int] = _bilingual_cuts(norm, text, a, b) if b - a >= _FLOW_MIN else set()
     m = _PAGE_HEADER.match(text, a, b)
     if m:
         cuts.add(m.end())
@@ -271,9 +362,12 @@ def _flow(norm: NormText, text: str, a: int, b: int) -> list[tuple[int, int]]:
         chunk = _first_chunk(text, st, b, removed)
         if chunk is None or chunk[0] - st < 4 or chunk[1] in cuts:
             continue
-        piece = text[st:ends[bisect.bisect_right(ends, st)]]
-        if classify(piece)[0] in (Kind.SEPARATOR, Kind.FURNITURE, Kind.LEAD):
+        piece = text[st:ends[bisect.bisect_right(ends, st)]].strip()
+        whole = classify(piece)[0]
+        if whole in (Kind.SEPARATOR, Kind.FURNITURE, Kind.LEAD):
             continue  # a page strip or a dateline, read whole
+        if whole is Kind.HEAD or (whole is Kind.FIGURE and len(_HAN.findall(piece)) >= 6):
+            continue  # 又一世界500强落户海安 建设百亿级产业基地 before its dateline: one headline in two halves
         head = text[st:chunk[0]]
         if classify(head)[0] in (Kind.HEAD, Kind.SECTION) and not _CHUNK_PUNCT.search(_NUMBERING.sub("", head)):
             cuts.add(chunk[1])
@@ -333,9 +427,28 @@ def split_lines(norm: NormText, text: str | None = None) -> list[Line]:
 _NUMBERED = regex.compile(r"^\d{1,3}\s*[.、]\s*")
 
 
+_LINKS_HEAD = frozenset(lexicon.get("web_furniture").having(kind="links"))
+_DATE_WEEKDAY = regex.compile(rf"(?:{_DATE_WRITTEN})\s*(?:星期|周)[一二三四五六日天]")
+
+
 def settle(lines: list[Line]) -> None:
     """Kinds that only the page shows: link lists and title strips among headline-shaped lines,
     and numbered headlines each repeated under the page header that opens its item."""
+    for k, ln in enumerate(lines):
+        if ln.kind is Kind.FURNITURE and _LINKS_HEAD.intersection(_UI_SPLIT.split(ln.text)):
+            # 本版其他新闻 / · 标题 / · 标题: a list of links under its heading, not articles
+            j = k + 1
+            while j < len(lines) and lines[j].kind in (Kind.HEAD, Kind.FIGURE, Kind.BULLET, Kind.SHORT):
+                lines[j].kind, lines[j].inner = Kind.FURNITURE, None
+                j += 1
+        elif ln.kind is Kind.HEAD and ln.inner and _TITLE_LABEL.match(ln.text):
+            # 新标题 / 来源:… / 原标题:旧标题: under a headline of its own, the original title is a note
+            j = k - 1
+            while j >= 0 and lines[j].kind is Kind.FURNITURE:
+                j -= 1
+            if j >= 0 and lines[j].kind in (Kind.HEAD, Kind.FIGURE) and not _DATE_WEEKDAY.search(lines[j].text) \
+                    and not _TITLE_LABEL.match(lines[j].text):
+                ln.kind, ln.inner = Kind.FURNITURE, None
     for a, b in itertools.pairwise(lines):
         if a.kind in _SHAPED_HEADS and b.kind in _SHAPED_HEADS and not b.blank_before:
             if furniture.siblings(a.text, b.text):
