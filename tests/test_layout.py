@@ -671,3 +671,34 @@ def test_chrome_lines(line: str, role: str) -> None:
     key = normalise(line).text.strip()[-4:]
     (got,) = [r.role.value for r in analyse(norm).lines if key in norm.text[r.start:r.end]]
     assert got == role
+
+
+# Articles as the page has them: chrome above the first article and below the last is no article,
+# a headline repeated over its lead is one article, a title bar repeats the headline with the site.
+PAGE_ARTICLES = [
+    pytest.param("某某网首页 | 今日要闻 | 国内 | 国际 | 社会 | 财经\n市长热线年受理来电13万 ——某某网\n\n市长热线年受理来电13万\n\n"
+                 "2011-01-31 14:20:57 来源:某某晚报\n\n办结率100%,群众满意率95%\n\n某某网消息 记者日前从市长热线获悉,去年共受理"
+                 "来电13.15万件。\n", ["市长热线年受理来电13万"], id="news portal: title bar, menu, a stamp between title and subtitle"),
+    pytest.param("某某新闻社 2002年10月17日星期四\n首页 新闻大观 财经 体育 影视 图片 专稿\n\n本页位置:首页>>新闻大观>>国内新闻\n\n"
+                 "从数字看变化:全市经济总量翻两番\n\n2002年10月05日 09:46\n\n编者按:为让读者了解十年来的变化,本网转发统计局报告。\n\n"
+                 "从数字看变化:全市经济总量翻两番\n\n某某社北京十月四日电(记者王小志)市统计局今天发布报告,全市经济总量翻两番。\n",
+                 ["从数字看变化:全市经济总量翻两番"], id="news agency site: the headline repeated after an editor's note"),
+    pytest.param("• 某某网移动版\n\n某某网移动版\n\n上半年全市新增就业6.5万人\n\n2022-07-15 09:39:00\n来源:某某网\n\n"
+                 "某某社某地7月14日电(记者姜小琳)上半年全市新增就业6.5万人。\n", ["上半年全市新增就业6.5万人"],
+                 id="mobile site: a bulleted menu label above the headline"),
+    pytest.param("某某公园免费开放首日秩序井然\n\n本报讯(记者宋小霞)昨天,全市122座公园免费开放,共接待游客31万人次。\n\n新 闻 查 询\n关键词\n\n"
+                 "热 点 专 题\n房贷利率上调\n京城1800个楼盘搜索\n\n新浪简介 | About | 广告服务 | 招聘信息\n", ["某某公园免费开放首日秩序井然"],
+                 id="portal: link blocks and a footer under the article"),
+    pytest.param("第01版:要闻\n\n1-2月全国经济持续稳定恢复\n\n《 某某报 》 (2022年03月17日   第01版)\n\n本报讯(记者 司小丽)3月15日,"
+                 "国家统计局发布数据,1-2月经济持续恢复。\n", ["1-2月全国经济持续稳定恢复"], id="e-paper: the paper's strip between headline and lead"),
+    pytest.param("|\n8月5日,记者从市统计局获悉,上半年全市GDP增长5%。\n图源:市统计局\n在全市各区县中,有22个区县增速跑赢全市。\n"
+                 "原标题:上半年全市区县GDP增速出炉 三区县位列前三\n来源:某某日报\n|\n", ["上半年全市区县GDP增速出炉 三区县位列前三"],
+                 id="aggregator: the original title at the end of the text"),
+    pytest.param("某市统计局\n(2018年4月16日)\n2017年,全市经济平稳发展,生产总值增长7%。\n", [None],
+                 id="statistics site: the issuer over its date is no title"),
+]
+
+
+@pytest.mark.parametrize(("text", "titles"), PAGE_ARTICLES)
+def test_articles_among_page_chrome(text: str, titles: list[str | None]) -> None:
+    assert _titles(text) == titles

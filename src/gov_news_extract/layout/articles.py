@@ -20,7 +20,8 @@ from ..text.normalise import NormText
 from ..text.rx import rx
 from . import byline as bl
 from . import furniture, headline
-from .lines import Kind, Line, page_text, split_lines
+from .lines import TITLE_LABEL as _TITLE_LABEL
+from .lines import Kind, Line, is_stamp, page_text, split_lines
 from .roles import Layout, LineRole, Role
 
 
@@ -93,7 +94,24 @@ class _Art:
 
 
 def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
-    """The headline block that a lead or signature at line i hangs from, if any."""
+    """The headline block that a lead or signature at line i hangs from, if any; with the headline
+    above it when only the piece's stamp stands between (市长热线年受理来电13万 / 2011-01-31 14:20
+    来源:某某晚报 / 办结率100%,群众满意率95% / lead: the title, its stamp, its subtitle)."""
+    g = _group_right_before(lines, i)
+    if not g or g[0] == 0 or lines[g[0] - 1].kind is not Kind.FURNITURE:
+        return g
+    k = g[0] - 1
+    while k >= 0 and lines[k].kind is Kind.FURNITURE and is_stamp(lines[k].text):
+        k -= 1
+    if k < 0 or lines[k + 1].kind is not Kind.FURNITURE or lines[k].kind is Kind.FURNITURE or not _stacks(lines[k]):
+        return g
+    if _ORG.search(lines[k].text) or _MASTHEAD.search(lines[k].text) or _caption_of_figure(lines, k):
+        return g
+    return (k, *g)
+
+
+def _group_right_before(lines: list[Line], i: int) -> tuple[int, ...]:
+    """The headline block right above a lead or signature at line i (furniture and figures between)."""
     j = i - 1
     figures: list[int] = []
     under_head = False
@@ -373,8 +391,8 @@ def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
             continue  # 某某市人民政府办公室文件: the letterhead of an official document
         if _caption_of_figure(lines, x):
             continue  # 全市异地就医直接结算 / **28.46**万人次: the caption of an infographic figure
-        if k is Kind.HEAD and _ORG.search(t) and x + 1 < stop and lines[x + 1].kind is Kind.HEAD:
-            continue  # the issuing body above the heading (某某市统计局 / 2023年统计公报)
+        if k is Kind.HEAD and _ORG.search(t) and x + 1 < stop and lines[x + 1].kind in (Kind.HEAD, Kind.FURNITURE):
+            continue  # the issuing body above the heading (某某市统计局 / 2023年统计公报) or over its date
         if k is Kind.HEAD or (k is Kind.FIGURE and len(_HAN.findall(t)) >= 6):
             art.group = (x,)
             _pick_title(lines, art)
@@ -438,7 +456,7 @@ def _headline_slot(lines: list[Line], first: int, stop: int) -> int | None:
             j -= 1  # | 2-3 总产出 | / | 单位:亿元 |: the table's caption is its first row
         return j
     fuller = [x for x in range(first, j) if lines[x].kind is Kind.HEAD and len(lines[x].text) > len(ln.text)
-              and furniture.repeats(lines[x].text, ln.text)]
+              and furniture.ends_with(lines[x].text, ln.text)]
     if fuller:
         return fuller[0]  # the headline written out whole above a broken copy of it (子洲县二〇 / 国民经济…公报)
     if not (ln.kind is Kind.HEAD or (ln.kind is Kind.FIGURE and len(_HAN.findall(ln.text)) >= 6)):
@@ -550,14 +568,64 @@ def analyse(norm: NormText) -> Layout:
     if not lines:
         return Layout([ArticleBlock(0, len(text))], furniture=noise)
     arts = _build(lines)
+    if arts[0].title is None and not arts[0].group:
+        end_line = arts[1].start if len(arts) > 1 else len(lines)
+        _top_title(lines, arts[0], arts[0].lead if arts[0].lead is not None else end_line)
+    arts = _merged(lines, arts)
     out: list[ArticleBlock] = []
-    for k, art in enumerate(arts):
+    for k in range(len(arts)):
         end_line = arts[k + 1].start if k + 1 < len(arts) else len(lines)
-        if k == 0 and art.title is None and not art.group:
-            stop = art.lead if art.lead is not None else end_line
-            _top_title(lines, art, stop)
         out.append(_block(norm, lines, arts, k, end_line))
     return Layout(out, _line_roles(lines, arts), noise)
+
+
+_BODY = {Kind.PROSE, Kind.LEAD, Kind.SECTION, Kind.TABLE, Kind.FIGURE}
+
+
+def _title_of(lines: list[Line], art: _Art) -> str | None:
+    if art.title is None:
+        return None
+    ln = lines[art.title]
+    a, b = (ln.inner[0] - ln.start, ln.inner[1] - ln.start) if ln.inner and ln.kind is not Kind.COLUMN else (0, len(ln.text))
+    return rx(r"\s+").sub("", ln.text[a:b])
+
+
+def _merged(lines: list[Line], arts: list[_Art]) -> list[_Art]:
+    """Articles as the page has them: a headline repeated over its lead further down (after an
+    editor's note) is the same article; a block with no text of its own (a site's chrome above the
+    first article, its links and footer below the last) belongs to the article beside it."""
+    out: list[_Art] = []
+    pending: _Art | None = None
+    for k, art in enumerate(arts):
+        end = arts[k + 1].start if k + 1 < len(arts) else len(lines)
+        title = _title_of(lines, art)
+        if out and title and title == _title_of(lines, out[-1]):
+            prev = out[-1]
+            prev.lead = prev.lead if prev.lead is not None else art.lead
+            prev.repeat = prev.repeat + art.group
+            continue
+        bodied = art.lead is not None or any(lines[x].kind in _BODY for x in range(art.start, end) if x not in art.group)
+        listed = bool(art.group) and lines[art.group[0]].item  # a numbered list of headlines lists articles
+        if not bodied and not listed and len(arts) > 1:
+            if not out:
+                pending = pending or art
+            continue
+        if pending is not None:
+            if not art.group and pending.group:
+                # 第01版:要闻 / 标题 / (报名 日期 第01版) / 本报讯…: the headline over the page strip is the text's
+                art.group, art.title, art.kicker, art.subtitles = pending.group, pending.title, pending.kicker, pending.subtitles
+                art.column = art.column if art.column is not None else pending.column
+            art.start, pending = pending.start, None
+        out.append(art)
+    out = out or arts
+    for art in out:
+        if art.title is None:
+            end = out[out.index(art) + 1].start if art is not out[-1] else len(lines)
+            labelled = [x for x in range(art.start, end) if lines[x].kind is Kind.HEAD and lines[x].inner
+                        and _TITLE_LABEL.match(lines[x].text)]
+            if labelled:
+                art.title = labelled[0]  # …正文… / 原标题:X / 来源:…: a repost names its text at its end
+    return out
 
 
 def _block(norm: NormText, lines: list[Line], arts: list[_Art], k: int, end_line: int) -> ArticleBlock:

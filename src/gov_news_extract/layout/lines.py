@@ -100,6 +100,7 @@ _PAGE_MARK = regex.compile(r"星期[一二三四五六日天]|第\s*\d+\s*版|^[
 # A post's stamp: a written date with a clock time (原创 某某发布 2025年04月08日 18:06 浙江). A headline
 # never carries the minute it was posted.
 _STAMP = regex.compile(rf"(?:{_DATE_WRITTEN})\s*\d{{1,2}}:\d{{2}}")
+_DATE_WEEKDAY = regex.compile(rf"(?:{_DATE_WRITTEN})\s*(?:星期|周)[一二三四五六日天]")
 # Words of the page's chrome (buttons, navigation, a reader's buttons): a line of nothing else,
 # counts aside (分享 收藏 点赞 26 在看 11, 上一版 下一版, 无障碍浏览 长者模式 登录), is furniture.
 _UI_WORDS = frozenset(lexicon.words("web_furniture"))
@@ -107,9 +108,32 @@ _UI_SPLIT = regex.compile(r"[\s|:：\[\]【】()<>〈〉/·•,、\d]+")
 # A link to a file (附件:….pdf) is furniture, not a section of the text.
 _FILE = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|jpe?g|png|ofd)\b", regex.I)
 # A label that introduces the headline on its line (原标题:…, 标题:…).
-_TITLE_LABEL = regex.compile(rf"^(?:{lexicon.alternation('title_label')})\s*[:：]\s*")
+TITLE_LABEL = regex.compile(rf"^(?:{lexicon.alternation('title_label')})\s*[:：]\s*")
 # A line's tail in Latin script after its Chinese: the line's translation (投诉及反映 Queixas e participações).
 _LATIN_TAIL = regex.compile(r"(?<=[\p{Han}\d)）%])\s+(?=[A-Za-z\u00C0-\u024F])([^\p{Han}]+)$")
+
+
+# A site's menu: many short labels in a row (首页 新闻大观 中新财经 中新体育 …), more than a
+# headline's halves or a kicker's slogan (稳就业 保民生 促发展) ever have.
+_MENU_MIN = 5
+_MENU_ITEM = regex.compile(r"[\p{Han}A-Za-z]{1,8}")
+
+
+def _menu(t: str) -> bool:
+    items = t.split()
+    return len(items) >= _MENU_MIN and all(_MENU_ITEM.fullmatch(x) for x in items)
+
+
+_STAMP_WORD = regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in lexicon.get('web_furniture').having(kind='stamp'))}"
+                            r"|来源)\s*[::]")
+
+
+def is_stamp(t: str) -> bool:
+    """A line that dates or sources the piece (2011-01-31 14:20:57 来源:某某晚报, 发布时间:…), not one
+    that locates or navigates the site."""
+    if _BREADCRUMB.search(t) or "当前位置" in t:
+        return False
+    return bool(regex.search(_DATE_WRITTEN, t) or _STAMP_WORD.search(t))
 
 
 def _ui_only(t: str) -> bool:
@@ -161,7 +185,7 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return kind, inner or ((0, len(head)) if kind in (Kind.HEAD, Kind.FIGURE) else None)
     if _ui_only(t):
         return Kind.FURNITURE, None
-    label = _TITLE_LABEL.match(t) if len(t) <= 80 else None
+    label = TITLE_LABEL.match(t) if len(t) <= 80 else None
     if label and label.end() < len(t):
         kind, inner = classify(t[label.end():])
         if kind in (Kind.HEAD, Kind.FIGURE, Kind.SHORT, Kind.PROSE) and not _SENTENCE_END.search(t):
@@ -182,6 +206,10 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.SEPARATOR, None
     if _RULE.fullmatch(t):
         return Kind.SEPARATOR, None  # ------------ / ＝＝＝＝ / ****: a rule between items
+    if len(t) <= 40 and _DATE_WEEKDAY.search(t) and not _SENTENCE.search(t):
+        return Kind.FURNITURE, None  # 中国新闻社 2002年10月17日 星期四: the masthead's date
+    if _menu(t):
+        return Kind.FURNITURE, None
     m = _COLUMN.match(t) if t[:1] in "【专" else None
     if m and _byline_only(t):
         return Kind.BYLINE, None  # 【责任编辑:杭雨桐】: credits, not a column
@@ -428,26 +456,29 @@ _NUMBERED = regex.compile(r"^\d{1,3}\s*[.、]\s*")
 
 
 _LINKS_HEAD = frozenset(lexicon.get("web_furniture").having(kind="links"))
-_DATE_WEEKDAY = regex.compile(rf"(?:{_DATE_WRITTEN})\s*(?:星期|周)[一二三四五六日天]")
 
 
 def settle(lines: list[Line]) -> None:
     """Kinds that only the page shows: link lists and title strips among headline-shaped lines,
     and numbered headlines each repeated under the page header that opens its item."""
     for k, ln in enumerate(lines):
-        if ln.kind is Kind.FURNITURE and _LINKS_HEAD.intersection(_UI_SPLIT.split(ln.text)):
+        if ln.kind is Kind.TABLE and _menu_row(lines, k):
+            ln.kind = Kind.FURNITURE  # 菏泽网首页 | 今日齐鲁 | 国内 | 国际 |: a menu, not a table
+        elif k < _TOP and ln.kind in _SHAPED_HEADS and _title_bar(lines, k):
+            ln.kind = Kind.FURNITURE  # 市长热线年受理来电13万 ——中国菏泽网: the browser's title bar
+        elif ln.kind is Kind.FURNITURE and _LINKS_HEAD.intersection(_UI_SPLIT.split(ln.text)):
             # 本版其他新闻 / · 标题 / · 标题: a list of links under its heading, not articles
             j = k + 1
             while j < len(lines) and lines[j].kind in (Kind.HEAD, Kind.FIGURE, Kind.BULLET, Kind.SHORT):
                 lines[j].kind, lines[j].inner = Kind.FURNITURE, None
                 j += 1
-        elif ln.kind is Kind.HEAD and ln.inner and _TITLE_LABEL.match(ln.text):
+        elif ln.kind is Kind.HEAD and ln.inner and TITLE_LABEL.match(ln.text):
             # 新标题 / 来源:… / 原标题:旧标题: under a headline of its own, the original title is a note
             j = k - 1
             while j >= 0 and lines[j].kind is Kind.FURNITURE:
                 j -= 1
             if j >= 0 and lines[j].kind in (Kind.HEAD, Kind.FIGURE) and not _DATE_WEEKDAY.search(lines[j].text) \
-                    and not _TITLE_LABEL.match(lines[j].text):
+                    and not TITLE_LABEL.match(lines[j].text):
                 ln.kind, ln.inner = Kind.FURNITURE, None
     for a, b in itertools.pairwise(lines):
         if a.kind in _SHAPED_HEADS and b.kind in _SHAPED_HEADS and not b.blank_before:
@@ -475,3 +506,25 @@ def settle(lines: list[Line]) -> None:
 
 
 _SHAPED_HEADS = {Kind.HEAD, Kind.FIGURE}
+_TOP = 4  # a page's title bar stands among its first lines
+_BAR_SEPARATOR = regex.compile(r"\s*(?:[-—–_|]+|[(【])")
+
+
+def _menu_row(lines: list[Line], k: int) -> bool:
+    """A row of labels with no figure, standing alone (no table row next to it): a site's menu."""
+    ln = lines[k]
+    cells = [c.strip() for c in ln.text.split("|") if c.strip()]
+    if len(cells) < 2 or rx(r"\d").search(ln.text):
+        return False
+    return all(not (0 <= j < len(lines)) or lines[j].kind is not Kind.TABLE for j in (k - 1, k + 1))
+
+
+def _title_bar(lines: list[Line], k: int) -> bool:
+    """lines[k] is a headline found again further down, followed here by a separator and the site's
+    name (X ——中国菏泽网, X - 某某网, X_某某政府网): the page's title bar, not a headline of its own."""
+    bar = lines[k].text
+    for ln in lines[k + 1:k + 12]:
+        if ln.kind in _SHAPED_HEADS and len(ln.text) >= 6 and bar.startswith(ln.text) and len(bar) > len(ln.text) \
+                and _BAR_SEPARATOR.match(bar, len(ln.text)):
+            return True
+    return False
