@@ -702,3 +702,45 @@ PAGE_ARTICLES = [
 @pytest.mark.parametrize(("text", "titles"), PAGE_ARTICLES)
 def test_articles_among_page_chrome(text: str, titles: list[str | None]) -> None:
     assert _titles(text) == titles
+
+
+# More page shapes the headline must be found on, each by origin (invented pages).
+HEADLINE_SHAPES = [
+    pytest.param("| 索引号: | 0012/2025-00031 | 发布机构: | 某市统计局 |\n| 标 题: | 2024年某市统计公报 | | |\n"
+                 "| 文 号: | | 发布日期: | 2025-03-21 |\n2024年,全市经济运行平稳,生产总值增长5%。\n", "2024年某市统计公报",
+                 id="government CMS: the title only in the metadata's title cell"),
+    pytest.param("索引号:0012/2025-00031\n发布机构:某市统计局\n生成日期:2025-03-21\n文号:\n2024年某市国民经济和社会发展统计公报\n"
+                 "2024年,全市经济运行平稳,生产总值增长5%。\n", "2024年某市国民经济和社会发展统计公报",
+                 id="government CMS: metadata as plain lines"),
+    pytest.param("老街焕新记\n——某镇老街改造见闻\n发布时间:2024-05-06\n今年以来,某镇完成老街改造1.2公里。\n", "老街焕新记",
+                 id="county site: a dashed subtitle over the stamp"),
+    pytest.param("【经济】上半年全市GDP增长5.2%\n\n上半年,全市实现地区生产总值1200亿元,同比增长5.2%。\n", "上半年全市GDP增长5.2%",
+                 id="news site: a column in brackets before the headline"),
+    pytest.param("某市12345热线5月受理诉求4.2万件_某市人民政府网\n\n5月份,市12345热线共受理群众诉求4.2万件。\n",
+                 "某市12345热线5月受理诉求4.2万件", id="government site: the page title with the site's name"),
+    pytest.param("某某在线\n为您服务 让您满意\n\n某市12345热线5月受理诉求4.2万件\n\n5月份,市12345热线共受理群众诉求4.2万件。\n",
+                 "某市12345热线5月受理诉求4.2万件", id="portal: a name and a slogan over the headline, no credits"),
+    pytest.param("某市12345热线5月受理诉求4.2万件\n\n分享到: 微信 微博 QQ空间\n\n5月份,市12345热线共受理群众诉求4.2万件。\n",
+                 "某市12345热线5月受理诉求4.2万件", id="news site: share buttons with their targets"),
+    pytest.param("上半年,某市热线受理诉求32.1万件,同比下降3.2%\n\n8月8日,记者从市热线中心获悉,上半年共受理诉求32.1万件。\n",
+                 "上半年,某市热线受理诉求32.1万件,同比下降3.2%", id="content farm: a headline with commas over the text"),
+    pytest.param("同时,加强监管力度\n\n下一步,全市将继续推进。\n", None, id="report: a sentence's opening is no headline"),
+    pytest.param("(资料图)\n\n5月18日,统计局公布数据,4月入境旅客增长2.7倍。\n", None, id="news site: a picture note is no headline"),
+    pytest.param("政府統計處公布2024年5月零售業銷貨額臨時統計數字\n*************************\n政府統計處今日發表數字,五月份零售業"
+                 "總銷貨價值為306億元,較去年同月下跌11.5%。\n", "政府統計處公布2024年5月零售業銷貨額臨時統計數字",
+                 id="government press release: a rule under the headline"),
+    pytest.param("澳門特別行政區政府 Governo da Região Administrativa Especial de Macau\n"
+                 "統計暨普查局 Direcção dos Serviços de Estatística e Censos\n\n2024年第一季就業調查 Inquérito ao Emprego 2024\n\n"
+                 "2024年第一季總體勞動人口為37.8萬人,失業率為1.9%。\n", "2024年第一季就業調查",
+                 id="bilingual government site: names and heading with their translations"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), HEADLINE_SHAPES)
+def test_headline_shapes_by_origin(text: str, title: str | None) -> None:
+    assert _titles(text) == [title]
+
+
+def test_a_question_over_a_statement_is_its_kicker() -> None:
+    (art,) = parse("群众的急难愁盼如何解决?\n某区12345热线交出一季度答卷\n本报讯(记者 王小明)一季度,区热线受理诉求1.2万件。\n").articles
+    assert (art.kicker, art.title) == ("群众的急难愁盼如何解决?", "某区12345热线交出一季度答卷")

@@ -21,7 +21,7 @@ from ..text.rx import rx
 from . import byline as bl
 from . import furniture, headline
 from .lines import TITLE_LABEL as _TITLE_LABEL
-from .lines import Kind, Line, is_stamp, page_text, split_lines
+from .lines import Kind, Line, is_stamp, page_text, split_lines, unfinished_line
 from .roles import Layout, LineRole, Role
 
 
@@ -207,8 +207,12 @@ def _events(lines: list[Line]) -> list[_Event]:
         elif k in (Kind.HEAD, Kind.FIGURE) and i + 1 < len(lines) and lines[i + 1].kind is Kind.FURNITURE \
                 and _POSTED.search(lines[i + 1].text) and len(_HAN.findall(ln.text)) >= 6 \
                 and any(x.kind is not Kind.BYLINE for x in lines[i + 2:]):  # not the page's closing credits
-            # 县人社局举办秋季招聘会 / 发布时间:2024-09-10 来源:…: a web page's item header
-            evs.append(_Event(at=i, group=(i,), starts=True))
+            # 县人社局举办秋季招聘会 / 发布时间:2024-09-10 来源:…: a web page's item header, with the
+            # lines of its headline stacked above it (老街焕新记 / ——某镇老街改造见闻 / 发布时间:…)
+            j = i
+            while j > 0 and not lines[j].blank_before and _stacks(lines[j - 1]):
+                j -= 1
+            evs.append(_Event(at=j, group=tuple(range(j, i + 1)), starts=True))
     # one headline block may be found from both sides (column above, lead below): merge
     merged: list[_Event] = []
     for ev in sorted(evs, key=lambda e: (e.at, e.lead or 0)):
@@ -413,14 +417,27 @@ def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
 # Lines that may stand between a page's headline and its text: the page's credits and stamps,
 # its issuers, section labels in brackets.
 _CREDITS = {Kind.FURNITURE, Kind.BYLINE, Kind.NAME, Kind.SIGNATURE, Kind.SHORT, Kind.COLUMN}
-_SLOT_PROSE_MAX = 64
+_COMMA = regex.compile(r"[,,]")
+_OPENER_MAX = 3
 _MARKS = "■□★☆▲△▶▷►●○◆◇•▪▸"
 
 
 def _slot_prose(ln: Line) -> bool:
     """A line shaped like a long headline: not a sentence (no full stop, not ending on a comma)."""
-    return ln.kind is Kind.PROSE and len(ln.text) <= _SLOT_PROSE_MAX and not rx(r"[。;!?]").search(ln.text) \
-        and ln.text[-1] not in ",、:…"
+    return ln.kind is Kind.PROSE and unfinished_line(ln.text)
+
+
+def _opening_headline(lines: list[Line], x: int, stop: int) -> bool:
+    """The page's first line of text is its headline, commas and all, when it is no sentence and a
+    paragraph of text follows it (上半年,某市热线受理诉求32.1万件,同比下降3.2% / 8月8日,记者…。);
+    not a sentence's opening (同时,…) nor a note in brackets ((资料图))."""
+    ln = lines[x]
+    if not _slot_prose(ln) or x + 1 >= stop or not lines[x + 1].blank_before:
+        return False
+    if lines[x + 1].kind not in (Kind.PROSE, Kind.LEAD) or ln.text[:1] in "(【[":
+        return False
+    comma = _COMMA.search(ln.text)
+    return comma is None or comma.start() >= _OPENER_MAX  # 同时, 此外, open a sentence; 上半年, a headline
 
 
 def _body_line(lines: list[Line], x: int) -> bool:
@@ -441,6 +458,8 @@ def _headline_slot(lines: list[Line], first: int, stop: int) -> int | None:
     body = next((x for x in range(first, stop) if _body_line(lines, x)), None)
     if body is None:
         return None
+    if _opening_headline(lines, body, stop):
+        return body
     j = body - 1
     while j >= first and (lines[j].kind in _CREDITS or (lines[j].kind is Kind.HEAD and _ORG.search(lines[j].text))):
         j -= 1

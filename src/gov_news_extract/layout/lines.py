@@ -104,6 +104,7 @@ _DATE_WEEKDAY = regex.compile(rf"(?:{_DATE_WRITTEN})\s*(?:星期|周)[一二三�
 # Words of the page's chrome (buttons, navigation, a reader's buttons): a line of nothing else,
 # counts aside (分享 收藏 点赞 26 在看 11, 上一版 下一版, 无障碍浏览 长者模式 登录), is furniture.
 _UI_WORDS = frozenset(lexicon.words("web_furniture"))
+_AGENCY_HEADS = lexicon.get("agency").having(kind="head")
 _UI_SPLIT = regex.compile(r"[\s|:：\[\]【】()<>〈〉/·•,、\d]+")
 # A link to a file (附件:….pdf) is furniture, not a section of the text.
 _FILE = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|jpe?g|png|ofd)\b", regex.I)
@@ -142,6 +143,26 @@ def _ui_only(t: str) -> bool:
         return False
     toks = [x for x in _UI_SPLIT.split(t) if x]
     return bool(toks) and all(x in _UI_WORDS for x in toks)
+
+
+_COLUMN_PREFIX = regex.compile(r"^【[^】]{1,8}】\s*")
+# A page title with the site's name after a separator (…_某市人民政府网, … - 某某新闻网, … | 某某日报).
+_SITE_SUFFIX = regex.compile(r"^(.{6,}?)\s*(?:_|\s[-|–]\s|——)\s*([\p{Han}A-Za-z0-9]{2,16})$")
+_SITE_NAME = regex.compile(rf"(?:{lexicon.alternation('org_head', 'publication', extra=_AGENCY_HEADS)})$")
+
+
+def _title_cell(t: str) -> tuple[int, int] | None:
+    """The cell after a metadata row's title label (a cell 标题: or 名称:), when it reads as a headline."""
+    cells = [(m.start(), m.end()) for m in regex.finditer(r"[^|]+", t)]
+    for (a, b), nxt in itertools.pairwise(cells):
+        label = rx(r"\s+").sub("", t[a:b])
+        if label[-1:] in ":：" and TITLE_LABEL.fullmatch(label[:-1] + ":"):
+            c, d = nxt
+            value = t[c:d].strip()
+            if value and classify(value)[0] in (Kind.HEAD, Kind.FIGURE):
+                c += len(t[c:d]) - len(t[c:d].lstrip())
+                return c, c + len(value)
+    return None
 
 
 def _metadata_row(t: str) -> bool:
@@ -185,6 +206,12 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return kind, inner or ((0, len(head)) if kind in (Kind.HEAD, Kind.FIGURE) else None)
     if _ui_only(t):
         return Kind.FURNITURE, None
+    column = _COLUMN_PREFIX.match(t) if t[:1] == "【" else None
+    if column and classify(t[column.end():])[0] in (Kind.HEAD, Kind.FIGURE):
+        return Kind.HEAD, (column.end(), len(t))  # 【经济】上半年全市GDP增长5.2%: the column, then the headline
+    site = _SITE_SUFFIX.match(t) if len(t) <= 80 and not _SENTENCE.search(t) else None
+    if site and _SITE_NAME.search(site.group(2)) and classify(site.group(1))[0] in (Kind.HEAD, Kind.FIGURE):
+        return Kind.HEAD, (0, site.end(1))  # 某市热线5月受理诉求4.2万件_某市人民政府网: a page title with its site
     label = TITLE_LABEL.match(t) if len(t) <= 80 else None
     if label and label.end() < len(t):
         kind, inner = classify(t[label.end():])
@@ -198,6 +225,8 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.FURNITURE, None  # 原创 某某发布 2025年04月08日 18:06: a post's stamp
     if len(t) <= 120 and _FILE.search(t):
         return Kind.FURNITURE, None  # 附件:…统计公报.pdf
+    if "|" in t and (cell := _title_cell(t)) is not None:
+        return Kind.HEAD, cell  # | 标 题: | 2024年某市统计公报 |: the metadata names the title
     if "|" in t and _metadata_row(t):
         return Kind.FURNITURE, None
     if rx(r"\d").search(t) and _DATE_ONLY.fullmatch(t):  # only date characters
@@ -281,23 +310,41 @@ def _removed_breaks(norm: NormText) -> list[int]:
     return out
 
 
-def _pieces(norm: NormText, s: int, e: int, removed: list[int], text: str) -> list[tuple[int, int]]:
-    """Cut a normalised line again where the original broke it and the parts are of different kinds.
+def unfinished_line(t: str) -> bool:
+    """A line shaped like a long headline rather than a sentence: no full stop in it, not ending on a
+    comma or a colon (上半年,某市热线受理诉求32.1万件,同比下降3.2%)."""
+    return len(t) <= _UNFINISHED_MAX and not rx(r"[。;!?]").search(t) and t[-1:] not in ",、:…" \
+        and len(_HAN.findall(t)) >= _UNFINISHED_HAN
+
+
+_UNFINISHED_MAX = 64
+_UNFINISHED_HAN = 8
+
+
+def _pieces(norm: NormText, s: int, e: int, removed: list[int], text: str) -> list[tuple[int, int, bool]]:
+    """Cut a normalised line again where the original broke it and the parts are of different kinds,
+    or where a headline-shaped line stood a paragraph apart from the text under it; each piece with
+    whether a blank line stood before it in the original.
 
     The normaliser rejoins lines broken in mid-sentence; a headline holding a
-    comma or 、 can be glued that way to the date, author or dateline under it.
+    comma or 、 can be glued that way to the date, author or dateline under it, or to the paragraph
+    it stands over.
     """
     breaks = removed[bisect.bisect_right(removed, s):bisect.bisect_left(removed, e)]  # in (s, e)
     if not breaks:
-        return [(s, e)]
+        return [(s, e, False)]
     bounds = [s, *breaks, e]
-    kinds = [classify(t)[0] if (t := text[a:b].strip()) else Kind.SHORT for a, b in itertools.pairwise(bounds)]
-    cuts = [s]
+    texts = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
+    kinds = [classify(t)[0] if t else Kind.SHORT for t in texts]
+    cuts = [(s, False)]
     for k in range(1, len(kinds)):
         after, before = kinds[k], kinds[k - 1]
-        if after in _STRONG or (before in _SHAPED and after in _SHAPED):
-            cuts.append(bounds[k])
-    return list(itertools.pairwise([*cuts, e]))
+        para = norm.original.count("\n", norm.index[bounds[k] - 1], norm.index[bounds[k]]) >= 2
+        if after in _STRONG or (before in _SHAPED and after in _SHAPED) \
+                or (para and before is Kind.PROSE and len(cuts) == k and unfinished_line(texts[k - 1])):
+            cuts.append((bounds[k], para))
+    ends = [c for c, _ in cuts[1:]] + [e]
+    return [(a, b, para) for (a, para), b in zip(cuts, ends, strict=True)]
 
 
 # ------------------------------------------------------------------ flowed text
@@ -429,7 +476,8 @@ def split_lines(norm: NormText, text: str | None = None) -> list[Line]:
         if not raw.strip():
             blank = True
             continue
-        for a0, b0 in _pieces(norm, s, s + len(raw), removed, text):
+        for a0, b0, para in _pieces(norm, s, s + len(raw), removed, text):
+            blank = blank or para
             for a, b in _flow(norm, text, a0, b0):
                 seg = text[a:b]
                 stripped = seg.strip()
