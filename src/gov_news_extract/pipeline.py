@@ -67,6 +67,10 @@ def _parse(text: str, reference_date: dt.date | None) -> Document:
     page = layout.analyse(norm)
     blocks = page.articles
     ctx.lines, ctx.furniture = page.lines, page.furniture
+    # A byline's stretch when it is one place (本报讯(记者 王明)); a byline gathered from credits
+    # far apart (a photo credit … a closing editor line) spans the body and is left out.
+    ctx.bylines = sorted((b.byline.start, b.byline.end) for b in blocks
+                         if b.byline and 0 < b.byline.end - b.byline.start <= 40)
     extract.run(ctx)
     articles = [_article(norm, b) for b in blocks] or [Article(span=Span(start=0, end=len(text)))]
     _assign(ctx, blocks, articles)

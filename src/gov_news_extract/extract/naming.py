@@ -16,7 +16,6 @@ from ..text import lexicon as lx
 from ..text.rx import rx
 from ..text.tokens import Tok, text_of, tokens
 
-_MAX_LABEL = 18
 _VERBS = ("intake_verb", "result_verb")
 # What may stand between a name and its number, dropped from the end of the region.
 _TRAILING = frozenset({"copula", "adverb", "modal", "have_verb", "basis_word", "level_verb"})
@@ -96,6 +95,14 @@ def _drop_leading(toks: list[Tok]) -> bool:
         return False
     if t.kind != "word":
         return False
+    if t.means("ordinal", first_n=True) and len(toks) > 2:
+        # 首九个月, 前三个季度: a period counted from the start of the year
+        k = 1
+        while k < len(toks) and (toks[k].kind == "num" or toks[k].is_("numeral")):
+            k += 1
+        if 1 < k < len(toks) and toks[k].is_("period_word", "date_part"):
+            del toks[:k + 1]
+            return True
     if t.means("time_word", cutoff=True):
         # 截至9月末, 截至目前: the cutoff and its date
         k = 1
@@ -130,7 +137,7 @@ _RANGE_MARKS = frozenset("—-~～")
 _LIST_MARKS = frozenset(".、．)）")
 
 
-def _reduce(s: str, step: Callable[[list[Tok]], bool], *, right: bool) -> str:
+def _reduce(s: str, step: Callable[[list[Tok]], bool]) -> str:
     toks = tokens(s)
     changed = False
     while toks and step(toks):
@@ -139,11 +146,11 @@ def _reduce(s: str, step: Callable[[list[Tok]], bool], *, right: bool) -> str:
 
 
 def strip_trailing(s: str) -> str:
-    return _reduce(s, _drop_trailing, right=True)
+    return _reduce(s, _drop_trailing)
 
 
 def strip_leading(s: str) -> str:
-    return _reduce(s, _drop_leading, right=False)
+    return _reduce(s, _drop_leading)
 
 
 def _is_verb(t: Tok) -> bool:
@@ -208,6 +215,8 @@ _MONTH = "月"
 
 def period_colon(s: str) -> str | None:
     """一季度: / 7月份: — a period opening a line, then a colon: the period names the figure."""
+    if not s.rstrip().endswith((":", "：")) or len(s) > 12:
+        return None
     toks = [t for t in tokens(s) if t.kind != "space"]
     if len(toks) < 2 or toks[-1].text not in ":：":
         return None
@@ -252,7 +261,7 @@ def pointer_cut(s: str) -> int | None:
             continue
         if nxt.kind == "num" and not t.means("list_cue", kind="facet"):
             continue
-        if t.is_("pointer") or (t.means("list_cue", kind="include") and len(t.text) > 1) \
+        if t.is_("pointer", "report_verb") or (t.means("list_cue", kind="include") and len(t.text) > 1) \
                 or (t.means("copula", opens=True) and nxt.kind == "han" and i > 0):
             cut = t.end
         elif t.is_("within") and any(x.kind == "num" for x in toks[max(0, i - 5):i]) and any(
@@ -364,9 +373,20 @@ def _keeps_verb(s: str, verb_start: int, tail: str) -> bool:
     return bool(toks) and toks[0].means("intake_verb", keeps_object=True)
 
 
+def _verb_after_object(s: str) -> str | None:
+    """热线对已办结工单回访: after 对 and its object, the verb that ends the words is what is counted."""
+    toks = [t for t in tokens(s) if t.kind != "space"]
+    if len(toks) >= 3 and toks[-1].is_(*_VERBS) and any(t.means("preposition", kind="towards") for t in toks[:-2]):
+        return toks[-1].text
+    return None
+
+
 def _cut(s: str, opened: list[bool]) -> str:
     """One pass of the cuts: a verb of counting, a pointer, an opening verb, a subject. An opening
     verb cuts once: its object may itself begin with a verb (投入[整治资金])."""
+    verb = _verb_after_object(s)
+    if verb is not None:
+        return verb
     lead = lead_verb(s)
     if lead is not None:
         vstart, vend = lead

@@ -20,14 +20,16 @@ from functools import lru_cache
 import regex
 
 from ..context import Context
-from ..models import Change, Percent, Quantity
+from ..layout.tables import CellRef
+from ..models import Change, Percent, Quantity, TableCell
 from ..numbers.numeral import Number, parse_number
 from ..text import lexicon as lx
 from ..text import names
 from ..text.clauses import last_before
 from ..text.rx import rx
-from . import labels, lexicon
-from .tables import Cell
+from ..text.tokens import Tok, tokens
+from . import labels
+from . import tables as table_facts
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
 
@@ -41,16 +43,16 @@ def _cn() -> str:
 
 @lru_cache(maxsize=1)
 def _approx_before() -> regex.Pattern[str]:
-    return regex.compile(rf"(?P<pre>{lexicon.having('bound', place='before')})$")
+    return regex.compile(rf"(?P<pre>{lx.alternation_where('bound', place='before')})$")
 
 
 @lru_cache(maxsize=1)
 def _token() -> regex.Pattern[str]:
-    unit = lexicon.unit_pattern()
-    ratio = lexicon.alternation_without("ratio_unit", kind="fraction")
-    fraction = lexicon.having("ratio_unit", kind="fraction")
-    inner = lexicon.having("bound", inner=True)
-    post = lexicon.alternation_without("bound", place="before", inner=True)
+    unit = lx.alternation("unit")
+    ratio = lx.alternation_without("ratio_unit", kind="fraction")
+    fraction = lx.alternation_where("ratio_unit", kind="fraction")
+    inner = lx.alternation_where("bound", inner=True)
+    post = lx.alternation_without("bound", place="before", inner=True)
     # 千 multiplies only where it does not begin a unit of its own (千米, 千克, 千瓦): 45.2千公顷.
     mult = "|".join(
         regex.escape(m) + "".join(f"(?!{regex.escape(u[len(m):])})" for u in lx.words("unit") if u.startswith(m) and u != m)
@@ -62,7 +64,7 @@ def _token() -> regex.Pattern[str]:
         w for w, m in lx.get("unit").meanings.items() if m.get("per")), key=lambda u: -len(u)))
     return regex.compile(
         rf"(?:(?<![\d.])(?P<neg>[-−]))?"
-        rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:(?:{lexicon.having('numeral', point=True)})[{digits}]+)?)"
+        rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:(?:{lx.alternation_where('numeral', point=True)})[{digits}]+)?)"
         rf"|(?P<num>{_ARABIC})(?P<mid1>{inner})?(?P<mult>{mult})?"
         rf"|(?P<cn>{cn}))"
         rf"(?P<mid>{inner})?"
@@ -70,6 +72,11 @@ def _token() -> regex.Pattern[str]:
         rf"(?:(?<=\p{{Han}})/(?P<per>{per}))?"
         rf"(?P<post>{post})?"
     )
+
+
+@lru_cache(maxsize=1)
+def _set_phrases() -> regex.Pattern[str]:
+    return regex.compile(lx.alternation("set_phrase"))
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +126,7 @@ def _covered(ctx: Context) -> list[tuple[int, int]]:
     """Stretches no number may come from: dates and times, and set phrases."""
     spans = [f.nspan for f in ctx.facts if f.kind in ("date", "time", "period")]
     text = ctx.norm.text
-    for m in lexicon.set_phrase_regex().finditer(text):
+    for m in _set_phrases().finditer(text):
         spans.append(m.span())
     # Titles in 《》, addresses and issue numbers name things (text/names.py); so do ordinary
     # words that hold a numeral (零件, 唯一, 统一).
@@ -143,7 +150,7 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _bound_after_bracket() -> regex.Pattern[str]:
-    post = lexicon.alternation_without("bound", place="before", inner=True)
+    post = lx.alternation_without("bound", place="before", inner=True)
     return regex.compile(rf"(?:[(（][^()（）\n]{{0,20}}[)）]|[)）])(?P<w>{post})")
 
 
@@ -155,7 +162,7 @@ def _per_before() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _half_unit() -> regex.Pattern[str]:
     """半 and a unit of time after N个 (3个半小时, 两个半月): half a unit more."""
-    half = lexicon.having("numeral", half=True)
+    half = lx.alternation_where("numeral", half=True)
     after_one = [u[len(_ONE):] for u in lx.words("unit") if u.startswith(_ONE) and len(u) > len(_ONE)]
     units = "|".join(regex.escape(u) for u in sorted(set(lx.get("unit").having(group="time")) | set(after_one), key=lambda u: -len(u)))
     return regex.compile(rf"(?:{half})(?P<u>{units})")
@@ -229,6 +236,9 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
                 continue
             if unit and (lx.meaning("unit", unit).get("calendar") or _unit_is(unit, clock=True)) and num.value > 31:
                 continue  # 二〇二三年: a year written in numerals
+            if _unit_is(unit, phase=True) and (text.endswith(f"{g[i_unit]}、", 0, s)
+                                                or text.startswith("、", e)):
+                continue  # 一期、二期: the phases of a project, not a count of them (分三期建设)
         if _overlaps(taken, s, e):
             continue
         approx = g[i_mid1] or g[i_mid] or g[i_post]
@@ -275,8 +285,8 @@ def _age_band(text: str, s: int, e: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _age_bound() -> regex.Pattern[str]:
-    sep = lexicon.having("separator", kind="list")
-    bounds = lexicon.having("bound", bound="lower", place="after") + "|" + lexicon.having("bound", bound="upper", place="after")
+    sep = lx.alternation_where("separator", kind="list")
+    bounds = lx.alternation_where("bound", bound="lower", place="after") + "|" + lx.alternation_where("bound", bound="upper", place="after")
     return regex.compile(rf"(?:{sep})?(?:{bounds})\p{{Han}}")
 
 
@@ -339,7 +349,7 @@ def _index_before() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _share_after() -> regex.Pattern[str]:
-    return regex.compile(rf",(?:{lexicon.having('share', kind='verb')})")
+    return regex.compile(rf",(?:{lx.alternation_where('share', kind='verb')})")
 
 
 def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
@@ -394,9 +404,9 @@ def run(ctx: Context) -> None:
     i = 0
     while i < len(hits):
         h = hits[i]
-        cell = ctx.table_cells.get(h.start)
-        if cell is not None:
-            facts.append(_cell_fact(ctx, h, cell))
+        ref = ctx.table_cells.get(h.start)
+        if ref is not None:
+            facts.append(_cell_fact(ctx, h, ref))
             i += 1
             continue
         if not h.unit:
@@ -438,7 +448,8 @@ _COUNT_HEADER = regex.compile(r"数$|量$|件|次|起|办结|受理|交办|派�
 
 def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], bare_cells: set[int]) -> None:
     """Whole-number table cells in a report that counts one thing (件) count that thing too,
-    when their column names a count (…数, …量) or has no header the parser could read."""
+    when their column names a count (…数, …量) or has no header the parser could read — and
+    their table declares no unit of its own."""
     counted = Counter(f.unit for f in facts if isinstance(f, Quantity) and f.unit and f.nspan[0] not in ctx.table_cells)
     if not counted:
         return
@@ -448,33 +459,42 @@ def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], ba
     for f in facts:
         if not isinstance(f, Quantity) or f.unit or f.decimals:
             continue
-        cell = ctx.table_cells.get(f.nspan[0])
-        if cell is None and f.nspan[0] not in bare_cells:
+        ref = ctx.table_cells.get(f.nspan[0])
+        if ref is None and f.nspan[0] not in bare_cells:
             continue
-        if cell is None or cell.label_at is None or _COUNT_HEADER.search(f.label or ""):
+        if ref is None or not ref.column.path or _COUNT_HEADER.search(f.label or ""):
             f.unit, f.unit_inferred = unit, True
 
 
-_UNIT_SUFFIX = regex.compile(r"[(（](?:[^()（）]{1,4}|[^()（）]{1,4}/[^()（）]{1,4})[)）]$")
-
-
-def _cell_fact(ctx: Context, h: _Hit, cell: Cell) -> Quantity | Percent | Change:
-    """A table cell measures what its column (or row) is called; under a growth header it is a change."""
-    value = h.num.value
-    label = ctx.norm.surface(*cell.label_at) if cell.label_at else cell.header
-    if label and cell.label_at:
-        label = _UNIT_SUFFIX.sub("", label)  # 受理量(件) → 受理量
-    common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": h.num.decimals,
-                                 "label": label}
+def _cell_fact(ctx: Context, h: _Hit, ref: CellRef) -> Quantity | Percent | Change:
+    """A table cell states what its table declares for it (`extract/tables.py`): a quantity in
+    the declared unit and scale, a percent, or a change with its basis and the figure's sign."""
+    own = h.unit if h.unit not in (None, "%") else None
+    r = table_facts.reading(ctx, ref, h.unit == "%", own)
+    if h.num.scale != 1:
+        r.scale = h.num.scale  # 12.5万 in a cell: written, not declared
+    value = h.num.value * (r.scale if h.num.scale == 1 else 1)
+    if r.scale != 1 and value == value.to_integral_value():
+        value = Decimal(int(value))  # 9870.58 × 10^8 is 987058000000, not 987058000000.00
+    label = "".join(ctx.norm.surface(a, b) for a, b in r.label) or None
+    t, row, col = ref.table, ref.row, ref.column
+    where = TableCell(table=t.index, row=row.index, column=col.index,
+                      row_header=ctx.norm.surface(row.name.start, row.name.end) if row.name else None,
+                      column_header="/".join(ctx.norm.surface(e.start, e.end) for e in col.path) or None,
+                      scale=r.scale, period=col.when)
+    decimals = h.num.decimals - (t.padding(row) if r.kind == "percent" else 0)
+    common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": decimals,
+                                 "label": label, "cell": where, "period_id": r.period_id}
+    if len(r.label) == 1:
+        common["label_span"] = ctx.norm.span(*r.label[0])
     fact: Quantity | Percent | Change
-    if cell.growth:
-        unit = h.unit or "%"
-        fact = Change(value=abs(value), unit=unit, direction="down" if value < 0 else "up",
-                      **common)  # type: ignore[arg-type]
-    elif h.unit == "%":
+    if r.kind == "change":
+        fact = Change(value=abs(value), unit=r.unit or "%", direction="down" if value < 0 else "up",
+                      basis=r.basis, **common)  # type: ignore[arg-type]
+    elif r.kind == "percent":
         fact = Percent(value=value, unit="%", **common)  # type: ignore[arg-type]
     else:
-        fact = Quantity(value=value, unit=h.unit or cell.unit, **common)  # type: ignore[arg-type]
+        fact = Quantity(value=value, unit=r.unit, **common)  # type: ignore[arg-type]
     fact.nspan = (h.start, h.end)
     return fact
 
@@ -488,7 +508,7 @@ class _Cue:
     basis: str | None
 
 
-def _is(tok: lx.WordToken, name: str, **want: object) -> bool:
+def _is(tok: Tok, name: str, **want: object) -> bool:
     if name not in tok.classes:
         return False
     m = lx.meaning(name, tok.text)
@@ -514,7 +534,8 @@ def _object_gap(text: str, a: int, b: int) -> bool:
 def _change_cue(text: str, a: int, pos: int) -> _Cue | None:
     """Read right to left from the number at pos back to the clause start a:
     [basis] [adverbs] direction [object] [copula] [bound] NUMBER."""
-    toks = lx.scan(text, a, pos)
+    # the page's own tokens: a one-character word inside a longer one (高 in 高新) is no word here
+    toks = [t for t in tokens(text, a, pos) if t.kind != "han" and t.classes]
     k, end = len(toks) - 1, pos
     # a bound and a copula right before the number (增长了约6%, 下降为3%)
     for name in ("bound", "copula"):
@@ -553,7 +574,7 @@ def _change_cue(text: str, a: int, pos: int) -> _Cue | None:
     return _finish(text, toks, k, str(meaning["dir"]), None)
 
 
-def _finish(text: str, toks: list[lx.WordToken], k: int, direction: str, basis: str | None) -> _Cue | None:
+def _finish(text: str, toks: list[Tok], k: int, direction: str, basis: str | None) -> _Cue | None:
     """The change whose direction word is toks[k]: take in the adverbs and the basis before it."""
     d = toks[k]
     start = d.start
@@ -574,7 +595,7 @@ def _finish(text: str, toks: list[lx.WordToken], k: int, direction: str, basis: 
     return _Cue(start, direction, basis)
 
 
-def _basis_before(text: str, toks: list[lx.WordToken], end: int) -> int | None:
+def _basis_before(text: str, toks: list[Tok], end: int) -> int | None:
     """Where a comparison base ending at end starts: 同比; 较上年同期; 和上年相比; 比全省平均 (a
     comparator that may name any base, at most 12 characters before)."""
     if not toks:
@@ -629,9 +650,9 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
         value = -value
         direction = "down" if direction != "down" else "up"
         common["value_high"] = None
-    rate = lexicon.rate_word_regex().search(left)
-    if direction is None and rate and (_unit_is(h.unit, kind="percent") or h.unit == _POINTS):
-        direction = lexicon.rate_words()[rate.group("w")]
+    rate = _rate_before(text, clause_start, h.start) if direction is None else None
+    if rate is not None and (_unit_is(h.unit, kind="percent") or h.unit == _POINTS):
+        direction = rate  # 增速为5.5%, 增幅均在20%以上, 降幅收窄至2.1%: a rate of change names it
     if direction is None and _unit_is(h.unit, kind="percent"):
         after = _rate_after().match(text, h.end)
         if after is not None:
@@ -664,10 +685,28 @@ _OPEN_BRACKETS = frozenset("(（")
 _CLOSE_BRACKETS = frozenset(")）")
 
 
+# What may stand between a rate of change and its figure (增幅[均在]20%, 降幅[收窄至]2.1%).
+_RATE_GAP = frozenset({"bound", "copula", "adverb", "particle", "level_verb", "direction", "basis_word", "separator"})
+
+
+def _rate_before(text: str, a: int, pos: int) -> str | None:
+    """The direction a rate word before the number implies, reading back over the words that may
+    stand between them; None when no rate word names the figure."""
+    for t in reversed(tokens(text, a, pos)):
+        if t.kind == "space":
+            continue
+        if t.is_("rate_word"):
+            return str(lx.meaning("rate_word", t.text)["dir"])
+        if t.kind in ("word", "punct") and t.classes & _RATE_GAP and t.text not in ",，;；":
+            continue
+        return None
+    return None
+
+
 @lru_cache(maxsize=1)
 def _rate_after() -> regex.Pattern[str]:
     """的 and a rate of growth after a percent, with at most a short noun between (的经济增长)."""
-    growth = lexicon.having("direction", dir="up", short=None)
+    growth = lx.alternation_where("direction", dir="up", short=None)
     return regex.compile(rf"的(?:[^,;。:、\d]{{0,6}}?)(?P<w>{lx.alternation('rate_word')}|{growth})")
 
 

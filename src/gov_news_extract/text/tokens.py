@@ -9,6 +9,7 @@ by class, never by spelling: a trailing copula is any token of `copula`, whateve
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -113,7 +114,8 @@ def _settle(raw: list[Tok], s: str) -> list[Tok]:
             prev = raw[i - 1] if i else None
             nxt = raw[i + 1] if i + 1 < len(raw) else None
             keep = (t.classes & _AFTER_NUMBER and _numberish(prev)) or (t.classes & _BEFORE_NUMBER and _numberish(nxt)) \
-                or ("numeral" in t.classes and nxt is not None and nxt.text in _LIST_MARKS)
+                or ("numeral" in t.classes and nxt is not None and (
+                    nxt.text in _LIST_MARKS or nxt.is_("unit", "date_part", "period_word", "multiplier")))
             if not keep:
                 t = Tok("han", t.start, t.end, t.text)
         if t.kind == "han" and out and out[-1].kind == "han" and out[-1].end == t.start:
@@ -128,8 +130,37 @@ _MARKS = frozenset("、—-~～%‰")
 
 
 def tokens(s: str, start: int = 0, end: int | None = None) -> list[Tok]:
-    """The tokens of s[start:end], covering it without gaps (a new list: callers may change it)."""
-    return list(_tokens(s, start, len(s) if end is None else min(end, len(s))))
+    """The tokens of s[start:end], covering it without gaps (a new list: callers may change it).
+
+    On a page (a long string) the page is cut once and a stretch is a slice of its tokens, so
+    that a word's class never depends on where a caller starts reading; a token cut by the
+    stretch's edge is cut again on its own."""
+    stop = len(s) if end is None else min(end, len(s))
+    if len(s) < _PAGE:
+        return list(_tokens(s, start, stop))
+    page, starts = _page(s)
+    k = bisect.bisect_right(starts, start) - 1
+    out: list[Tok] = []
+    for t in page[max(k, 0):]:
+        if t.start >= stop:
+            break
+        if t.end <= start:
+            continue
+        if t.start < start or t.end > stop:
+            out.extend(_tokens(s, max(t.start, start), min(t.end, stop)))
+        else:
+            out.append(t)
+    return out
+
+
+# Strings at least this long are pages: cut once, read in slices.
+_PAGE = 400
+
+
+@lru_cache(maxsize=4)
+def _page(s: str) -> tuple[tuple[Tok, ...], list[int]]:
+    toks = _tokens(s, 0, len(s))
+    return toks, [t.start for t in toks]
 
 
 @lru_cache(maxsize=8192)
