@@ -733,6 +733,8 @@ HEADLINE_SHAPES = [
                  "統計暨普查局 Direcção dos Serviços de Estatística e Censos\n\n2024年第一季就業調查 Inquérito ao Emprego 2024\n\n"
                  "2024年第一季總體勞動人口為37.8萬人,失業率為1.9%。\n", "2024年第一季就業調查",
                  id="bilingual government site: names and heading with their translations"),
+    pytest.param("# 某市12345热线第45周诉求办理周报\n\n本周,市12345热线共受理群众诉求1200件。\n\n| 单位 | 件数 |\n|---|---|\n| 城东 | 412 |\n",
+                 "某市12345热线第45周诉求办理周报", id="markdown copy: a heading's marker is no part of it"),
 ]
 
 

@@ -145,6 +145,7 @@ def _ui_only(t: str) -> bool:
     return bool(toks) and all(x in _UI_WORDS for x in toks)
 
 
+_MARKDOWN_HEADING = regex.compile(r"^#{1,6}\s+")
 _COLUMN_PREFIX = regex.compile(r"^【[^】]{1,8}】\s*")
 # A page title with the site's name after a separator (…_某市人民政府网, … - 某某新闻网, … | 某某日报).
 _SITE_SUFFIX = regex.compile(r"^(.{6,}?)\s*(?:_|\s[-|–]\s|——)\s*([\p{Han}A-Za-z0-9]{2,16})$")
@@ -171,7 +172,7 @@ def _metadata_row(t: str) -> bool:
     or a row of markup with neither words nor figures."""
     cells = [c.strip() for c in t.split("|")]
     if not any(_HAN.search(c) or rx(r"\d").search(c) for c in cells):
-        return True  # ![]() |: an image's markup
+        return not rx(r"[|:\-\s]+").fullmatch(t)  # ![]() |: an image's markup (|---|---| is the table's rule)
     labels = [k for k, c in enumerate(cells) if c and c[-1] in ":：" and len(c) <= 12]
     if len(labels) >= 2:
         return True
@@ -212,6 +213,11 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
     site = _SITE_SUFFIX.match(t) if len(t) <= 80 and not _SENTENCE.search(t) else None
     if site and _SITE_NAME.search(site.group(2)) and classify(site.group(1))[0] in (Kind.HEAD, Kind.FIGURE):
         return Kind.HEAD, (0, site.end(1))  # 某市热线5月受理诉求4.2万件_某市人民政府网: a page title with its site
+    heading = _MARKDOWN_HEADING.match(t) if t[:1] == "#" else None
+    if heading:
+        kind, inner = classify(t[heading.end():])
+        if kind in (Kind.HEAD, Kind.FIGURE, Kind.SHORT, Kind.SECTION):
+            return kind, (heading.end(), len(t)) if kind in (Kind.HEAD, Kind.FIGURE) else None  # # 标题
     label = TITLE_LABEL.match(t) if len(t) <= 80 else None
     if label and label.end() < len(t):
         kind, inner = classify(t[label.end():])
