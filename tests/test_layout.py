@@ -651,6 +651,17 @@ def test_links_and_navigation_after_the_text_are_no_articles() -> None:
     pytest.param("游客在景区拍照。无人机航拍摄\n", [], id="news site: 航拍 is no name"),
     pytest.param("全市经济运行平稳,增长5%。\n编辑:柯小桐\n审核:廖小舟\n", [("编辑", "柯小桐")],
                  id="official account: a reviewer credits no author"),
+    pytest.param("全市经济运行平稳。\n文字:王小明\n编辑:张小三\n审核:赵小四\n", [("作者", "王小明"), ("编辑", "张小三")],
+                 id="official account: text, editor and reviewer credits"),
+    pytest.param("某县新建茶叶加工厂\n文/王小明 图/李大伟\n今年,某县新建标准化茶叶加工厂2家。\n",
+                 [("作者", "王小明"), ("记者", "李大伟")], id="county paper: text and picture credits with slashes"),
+    pytest.param("某县新建茶叶加工厂\n王小明/文 李大伟/图\n今年,某县新建标准化茶叶加工厂2家。\n",
+                 [("作者", "王小明"), ("记者", "李大伟")], id="county paper: names before their slashed marks"),
+    pytest.param("图为茶农在采茶。通讯员 程小禾 供图\n", [("通讯员", "程小禾")], id="county paper: a contributed picture"),
+    pytest.param("市民在公园赏花。(王小明 摄)\n", [("记者", "王小明")], id="news site: a photo credit in brackets"),
+    pytest.param("(記者 王小明)全市經濟運行平穩,增長5%。\n", [("记者", "王小明")],
+                 id="traditional news site: a bracketed byline opening the text"),
+    pytest.param("撰稿:王小明 审稿:李大伟\n", [("作者", "王小明")], id="press release: writer and reviewer"),
 ])
 def test_photo_and_review_credits(text: str, people: list[tuple[str, str]]) -> None:
     assert sorted(p for a in _people(text) for p in a) == sorted(people)

@@ -529,7 +529,7 @@ def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tupl
         elif ln.kind is Kind.NAME and after_title <= x <= after_title + 1:
             people.append(bl.Person("作者", ln.start, ln.end))
         elif ln.kind is Kind.PROSE and x != art.lead:
-            people += bl.reported_by(ln.text, ln.start)
+            people += bl.reported_by(ln.text, ln.start) + bl.opening_credit(ln.text, ln.start)
         elif ln.kind in (Kind.SEPARATOR, Kind.FURNITURE):
             people += bl.inline_credits(ln.text, ln.start)  # a page strip's 责任编辑:A/B
         people += bl.photo_credits(ln.text, ln.start)

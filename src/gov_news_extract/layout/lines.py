@@ -225,6 +225,8 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
             return Kind.HEAD, (label.end(), len(t))  # 原标题:…: the headline after its label
     if len(t) <= 120 and _PAGE_MARK.search(t) and inline_credits(t, 0):
         return Kind.SEPARATOR, None  # A26 要闻 责任编辑:A/B … (星期一): a page strip
+    if "/" in t and _byline_only(t):
+        return Kind.BYLINE, None  # 文/王小明 图/李大伟: credits, not a breadcrumb
     if _FORUM_FLOOR.search(t) or _FURNITURE.search(t) or _WEB_ADDRESS.search(t) or _BREADCRUMB.search(t):
         return Kind.FURNITURE, None
     if len(t) <= 80 and not rx(r"[。;!?]").search(t) and _STAMP.search(t):
