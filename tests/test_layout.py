@@ -707,6 +707,9 @@ PAGE_ARTICLES = [
                  id="aggregator: the original title at the end of the text"),
     pytest.param("某市统计局\n(2018年4月16日)\n2017年,全市经济平稳发展,生产总值增长7%。\n", [None],
                  id="statistics site: the issuer over its date is no title"),
+    pytest.param("首页 > 新闻中心 > 工作动态\n某市热线5月受理诉求4.2万件　2024-06-03\n某县新增就业1200人　2024-06-02\n"
+                 "某区举办招聘会　2024-06-01\n共3条 首页 上一页 下一页 尾页\n", [None],
+                 id="government site: a list of dated links and its pager"),
 ]
 
 

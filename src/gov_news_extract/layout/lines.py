@@ -117,12 +117,17 @@ _LATIN_TAIL = regex.compile(r"(?<=[\p{Han}\d)）%])\s+(?=[A-Za-z\u00C0-\u024F])(
 # A site's menu: many short labels in a row (首页 新闻大观 中新财经 中新体育 …), more than a
 # headline's halves or a kicker's slogan (稳就业 保民生 促发展) ever have.
 _MENU_MIN = 5
-_MENU_ITEM = regex.compile(r"[\p{Han}A-Za-z]{1,8}")
+_MENU_WORDS = 4
+_MENU_ITEM = regex.compile(r"[\p{Han}A-Za-z\d]{1,8}")
+_MENU_WORD = regex.compile(r"[\p{Han}A-Za-z]{1,8}")
 
 
 def _menu(t: str) -> bool:
+    """Many short labels in a row, most of them words (a pager's 共3条 首页 上一页 … too); a row of
+    a table aligned by spaces holds figures instead."""
     items = t.split()
-    return len(items) >= _MENU_MIN and all(_MENU_ITEM.fullmatch(x) for x in items)
+    return len(items) >= _MENU_MIN and all(_MENU_ITEM.fullmatch(x) for x in items) \
+        and sum(1 for x in items if _MENU_WORD.fullmatch(x)) >= _MENU_WORDS
 
 
 _STAMP_WORD = regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in lexicon.get('web_furniture').having(kind='stamp'))}"
@@ -517,8 +522,11 @@ _LINKS_HEAD = frozenset(lexicon.get("web_furniture").having(kind="links"))
 def settle(lines: list[Line]) -> None:
     """Kinds that only the page shows: link lists and title strips among headline-shaped lines,
     and numbered headlines each repeated under the page header that opens its item."""
+    dated = [_DATED_LINK.search(ln.text) is not None and ln.kind in (Kind.HEAD, Kind.FIGURE, Kind.PROSE) for ln in lines]
     for k, ln in enumerate(lines):
-        if ln.kind is Kind.TABLE and _menu_row(lines, k):
+        if dated[k] and ((k > 0 and dated[k - 1]) or (k + 1 < len(lines) and dated[k + 1])):
+            ln.kind, ln.inner = Kind.FURNITURE, None  # 某县新增就业1200人 2024-06-02 / …: a list of dated links
+        elif ln.kind is Kind.TABLE and _menu_row(lines, k):
             ln.kind = Kind.FURNITURE  # 菏泽网首页 | 今日齐鲁 | 国内 | 国际 |: a menu, not a table
         elif k < _TOP and ln.kind in _SHAPED_HEADS and _title_bar(lines, k):
             ln.kind = Kind.FURNITURE  # 市长热线年受理来电13万 ——中国菏泽网: the browser's title bar
@@ -563,6 +571,8 @@ def settle(lines: list[Line]) -> None:
 
 _SHAPED_HEADS = {Kind.HEAD, Kind.FIGURE}
 _TOP = 4  # a page's title bar stands among its first lines
+# A link's title with its date after a space, in a list of such links (标题 2024-06-03, 标题 [06-03]).
+_DATED_LINK = regex.compile(rf"\p{{Han}}[^。;!?]{{3,60}}?[ \t\u3000]*[\[(]?(?:{_DATE_WRITTEN}|\d{{1,2}}-\d{{1,2}})[\])]?$")
 _BAR_SEPARATOR = regex.compile(r"\s*(?:[-—–_|]+|[(【])")
 
 
