@@ -760,3 +760,19 @@ def test_headline_shapes_by_origin(text: str, title: str | None) -> None:
 def test_a_question_over_a_statement_is_its_kicker() -> None:
     (art,) = parse("群众的急难愁盼如何解决?\n某区12345热线交出一季度答卷\n本报讯(记者 王小明)一季度,区热线受理诉求1.2万件。\n").articles
     assert (art.kicker, art.title) == ("群众的急难愁盼如何解决?", "某区12345热线交出一季度答卷")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    pytest.param("某县发布\n权威声音 服务你我\n\n一季度某县新增就业3200人\n\n原创 某县发布 2025年04月02日 08:30\n点击蓝字 关注我们\n\n"
+                 "一季度,全县新增就业3200人,同比增长4%。\n\n编辑:柯小桐\n阅读 1200\n",
+                 ["masthead", "masthead", "title", "furniture", "furniture", "body", "byline", "furniture"],
+                 id="official account"),
+    pytest.param("某市人民政府\n当前位置:首页 > 政务公开 >\n| 发布机构: | 某市统计局 | 成文日期: | 2025-03-02 |\n"
+                 "2024年某市统计公报 | | | |\n某市统计局\n国家统计局某市调查队\n2025年3月2日\n2024年,全市经济运行平稳。\n"
+                 "附件:2024年某市统计公报.pdf\n",
+                 ["masthead", "furniture", "furniture", "title", "furniture", "furniture", "furniture", "body", "furniture"],
+                 id="government CMS"),
+])
+def test_line_roles_of_web_pages(text: str, want: list[str]) -> None:
+    norm = normalise(text)
+    assert [r.role.value for r in analyse(norm).lines] == want

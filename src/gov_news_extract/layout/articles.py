@@ -695,10 +695,20 @@ def _line_roles(lines: list[Line], arts: list[_Art]) -> list[LineRole]:
             roles[k] = Role.MASTHEAD  # 青川日报 over the page's first item
         elif ln.kind is Kind.PROSE and bl.photo_credits(ln.text, 0) and len(ln.text) <= 80:
             roles[k] = Role.CAPTION  # …正在回访群众。本报记者 X 摄
-    for art in arts:
-        for x in range(art.start, art.group[0] if art.group else art.start):
+    for n, art in enumerate(arts):
+        head = art.group[0] if art.group else art.start
+        for x in range(art.start, head):
             if roles[x] is Role.SECTION and lines[x].kind is Kind.HEAD:
                 roles[x] = Role.CAPTION  # a photo or infographic caption above the headline
+            apart = any(lines[y].blank_before or lines[y].kind is Kind.FURNITURE for y in range(x + 1, head + 1))
+            if n == 0 and lines[x].kind in (Kind.HEAD, Kind.SHORT) and apart \
+                    and not any(lines[y].kind is Kind.FIGURE for y in range(x, head)):
+                roles[x] = Role.MASTHEAD  # a site's name and slogan, a report's running head over the page
+        y = art.title + 1 if art.title is not None else len(lines)
+        while y < len(lines) and (lines[y].kind in _CREDITS or (lines[y].kind is Kind.HEAD and _ORG.search(lines[y].text))):
+            if lines[y].kind is Kind.HEAD:
+                roles[y] = Role.FURNITURE  # 某市统计局 / 国家统计局某市调查队 under the title: its issuers
+            y += 1
         for x in art.subtitles:
             roles[x] = Role.SUBTITLE
         for x in art.repeat:
