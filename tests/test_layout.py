@@ -707,6 +707,8 @@ PAGE_ARTICLES = [
                  id="aggregator: the original title at the end of the text"),
     pytest.param("某市统计局\n(2018年4月16日)\n2017年,全市经济平稳发展,生产总值增长7%。\n", [None],
                  id="statistics site: the issuer over its date is no title"),
+    pytest.param("图为市民在社区食堂就餐。本报记者 王小明 摄\n\n社区食堂开门迎客\n\n本报讯(记者 唐小海)4月8日,东湖区首批社区食堂"
+                 "开门营业。\n", ["社区食堂开门迎客"], id="newspaper: a photo's caption above the first headline"),
     pytest.param("首页 > 新闻中心 > 工作动态\n某市热线5月受理诉求4.2万件　2024-06-03\n某县新增就业1200人　2024-06-02\n"
                  "某区举办招聘会　2024-06-01\n共3条 首页 上一页 下一页 尾页\n", [None],
                  id="government site: a list of dated links and its pager"),
@@ -747,6 +749,14 @@ HEADLINE_SHAPES = [
                  "統計暨普查局 Direcção dos Serviços de Estatística e Censos\n\n2024年第一季就業調查 Inquérito ao Emprego 2024\n\n"
                  "2024年第一季總體勞動人口為37.8萬人,失業率為1.9%。\n", "2024年第一季就業調查",
                  id="bilingual government site: names and heading with their translations"),
+    pytest.param("某某网,让生活更美好\n\n某市12345热线5月受理诉求4.2万件\n\n2024-06-03 来源:某某日报\n\n5月份,市12345热线共受理"
+                 "群众诉求4.2万件。\n", "某市12345热线5月受理诉求4.2万件", id="portal: a slogan with a comma over the headline"),
+    pytest.param("某市12345热线5月受理诉求4.2万件\n\n2024-06-03 来源:某某日报\n标签:热线 诉求 民生\n\n5月份,市12345热线共受理"
+                 "群众诉求4.2万件。\n", "某市12345热线5月受理诉求4.2万件", id="news site: a tags line under the stamp"),
+    pytest.param("乡村振兴网\n首页 新闻 政策 产业 图片\n您的位置:首页 > 产业动态 > 正文\n\n某港一季度集装箱吞吐量增长12.4%\n"
+                 "时间:2019-05-24 09:30 来源:某某晚报 点击:123次\n\n记者从某港获悉,一季度集装箱吞吐量增长12.4%。\n\n相关阅读\n"
+                 "某港新开外贸航线3条\n某港务集团召开会议\n\n关于我们 | 联系方式 | 版权声明\n",
+                 "某港一季度集装箱吞吐量增长12.4%", id="aggregator: menu, stamp, related links and footer"),
     pytest.param("# 某市12345热线第45周诉求办理周报\n\n本周,市12345热线共受理群众诉求1200件。\n\n| 单位 | 件数 |\n|---|---|\n| 城东 | 412 |\n",
                  "某市12345热线第45周诉求办理周报", id="markdown copy: a heading's marker is no part of it"),
 ]

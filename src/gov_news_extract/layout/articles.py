@@ -443,7 +443,9 @@ def _opening_headline(lines: list[Line], x: int, stop: int) -> bool:
 def _body_line(lines: list[Line], x: int) -> bool:
     ln = lines[x]
     if ln.kind is Kind.PROSE:
-        return not (_slot_prose(ln) and x + 1 < len(lines) and lines[x + 1].kind in _CREDITS)
+        # a line that is no sentence opens the text only when more text follows it (某某网,让生活更美好
+        # over a headline is the site's slogan)
+        return not _slot_prose(ln) or (x + 1 < len(lines) and lines[x + 1].kind in (Kind.PROSE, Kind.LEAD, Kind.SECTION))
     if ln.kind is Kind.TABLE:
         return _table_caption(ln) is None
     if ln.kind is Kind.HEAD and ln.text[:1] in _MARKS:
@@ -609,6 +611,14 @@ def _title_of(lines: list[Line], art: _Art) -> str | None:
     return rx(r"\s+").sub("", ln.text[a:b])
 
 
+def _photo_caption(ln: Line) -> bool:
+    """图为市民在社区食堂就餐。本报记者 X 摄: a photo's caption, which belongs to the article below it."""
+    return ln.kind is Kind.PROSE and len(ln.text) <= _CAPTION_MAX and bool(bl.photo_credits(ln.text, 0))
+
+
+_CAPTION_MAX = 80
+
+
 def _merged(lines: list[Line], arts: list[_Art]) -> list[_Art]:
     """Articles as the page has them: a headline repeated over its lead further down (after an
     editor's note) is the same article; a block with no text of its own (a site's chrome above the
@@ -623,7 +633,8 @@ def _merged(lines: list[Line], arts: list[_Art]) -> list[_Art]:
             prev.lead = prev.lead if prev.lead is not None else art.lead
             prev.repeat = prev.repeat + art.group
             continue
-        bodied = art.lead is not None or any(lines[x].kind in _BODY for x in range(art.start, end) if x not in art.group)
+        bodied = art.lead is not None or any(lines[x].kind in _BODY and not _photo_caption(lines[x])
+                                             for x in range(art.start, end) if x not in art.group)
         listed = bool(art.group) and lines[art.group[0]].item  # a numbered list of headlines lists articles
         if not bodied and not listed and len(arts) > 1:
             if not out:
@@ -693,7 +704,7 @@ def _line_roles(lines: list[Line], arts: list[_Art]) -> list[LineRole]:
         if ln.kind in (Kind.HEAD, Kind.FURNITURE) and _MASTHEAD.search(ln.text) \
                 and not any(x.kind is Kind.LEAD for x in lines[:k]):
             roles[k] = Role.MASTHEAD  # 青川日报 over the page's first item
-        elif ln.kind is Kind.PROSE and bl.photo_credits(ln.text, 0) and len(ln.text) <= 80:
+        elif _photo_caption(ln):
             roles[k] = Role.CAPTION  # …正在回访群众。本报记者 X 摄
     for n, art in enumerate(arts):
         head = art.group[0] if art.group else art.start

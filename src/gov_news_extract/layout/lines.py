@@ -104,6 +104,8 @@ _DATE_WEEKDAY = regex.compile(rf"(?:{_DATE_WRITTEN})\s*(?:星期|周)[一二三�
 # Words of the page's chrome (buttons, navigation, a reader's buttons): a line of nothing else,
 # counts aside (分享 收藏 点赞 26 在看 11, 上一版 下一版, 无障碍浏览 长者模式 登录), is furniture.
 _UI_WORDS = frozenset(lexicon.words("web_furniture"))
+_FIELD = regex.compile(rf"^(?:{'|'.join(regex.escape(w) for w in lexicon.get('web_furniture').having(kind='field'))})\s*[::]")
+_FIELD_FIRST = frozenset(w[0] for w in lexicon.get("web_furniture").having(kind="field"))
 _AGENCY_HEADS = lexicon.get("agency").having(kind="head")
 _UI_SPLIT = regex.compile(r"[\s|:：\[\]【】()<>〈〉/·•,、\d]+")
 # A link to a file (附件:….pdf) is furniture, not a section of the text.
@@ -210,8 +212,8 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
             return Kind.TABLE, None  # 接获总数 Total de casos recebidos 1,318: a row of a two-language table
         kind, inner = classify(head)
         return kind, inner or ((0, len(head)) if kind in (Kind.HEAD, Kind.FIGURE) else None)
-    if _ui_only(t):
-        return Kind.FURNITURE, None
+    if _ui_only(t) or (t[:1] in _FIELD_FIRST and _FIELD.match(t)):
+        return Kind.FURNITURE, None  # 分享 收藏 点赞 26 / 标签:热线 诉求
     column = _COLUMN_PREFIX.match(t) if t[:1] == "【" else None
     if column and classify(t[column.end():])[0] in (Kind.HEAD, Kind.FIGURE):
         return Kind.HEAD, (column.end(), len(t))  # 【经济】上半年全市GDP增长5.2%: the column, then the headline
