@@ -524,7 +524,8 @@ _LINKS_HEAD = frozenset(lexicon.get("web_furniture").having(kind="links"))
 def settle(lines: list[Line]) -> None:
     """Kinds that only the page shows: link lists and title strips among headline-shaped lines,
     and numbered headlines each repeated under the page header that opens its item."""
-    dated = [_DATED_LINK.search(ln.text) is not None and ln.kind in (Kind.HEAD, Kind.FIGURE, Kind.PROSE) for ln in lines]
+    dated = [ln.kind in (Kind.HEAD, Kind.FIGURE, Kind.PROSE) and len(ln.text) <= _DATED_MAX
+             and ln.text[-1] in "0123456789])日" and _DATED_LINK.search(ln.text) is not None for ln in lines]
     for k, ln in enumerate(lines):
         if dated[k] and ((k > 0 and dated[k - 1]) or (k + 1 < len(lines) and dated[k + 1])):
             ln.kind, ln.inner = Kind.FURNITURE, None  # 某县新增就业1200人 2024-06-02 / …: a list of dated links
@@ -574,6 +575,7 @@ def settle(lines: list[Line]) -> None:
 _SHAPED_HEADS = {Kind.HEAD, Kind.FIGURE}
 _TOP = 4  # a page's title bar stands among its first lines
 # A link's title with its date after a space, in a list of such links (标题 2024-06-03, 标题 [06-03]).
+_DATED_MAX = 80
 _DATED_LINK = regex.compile(rf"\p{{Han}}[^。;!?]{{3,60}}?[ \t\u3000]*[\[(]?(?:{_DATE_WRITTEN}|\d{{1,2}}-\d{{1,2}})[\])]?$")
 _BAR_SEPARATOR = regex.compile(r"\s*(?:[-—–_|]+|[(【])")
 
