@@ -7,6 +7,13 @@ that are not followed by any of these are subheadings of the body. Short
 lines before a headline (photo captions, infographic figures, the column
 name) belong to the article that follows them. Articles cover the page from
 its first to its last character, so every fact falls inside one.
+
+A page with no such marks is titled by the headline that stands right above
+its text, with only credits, stamps and issuers between (`_headline_slot`):
+a web page's name, slogan, menu and metadata come before it. An article
+needs text of its own: a block of chrome above the first article or below
+the last joins the article beside it, and a headline repeated over its lead
+is one article (`_merged`).
 """
 
 from __future__ import annotations
@@ -708,13 +715,15 @@ def _line_roles(lines: list[Line], arts: list[_Art]) -> list[LineRole]:
             roles[k] = Role.CAPTION  # …正在回访群众。本报记者 X 摄
     for n, art in enumerate(arts):
         head = art.group[0] if art.group else art.start
-        for x in range(art.start, head):
+        apart = head < len(lines) and lines[head].blank_before  # a blank line or furniture below x, up to the headline
+        figure = False  # an infographic's figure below x
+        for x in range(head - 1, art.start - 1, -1):
             if roles[x] is Role.SECTION and lines[x].kind is Kind.HEAD:
                 roles[x] = Role.CAPTION  # a photo or infographic caption above the headline
-            apart = any(lines[y].blank_before or lines[y].kind is Kind.FURNITURE for y in range(x + 1, head + 1))
-            if n == 0 and lines[x].kind in (Kind.HEAD, Kind.SHORT) and apart \
-                    and not any(lines[y].kind is Kind.FIGURE for y in range(x, head)):
+            figure = figure or lines[x].kind is Kind.FIGURE
+            if n == 0 and lines[x].kind in (Kind.HEAD, Kind.SHORT) and apart and not figure:
                 roles[x] = Role.MASTHEAD  # a site's name and slogan, a report's running head over the page
+            apart = apart or lines[x].blank_before or lines[x].kind is Kind.FURNITURE
         y = art.title + 1 if art.title is not None else len(lines)
         while y < len(lines) and (lines[y].kind in _CREDITS or (lines[y].kind is Kind.HEAD and _ORG.search(lines[y].text))):
             if lines[y].kind is Kind.HEAD:

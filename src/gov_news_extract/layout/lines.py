@@ -107,6 +107,7 @@ _UI_WORDS = frozenset(lexicon.words("web_furniture"))
 _FIELD = regex.compile(rf"^(?:{'|'.join(regex.escape(w) for w in lexicon.get('web_furniture').having(kind='field'))})\s*[::]")
 _FIELD_FIRST = frozenset(w[0] for w in lexicon.get("web_furniture").having(kind="field"))
 _AGENCY_HEADS = lexicon.get("agency").having(kind="head")
+_LOCATORS = lexicon.get("web_furniture").having(kind="locator")
 _UI_SPLIT = regex.compile(r"[\s|:：\[\]【】()<>〈〉/·•,、\d]+")
 # A link to a file (附件:….pdf) is furniture, not a section of the text.
 _FILE = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|jpe?g|png|ofd)\b", regex.I)
@@ -139,7 +140,7 @@ _STAMP_WORD = regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in lexicon.get
 def is_stamp(t: str) -> bool:
     """A line that dates or sources the piece (2011-01-31 14:20:57 来源:某某晚报, 发布时间:…), not one
     that locates or navigates the site."""
-    if _BREADCRUMB.search(t) or "当前位置" in t:
+    if _BREADCRUMB.search(t) or any(w in t for w in _LOCATORS):
         return False
     return bool(regex.search(_DATE_WRITTEN, t) or _STAMP_WORD.search(t))
 
@@ -222,9 +223,11 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.HEAD, (0, site.end(1))  # 某市热线5月受理诉求4.2万件_某市人民政府网: a page title with its site
     heading = _MARKDOWN_HEADING.match(t) if t[:1] == "#" else None
     if heading:
-        kind, inner = classify(t[heading.end():])
-        if kind in (Kind.HEAD, Kind.FIGURE, Kind.SHORT, Kind.SECTION):
-            return kind, (heading.end(), len(t)) if kind in (Kind.HEAD, Kind.FIGURE) else None  # # 标题
+        kind, _ = classify(t[heading.end():])
+        if kind in (Kind.HEAD, Kind.FIGURE):
+            return kind, (heading.end(), len(t))  # # 某市热线周报: a markdown heading, its marker no part of it
+        if kind in (Kind.SHORT, Kind.SECTION):
+            return kind, None
     label = TITLE_LABEL.match(t) if len(t) <= 80 else None
     if label and label.end() < len(t):
         kind, inner = classify(t[label.end():])
@@ -525,7 +528,7 @@ def settle(lines: list[Line]) -> None:
     """Kinds that only the page shows: link lists and title strips among headline-shaped lines,
     and numbered headlines each repeated under the page header that opens its item."""
     dated = [ln.kind in (Kind.HEAD, Kind.FIGURE, Kind.PROSE) and len(ln.text) <= _DATED_MAX
-             and ln.text[-1] in "0123456789])日" and _DATED_LINK.search(ln.text) is not None for ln in lines]
+             and ln.text[-1] in _DATE_LAST and _DATED_LINK.search(ln.text) is not None for ln in lines]
     for k, ln in enumerate(lines):
         if dated[k] and ((k > 0 and dated[k - 1]) or (k + 1 < len(lines) and dated[k + 1])):
             ln.kind, ln.inner = Kind.FURNITURE, None  # 某县新增就业1200人 2024-06-02 / …: a list of dated links
@@ -576,6 +579,7 @@ _SHAPED_HEADS = {Kind.HEAD, Kind.FIGURE}
 _TOP = 4  # a page's title bar stands among its first lines
 # A link's title with its date after a space, in a list of such links (标题 2024-06-03, 标题 [06-03]).
 _DATED_MAX = 80
+_DATE_LAST = frozenset("0123456789])" + "".join(w[-1] for w in lexicon.words("date_part")))
 _DATED_LINK = regex.compile(rf"\p{{Han}}[^。;!?]{{3,60}}?[ \t\u3000]*[\[(]?(?:{_DATE_WRITTEN}|\d{{1,2}}-\d{{1,2}})[\])]?$")
 _BAR_SEPARATOR = regex.compile(r"\s*(?:[-—–_|]+|[(【])")
 
