@@ -114,6 +114,8 @@ _FILE = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|jpe?g|png|ofd)\b", r
 # A label that introduces the headline on its line (原标题:…, 标题:…).
 TITLE_LABEL = regex.compile(rf"^(?:{lexicon.alternation('title_label')})\s*[:：]\s*")
 # A line's tail in Latin script after its Chinese: the line's translation (投诉及反映 Queixas e participações).
+# Words in a row, as a translation has them (not an address: www.gov.cn).
+_PHRASE = regex.compile(r"[A-Za-z\u00C0-\u024F]{2,}[ \t].*[A-Za-z\u00C0-\u024F]{2,}")
 _LATIN_TAIL = regex.compile(r"(?<=[\p{Han}\d)）%])\s+(?=[A-Za-z\u00C0-\u024F])([^\p{Han}]+)$")
 
 
@@ -206,7 +208,7 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
     if LEAD.match(t):
         return Kind.LEAD, None
     tail = _LATIN_TAIL.search(t) if len(t) <= 200 else None
-    if tail and _LATIN_WORD.search(tail.group(1)) and _HAN.search(t, 0, tail.start()):
+    if tail and _PHRASE.search(tail.group(1)) and not _WEB_ADDRESS.search(tail.group(1)) and _HAN.search(t, 0, tail.start()):
         # 投诉及反映 Queixas e participações: the Chinese is the line, the rest its translation
         head = t[:tail.start()]
         if rx(r"\d$").search(tail.group(1)) and not rx(r"(?<!\d)(?:19|20)\d\d$").search(tail.group(1)):
