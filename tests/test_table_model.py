@@ -206,13 +206,16 @@ def test_layout_index_group_and_padded_shares() -> None:
 
 
 def test_layout_unit_column_is_no_name_and_no_figure() -> None:
-    """A 计量单位 column stands beside the figures, which are read as written (the corpora's
-    golds: heldout7, heldout12); its cells name no row and the rows keep their names."""
+    """A 计量单位 column declares its row's unit and scale, as a header's (万元) declares a
+    column's (ANNOTATION.md: a cell is in the unit its table declares; real set D's pD05, the
+    corpora's heldout7 and heldout12); its cells name no row and the rows keep their names; a
+    column of its own unit, (%), is not the row's."""
     doc = parse("主要工业产品产量\n产品名称 计量单位 绝对数 比上年增长(%)\n原煤 万吨 186.42 4.7\n发电量 亿千瓦时 18.73 -3.9")
     figures = numeric(doc)
     assert (figures["186.42"][0].value, figures["186.42"][0].unit, figures["186.42"][0].label) == \
-        (Decimal("186.42"), None, "原煤")
-    assert figures["18.73"][0].label == "发电量"
+        (Decimal("1864200"), "吨", "原煤")
+    assert (figures["18.73"][0].value, figures["18.73"][0].unit, figures["18.73"][0].label) == \
+        (Decimal("1873000000"), "千瓦时", "发电量")
     assert isinstance(figures["-3.9"][0], Change) and figures["-3.9"][0].direction == "down"
     assert figures["-3.9"][0].unit == "%"
 
@@ -361,3 +364,19 @@ def test_year_led_header_labels_its_column_without_the_year(header: str, label: 
     doc = parse(f"序号 |\n项目 |\n{header} |\n1 |\n甲类 |\n3000 |\n2 |\n乙类 |\n2000 |")
     f = numeric(doc)["3000"][0]
     assert f.label == label
+
+
+def test_header_broken_over_lines_with_a_unit_column_and_group_rows() -> None:
+    """Real set D's pD05 shape, written anew: a header of six cells broken over four lines, a
+    计算单位 column, a group title row (`商业 | |||||`) and a 结构(%) share column."""
+    text = ("项 目 名 称 | 计算 单位 |\n3月 | 1-3月 累计 |\n累计比上年同期 增长(%) |\n结构(%) |\n商业 | |||||\n"
+            "一、零售总额 | 万元 | 1200 | 3600 | 8.5 | 100 |\n1、批发业 | 万元 | 900 | 2700 | 7.0 | 75.00 |\n"
+            "2、餐饮业 | 万元 | 300 | 900 | 13.2 | 25.00 |\n")
+    figures = numeric(parse(text))
+    q = figures["1200"][0]
+    assert isinstance(q, Quantity) and (q.value, q.unit) == (Decimal(12000000), "元")
+    assert q.cell is not None and q.cell.column_header == "3月"
+    g = figures["8.5"][0]
+    assert isinstance(g, Change) and g.basis == "比上年同期" and g.direction == "up"
+    share = figures["75.00"][0]
+    assert isinstance(share, Percent) and share.label is not None and "批发业" in share.label

@@ -230,6 +230,16 @@ def _surface_units(ctx: Context) -> None:
             surface = ctx.norm.surface(k, k + len(unit))
             if len(surface) == len(unit) and surface != unit:
                 f.unit = surface
+        elif ctx.norm.traditional:
+            # a unit declared elsewhere (a 計量單位 column, a header's (萬噸)): in the page's script
+            f.unit = _in_page_script(unit)
+
+
+def _in_page_script(word: str) -> str:
+    from .extract.labels import _s2t
+
+    converted = str(_s2t().convert(word))
+    return converted if len(converted) == len(word) else word
 
 
 def _article(norm: NormText, b: layout.ArticleBlock) -> Article:

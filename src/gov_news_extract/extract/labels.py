@@ -51,7 +51,8 @@ class _Patterns:
     @cached_property
     def share_words(self) -> regex.Pattern[str]:
         """The words that make a percent a share of something (占比, 占总量的, 比重为)."""
-        nouns = _having("share", kind="noun")
+        nouns = "|".join(regex.escape(w) for w in lx.get("share").having(kind="noun")
+                         if not lx.meaning("share", w).get("table_only"))
         verbs = _having("share", kind="verb")
         return regex.compile(rf"(?:{nouns}|(?:{verbs})[^,;。]{{0,14}}?{_OF}?(?:{nouns})?)"
                              rf"(?:{lx.alternation('copula')}|{_having('bound', bound='approx', place='before')})?$")
@@ -293,7 +294,8 @@ def parse_count(s: str) -> int | None:
 def _is_rate_name(name: str) -> bool:
     """增速, 比重: the name of a rate of another figure, whose name goes in front."""
     toks = tokens(name)
-    return len(toks) == 1 and (toks[0].is_("rate_word") or toks[0].means("share", kind="noun"))
+    return len(toks) == 1 and (toks[0].is_("rate_word") or (
+        toks[0].means("share", kind="noun") and not lx.meaning("share", toks[0].text).get("table_only")))
 
 
 def _ends_with_most(clause: str) -> bool:

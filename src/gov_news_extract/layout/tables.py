@@ -320,9 +320,10 @@ def is_period(text: str, periods: Sequence[tuple[int, int]] = (), start: int = -
             for k in range(max(a - start, 0), min(b - start, len(t))):
                 covered[k] = True
     for tok in _tokens(t):
-        if tok.classes & _WHEN_CLASSES:
-            covered[tok.start:tok.end] = [True] * (tok.end - tok.start)
-    return len(t) >= 2 and all(covered)
+        if tok.classes & _WHEN_CLASSES or lexicon.meaning("total", tok.text).get("cumulative"):
+            covered[tok.start:tok.end] = [True] * (tok.end - tok.start)  # 1-4月累计: the months, summed
+    return len(t) >= 2 and any(covered) and all(covered[k] or t[k].isspace() for k in range(len(t))) \
+        and not all(lexicon.meaning("total", tok.text).get("cumulative") for tok in _tokens(t))
 
 
 _WHEN_CLASSES = frozenset({"time_word", "prior_period", "rel_year", "rel_period"})
@@ -518,6 +519,7 @@ def header_text(text: str) -> str:
     """A header or row name less its unit, 其中: prefix and inner spaces."""
     t = strip_declaration(text)[0]
     t = _subset_lead().sub("", t)
+    t = SECTION_HEAD.sub("", t) if not _YEAR.match(t.strip()) else t  # 一、社会消费品零售总额, 1、批发业
     return t.strip()
 
 
@@ -659,6 +661,8 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
         block = _Block("pipe", k, k)
         while k < len(lines) and k not in used:
             kind = lines[k].kind
+            if kind == "cell" and block.rows and _group_line(lines[k]):
+                kind = "pipe"  # `商业 | |||||` between rows: a group's title row
             if kind == "pipe":
                 row_lines = [lines[k]]
                 j = k + 1
@@ -673,11 +677,13 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
                 # The cells after a closed row may still be its own, broken over lines: `(亿元) |` /
                 # `比上年增长` / `(%) |`, ended by a line ending in a bar and followed by a row.
                 k = j - 1
-                run = []
-                while j < len(lines) and lines[j].kind in ("cell", "text") and _short(lines[j], 16):
+                run: list[_Line] = []
+                while j < len(lines) and lines[j].kind in ("cell", "text") and _short(lines[j], 16) \
+                        and not (run and run[-1].stripped.endswith("|") and _group_line(lines[j])):
                     run.append(lines[j])
                     j += 1
-                if run and run[-1].stripped.endswith("|") and (j >= len(lines) or lines[j].kind in ("pipe", "rule", "bars")):
+                if run and run[-1].stripped.endswith("|") and (j >= len(lines) or lines[j].kind in ("pipe", "rule", "bars")
+                                                               or _group_line(lines[j])):
                     row_lines += run
                 else:
                     j = k + 1
@@ -694,9 +700,32 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
             else:
                 break
         if len(block.rows) >= 2:
+            _merge_header_lines(block)
             blocks.append(block)
         k = max(k, block.last_line + 1)
     return blocks
+
+
+def _group_line(line: _Line) -> bool:
+    """`商业 | |||||`: a name and a row of empty cells, a group's title row of its own."""
+    cells = line.pipe_cells()
+    return len(cells) >= 3 and bool(cells[0].text) and not any(c.text for c in cells[1:])
+
+
+def _merge_header_lines(block: _Block) -> None:
+    """`项目名称 | 计算单位 |` / `4月 | 1-4月累计 |` / `增长(%) |` / `结构(%) |` over rows of six
+    cells: one header row broken over lines, its cells as many as a row's, none a figure."""
+    width = next((len(r) for r in block.rows if any(e.kind in ("num", "pct") for e in r)), 0)
+    n = total = 0
+    for r in block.rows:
+        if any(e.kind in ("num", "pct") for e in r) or len([e for e in r if e.text]) >= width:
+            break
+        n += 1
+        total += len([e for e in r if e.text])
+        if total >= width:
+            break
+    if n >= 2 and total == width:
+        block.rows[:n] = [[e for r in block.rows[:n] for e in r if e.text]]
 
 
 def _joined_cells(row_lines: list[_Line]) -> list[Entry]:
@@ -896,6 +925,9 @@ def _split_header(block: _Block, periods: Sequence[tuple[int, int]]) -> tuple[li
             and (len(figures) >= 2 or len(figures) < len(vals))
         if figures and not periodic:
             break
+        if rows[k][:1] and rows[k][0].text and not vals and len(rows[k]) >= 3 \
+                and any(len([e for e in r if e.text]) >= 3 for r in rows[:k]):
+            break  # `商业 | |||||` under the header: the first group's title, not a header row
         k += 1
     return rows[:k], rows[k:]
 
@@ -1493,8 +1525,11 @@ def _add_row(table: Table, cells: list[Entry | None], short: bool, indented: boo
                     row.name = e
             continue
         if col.kind == "unit":
-            # a 计量单位 column's cell stands beside the figure; the figure is read as written
-            # (the convention of the corpora's golds: heldout7, heldout12)
+            # a 计量单位 column declares the unit and scale of its row's figures (万吨 → 吨 × 10^4),
+            # as a header's (万元) does for a column (ANNOTATION.md: the unit its table declares)
+            d = parse_unit(e.text) if e.text else None
+            if d is not None and row.unit.empty:
+                row.unit = d
             continue
         if e.kind == "text" and col.index == 0:
             row.name = e
