@@ -352,6 +352,9 @@ def _share_after() -> regex.Pattern[str]:
     return regex.compile(rf",(?:{lx.alternation_where('share', kind='verb')})")
 
 
+_CLAUSE_END = frozenset(",，。;；、\n")
+
+
 def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
     """Why a number without a unit still measures something, or None."""
     h = hits[i]
@@ -366,6 +369,9 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
         return "cell"
     if h.bare_round:
         return "round"
+    if h.num.scale >= 10000 and not h.chinese and text[h.start - 1:h.start] != "/" \
+            and (h.end == len(text) or text[h.end] in _CLAUSE_END):
+        return "scaled"  # 生产总值56.7亿,: a figure written with 万 or 亿 measures, unit or not
     nxt = text[h.end:h.end + 1]
     if nxt == ":" or (h.start > 0 and text[h.start - 1] == ":"):
         # Ratio parts (7.7:57.5:34.8); a clock time 20:06 has only two.
@@ -376,6 +382,11 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
         while b < len(text) and (text[b].isdigit() or text[b] in ".:"):
             b += 1
         if text[a:b].count(":") >= 2 and not text[a:b].endswith(":"):
+            return "ratio"
+        # 城乡收入比由2.05:1下降为2.02:1: two parts are a ratio where a part has decimals or a
+        # ratio word stands before them; a clock time (20:06) has neither
+        if text[a:b].count(":") == 1 and not text[a:b].endswith(":") and not text[a:b].startswith(":") and (
+                rx(r"\d\.\d").search(text[a:b]) or rx(lx.alternation("ratio_word")).search(text, max(0, a - 12), a)):
             return "ratio"
     if rx(r"[ \t]*\|").match(text[h.end:h.end + 3]):
         if h.num.decimals == 0 and h.num.value < 1000 and not text[a:h.start].strip(" |") \
@@ -647,7 +658,8 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
         "approx": h.approx,
         "value_high": h.value_high,
     }
-    cue = _change_cue(text, clause_start, h.start) if h.unit is not None else None
+    # a ratio's part is a level (下降为2.02:1 states the new ratio, not the change)
+    cue = _change_cue(text, clause_start, h.start) if h.unit is not None and h.raw_unit != ":" else None
     direction: str | None = cue.direction if cue else None
     basis: str | None = cue.basis if cue else None
     start = cue.start if cue else h.start
