@@ -269,6 +269,9 @@ def pointer_cut(s: str) -> int | None:
             cut = t.end  # 2648件诉求中, …: the name follows the whole it is part of
         elif t.means("list_cue", kind="facet") and (nxt.is_("scope", "date_part") or (nxt.kind == "num")):
             cut = t.end  # 按2023年末… / 按全市…
+        elif t.is_("have_verb") and i > 0 and nxt.kind in ("han", "word") and (
+                toks[i - 1].is_("generic_noun", "particle") or (i > 1 and toks[i - 2].is_("particle"))):
+            cut = t.end  # 增长较快的问题有[食品安全](增长425%): what the list's kind has is named after 有
     return cut if cut is not None and cut < len(s) else None
 
 

@@ -634,7 +634,7 @@ def _basis_before(text: str, toks: list[Tok], end: int) -> int | None:
         t = toks[i]
         if end - t.start > 14:
             break
-        if not _is(t, "comparator", role="open") or any(c in ",;。:、" for c in text[t.end:end]):
+        if not _is(t, "comparator", role="open") or any(c in ",;。:、(（)）" for c in text[t.end:end]):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         period = nxt is not None and nxt.start == t.end and "prior_period" in nxt.classes

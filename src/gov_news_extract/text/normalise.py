@@ -26,7 +26,7 @@ from ..models import Span
 from .rx import rx
 
 _SPACES = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff", "\t", "\u202f"}
-_ONE_TO_ONE = {"∶": ":", "﹪": "%", "．": ".", "〜": "~", "‰": "‰", "·": "·"}
+_ONE_TO_ONE = {"∶": ":", "﹪": "%", "．": ".", "〜": "~", "‰": "‰", "·": "·", "﹙": "(", "﹚": ")", "﹕": ":", "﹐": ",", "﹔": ";"}
 # All one-to-one replacements as one str.translate table (C speed): full-width forms
 # to ASCII, odd spaces to a space, CR to LF.
 _ONE_TO_ONE_TABLE = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {ord(c): " " for c in _SPACES} | {
