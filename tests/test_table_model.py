@@ -380,3 +380,11 @@ def test_header_broken_over_lines_with_a_unit_column_and_group_rows() -> None:
     assert isinstance(g, Change) and g.basis == "比上年同期" and g.direction == "up"
     share = figures["75.00"][0]
     assert isinstance(share, Percent) and share.label is not None and "批发业" in share.label
+
+
+def test_numbered_heading_over_name_figure_lines_is_no_table_header() -> None:
+    """Real set D's pD01 shape, written anew: a numbered heading with an aside over lines of a
+    name and a figure titles them; it heads no columns."""
+    doc = parse("(二)承办单位办理量 (详见附件2)\n区直部门3120件\n街道 415件\n乡镇 208件\n")
+    figures = numeric(doc)
+    assert [figures[t][0].label for t in ("3120件", "415件", "208件")] == ["区直部门", "街道", "乡镇"]

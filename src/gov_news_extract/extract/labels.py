@@ -388,6 +388,10 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             label_region, cstart = name, cstart
         if _is_qualifier(name) or _P.basis_only.fullmatch(name):
             name = ""  # 较10月份的22908件: last period's figure of the metric named before
+        inner = _named_inside(text, f) if not name else None
+        if inner is not None:
+            lstart_inner, name = inner  # 较上月[办件]增加263件: named between its basis and its verb
+            label_region, cstart = name, lstart_inner
         if not name and prev is None and isinstance(f, Change):
             moved = _subject_that_moves(text, cstart, sent)
             if moved is not None:
@@ -890,6 +894,26 @@ def _s2t() -> Any:
     import opencc  # only for traditional pages; a converter costs 0.1 s to build
 
     return opencc.OpenCC("s2t")
+
+
+def _named_inside(text: str, f: Numeric) -> tuple[int, str] | None:
+    """较上月办件增加263件, 比上年粮食产量增加3万吨: the words between a change's basis and its
+    direction word name what changed."""
+    if not isinstance(f, Change) or not f.basis:
+        return None
+    s, e = f.nspan
+    if not text.startswith(f.basis, s):
+        return None
+    b = s + len(f.basis)
+    toks = tokens(text, b, e)
+    d = next((t for t in toks if t.is_("direction")), None)
+    if d is None or d.start <= b or rx(r"\d").search(text, b, d.start) \
+            or any(t.is_("comparator", "particle", "prior_period") for t in toks if t.end <= d.start):
+        return None  # 较上期相比, 比上年同期的301562件, 与全国平均水平相比: the basis goes on
+    name = clean(text[b:d.start])
+    if len(name) < 2:
+        return None
+    return b + text[b:d.start].rfind(name), name
 
 
 def _subject_that_moves(text: str, cstart: int, sent: int) -> tuple[int, str, int] | None:

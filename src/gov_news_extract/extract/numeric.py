@@ -616,7 +616,15 @@ def _finish(text: str, toks: list[Tok], k: int, direction: str, basis: str | Non
     if basis is None:
         found = _basis_before(text, toks[:k + 1], start)
         if found is not None:
-            start, basis = found, text[found:start]
+            basis = text[found:start]
+            # 较上月[办件]增加263件: the base is the period compared with; the words after it name
+            # what changed (the label's, not the basis's)
+            at = next((j for j, t in enumerate(toks) if t.start == found), None)
+            if at is not None and at + 1 < len(toks) and toks[at + 1].start == toks[at].end \
+                    and "prior_period" in toks[at + 1].classes \
+                    and rx(r"\p{Han}").search(text, toks[at + 1].end, start):
+                basis = text[found:toks[at + 1].end]
+            start = found
     if lx.meaning("direction", d.text).get("short") and basis is None:
         return None  # 增, 高, 多 alone are words (高新, 多元); with a basis they are changes (比上年增3.1%)
     return _Cue(start, direction, basis)

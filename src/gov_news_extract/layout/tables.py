@@ -830,7 +830,9 @@ def _aligned_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
         while h >= 0 and lines[h].kind == "blank":
             h -= 1
         header_ok = False
-        if h >= 0 and h not in used and lines[h].kind == "text" and not _PROSE.search(lines[h].text):
+        # a numbered heading ((二)承办单位工单办理量 (详见附件1)) titles what follows, it heads no columns
+        if h >= 0 and h not in used and lines[h].kind == "text" and not _PROSE.search(lines[h].text) \
+                and not SECTION_HEAD.match(lines[h].text):
             cells = _split_aligned(lines[h])
             if len(cells) >= 2 and all(_header_cell(e.text) for e in cells):
                 rows.insert(0, cells)
