@@ -16,7 +16,8 @@ For every input it checks what parse() promises:
   CI: speed is measured in `benchmarks/`, never asserted where the machine's load decides.
 
 A failing input is written by libFuzzer as ``crash-…`` (or ``timeout-…``) in the current
-folder; reproduce it with ``python tests/fuzz/fuzz_parse.py crash-…``. Without atheris
+folder; reproduce it with ``python tests/fuzz/fuzz_parse.py crash-…``, fix the cause, and add
+the input to ``tests/fuzz/regressions/`` (``tests/test_fuzz_regressions.py`` parses each). Without atheris
 installed the script says so and exits 0 (CI runs it only where atheris installs).
 """
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from ...context import Context
 from ...layout.tables import Column, Group, Row, Table, header_text
@@ -87,13 +88,16 @@ def _emit(ctx: Context, total: Quantity | None, parts: Sequence[tuple[Quantity |
 def _stated_before(ctx: Context, total: Quantity | None, items: list[_Item]) -> bool:
     """A table that restates a breakdown of the text (the same whole, parts and shares) adds no
     breakdown; one that differs in a figure, or adds shares, is its own, for the checks."""
-    mine = sorted((it.value or 0, it.share.value if it.share else None) for it in items)
+    def order(pair: tuple[Any, Any]) -> tuple[Any, bool, Any]:
+        return pair[0], pair[1] is not None, pair[1] or 0  # a part without a share sorts first, never against one
+
+    mine = sorted(((it.value or 0, it.share.value if it.share else None) for it in items), key=order)
     tv = total.value if total is not None else None
     ours = ctx.cache.get("table_breakdowns", set())  # two columns of a table may hold the same figures
     for b in ctx.facts:
         if not isinstance(b, Breakdown) or b.id in ours or b.total != tv or len(b.parts) != len(mine):
             continue
-        theirs = sorted((p.value or 0, p.share) for p in b.parts)
+        theirs = sorted(((p.value or 0, p.share) for p in b.parts), key=order)
         if all(a == c for a, c in zip(mine, theirs, strict=True)):
             return True  # (a table that adds the shares the text leaves out is a breakdown of its own)
     return False
