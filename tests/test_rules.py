@@ -134,6 +134,10 @@ def test_share_of_total_without_the_fold_when_rules_are_chosen() -> None:
         (["33.3", "33.3", "33.3"], ["1", "1", "1"], "3", True, []),
         # forced rounding: sums to exactly 100 with one share a unit off (true 33.33/33.33/33.33)
         (["33.4", "33.3", "33.3"], ["100", "100", "100"], "300", True, []),
+        # the allowance is the breakdown's: two shares a unit off are two slips (true 25/25/25/25)
+        (["25.1", "25.1", "24.9", "24.9"], ["100", "100", "100", "100"], "400", True, ["share-of-total"]),
+        # one share off by more than a unit is a slip even when the shares make 100
+        (["33.6", "33.3", "33.1"], ["100", "100", "100"], "300", True, ["share-of-total"]),
         # shares above 100%
         (["57.7", "47.3"], ["37643", "33769"], "71412", False, ["share-of-total", "shares-sum"]),
         # parts above the total

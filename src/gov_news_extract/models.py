@@ -123,6 +123,10 @@ class Breakdown(_Fact):
     # "shares" (part/total gives the stated shares), "named" (they are named as kinds of it),
     # "marked" (共…/其中 close by), "head-noun" (same head noun just before).
     total_link: str | None = None
+    overlap: bool = Field(
+        default=False,
+        description="The parts may overlap by nature: one is named by a trait that cuts across the others "
+                    "(其中专任教师1050名、党员320名), so their sum proves no excess over the total.")
 
 
 class RankItem(BaseModel):

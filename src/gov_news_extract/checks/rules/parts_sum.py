@@ -24,8 +24,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-import regex
-
 from ...models import Breakdown, Diagnostic
 from ...numbers import rounding
 from ...text.rx import rx
@@ -34,8 +32,6 @@ from ..base import Facts, Rule, diagnostic, units_compatible
 # Links that extraction found in the figures themselves (the list opens with the total, the
 # parts nearly add up to it, their shares are part/total, they are named as kinds of it):
 # these tie parts to a total even across sentences.
-# Traits that cut across other kinds of people (a 党员 may be a teacher): such lists overlap.
-_CROSS_CUTTING = regex.compile(r"党员|团员|青年|少数民族|大学生|研究生|博士|硕士|退役军人|残疾|志愿者|老年|女性|妇女")
 _STRUCTURAL_LINKS = {"run", "sum", "shares", "named"}
 
 
@@ -53,7 +49,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             continue
         if sum(v.iv.lo > total.iv.hi for v in known) >= 2:
             continue  # several parts each above the total: these are not its parts, no single slip
-        if any(_CROSS_CUTTING.search(p.label or "") for p in b.parts):
+        if b.overlap:
             continue  # 其中专任教师1050名、党员320名: a trait that cuts across the others proves nothing
         part_facts = [v.fact for v in known if v.fact is not None]
         if not facts.parts_linked(total.fact, part_facts) and b.total_link not in _STRUCTURAL_LINKS:

@@ -48,11 +48,17 @@ def _pairs(facts: Facts, parts: Sequence[Part | RankItem]) -> list[tuple[Value, 
     return out
 
 
-def _forced_rounding(facts: Facts, parts: Sequence[Part | RankItem], share: Value, part: Value,
+def _forced_rounding(facts: Facts, parts: Sequence[Part | RankItem], bad: list[tuple[Value, Value]],
                      total: Interval) -> bool:
+    """The one allowance of the spec: the breakdown's shares add up to exactly 100 and a single
+    share is off by one unit in its last place (rounded to make the sum 100). The allowance is
+    the breakdown's, not each share's: two shares off prove a slip."""
+    if len(bad) != 1:
+        return False
     shares = [facts.part_share(p) for p in parts]
     if any(s is None for s in shares) or sum(s.value for s in shares if s is not None) != 100:
         return False
+    part, share = bad[0]
     unit = rounding.last_place(share.decimals)
     return rounding.consistent_share(share.iv.widen(unit), part.iv, total)
 
@@ -82,10 +88,8 @@ def _with_total(facts: Facts, b: Breakdown, total: Value | None = None) -> Itera
     tunit = total.fact.unit if total.fact is not None else b.unit
     pairs = [(v, s) for v, s in _pairs(facts, b.parts)
              if v.fact is None or units_compatible(v.fact.unit, tunit)]
-    bad = [(v, s) for v, s in pairs
-           if not rounding.consistent_share(s.iv, v.iv, total.iv)
-           and not _forced_rounding(facts, b.parts, s, v, total.iv)]
-    if not bad:
+    bad = [(v, s) for v, s in pairs if not rounding.consistent_share(s.iv, v.iv, total.iv)]
+    if not bad or _forced_rounding(facts, b.parts, bad, total.iv):
         return
     implied = _common_total(pairs)
     if implied is not None and len(pairs) >= 2 and not implied.intersects(total.iv):

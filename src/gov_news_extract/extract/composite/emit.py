@@ -8,6 +8,7 @@ import regex
 
 from ...context import Context
 from ...models import Breakdown, Part, Percent, Quantity, Ranking, RankItem, Span
+from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.rx import rx
 from .items import _OTHER, _Item
@@ -153,8 +154,25 @@ def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], lin
                for p in parts],
         complete=complete,
         total_link=link if total is not None else None,
+        overlap=_overlapping([p.label or "" for p in parts]),
     )
     ctx.add(bd, start, end)
+
+
+def _overlapping(labels: list[str]) -> bool:
+    """A part named by a trait that cuts across the others (党员, 青年…): the parts may overlap.
+    Only the whole name counts, less the head the parts share (党员志愿者/青年志愿者 → 党员/青年);
+    退役军人事务类 is a category, not the trait."""
+    k = 0
+    shortest = min((len(lb) for lb in labels), default=0)
+    while k < shortest - 1 and len({lb[len(lb) - 1 - k] for lb in labels}) == 1:
+        k += 1
+    for lb in labels:
+        stem = lb[:len(lb) - k] if k else lb
+        toks = lexicon.scan(stem)
+        if len(toks) == 1 and (toks[0].start, toks[0].end) == (0, len(stem)) and "trait" in toks[0].classes:
+            return True
+    return False
 
 
 # 云岫山风景区接待游客 ranks 云岫山风景区: what is ranked is the one who did it, not the doing.
