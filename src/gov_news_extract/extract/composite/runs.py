@@ -72,6 +72,8 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
             return False
         if "\n" in gap and SECTION_HEAD.match(gap.rsplit("\n", 1)[1]):
             return False  # …占2.4%。\n(二)办理情况。热线直接答复…: a new section opens on b's line
+        if rx(r"\n[ \t]*\n").search(gap):
+            return False  # a blank line ends a list of lines (numbered lines go on: above)
         return a.share is not None and b.share is not None and not (a.rate or b.rate) \
             and _starts_clause(text, b.start, b.label, not rx(r"\n[ \t]*\n").search(gap))  # (a rate opens another list)
     return len(gap) <= 40
@@ -126,13 +128,7 @@ def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Ite
     for it in items:
         # After 其中 the list is declared: counts in different measure words still belong to it.
         listed = bool(cur) and "其中" in text[max(0, cur[0].start - 40):it.start].split("。")[-1]
-        # Shares that have made up the whole already (…2.8%) end their list: what follows with a
-        # share of its own divides the whole again (直接答复…51.6%;转派…48.4%).
-        so_far = sum((c.share.value for c in cur if c.share is not None), Decimal(0))
-        complete = it.share is not None and not it.rate and len(cur) >= 2 and all(
-            c.share is not None and not c.rate for c in cur) and so_far >= Decimal("99.5") \
-            and so_far + it.share.value > Decimal("100.5")
-        if cur and not complete and _joinable(text, cur[-1], it, starts, listed):
+        if cur and _joinable(text, cur[-1], it, starts, listed):
             cur.append(it)
         else:
             if len(cur) >= 2:
