@@ -27,7 +27,16 @@ from .rankings import (
     _ranks_after_figures,
     _stated_ranks,
 )
-from .runs import _find_total, _is_total, _runs, _segments, _share_chains, _split_arithmetic, _total_after
+from .runs import (
+    _declared_part,
+    _find_total,
+    _is_total,
+    _runs,
+    _segments,
+    _share_chains,
+    _split_arithmetic,
+    _total_after,
+)
 from .share_lists import _attach_share_lists
 from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder_parts, _sentence_sums
 from .table_parts import _table_breakdowns, _table_rankings, _table_row_breakdowns, _table_sub_rows
@@ -86,7 +95,10 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
     for r in runs + _share_chains(ctx, items, used):
         # A figure presented as the whole starts the run: it is the total, not a part.
         total_item: _Item | None = None
-        if _is_total(ctx, r[0]) or ((r[0].share is None or r[0].rate) and "其中" in text[r[0].end:r[1].start]):
+        # (Not the first part of a list that 其中 opens: 其中“12369”热线共24998件,微信20227件… names a
+        # part's own 共.)
+        if (_is_total(ctx, r[0]) and not _declared_part(ctx, r[0])) \
+                or ((r[0].share is None or r[0].rate) and "其中" in text[r[0].end:r[1].start]):
             total_item, r = r[0], r[1:]
             if len(r) < 2:
                 continue

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from decimal import Decimal
 
 import regex
 
 from ...context import Context
-from ...models import Quantity
+from ...models import Change, Percent, Quantity
+from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
@@ -128,7 +130,11 @@ def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Ite
     for it in items:
         # After 其中 the list is declared: counts in different measure words still belong to it.
         listed = bool(cur) and "其中" in text[max(0, cur[0].start - 40):it.start].split("。")[-1]
-        if cur and _joinable(text, cur[-1], it, starts, listed):
+        # A list keeps the separator its first two parts are joined by: a stronger one ends it
+        # (其中东城区500个,西城区300个;按类型分咨询700个…: the ; closes the comma list).
+        level = _list_level(text, cur)
+        stronger = level is not None and _sep_level(text[cur[-1].end:it.start]) > level
+        if cur and not stronger and _joinable(text, cur[-1], it, starts, listed):
             cur.append(it)
         else:
             if len(cur) >= 2:
@@ -137,6 +143,39 @@ def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Ite
     if len(cur) >= 2:
         runs.append(cur)
     return runs
+
+
+def _sep_level(gap: str) -> int:
+    """How strongly a gap between two parts separates them: 、 or , (1), ; (2), a sentence or line (3)."""
+    if "。" in gap or "\n" in gap:
+        return 3
+    return 2 if ";" in gap else 1
+
+
+def _list_level(text: str, cur: list[_Item]) -> int | None:
+    """The separator a list's parts are joined by, from its first pair of parts. A count with a
+    rate of its own named after it (…转办2274件,办结1715件,办结率75.42%;直办6673件) may be a stage
+    of the part before, not a sibling (the rates settle that later): it sets no level."""
+    for a, b in itertools.pairwise(cur):
+        if not b.rate and not _opens_list(text, a.end, b.start):
+            return _sep_level(text[a.end:b.start])
+    return None
+
+
+def _opens_list(text: str, a: int, b: int) -> bool:
+    """The gap holds a list cue (…8947个,其中转办…): it opens the list rather than separates parts."""
+    return any("list_cue" in t.classes for t in lexicon.scan(text, a, b))
+
+
+def _declared_part(ctx: Context, it: _Item) -> bool:
+    """A subset cue (其中, 当中) opens the item's sentence with no figure between: the item is the
+    first part of a list the cue declares, whatever its own clause says (其中“12369”热线共24998件)."""
+    text = ctx.norm.text
+    a = last_before(text, "。;\n", it.start) + 1
+    cues = [t for t in lexicon.scan(text, a, it.start)
+            if "list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") == "subset"]
+    return bool(cues) and not any(cues[-1].end <= f.nspan[0] < it.start for f in ctx.facts
+                                  if isinstance(f, Quantity | Percent | Change))
 
 
 def _heads_line(text: str, it: _Item) -> bool:
