@@ -52,7 +52,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "D1 a headline figure does not take over the body's list": "the total is chosen by the shares (list grammar)",
     "D2 a list under a later section divides the whole stated before": "a marked link is not trusted",
     "D3 a part the list holds is kept whatever the sum": "the last part joins only by an exact sum",
-    "C1 one list after 其中, no sub-total by a near sum": "near sums split the list",
     "C1 two lists of one total in one sentence": "the runs join across ;按类型分",
     "C5 a remark in brackets after the total is no part": "brackets read as parts",
     "C6 sub-figures in brackets on ranked items": "bracketed sub-figures become items",

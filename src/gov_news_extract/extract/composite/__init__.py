@@ -28,8 +28,10 @@ from .rankings import (
     _stated_ranks,
 )
 from .runs import (
+    _at_inner_wholes,
     _declared_part,
     _find_total,
+    _frame_groups,
     _is_total,
     _runs,
     _segments,
@@ -90,7 +92,7 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
     """Breakdowns and rankings from runs of named figures joined by list separators."""
     text = ctx.norm.text
     starts = sorted(f.nspan[0] for f in facts)
-    runs = [_expand_each(r) for r in _runs(ctx, items, starts)]
+    runs = [_expand_each(r) for whole in _runs(ctx, items, starts) for r in _at_inner_wholes(text, whole)]
     used = {id(it) for r in runs for it in r}
     for r in runs + _share_chains(ctx, items, used):
         # A figure presented as the whole starts the run: it is the total, not a part.
@@ -147,7 +149,15 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
                 declared = (None, None)
         if declared[0] is not None:
             total_item = _Item(declared[0], None, declared[0].nspan[0], declared[0].nspan[1], declared[0].label)
-        groups = [(None, r)] if with_shares or parallel or declared[0] is not None else _split_arithmetic(r)
+        # Under a total the text declares (共…,其中…) only an exact sum reads a sub-total into the run:
+        # a near one would make a slip a sub-total (…905件,其中咨询500件、求助200件、投诉190件、建议12件…).
+        groups = [(None, r)] if with_shares or parallel or declared[0] is not None \
+            else _split_arithmetic(r, near=total_item is None)
+        if total_item is not None and not with_shares and len(groups) == 1 and (cut := _frame_groups(ctx.norm.original, r)):
+            # …其中有效回访246件,表示满意的有240件,表示一般的有5件: the parts written alike are a list
+            # of their own, of the part before them
+            k = cut[0]
+            groups = [(None, r[:k]), (r[k - 1], r[k:])]
         for head_item, parts in groups:
             link: str | None
             if head_item is not None and head_item.qty is not None:

@@ -167,6 +167,38 @@ def _opens_list(text: str, a: int, b: int) -> bool:
     return any("list_cue" in t.classes for t in lexicon.scan(text, a, b))
 
 
+def _at_inner_wholes(text: str, run: list[_Item]) -> list[list[_Item]]:
+    """Cut a run where one of its figures opens a list of its own with 其中: that list divides the
+    figure right before 其中, not the run's whole. After a comma the figure is also a part of the
+    list before (…解答20334件,转派18113件,其中转派县区15390件…: both lists keep it); after a
+    semicolon it opens a statement of its own (存款余额…,其中住户存款…;贷款余额…,其中…)."""
+    for i in range(1, len(run) - 1):
+        it = run[i]
+        if (it.share is None or it.rate) and "其中" in text[it.end:run[i + 1].start]:
+            before = run[:i + 1] if _sep_level(text[run[i - 1].end:it.start]) == 1 else run[:i]
+            return [r for r in (before,) if len(r) >= 2] + _at_inner_wholes(text, run[i:])
+    return [run]
+
+
+def _frame(original: str, it: _Item) -> str | None:
+    """What stands between an item's name and its figure (表示满意[的有]240件), as written, or None
+    when the name is not written before the figure."""
+    f = it.qty
+    ls = f.label_span if f is not None else None
+    if f is None or ls is None or ls.end > f.span.start or f.span.start - ls.end > 8:
+        return None
+    return rx(r"[(（][^()（）]*[)）]|[^\p{Han}]").sub("", original[ls.end:f.span.start])  # glosses (bào) aside
+
+
+def _frame_groups(original: str, run: list[_Item]) -> list[int]:
+    """Where a declared list changes its frame: two or more parts written alike (表示满意的有240件,
+    表示一般的有5件) after a part written otherwise (有效回访246件) are a list of their own. The
+    indices at which such a group starts."""
+    frames = [_frame(original, it) for it in run]
+    return [k for k in range(1, len(run) - 1) if frames[k] and frames[k] == frames[k + 1] and frames[k - 1] is not None
+            and frames[k - 1] != frames[k]]
+
+
 def _declared_part(ctx: Context, it: _Item) -> bool:
     """A subset cue (其中, 当中) opens the item's sentence with no figure between: the item is the
     first part of a list the cue declares, whatever its own clause says (其中“12369”热线共24998件)."""
@@ -237,12 +269,12 @@ def _is_total(ctx: Context, it: _Item) -> bool:
     return bool(_WHOLE_AFTER.match(text[end:end + 10]))
 
 
-def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2) -> int | None:
+def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2, near: bool = True) -> int | None:
     """Length of the prefix of values that adds up to total.
 
-    Exact sums win. Failing one, a sum within a tenth of the total still counts
-    when it takes the whole list (the next figure, if any, is not smaller than the
-    total): that is how a draft with one wrong part keeps its structure.
+    Exact sums win. Failing one (and when `near`), a sum within a tenth of the total
+    still counts when it takes the whole list (the next figure, if any, is not smaller
+    than the total): that is how a draft with one wrong part keeps its structure.
     """
     acc = Decimal(0)
     best: tuple[Decimal, int] | None = None
@@ -258,18 +290,19 @@ def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2)
         # The list ends here when the next figure cannot be one more part (too big to fit).
         ends = nxt is None or nxt >= total / 2 or nxt >= acc
         biggest = max(v2 for v2 in values[: k + 1] if v2 is not None)
-        if ends and _near(acc, total, biggest) and (best is None or abs(acc - total) < best[0]):
+        if near and ends and _near(acc, total, biggest) and (best is None or abs(acc - total) < best[0]):
             best = (abs(acc - total), k + 1)
         if acc > total * Decimal("1.1"):
             break
     return best[1] if best else None
 
 
-def _split_arithmetic(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]]:
+def _split_arithmetic(run: list[_Item], near: bool = True) -> list[tuple[_Item | None, list[_Item]]]:
     """Where a run holds a total followed by its own parts (…派单601件,按时结案597件,超时办理4件).
 
     Returns the top level (None, the figures no sub-breakdown took) first, then
-    the sub-breakdowns found.
+    the sub-breakdowns found. Nowhere does the text say which figure heads which: the sums
+    choose, nearly (a slip keeps its structure) unless `near` is off.
     """
     subs: list[tuple[_Item | None, list[_Item]]] = []
     top: list[_Item] = []
@@ -279,7 +312,7 @@ def _split_arithmetic(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]
         top.append(head)
         n = None
         if head.value is not None and head.share is None:
-            n = _best_prefix([it.value for it in run[i + 1:]], head.value)
+            n = _best_prefix([it.value for it in run[i + 1:]], head.value, near=near)
         if n is not None:
             subs.append((head, run[i + 1:i + 1 + n]))
             i += 1 + n
