@@ -49,8 +49,6 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
 ]
 
 KNOWN_FAILURES: dict[str, str] = {
-    "D1 a headline figure does not take over the body's list": "the total is chosen by the shares (list grammar)",
-    "D2 a list under a later section divides the whole stated before": "a marked link is not trusted",
     "D3 a part the list holds is kept whatever the sum": "the last part joins only by an exact sum",
     "C1 two lists of one total in one sentence": "the runs join across ;按类型分",
     "C5 a remark in brackets after the total is no part": "brackets read as parts",

@@ -119,10 +119,22 @@ class Breakdown(_Fact):
     parts: list[Part] = Field(default_factory=list)
     # True when the text presents the parts as the whole (an 其他 part, 分别为 …).
     complete: bool = False
-    # What ties the total to the parts: "run" (it opens their list), "sum" (they add up to it),
-    # "shares" (part/total gives the stated shares), "named" (they are named as kinds of it),
-    # "marked" (共…/其中 close by), "head-noun" (same head noun just before).
-    total_link: str | None = None
+    total_link: str | None = Field(
+        default=None,
+        description="What ties the total to the parts. Said by the words: \"stated\" (the total opens "
+                    "the list: 共受理…,其中…), \"cue\" (a list cue ties the list to the figure before it: "
+                    "其中, …中, 按…分, 从…看), \"named\" (the parts are named as kinds of the total, or "
+                    "their shares name it: 占全市转办量的…), \"paragraph\" (the whole of the list's "
+                    "paragraph, presented by a total word or an intake verb), \"disposition\" (figures "
+                    "answered and passed on divide the intake stated before), \"after\" (a total stated "
+                    "after the list: 三区合计…), \"table\" (a table's 合计 row or 小计 column). Only "
+                    "arithmetic: \"sum\" (the parts add up to it exactly), \"shares\" (part/total gives "
+                    "the stated shares), \"near\" (the parts nearly add up to a figure close by). "
+                    "The checks prove (error) over ties the words make and warn over \"near\".")
+    evidence: str | None = Field(
+        default=None,
+        description="The words that tie the total to the parts, as written (其中, 从渠道看, 共受理, 合计, "
+                    "a section heading); None when only arithmetic ties them.")
     overlap: bool = Field(
         default=False,
         description="The parts may overlap by nature: one is named by a trait that cuts across the others "

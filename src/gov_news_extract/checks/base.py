@@ -352,6 +352,18 @@ def bare_value(v: Decimal, *, exact_if_integer: bool) -> Value:
     return Value(rounding.stated(v, d, None, exact=exact), None, None, v, d)
 
 
+# Ties of a breakdown's total that rest on arithmetic alone and only nearly (parts that nearly add
+# up to a figure close by): a finding over them is likely, not proven.
+_LIKELY_TIES = frozenset({"near"})
+
+
+def tie_severity(b: Breakdown) -> Severity:
+    """How sure a finding about a breakdown's total can be: proven (error) where the words tie the
+    total to its parts (其中, 共…, 按…分, a heading, a table's 合计 row) or the arithmetic does
+    (they add up, their shares fit); likely (warning) where only a near sum ties them."""
+    return "warning" if b.total_link in _LIKELY_TIES else "error"
+
+
 def units_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True

@@ -27,12 +27,7 @@ from decimal import Decimal
 from ...models import Breakdown, Diagnostic
 from ...numbers import rounding
 from ...text.rx import rx
-from ..base import Facts, Rule, diagnostic, units_compatible
-
-# Links that extraction found in the figures themselves (the list opens with the total, the
-# parts nearly add up to it, their shares are part/total, they are named as kinds of it):
-# these tie parts to a total even across sentences.
-_STRUCTURAL_LINKS = {"run", "sum", "shares", "named"}
+from ..base import Facts, Rule, diagnostic, tie_severity, units_compatible
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
@@ -52,10 +47,9 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         if b.overlap:
             continue  # 其中专任教师1050名、党员320名: a trait that cuts across the others proves nothing
         part_facts = [v.fact for v in known if v.fact is not None]
-        if not facts.parts_linked(total.fact, part_facts) and b.total_link not in _STRUCTURAL_LINKS:
-            continue
+        severity = tie_severity(b)
         exact = sum((v.value for v in known), Decimal(0))
-        if part_facts and all(v.iv.lo == v.iv.hi for v in known) and facts.another_total(
+        if severity != "error" and part_facts and all(v.iv.lo == v.iv.hi for v in known) and facts.another_total(
                 {total.fact.id if total.fact else "", *(f.id for f in part_facts)}, exact,
                 min(part_facts, key=lambda f: facts.pos(f)[0]), tunit) is not None:
             continue  # the parts add up exactly to another stated figure: that one is their total
@@ -66,12 +60,12 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         ids = [b.id, total.fact.id if total.fact else None] + [v.fact.id if v.fact else None for v in known]
         shown = _in_written_unit(sum((v.value for v in known), Decimal(0)), total.text)
         if s.lo > total.iv.hi:
-            yield diagnostic(RULE, "error", span,
+            yield diagnostic(RULE, severity, span,
                              f"各部分合计{arith} = {shown}，超过总数{total.text}",
                              f"parts add up to {shown}, more than the total {rounding.fmt(total.value, 4)}",
                              related, ids)
         elif b.complete and len(known) == len(b.parts) and s.hi < total.iv.lo:
-            yield diagnostic(RULE, "error", span,
+            yield diagnostic(RULE, severity, span,
                              f"各部分合计{arith} = {shown}，少于总数{total.text}（分类已列全）",
                              f"the parts of a complete breakdown add up to {shown}, "
                              f"less than the total {rounding.fmt(total.value, 4)}",

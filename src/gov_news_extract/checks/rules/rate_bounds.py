@@ -29,7 +29,7 @@ import regex
 from ...models import Breakdown, Change, Diagnostic, Percent, Quantity
 from ...numbers import rounding
 from ...text.rx import rx
-from ..base import Facts, Rule, diagnostic, units_compatible
+from ..base import Facts, Rule, diagnostic, tie_severity, units_compatible
 
 # Proportions of a whole: they cannot pass 100%. Any 率/度 counts (接听率, 办结率, 满意度),
 # except the rates below that measure against something other than a whole.
@@ -55,9 +55,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                  if total is not None and v is not None and v.iv.lo > total.iv.hi]
         if len(above) >= 2:
             total = None  # several parts each above the total: not its parts, no single slip
-        elif total is not None and not facts.parts_linked(
-                total.fact, [f for p in b.parts if (f := facts.numeric(p.value_id)) is not None]):
-            total = None
+        elif tie_severity(b) != "error":
+            total = None  # a total tied only by a near sum: no part above it is proven
         for p in b.parts:
             share = facts.part_share(p)
             if share is not None and share.iv.lo > 100 and share.fact is not None:

@@ -28,7 +28,11 @@ from .rankings import (
     _stated_ranks,
 )
 from .runs import (
+    _SAID,
+    Tie,
+    _after_words,
     _at_inner_wholes,
+    _best_prefix,
     _declared_part,
     _find_total,
     _frame_groups,
@@ -37,6 +41,7 @@ from .runs import (
     _segments,
     _share_chains,
     _split_arithmetic,
+    _stated_words,
     _total_after,
 )
 from .share_lists import _attach_share_lists
@@ -132,43 +137,55 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
             # the figures of a top-few list (前三位分别为A、B和C,受理量分别为…) rank, they do not divide
             # the whole; only their own sum, when the text states it (三个区县合计80907件)
             if (after := _total_after(ctx, r, quantities)) is not None:
-                _add_breakdown(ctx, after, r, "sum")
+                _add_breakdown(ctx, after, r, "after", _after_words(text, after))
             continue
         # Rates named after a part (办结率) group like counts: only 占比 shares make a share list.
         with_shares = any(it.share is not None and not it.rate for it in r)
         if len({(it.label, _label_at(it)) for it in r}) < len(r):
             continue  # one name for two figures (目标…完成…): a comparison, not parts of a whole
-        # A 分别 list (甲区、乙区和丙区分别受理300件、200件和100件) is parallel by declaration; a
-        # list whose parts add up exactly to the total declared before it (其中,出口…;进口…) keeps
-        # that reading even when two of its parts happen to add up to a third.
+        # A 分别 list (甲区、乙区和丙区分别受理300件、200件和100件) is parallel by declaration.
         parallel = "分别" in text[max(0, r[0].start - 12):r[0].start]
-        declared: tuple[Quantity | None, str | None] = (None, None)
+        declared: Tie | None = None
         if not with_shares and not parallel and total_item is None:
             declared = _find_total(ctx, r, quantities)
-            if declared[0] is not None and declared[1] != "sum":
-                declared = (None, None)
-        if declared[0] is not None:
-            total_item = _Item(declared[0], None, declared[0].nspan[0], declared[0].nspan[1], declared[0].label)
-        # Under a total the text declares (共…,其中…) only an exact sum reads a sub-total into the run:
-        # a near one would make a slip a sub-total (…905件,其中咨询500件、求助200件、投诉190件、建议12件…).
-        groups = [(None, r)] if with_shares or parallel or declared[0] is not None \
-            else _split_arithmetic(r, near=total_item is None)
-        if total_item is not None and not with_shares and len(groups) == 1 and (cut := _frame_groups(ctx.norm.original, r)):
+            if declared is not None and declared.link not in ("sum", *_SAID):
+                declared = None
+        # Under a total the words declare (共…,其中…, 从…看) only an exact sum reads a sub-total into the
+        # run: a near one would make a slip a sub-total (…905件,其中咨询500件、求助200件、投诉190件…).
+        said = total_item is not None or (declared is not None and declared.link in _SAID)
+        # A list whose parts (or its first parts) add up exactly to the total declared before it
+        # (其中,出口…;进口…;贸易顺差…) keeps that reading even when two of its parts happen to add up
+        # to a third.
+        whole = total_item.qty if total_item is not None else declared.total if declared is not None else None
+        upto = _best_prefix([it.value for it in r], whole.value, near=False) if whole is not None else None
+        if with_shares or parallel:
+            groups: list[tuple[_Item | None, list[_Item]]] = [(None, r)]
+        elif upto is not None:
+            # what runs on past the parts may be the last part's own (…自行处理2276件,派单601件,按时结案597件,
+            # 超时办理4件 of 2877件)
+            groups = [(None, r[:upto])] + [g for g in _split_arithmetic(r[upto - 1:], near=False) if g[0] is not None]
+        else:
+            groups = _split_arithmetic(r, near=not said)
+        if said and not with_shares and len(groups) == 1 and (cut := _frame_groups(ctx.norm.original, r)):
             # …其中有效回访246件,表示满意的有240件,表示一般的有5件: the parts written alike are a list
             # of their own, of the part before them
             k = cut[0]
             groups = [(None, r[:k]), (r[k - 1], r[k:])]
         for head_item, parts in groups:
-            link: str | None
+            tie: Tie | None
             if head_item is not None and head_item.qty is not None:
-                total: Quantity | None = head_item.qty
-                link = "sum"
+                # a sub-total the sums found in the run (…派单601件,按时结案597件,超时办理4件)
+                exact = sum((p.value for p in parts if p.value is not None), Decimal(0)) == head_item.qty.value
+                tie = Tie(head_item.qty, "sum" if exact else "near")
             elif total_item is not None and total_item.qty is not None:
-                total, link = total_item.qty, "run"
+                tie = Tie(total_item.qty, "stated", _stated_words(text, total_item, r[0]))
+            elif declared is not None:
+                tie = declared
             else:
-                total, link = _find_total(ctx, parts, quantities)
-                if total is None and (after := _total_after(ctx, parts, quantities)) is not None:
-                    total, link = after, "sum"  # …北岸區87.9萬人次,三區合計357.6萬人次
+                tie = _find_total(ctx, parts, quantities)
+                if tie is None and (after := _total_after(ctx, parts, quantities)) is not None:
+                    tie = Tie(after, "after", _after_words(text, after))  # …北岸區87.9萬人次,三區合計357.6萬人次
+            total = tie.total if tie is not None else None
             parts = _settle_rates(parts, total)
             if len(parts) < 2:
                 continue
@@ -182,4 +199,4 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
             segments = _segments(parts, total.value) if total is not None and not with_shares else [parts]
             for seg in segments:
                 _category_labels(ctx, seg)
-                _add_breakdown(ctx, total, seg, link)
+                _add_breakdown(ctx, total, seg, tie.link if tie else None, tie.evidence if tie else None)

@@ -131,7 +131,8 @@ def _bracketed_shares(ctx: Context, total: Quantity, parts: list[_Item]) -> None
             p.share = share  # whether it fits is for share-of-total to say
 
 
-def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], link: str | None = None) -> None:
+def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], link: str | None = None,
+                   evidence: str | None = None) -> None:
     text = ctx.norm.text
     if total is not None:
         for p in parts:
@@ -154,6 +155,7 @@ def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], lin
                for p in parts],
         complete=complete,
         total_link=link if total is not None else None,
+        evidence=evidence if total is not None else None,
         overlap=_overlapping([p.label or "" for p in parts]),
     )
     ctx.add(bd, start, end)

@@ -15,7 +15,7 @@ from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
 from .emit import _add_breakdown, _add_ranking, _criterion, _find, _written
 from .items import _Item
-from .runs import _total_after, line_ordinal
+from .runs import _after_words, _total_after, line_ordinal
 
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
 _RANK_HEAD = regex.compile(
@@ -266,7 +266,7 @@ def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]],
                 (f for f in ctx.facts if isinstance(f, Quantity)), key=lambda q: q.nspan[0])
         total = _total_after(ctx, run, quantities)
         if total is not None:
-            _add_breakdown(ctx, total, run, "run")
+            _add_breakdown(ctx, total, run, "after", _after_words(ctx.norm.text, total))
             if isinstance(ctx.facts[-1], Breakdown):
                 by_parts.setdefault(ids, []).append(ctx.facts[-1])
 

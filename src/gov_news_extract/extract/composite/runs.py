@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
 
 from ...context import Context
-from ...models import Change, Percent, Quantity
+from ...models import Breakdown, Change, Percent, Quantity
 from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
@@ -194,6 +195,8 @@ def _frame_groups(original: str, run: list[_Item]) -> list[int]:
     """Where a declared list changes its frame: two or more parts written alike (表示满意的有240件,
     表示一般的有5件) after a part written otherwise (有效回访246件) are a list of their own. The
     indices at which such a group starts."""
+    if len({id(it.qty) for it in run}) < len(run):
+        return []  # 乙区、丙区各2件: one figure for several names
     frames = [_frame(original, it) for it in run]
     return [k for k in range(1, len(run) - 1) if frames[k] and frames[k] == frames[k + 1] and frames[k - 1] is not None
             and frames[k - 1] != frames[k]]
@@ -335,7 +338,21 @@ def _segments(parts: list[_Item], total: Decimal) -> list[list[_Item]]:
     return out or [parts]
 
 
-def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> tuple[Quantity | None, str | None]:
+@dataclass(frozen=True)
+class Tie:
+    """What ties a list to its total: the total, the kind of tie (`Breakdown.total_link`) and the
+    words that make it, as written (`Breakdown.evidence`; None when only arithmetic ties them)."""
+
+    total: Quantity
+    link: str
+    evidence: str | None = None
+
+
+def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Tie | None:
+    """The total a list divides. The language decides where it can (其中 and …中 tie the list to the
+    figure before them, 按…分 / 从…看 to the whole before the cue, a list follows its paragraph's
+    whole); arithmetic chooses only among the figures the language leaves open, and a slip in one
+    part never moves the total elsewhere."""
     text = ctx.norm.text
     first = run[0]
     unit = first.qty.unit if first.qty else None
@@ -344,44 +361,27 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     before = [q for q in quantities[max(0, k - 80):k] if q.nspan[1] <= first.start and unit_key(q.unit) == unit_key(unit)
               and q.approx is None and all(q is not it.qty for it in run)]
     if not before:
-        return None, None
+        return None
     parts = [it.value for it in run if it.value is not None]
     if not parts:
-        return None, None  # a list of shares alone: no count can point at its total
+        return None  # a list of shares alone: no count can point at its total
     shared = [it for it in run if it.qty is not None and it.share is not None]
-    # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
-    if shared:
-        best: tuple[int, Quantity] | None = None
-        for q in reversed(before[-40:]):
-            fits = sum(_share_fits(it.qty.value, q.value, it.share.value, it.share.decimals)  # type: ignore[union-attr]
-                       for it in shared)
-            if fits * 2 > len(shared) and (best is None or fits > best[0]):
-                best = (fits, q)
-        if best:
-            return best[1], "shares"
-    # 其中: the parts belong to the figure just before (not to a daily average stated after it).
-    lead = text[max(0, first.start - 30):first.start]
     wholes = [b for b in before if b.qualifier not in AVERAGES
-              and not _BASIS_BEFORE.search(text, max(0, b.nspan[0] - 8), b.nspan[0])]
-    q = wholes[-1] if wholes else before[-1]
-    sentence_gap = text[q.nspan[1]:first.start]
-    head_parts = sum(parts[:2], Decimal(0))
-    if rx(r"其中|中[,:]?$").search(lead) and sentence_gap.count("。") <= 1 \
-            and rx(r"其中|中[,:]?$").search(sentence_gap[-30:]):  # 其中 after the figure, not before it
-        # 其中 declares the parts of the figure just before; a draft may get one part wrong.
-        whole = sum(parts, Decimal(0))
-        if q.value >= head_parts or abs(whole - q.value) <= max(Decimal(1), q.value / 10):
-            return q, "marked" if whole < q.value else "sum"
-    inside = _IN_THE_WHOLE.match(text, last_before(text, "。\n", first.start) + 1, first.start)
-    if inside is not None:
-        # 受理的诉求中,热线直接答复9630件,转交…15230件: the parts of the whole named before 中,
-        # the period's total stated earlier in the paragraph (nearly: a draft may slip).
-        whole = sum(parts, Decimal(0))
-        for w in reversed(wholes):
-            if w.nspan[0] < first.start - 400 or not _presented_as_whole(text, w):
-                continue
-            if w.value == whole or _near(whole, w.value, max(parts)):
-                return w, "sum" if w.value == whole else "run"  # declared by …中: a slip is flagged
+              and not _BASIS_BEFORE.search(text, max(0, b.nspan[0] - 8), b.nspan[0]) and not compared(text, b)]
+    para = text.rfind("\n", 0, first.start) + 1
+    if shared and (tie := _named_by_shares(ctx, run, wholes)) is not None:
+        return tie
+    # The shares choose among the figures of the list's own paragraph (a headline's figure above
+    # the body is another statement: 一周受理供暖诉求820件 / …受理供暖诉求802件。…410件,占50.00%).
+    if shared and (q := _fitted(shared, [w for w in before if w.nspan[0] >= para])) is not None:
+        return Tie(q, "shares")
+    if (tie := _cued_total(ctx, run, wholes, parts)) is not None:
+        return tie
+    if shared and (q := _paragraph_whole(text, wholes, first, max(parts))) is not None:
+        return Tie(q, "paragraph", _whole_words(text, q))
+    # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
+    if shared and (q := _fitted(shared, before[-40:])) is not None:
+        return Tie(q, "shares")
     # Otherwise the figure that the first parts add up to exactly; or, for a figure presented as
     # a whole (共…, …其中) close by, nearly: a draft with one wrong part must still find its total.
     values: list[Decimal | None] = list(parts)
@@ -390,9 +390,9 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
             continue  # small counts in another paragraph add up by chance (工业项目8个 … 3个、…5个)
         n = _best_prefix(values, q.value)
         if n is not None and sum(parts[:n], Decimal(0)) == q.value and q.value != parts[0]:
-            return q, "sum"
+            return Tie(q, "sum")
         if q.value > max(parts) and _same_sum(run, q) and q.nspan[0] >= first.start - 300:
-            return q, "sum"
+            return Tie(q, "sum")
     # 145个城市、122个城市… (or 第一方阵的有145个城市、第二方阵的有122个城市): every part counts the
     # thing the total names (350个地级及以上城市).
     kinds = {it.label for it in run}
@@ -408,30 +408,193 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
         named_after = bool(q.label) and all((it.label or "").endswith(q.label or "") for it in run)
         named_after = named_after or counts_kind
         if (_presented_as_whole(text, q, not shared) or named_after) and _best_prefix(values, q.value) is not None:
-            return q, "named" if named_after else "marked"
-    # The parts are named as kinds of the figure just before (…项目完成投资606.98亿元 … 工业项目完成投资…).
-    sentence = text[last_before(text, "。\n", first.start) + 1:first.start]
-    if not _SECTION_CUE.search(sentence):
-        return None, None
-    named = [q for q in before if q.nspan[0] >= first.start - 250 and q.value > max(parts)
-             and _common_head(q.label, run)]
-    if named:
-        return max(named, key=lambda q: q.value), "head-noun"
-    # 全县秋粮总播种面积54.30万亩。从作物结构看,玉米、中稻…分别种植…: the figure just before the cue
-    # is divided, when the parts (nearly: a draft may slip) make it up.
-    cue = _SECTION_CUE.search(sentence)
-    assert cue is not None
-    prior = [f for f in before if f.nspan[1] <= last_before(text, "。\n", first.start) + 1
-             and f.nspan[0] >= first.start - 250]
-    selection = rx(r"主要|重点|部分|其中").search(cue.group()) is not None  # 从主要品种看: some, not all
-    partition = rx(r"结构|构成|类型|类别|来源|渠道|分布|组成|性质").search(cue.group()) is not None
-    if prior and not selection and not rx(r"\d").search(sentence[:cue.start()]):
-        divided = prior[-1]
+            return Tie(q, "named", q.label) if named_after else Tie(q, "near")
+    return None
+
+
+# Ties the words make (the others are arithmetic: "sum", "shares", "near").
+_SAID = ("stated", "cue", "paragraph", "named", "disposition", "after", "table")
+
+
+def _stated_words(text: str, total: _Item, first: _Item) -> str | None:
+    """How a run's opening figure is presented as its whole: 其中 after it, or 共/合计 before it."""
+    gap = text[total.end:first.start]
+    cue = rx(r"其中|当中").search(gap)
+    return cue.group() if cue else (_whole_words(text, total.qty) if total.qty is not None else None)
+
+
+def _after_words(text: str, total: Quantity) -> str | None:
+    """The sum word before a total stated after its parts (三区合计…)."""
+    m = _TOTAL_BEFORE.search(text, max(0, total.nspan[0] - 6), total.nspan[0])
+    return m.group() if m else None
+
+
+def compared(text: str, q: Quantity) -> bool:
+    """The figure is what another is compared with (较10月份的22908件, 比去年春节假期的365.18万人次):
+    a comparison word opens its clause and 的 closes it right before the figure."""
+    if text[q.nspan[0] - 1:q.nspan[0]] != "的":
+        return False
+    a = last_before(text, ",;。:\n", q.nspan[0]) + 1
+    return any("comparator" in t.classes and lexicon.meaning("comparator", t.text).get("role") == "open"
+               and not lexicon.meaning("comparator", t.text).get("loose") for t in lexicon.scan(text, a, q.nspan[0]))
+
+
+def _fitted(shared: list[_Item], cands: list[Quantity]) -> Quantity | None:
+    """The nearest candidate most of the shares fit (part/total = share at the stated rounding)."""
+    best: tuple[int, Quantity] | None = None
+    for q in reversed(cands):
+        fits = sum(_share_fits(it.qty.value, q.value, it.share.value, it.share.decimals)  # type: ignore[union-attr]
+                   for it in shared)
+        if fits * 2 > len(shared) and (best is None or fits > best[0]):
+            best = (fits, q)
+    return best[1] if best else None
+
+
+def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: list[Decimal]) -> Tie | None:
+    """A cue before the list ties it to a whole: 其中 or …中 to the figure right before it,
+    按…分 / 从…看 to the whole before the cue (or, among those, the one the parts are named after)."""
+    text = ctx.norm.text
+    first = run[0]
+    if not wholes:
+        return None
+    # the figure right before 其中, not one in brackets that tells its parts (…46653件(电话诉求41424件、
+    # 非电话诉求5229件)。其中,…)
+    q = next((w for w in reversed(wholes) if not _in_brackets(text, w)), wholes[-1])
+    lead = text[max(0, first.start - 30):first.start]
+    gap = text[q.nspan[1]:first.start]
+    cue = rx(r"其中|中[,:]?$").search(lead)
+    named = rx(r"其中[,:]?(\p{Han}{2,10}):\p{Han}{0,12}$").search(lead)
+    if named is not None:
+        # 其中转办事项:咨询类51宗、…: the cue names the whole it divides (转办热线事项2114宗).
+        whole = next((w for w in reversed(wholes) if w.nspan[0] >= first.start - 400
+                      and _names(named.group(1), norm_label(ctx, w))), None)
+        if whole is not None:
+            return Tie(whole, "cue", text[named.start():named.start(1) + len(named.group(1))])
+    if cue is not None and gap.count("。") <= 1 and rx(r"其中|中[,:]?$").search(gap[-30:]) \
+            and not rx(r"[;。]").search(text, first.start - len(lead) + cue.end(), first.start) \
+            and not _far_beyond(parts, q.value):
+        # 其中 declares the parts of the figure just before it (not of a daily average after it).
+        return Tie(q, "cue", cue.group().rstrip(",:"))
+    sent = last_before(text, "。\n", first.start) + 1
+    inside = _IN_THE_WHOLE.match(text, sent, first.start)
+    if inside is not None:
+        # 受理的诉求中,热线直接答复9630件,转交…15230件: the whole named before 中 is the period's
+        # total stated earlier in the paragraph; the sums choose only between such figures.
+        cands = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 400 and _presented_as_whole(text, w)]
         acc = sum(parts, Decimal(0))
-        near = partition and _near(acc, divided.value, max(parts))  # only a partition may slip and still divide
-        if divided.value > max(parts) and (acc == divided.value or near):
-            return divided, "sum" if acc == divided.value else "marked"
-    return None, None
+        pick = next((w for w in cands if w.value == acc), cands[0] if cands else None)
+        if pick is not None:
+            return Tie(pick, "cue", inside.group().rstrip(",:"))
+    facet = _SECTION_CUE.search(text, sent, first.start)
+    if facet is None or rx(r"\d").search(text, sent, facet.start()) or _selection(facet.group()):
+        return None  # 从主要品种看: some kinds, not a division of the whole
+    if any(facet.end() <= f.nspan[0] < first.start for f in ctx.facts if isinstance(f, Quantity | Percent)):
+        return None  # the cue opened an earlier list of the sentence (…;建议类和其他类分别为900件、600件)
+    # Figures already parts of a list are no wholes (其中,电话受理渠道275360件… 按照问题类型分析:…).
+    taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
+    free = [w for w in wholes if w.id not in taken and w.value > max(parts) and w.nspan[0] >= first.start - 1200]
+    # …项目完成投资606.98亿元 … 分行业看,工业项目完成投资…: the parts are named as kinds of a whole.
+    kinds = [w for w in free if w.nspan[0] >= first.start - 250 and _common_head(w.label, run)]
+    if kinds:
+        return Tie(max(kinds, key=lambda w: w.value), "cue", facet.group())
+    # 全县秋粮总播种面积54.30万亩。从作物结构看,玉米、中稻…分别种植…: the whole just before the cue,
+    # when the cue names a division (结构, 类型, 渠道…; 从投资看 names another metric).
+    prior = [w for w in free if w.nspan[1] <= sent]
+    if prior and _divides(facet.group()):
+        # which whole before the cue, the shares may choose (工作日5天受理16825件 is a part of the
+        # week's 21746件; 去年的365.18万人次 is last year's)
+        shared = [it for it in run if it.qty is not None and it.share is not None]
+        return Tie((_fitted(shared, prior) if shared else None) or prior[-1], "cue", facet.group())
+    return None
+
+
+def norm_label(ctx: Context, f: Quantity) -> str | None:
+    """A figure's label in the normalised text (simplified script), for matching it against words
+    read there; the label itself keeps the page's script."""
+    ls = f.label_span
+    if ls is None:
+        return f.label
+    index = ctx.norm.index
+    a, b = bisect.bisect_left(index, ls.start), bisect.bisect_left(index, ls.end)
+    return ctx.norm.text[a:b] or f.label
+
+
+def _named_by_shares(ctx: Context, run: list[_Item], wholes: list[Quantity]) -> Tie | None:
+    """Shares that name their whole (出口商品中机电产品512.4亿元,占出口总值的63.8%): the figure of that
+    name before the list is the total, whatever else stands between."""
+    text = ctx.norm.text
+    for it in run:
+        if it.share is None or it.rate:
+            continue
+        a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
+        m = rx(r"占(\p{Han}{2,12}?)的(?:比重|比例)?(?:为|达)?$").search(text, a, it.share.nspan[0])
+        if m is None:
+            continue
+        name = m.group(1)
+        if rx(r"^(?:全部|所有|全市|全县|全区|全省)|(?:总量|总数|总额|总计|总和)$").search(name):
+            return None  # 占受理总量的, 占全部诉求的: the whole, not a figure named apart
+        taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
+        whole = next((w for w in reversed(wholes) if w.nspan[0] >= run[0].start - 1500
+                      and _names(name, norm_label(ctx, w)) and (w.id not in taken or norm_label(ctx, w) == name)),
+                     None)
+        return Tie(whole, "named", m.group()) if whole is not None else None
+    return None
+
+
+def _names(name: str, label: str | None) -> bool:
+    """A name that calls a figure by its label, shortened (转办事项 for 转办热线事项): its characters in order."""
+    it = iter(label or "")
+    return bool(label) and all(c in it for c in name)
+
+
+def _far_beyond(parts: list[Decimal], whole: Decimal) -> bool:
+    """Parts far more than a whole, beyond what one slip makes (its first two alone exceed it, and
+    all of them by more than a tenth): the figure before 其中 is not theirs (…应结案数956件,结案数902件
+    of 有效立案971件 are stages, not parts)."""
+    acc = sum(parts, Decimal(0))
+    return sum(parts[:2], Decimal(0)) > whole and abs(acc - whole) > max(Decimal(1), whole / 10)
+
+
+def _selection(cue: str) -> bool:
+    """从主要品种看, 从重点行业看: the cue picks some kinds, it does not divide the whole."""
+    return rx(r"主要|重点|部分|其中").search(cue) is not None
+
+
+def _divides(cue: str) -> bool:
+    """The cue names how a whole is divided (一 facet word: 类型, 渠道, 结构…)."""
+    return any("facet_word" in t.classes for t in lexicon.scan(cue))
+
+
+def _paragraph_whole(text: str, wholes: list[Quantity], first: _Item, biggest: Decimal) -> Quantity | None:
+    """The whole of the list's paragraph: the nearest earlier figure in it that a total word or an
+    intake verb presents (本周,热线受理供暖诉求802件,…。市民主要反映…410件,占50.00%;…)."""
+    para = text.rfind("\n", 0, first.start) + 1
+    for q in reversed(wholes):
+        if q.nspan[0] < para:
+            return None
+        if q.value > biggest and not _in_brackets(text, q) and (_presented_as_whole(text, q) or _taken_in(text, q)):
+            return q
+    return None
+
+
+def _in_brackets(text: str, q: Quantity) -> bool:
+    """The figure stands inside brackets (…46653件(电话诉求41424件、…)): an aside on the figure before."""
+    a = last_before(text, "。\n", q.nspan[0]) + 1
+    return text.rfind("(", a, q.nspan[0]) > text.rfind(")", a, q.nspan[0])
+
+
+def _taken_in(text: str, q: Quantity) -> bool:
+    """An intake verb (受理, 接到, 收到…) in the figure's clause: it counts what came in."""
+    a = last_before(text, ",;。:\n", q.nspan[0]) + 1
+    return any("intake_verb" in t.classes and lexicon.meaning("intake_verb", t.text).get("kind") == "intake"
+               for t in lexicon.scan(text, a, q.nspan[0]))
+
+
+def _whole_words(text: str, q: Quantity) -> str | None:
+    """The words that present a figure as the whole (共受理, 合计…), for the evidence."""
+    a = last_before(text, ",;。:\n", q.nspan[0]) + 1
+    toks = [t.text for t in lexicon.scan(text, a, q.nspan[0]) if t.classes & {"total", "intake_verb"}]
+    return "".join(toks) or None
 
 
 def _counted_noun(text: str, it: _Item) -> str | None:

@@ -56,21 +56,21 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
             if unit_key(it.qty.unit) == unit_key(whole.qty.unit) and it.qty.value < whole.qty.value and it.qty.id not in used:
                 cands.append(it)
         found = _adding_window(cands, whole.qty)
-        link = "sum"
+        link, evidence = "sum", None
         if found is None:
             # Parts declared as such (…3000起酒驾醉驾中,A…,B…; 从渠道看,A…;B…;C…) still make the
             # breakdown when they miss the whole by what one mistyped part would: the checks must see it.
-            found = _declared_window(ctx, whole, cands)
-            link = "run"
-        if found is None:
-            continue
+            declared = _declared_window(ctx, whole, cands)
+            if declared is None:
+                continue
+            (found, evidence), link = declared, "cue"
         parts = _settle_rates(found, whole.qty)
         if len(parts) >= 2:
             _borrowed_names(ctx, parts, items)
             if len({p.label for p in parts}) < len(parts):
                 continue  # one name for every figure: not shown to be parts
             _category_labels(ctx, parts)
-            _add_breakdown(ctx, whole.qty, parts, link)
+            _add_breakdown(ctx, whole.qty, parts, link, evidence)
             used.update(p.qty.id for p in parts if p.qty is not None)
 
 
@@ -104,7 +104,7 @@ def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
         # Declared by 其中, the parts stay a breakdown when one of them is mistyped.
         if acc == q.value or _near(acc, q.value, max(p.value for p in inside)):
             _add_breakdown(ctx, q, [_Item(p, None, p.nspan[0], p.nspan[1], p.label) for p in inside],
-                           "sum" if acc == q.value else "run")
+                           "cue", "其中")
 
 
 def _named_wholes(ctx: Context, items: list[_Item]) -> None:
@@ -168,6 +168,15 @@ def _bare_share_of(text: str, it: _Item) -> bool:
     return bool(rx(r"^(?:所占|占)(?:比重|比例)?(?:为|达|是)?$|^占比(?:为|达)?$").match(text[a:it.share.nspan[0]]))
 
 
+def _whole_named(text: str, part: _Item) -> str | None:
+    """The words by which a part's share names its whole (占全市转办量的)."""
+    if part.share is None:
+        return None
+    a = max(last_before(text, ",;。:\n", part.share.nspan[0]) + 1, part.share.nspan[0] - 20)
+    m = _NAMED_WHOLE.search(text, a, part.share.nspan[0])
+    return m.group() if m else None
+
+
 def _sibling_shares(ctx: Context, whole: Quantity, parts: list[_Item]) -> None:
     """Figures stated apart (each in its own section), each with its share of one named whole
     (A共受理1.56万件,占全市转办量的64.46% … B共受理0.86万件,占全市转办量的35.54%): its parts,
@@ -179,7 +188,7 @@ def _sibling_shares(ctx: Context, whole: Quantity, parts: list[_Item]) -> None:
         return
     if any(isinstance(f, Breakdown) and f.total_id == whole.id for f in ctx.facts):
         return
-    _add_breakdown(ctx, whole, parts, "shares")
+    _add_breakdown(ctx, whole, parts, "named", _whole_named(ctx.norm.text, parts[0]))
 
 
 _NEXT_PARAGRAPH_CUE = regex.compile(r"\n+\s*(?:从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)|其中)")
@@ -188,17 +197,19 @@ _NEXT_PARAGRAPH_CUE = regex.compile(r"\n+\s*(?:从\p{Han}{1,10}?(?:来)?看|分\
 _DECLARES = regex.compile(r"其中|从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)")
 
 
-def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> list[_Item] | None:
+def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> tuple[list[_Item], str] | None:
     """The candidates of the one sentence that the text declares as parts of whole, if they
-    nearly add up to it."""
+    nearly add up to it, with the words that declare them."""
     text = ctx.norm.text
     if not cands or whole.qty is None:
         return None
     first = cands[0]
-    marked = bool(_WHOLE_AFTER.match(text[whole.qty.nspan[1]:whole.qty.nspan[1] + 10]))
+    marked = _WHOLE_AFTER.match(text[whole.qty.nspan[1]:whole.qty.nspan[1] + 10])
     a = last_before(text, "。\n", first.start) + 1
-    if not marked and not _DECLARES.search(text, max(a, whole.end), first.start):
+    cue = _DECLARES.search(text, max(a, whole.end), first.start)
+    if not marked and cue is None:
         return None
+    words = (marked.group() if marked else cue.group() if cue else "").strip(",;。:")
     end = min((k for k in (text.find("。", first.start), text.find("\n", first.start)) if k >= 0), default=len(text))
     window = [it for it in cands if it.start < end]
     if len(window) < 2 or len({it.label for it in window}) < len(window):
@@ -207,7 +218,7 @@ def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> list[_It
     acc = sum(values, Decimal(0))
     if acc == whole.qty.value or not _near(acc, whole.qty.value, max(values)):
         return None
-    return window
+    return window, words
 
 
 def _borrowed_names(ctx: Context, parts: list[_Item], items: list[_Item]) -> None:
@@ -294,7 +305,7 @@ def _slipped_pair(ctx: Context, window: list[_Item], wholes: list[Quantity], use
     for whole in reversed(wholes):
         if acc > whole.value and _near(acc, whole.value, max(a.qty.value, b.qty.value)) \
                 and _share_fits(a.qty.value, whole.value, a.share.value, a.share.decimals):
-            _add_breakdown(ctx, whole, [replace(a), replace(b)], "run")
+            _add_breakdown(ctx, whole, [replace(a), replace(b)], "shares")
             used.update((a.qty.id, b.qty.id))
             return
 

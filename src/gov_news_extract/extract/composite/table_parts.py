@@ -38,7 +38,7 @@ def _table_breakdowns(ctx: Context) -> None:
             items = [_Item(q, share_of_row.get(r), q.nspan[0], q.nspan[1], r) for q, (r, _) in
                      zip(parts, [c for c in cells if not _TOTAL_ROW.match(c[0])], strict=False)]
             bd_items = [it for it in items if it.qty is not None]
-            _add_breakdown(ctx, total, bd_items, "run")
+            _add_breakdown(ctx, total, bd_items, "table", totals[0][0])
             bd = ctx.facts[-1]
             if isinstance(bd, Breakdown):
                 bd.complete = True  # a 合计 row sums the rows above it
@@ -53,7 +53,7 @@ def _grid(ctx: Context, t: Table) -> dict[tuple[str, int], Quantity]:
 
 
 def _grid_breakdown(ctx: Context, total: Quantity, parts: list[tuple[Quantity, str | None]], complete: bool) -> None:
-    _add_breakdown(ctx, total, [_Item(q, None, q.nspan[0], q.nspan[1], name) for q, name in parts], "run")
+    _add_breakdown(ctx, total, [_Item(q, None, q.nspan[0], q.nspan[1], name) for q, name in parts], "table")
     bd = ctx.facts[-1]
     if complete and isinstance(bd, Breakdown):
         bd.complete = True
