@@ -49,8 +49,6 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
 ]
 
 KNOWN_FAILURES: dict[str, str] = {
-    "D3 a part the list holds is kept whatever the sum": "the last part joins only by an exact sum",
-    "C1 two lists of one total in one sentence": "the runs join across ;按类型分",
     "C5 a remark in brackets after the total is no part": "brackets read as parts",
     "C6 sub-figures in brackets on ranked items": "bracketed sub-figures become items",
 }

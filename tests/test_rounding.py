@@ -129,3 +129,8 @@ def test_open_ends_add_up_and_divide() -> None:
     assert s.contains(Fraction("3.9")) and not s.contains(Fraction("4.2"))
     q = Interval.point(10) / rounding.stated(Decimal(5), 0)  # 10 / [4.5, 6) = (10/6, 10/4.5]
     assert not q.contains(Fraction(10, 6)) and q.contains(Fraction(10, 45) * 10)
+
+
+def test_fmt_keeps_the_zeros_of_a_whole_number() -> None:
+    assert rounding.fmt(Fraction(81996, 100), 0) == "820"
+    assert rounding.fmt(Fraction(1205, 100), 2) == "12.05" and rounding.fmt(Fraction(12), 2) == "12"

@@ -203,5 +203,5 @@ def fmt(x: Fraction | Decimal | float | int, digits: int = 2) -> str:
     f = float(x)
     if abs(f - round(f)) < 1e-9:
         return str(round(f))
-    s = f"{f:.{digits}f}".rstrip("0").rstrip(".")
-    return s
+    s = f"{f:.{digits}f}"
+    return s.rstrip("0").rstrip(".") if "." in s else s  # 819.96 to 0 digits is 820, not 82

@@ -196,6 +196,10 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
             if total is None and not with_shares and len(parts) < 3:
                 # Two loose counts side by side (受理X件,办结Y件) are not shown to be parts of anything.
                 continue
+            if tie is not None and tie.evidence and parts[0].label and len(parts[0].label) > len(tie.evidence) \
+                    and parts[0].label.startswith(tie.evidence):
+                # 按类型分咨询700个: the cue is no part of the first part's name
+                _relabel(parts[0], parts[0].label, parts[0].label[len(tie.evidence):])
             segments = _segments(parts, total.value) if total is not None and not with_shares else [parts]
             for seg in segments:
                 _category_labels(ctx, seg)

@@ -42,7 +42,11 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     # 其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;…: the first part of a declared list may
     # carry a share the others do not.
     opens_list = a.share is not None and b.share is None and gap.startswith(";") \
-        and (_DECLARES_BEFORE.search(text, max(0, a.start - 40), a.start) is not None or _opens_section(text, a))
+        and (_DECLARES_BEFORE.search(text, max(0, a.start - 40), a.start) is not None or _opens_section(text, a)
+             or (listed and rx(r";\p{Han}[^,;。:\d]{0,16}").fullmatch(gap) is not None
+                 and not _opens_list(text, a.end, b.start) and _ends_sentence(text, b)))
+    # (…其中投诉3200件,占64%;举报1790件,占36%;咨询12件。: a declared list goes on to its sentence's end
+    # without a share; …;平台有效来电3744件,微信…91件 opens a list of its own)
     if (a.share is None) != (b.share is None) and not (a.rate or b.rate) and not opens_list \
             and not rx(r"、\p{Han}{0,16}").fullmatch(gap):
         return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
@@ -80,6 +84,11 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
         return a.share is not None and b.share is not None and not (a.rate or b.rate) \
             and _starts_clause(text, b.start, b.label, not rx(r"\n[ \t]*\n").search(gap))  # (a rate opens another list)
     return len(gap) <= 40
+
+
+def _ends_sentence(text: str, it: _Item) -> bool:
+    """Nothing but the sentence's end follows the item (…;咨询12件。)."""
+    return rx(r"[ \t]*(?:[。\n]|$)").match(text, it.end) is not None
 
 
 def _opens_section(text: str, a: _Item) -> bool:
@@ -485,6 +494,8 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
         pick = next((w for w in cands if w.value == acc), cands[0] if cands else None)
         if pick is not None:
             return Tie(pick, "cue", inside.group().rstrip(",:"))
+    # the clause the cue opens (…西城区300个;按类型分咨询700个…: a list after a semicolon)
+    sent = last_before(text, "。\n;", first.start) + 1
     facet = _SECTION_CUE.search(text, sent, first.start)
     if facet is None or rx(r"\d").search(text, sent, facet.start()) or _selection(facet.group()):
         return None  # 从主要品种看: some kinds, not a division of the whole
