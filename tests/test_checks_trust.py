@@ -49,8 +49,6 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
 ]
 
 KNOWN_FAILURES: dict[str, str] = {
-    "C5 a remark in brackets after the total is no part": "brackets read as parts",
-    "C6 sub-figures in brackets on ranked items": "bracketed sub-figures become items",
 }
 
 

@@ -9,6 +9,7 @@ forms its breakdown and the checks can flag it."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from decimal import Decimal
 
@@ -43,6 +44,7 @@ from .runs import (
     _split_arithmetic,
     _stated_words,
     _total_after,
+    aside_ranges,
 )
 from .share_lists import _attach_share_lists
 from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder_parts, _sentence_sums
@@ -86,6 +88,11 @@ def _list_order(text: str, run: list[_Item]) -> str:
     return "asc" if ups > downs else "desc"
 
 
+def _within(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(ranges, (pos, 1 << 62)) - 1
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
+
+
 def _far_over(parts: list[_Item], total: Quantity) -> bool:
     values = [p.value for p in parts if p.value is not None]
     acc = sum(values, Decimal(0))
@@ -96,8 +103,12 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
            quantities: list[Quantity], taken: list[tuple[int, int]]) -> None:
     """Breakdowns and rankings from runs of named figures joined by list separators."""
     text = ctx.norm.text
-    starts = sorted(f.nspan[0] for f in facts)
-    runs = [_expand_each(r) for whole in _runs(ctx, items, starts) for r in _at_inner_wholes(text, whole)]
+    # Figures in brackets of asides (…共900件(另有50件…),已解决800件) are no list's items, and do not
+    # stand between two items of one list.
+    asides = aside_ranges(ctx)
+    starts = sorted(f.nspan[0] for f in facts if not _within(f.nspan[0], asides))
+    listed = [it for it in items if not _within(it.start, asides)]
+    runs = [_expand_each(r) for whole in _runs(ctx, listed, starts) for r in _at_inner_wholes(text, whole)]
     used = {id(it) for r in runs for it in r}
     for r in runs + _share_chains(ctx, items, used):
         # A figure presented as the whole starts the run: it is the total, not a part.

@@ -86,6 +86,26 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     return len(gap) <= 40
 
 
+def aside_ranges(ctx: Context) -> list[tuple[int, int]]:
+    """Brackets that hold an aside: opened right after a figure (…共900件(另有50件转入下月办理)) or
+    holding two figures or more (东湖街道(直办300件,转办420件)). Their figures are that figure's or that
+    name's own, never parts of the list around them. (A bracket after a name with one figure,
+    柳营区(9856件), gives the name its value.)"""
+    text = ctx.norm.text
+    figs = sorted(f.nspan for f in ctx.facts if isinstance(f, Quantity | Percent | Change))
+    ends = {e for _, e in figs}
+    out = []
+    for m in rx(r"\([^()\n]{1,80}\)").finditer(text):
+        k = bisect.bisect_left(figs, (m.start(), 0))
+        inside = 0
+        while k < len(figs) and figs[k][1] <= m.end():
+            inside += 1
+            k += 1
+        if inside and (m.start() in ends or inside >= 2):
+            out.append(m.span())
+    return out
+
+
 def _ends_sentence(text: str, it: _Item) -> bool:
     """Nothing but the sentence's end follows the item (…;咨询12件。)."""
     return rx(r"[ \t]*(?:[。\n]|$)").match(text, it.end) is not None
