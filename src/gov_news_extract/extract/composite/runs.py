@@ -408,6 +408,8 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> T
         return tie
     if shared and (q := _paragraph_whole(text, wholes, first, max(parts))) is not None:
         return Tie(q, "paragraph", _whole_words(text, q))
+    if (tie := _disposition(ctx, run, wholes)) is not None:
+        return tie
     # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
     if shared and (q := _fitted(shared, before[-40:])) is not None:
         return Tie(q, "shares")
@@ -605,6 +607,31 @@ def _paragraph_whole(text: str, wholes: list[Quantity], first: _Item, biggest: D
             return None
         if q.value > biggest and not _in_brackets(text, q) and (_presented_as_whole(text, q) or _taken_in(text, q)):
             return q
+    return None
+
+
+def _verb_kinds(text: str, f: Quantity) -> set[str]:
+    """The kinds of the intake verbs in a figure's clause (受理: intake, 答复: handle, 转派: transfer)."""
+    a = last_before(text, ",;。:\n(", f.nspan[0]) + 1
+    return {str(lexicon.meaning("intake_verb", t.text).get("kind")) for t in lexicon.scan(text, a, f.nspan[0])
+            if "intake_verb" in t.classes}
+
+
+def _disposition(ctx: Context, run: list[_Item], wholes: list[Quantity]) -> Tie | None:
+    """Figures answered and figures passed on (热线直接解答诉求3000件,向成员单位转派2100件) divide what
+    came in: the intake figure stated before them (本月共受理各类诉求5000件), in an earlier section too."""
+    text = ctx.norm.text
+    kinds = [_verb_kinds(text, it.qty) for it in run if it.qty is not None]
+    if len(kinds) < 2 or not all(k & {"handle", "transfer"} for k in kinds) \
+            or not {"handle", "transfer"} <= set().union(*kinds):
+        return None
+    taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
+    biggest = max(it.value for it in run if it.value is not None)
+    for w in reversed(wholes):
+        if w.nspan[0] < run[0].start - 3000:
+            break
+        if w.id not in taken and w.value > biggest and "intake" in _verb_kinds(text, w) and not _in_brackets(text, w):
+            return Tie(w, "disposition", _whole_words(text, w))
     return None
 
 
