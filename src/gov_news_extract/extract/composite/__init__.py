@@ -174,7 +174,7 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         elif upto is not None:
             # what runs on past the parts may be the last part's own (…自行处理2276件,派单601件,按时结案597件,
             # 超时办理4件 of 2877件)
-            groups = [(None, r[:upto])] + [g for g in _split_arithmetic(r[upto - 1:], near=False) if g[0] is not None]
+            groups = [(None, r[:upto])] + [g for g in _split_arithmetic(r[upto - 1:]) if g[0] is not None]
         else:
             groups = _split_arithmetic(r, near=not said)
         if said and not with_shares and len(groups) == 1 and (cut := _frame_groups(ctx.norm.original, r)):

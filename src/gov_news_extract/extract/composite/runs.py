@@ -354,13 +354,15 @@ def _split_arithmetic(run: list[_Item], near: bool = True) -> list[tuple[_Item |
 
 
 def _segments(parts: list[_Item], total: Decimal) -> list[list[_Item]]:
-    """Cut a run into consecutive lists that each add up to the total (城镇/乡村 then 男/女), and
-    drop figures that run on past them; a run that never reaches the total stays whole."""
+    """Cut a run into consecutive lists that each add up to the total exactly (城镇/乡村 then 男/女),
+    and drop figures that run on past them (…;返工单34件 after 按期办结…,超期办结… of 应办理11303件);
+    a run that never reaches the total stays whole. Never inside one figure stated for several
+    names (乙区、丙区…各2件): the words made them one."""
     out: list[list[_Item]] = []
     i = 0
     while i < len(parts):
-        n = _best_prefix([p.value for p in parts[i:]], total)
-        if n is None:
+        n = _best_prefix([p.value for p in parts[i:]], total, near=False)
+        if n is None or (i + n < len(parts) and parts[i + n - 1].qty is parts[i + n].qty):
             break
         out.append(parts[i:i + n])
         i += n
@@ -511,9 +513,12 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
     if inside is not None:
         # 受理的诉求中,热线直接答复9630件,转交…15230件: the whole named before 中 is the period's
         # total stated earlier in the paragraph; the sums choose only between such figures.
-        cands = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 400 and _presented_as_whole(text, w)]
+        cands = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 400 and _presented_as_whole(text, w)
+                 and w.value > max(parts)]
         acc = sum(parts, Decimal(0))
-        pick = next((w for w in cands if w.value == acc), cands[0] if cands else None)
+        shared = [it for it in run if it.qty is not None and it.share is not None]
+        pick = next((w for w in cands if w.value == acc), None) or (_fitted(shared, cands[::-1]) if shared else None) \
+            or (cands[0] if cands else None)
         if pick is not None:
             return Tie(pick, "cue", inside.group().rstrip(",:"))
     # the clause the cue opens (…西城区300个;按类型分咨询700个…: a list after a semicolon)
