@@ -169,7 +169,10 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         # to a third.
         whole = total_item.qty if total_item is not None else declared.total if declared is not None else None
         upto = _best_prefix([it.value for it in r], whole.value, near=False) if whole is not None else None
-        if with_shares or parallel:
+        if upto is not None and upto < len(r) and r[upto - 1].qty is r[upto].qty:
+            upto = None  # never inside one figure stated for several names (乙区、丙区…各2件)
+        each = len({id(it.qty) for it in r}) < len(r)  # 乙区、丙区…各2件: a flat list by its words
+        if with_shares or parallel or each:
             groups: list[tuple[_Item | None, list[_Item]]] = [(None, r)]
         elif upto is not None:
             # what runs on past the parts may be the last part's own (…自行处理2276件,派单601件,按时结案597件,
