@@ -25,7 +25,6 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "no_alarm": {
         "r004": "two tables flattened side by side: 同比/环比 columns read as one figure restated (issue 11)",
-        "r034": "two lists of one total in one sentence are merged; a near sum makes a sub-total (issue 12)",
     },
     "dates": {
         "r004": "an issue number (2023年第5期) is read as a date (issue 10: numbers that name things)",

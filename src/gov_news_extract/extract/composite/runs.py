@@ -509,6 +509,18 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
         # 其中 declares the parts of the figure just before it (not of a daily average after it).
         return Tie(q, "cue", cue.group().rstrip(",:"))
     sent = last_before(text, "。\n", first.start) + 1
+    clause = last_before(text, "。\n;", first.start) + 1
+    include = [t for t in lexicon.scan(text, clause, first.start)
+               if "list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") == "include"]
+    if include and not rx(r"\d").search(text, include[-1].end, first.start):
+        # …共受理市民诉求1655件,其中大冶市573件,阳新县278件;包括咨询1127件、求助257件…: 包括 lists what
+        # the clause's or the sentence's whole holds (二是…诉求,共147件,主要包括咨询供水52件…)
+        totals = {f.total_id for f in ctx.facts if isinstance(f, Breakdown)}
+        taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
+        whole = next((w for w in reversed(wholes) if w.nspan[0] >= sent and w.id not in taken
+                      and w.value > max(parts) and (w.id in totals or _presented_as_whole(text, w))), None)
+        if whole is not None:
+            return Tie(whole, "cue", include[-1].text)
     inside = _IN_THE_WHOLE.match(text, sent, first.start)
     if inside is not None:
         # 受理的诉求中,热线直接答复9630件,转交…15230件: the whole named before 中 is the period's
