@@ -45,6 +45,7 @@ from .runs import (
     _stated_words,
     _total_after,
     aside_ranges,
+    subset_cue,
 )
 from .share_lists import _attach_share_lists
 from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder_parts, _sentence_sums
@@ -116,7 +117,7 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         # (Not the first part of a list that 其中 opens: 其中“12369”热线共24998件,微信20227件… names a
         # part's own 共.)
         if (_is_total(ctx, r[0]) and not _declared_part(ctx, r[0])) \
-                or ((r[0].share is None or r[0].rate) and "其中" in text[r[0].end:r[1].start]):
+                or ((r[0].share is None or r[0].rate) and subset_cue(text, r[0].end, r[1].start)):
             total_item, r = r[0], r[1:]
             if len(r) < 2:
                 continue

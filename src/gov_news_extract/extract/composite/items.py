@@ -122,7 +122,8 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
                 last.end = f.nspan[1]
             elif f.label and _bare_share(text, f):
                 items.append(_Item(None, f, f.nspan[0], f.nspan[1], f.label))
-        elif isinstance(f, Change) and items and not rx(r"[。\n]").search(text[items[-1].end:f.nspan[0]]):
+        elif isinstance(f, Change) and items and not rx(r"[。;\n]").search(text[items[-1].end:f.nspan[0]]):
+            # (not across a semicolon: …;大湾区旅客增加1.9倍至70.9万人次 is the next figure's change)
             items[-1].changes.append(f)
             items[-1].end = max(items[-1].end, f.nspan[1])
         elif isinstance(f, Percent) and items and f.label == items[-1].label:

@@ -192,6 +192,12 @@ def _list_level(text: str, cur: list[_Item]) -> int | None:
     return None
 
 
+def subset_cue(text: str, a: int, b: int) -> bool:
+    """A subset cue (其中, 当中, 这其中) in text[a:b]: what follows is inside the figure before it."""
+    return any("list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") == "subset"
+               for t in lexicon.scan(text, a, b))
+
+
 def _opens_list(text: str, a: int, b: int) -> bool:
     """The gap holds a list cue (…8947个,其中转办…): it opens the list rather than separates parts."""
     return any("list_cue" in t.classes for t in lexicon.scan(text, a, b))
@@ -204,7 +210,7 @@ def _at_inner_wholes(text: str, run: list[_Item]) -> list[list[_Item]]:
     semicolon it opens a statement of its own (存款余额…,其中住户存款…;贷款余额…,其中…)."""
     for i in range(1, len(run) - 1):
         it = run[i]
-        if (it.share is None or it.rate) and "其中" in text[it.end:run[i + 1].start]:
+        if (it.share is None or it.rate) and subset_cue(text, it.end, run[i + 1].start):
             before = run[:i + 1] if _sep_level(text[run[i - 1].end:it.start]) == 1 else run[:i]
             return [r for r in (before,) if len(r) >= 2] + _at_inner_wholes(text, run[i:])
     return [run]

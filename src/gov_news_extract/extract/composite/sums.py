@@ -14,7 +14,7 @@ from ...text.clauses import last_before
 from ...text.rx import rx
 from .emit import _add_breakdown, _category_labels, _relabel, scope_of
 from .items import _Item, _near, _same_sum, _settle_rates, _share_fits, unit_key
-from .runs import _WHOLE_AFTER, _is_total
+from .runs import _WHOLE_AFTER, _is_total, subset_cue
 
 
 def _parts_taken(ctx: Context, with_share: bool = False) -> set[str | None]:
@@ -29,6 +29,7 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
     parts are told apart from loose figures by adding up to the whole at the stated rounding."""
     text = ctx.norm.text
     used = _parts_taken(ctx)  # parts of breakdowns found already (a total may have several)
+    heads = {f.total_id for f in ctx.facts if isinstance(f, Breakdown)}
     counts = [it for it in items if it.qty is not None]
     for i, whole in enumerate(counts):
         assert whole.qty is not None
@@ -53,6 +54,10 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
             assert it.qty is not None
             if it.start >= end or len(cands) >= 12:
                 break
+            if it.qty.id in heads and ";" in text[(cands[-1] if cands else whole).end:it.start]:
+                break  # …;大湾区旅客…616602人次,当中…: a statement of its own, with its own list
+            if cands and subset_cue(text, cands[-1].end, it.start):
+                continue  # 中国大陆旅客…144.49万人次,其中个人游旅客79.36万人次: inside the figure before
             if unit_key(it.qty.unit) == unit_key(whole.qty.unit) and it.qty.value < whole.qty.value and it.qty.id not in used:
                 cands.append(it)
         found = _adding_window(cands, whole.qty)
