@@ -27,26 +27,10 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "r004": "two tables flattened side by side: 同比/环比 columns read as one figure restated (issue 11)",
     },
     "dates": {
-        "r004": "an issue number (2023年第5期) is read as a date (issue 10: numbers that name things)",
         "r028": "a converter gloss inside a date (2022全(quan)年) breaks the date (issue 10: long tail)",
-        "r032": "a bare day or day range in brackets (11日—17日) is not read as a date (issue 10: long tail)",
-        "r034": "a bare day or day range is read as a quantity in 日 (issue 10: long tail)",
         "s013": "header years of a statistical table are read as quantities (table model, issue 11)",
     },
     "titles_people": {
-        "r004": "an issuer-and-date line is taken as a title (line roles, issue 13)",
-        "r014": "a headline followed by translation and timestamp lines is not found (line roles, issue 13)",
-        "r018": "a page-header strip is taken as a title; a byline after junk is missed (issue 13)",
-        "r030": "a repeated injected token is taken as a title; a second name is missed (issue 13)",
-        "r054": "web furniture after a byline (发表评论) is taken as a name (issue 13)",
-        "r059": "a statistical bulletin's title line is not found (line roles, issue 13)",
-        "s001": "an agency (新华社) in a list of reporters is taken as a person (issue 13)",
-        "s003": "the kicker of a multi-line headline is taken over the main title (issue 13)",
-        "s005": "a numbered list of headlines with column lines is not split into articles (issue 13)",
-        "s006": "PDF-flow text without line breaks: articles not split, inline editor lines missed (issue 13)",
-        "s009": "a region prefix in brackets is kept in the title (line roles, issue 13)",
-        "s011": "a subtitle is taken over the main title; a closing reporter line is missed (issue 13)",
-        "s013": "a table caption that is the page's only title is not found (issue 13)",
     },
 }
 

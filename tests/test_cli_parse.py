@@ -110,16 +110,29 @@ def test_csv_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f.write_text(SIMPLIFIED.format(n=383257, p=5.5), encoding="utf-8")
     code, out, _ = run_cli(["parse", str(f), "-f", "csv"], capsys)
     assert code == 0
-    rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["source", "article", "kind", "value", "unit", "label", "direction",
-                       "start", "end", "line", "col", "text"]
+    rows = list(csv.DictReader(io.StringIO(out)))
+    from gov_news_extract.report.tables import FACT_COLUMNS
+
+    assert out.splitlines()[0].split(",") == [c.name for c in FACT_COLUMNS]
     text = f.read_text(encoding="utf-8")
-    for row in rows[1:]:
-        assert row[0] == str(f) and row[1] == "0"
-        start, end = int(row[7]), int(row[8])
-        assert text[start:end] == row[11]
+    for row in rows:
+        assert row["source"] == str(f) and row["article"] == "0"
+        assert text[int(row["start"]):int(row["end"])] == row["text"]
+        float(row["value"])  # always a number
     # Which facts the extractor finds is not this test's business, but a count is a fact.
-    assert any(r[3] == "383257" for r in rows[1:])
+    assert any(r["value"] == "383257" for r in rows)
+    change = next(r for r in rows if r["kind"] == "change")
+    assert (change["value"], change["direction"], change["basis"]) == ("5.5", "up", "环比")
+
+
+def test_csv_composites_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("本报讯 热线共受理工单1000件。其中,咨询类600件,占比60%;其他类400件,占比40%。\n", encoding="utf-8")
+    code, out, _ = run_cli(["parse", str(f), "-f", "csv", "--table", "composites"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [(r["kind"], r["position"], r["label"], r["value"], r["share"]) for r in rows] == [
+        ("breakdown", "1", "咨询类", "600", "60"), ("breakdown", "2", "其他类", "400", "40")]
+    assert {r["total"] for r in rows} == {"1000"}
 
 
 def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

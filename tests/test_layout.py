@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import shared_corpus
 from gov_news_extract import parse
-from gov_news_extract.layout.articles import ArticleBlock, segment
+from gov_news_extract.layout.articles import ArticleBlock, analyse, segment
 from gov_news_extract.text.normalise import normalise
 
 
@@ -437,3 +437,148 @@ def test_a_piece_with_marker_sections_right_under_its_title(text: str) -> None:
 def test_marker_heads_of_common_section_words_are_not_authors() -> None:
     doc = parse("某市热线周报\n\n■ 典型案例\n本周共受理诉求2000件。\n\n■ 工作亮点\n办结率98%。\n")
     assert all(a.byline is None or not a.byline.people for a in doc.articles)
+
+
+# ------------------------------------------------------------------ page layout (issue 13)
+# The issue's invented pages, each with what must come out.
+def test_headline_followed_by_translation_and_timestamp() -> None:
+    text = ("Original link:\nhttp://…\n\n统计局:前三季度全省工业利润增长5.2%\nStatistics bureau: profits rose 5.2%.\n"
+            "Oficina: los beneficios aumentaron un 5,2%.\n\n2019-10-28 10:02\n\n前三季度,全省规模以上工业企业利润增长5.2%。\n")
+    assert _titles(text) == ["统计局:前三季度全省工业利润增长5.2%"]
+
+
+def test_kicker_over_the_main_title() -> None:
+    (art,) = parse("提升群众满意度\n市热线办开展回访专项行动\n本报讯(记者 王明)近日,市热线办开展回访专项行动。\n").articles
+    assert (art.kicker, art.title, art.subtitle) == ("提升群众满意度", "市热线办开展回访专项行动", None)
+
+
+def test_issuer_and_date_line_is_no_title() -> None:
+    assert _titles("某区民生服务中心 2024年3月5日\n一、总体情况\n本月共受理诉求2000件。\n") == [None]
+
+
+def test_numbered_headline_list_with_column_lines() -> None:
+    text = ("1. 全省春播进度过半\n\n第1版(要闻)专栏: 全省春播进度过半 新华社某地5月1日电 全省春播粮食面积已过半。\n\n"
+            "2. 某市召开经济工作会议\n\n第1版(要闻)专栏: …\n")
+    assert _titles(text) == ["全省春播进度过半", "某市召开经济工作会议"]
+
+
+def test_agency_and_web_furniture_are_no_people() -> None:
+    text = "新华社北京5月1日电 (某某广播电台记者张一、新华社记者李二)今天举行会议。\n作者:本报记者王三 发表评论\n"
+    assert _people(text) == [[("记者", "张一"), ("记者", "李二"), ("记者", "王三")]]
+
+
+def test_junk_before_a_traditional_dateline_and_a_closing_reporter_line() -> None:
+    doc = parse("??? 本報訊 (記者 王小明)6月7日,記者從市熱線辦獲悉,熱線受理訴求100件。\n某某日报社全媒体记者李大伟\n")
+    people = [(p.role.translate(_T2S), p.name) for a in doc.articles for p in (a.byline.people if a.byline else [])]
+    assert people == [("记者", "王小明"), ("记者", "李大伟")]
+
+
+def test_repeated_injected_token_is_furniture() -> None:
+    text = ("某某资讯\n本报讯(记者 王明)全省某某资讯公路里程某某资讯达到1.2万公里,某某资讯比上年某某资讯增加0.1万公里。"
+            "某某资讯\n")
+    norm = normalise(text)
+    page = analyse(norm)
+    assert [a.title for a in parse(text).articles] == [None]
+    assert [norm.text[s:e] for s, e in page.furniture] == ["某某资讯"] * text.count("某某资讯")
+    assert _people(text) == [[("记者", "王明")]]
+
+
+# Byline shapes, by the kind of page they come from.
+BYLINE_SHAPES = [
+    pytest.param("本报讯(记者 张立新 通讯员 李晓红)近日,全市开展春季植树活动。",
+                 [("记者", "张立新"), ("通讯员", "李晓红")], id="newspaper: opening 本报讯(记者 …)"),
+    pytest.param("??? 本报讯 (记者 徐冬晓)6月7日,记者获悉,热线受理诉求100件。",
+                 [("记者", "徐冬晓")], id="converted page: junk before the dateline"),
+    pytest.param("新华社北京11月17日电 (中央人民广播电台记者陈勇庆、新华社记者蒲立业)今年粮食丰收。",
+                 [("记者", "陈勇庆"), ("记者", "蒲立业")], id="archive: agency dispatch, two agencies' reporters"),
+    pytest.param("香港文汇报讯(记者 苏榕蓉 福州报道)峰会昨日在福州开幕。",
+                 [("记者", "苏榕蓉")], id="pdf page: reporter and the place filed from"),
+    pytest.param("全市消费投诉同比下降。\n兰州日报社全媒体记者袁文波\n",
+                 [("记者", "袁文波")], id="city news site: closing newspaper-group reporter line"),
+    pytest.param("全市消费投诉同比下降。\n作者:本报记者戴书伟 发表评论\n",
+                 [("记者", "戴书伟")], id="web page: byline with a comment button"),
+    pytest.param("市民在公园赏花。本报记者 葛晓川 摄\n", [("记者", "葛晓川")], id="newspaper: photo credit"),
+    pytest.param("B3 综合新闻 民生 / 城事 责任编辑:闵嘉禾/温若宁 版面设计:贺一舟 2024年9月9日(星期一) 本报讯 今天全市召开会议。",
+                 [("责任编辑", "闵嘉禾"), ("责任编辑", "温若宁")], id="pdf page: editors in the page strip"),
+    pytest.param("全市经济运行平稳。\n责任编辑:卫小舟/柏青\n", [("责任编辑", "卫小舟"), ("责任编辑", "柏青")],
+                 id="newspaper: closing editor line with a slash"),
+    pytest.param("全市经济运行平稳。\n【纠错】【责任编辑:杭雨桐】\n", [("责任编辑", "杭雨桐")], id="news site: bracketed buttons"),
+    pytest.param("全市经济运行平稳。\n分享到:\n打印本页 关闭窗口\n", [], id="government site: buttons only"),
+    pytest.param("编辑:孔雨薇 审核:沈立行\n", [("编辑", "孔雨薇")], id="bulletin: editor and reviewer"),
+    pytest.param("某县2025年政府工作报告\n——在某县人民代表大会上\n县长\u3000韦承霖\n各位代表:\n现在,我代表县人民政府报告工作。\n",
+                 [("作者", "韦承霖")], id="work report: signed by an office under its headline"),
+    pytest.param("某县2025年政府工作报告\n县长办公会议研究部署\n现在,我代表县人民政府报告工作。\n", [],
+                 id="work report: an office word in a headline is no signature"),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), BYLINE_SHAPES)
+def test_byline_shapes(text: str, people: list[tuple[str, str]]) -> None:
+    assert sorted(p for a in _people(text) for p in a) == sorted(people)
+
+
+def test_pdf_flowed_page_is_cut_into_its_items() -> None:
+    text = ("B3 综合新闻 责任编辑:闵嘉禾/温若宁 2024 年 9 月 9 日(星期一) 本报讯 (记者 严书亭)9月8日,全市热线受理诉求3.86万件。"
+            " 其中,电话渠道3.12万件。 源头治理见成效 今年以来,全市解决供水问题46个。 社区长者食堂再添12家 本报讯(记者 庞晓帆)"
+            "记者昨日获悉,全市新建社区长者食堂12家。 市民政局表示,年底前将实现全覆盖。")
+    assert _titles(text) == [None, "社区长者食堂再添12家"]
+    assert _people(text) == [[("责任编辑", "闵嘉禾"), ("责任编辑", "温若宁"), ("记者", "严书亭")], [("记者", "庞晓帆")]]
+
+
+def test_headline_and_body_on_one_flowed_line() -> None:
+    text = ("2023年某县国民经济和社会发展统计公报 2023年,全县经济运行稳中有进。全年地区生产总值276.29亿元,增长5.1%。"
+            " 一、综合 初步核算,全年全县生产总值增长5.1%。 二、农业 全年农林牧渔业总产值55.2亿元,增长4.1%。")
+    assert _titles(text) == ["2023年某县国民经济和社会发展统计公报"]
+
+
+def test_link_list_and_title_strip_are_furniture() -> None:
+    links = "5月市民热线县市区办理情况通报\n5月市民热线市直部门办理情况通报\n本报讯 (记者 徐冬晓)6月7日,热线受理诉求100件。\n"
+    assert _titles(links) == [None]
+    strip = "(某省)2023年某区国民经济和社会发展统计公报\n2023年某区国民经济和社会发展统计公报\n某区统计局\n2024年6月6日\n全年经济平稳。\n"
+    assert _titles(strip) == ["2023年某区国民经济和社会发展统计公报"]
+
+
+def test_a_table_caption_names_a_page_that_is_a_table() -> None:
+    text = "| 2-3 总产出 | ||||\n| 单位:亿元 | ||||\n| 项目 | 2013 | 2014 |\n| 第一产业 | 3170.16 | 3400.90 |\n"
+    assert _titles(text) == ["总产出"]
+
+
+@pytest.mark.parametrize(("lines", "kicker", "title", "subtitle"), [
+    pytest.param(["深入农户了解农民增收减负状况", "福建省人大开展百村调研"], "深入农户了解农民增收减负状况", "福建省人大开展百村调研",
+                 None, id="archive: a kicker without a subject"),
+    pytest.param(["APEC第二次高官会开幕", "为领导人非正式会议做准备"], None, "APEC第二次高官会开幕", "为领导人非正式会议做准备",
+                 id="archive: a subtitle of purpose"),
+    pytest.param(["装作外婆的狼掩盖不住自己的尾巴", "李某被迫承认扫射事件"], None, "装作外婆的狼掩盖不住自己的尾巴", "李某被迫承认扫射事件",
+                 id="archive: a title opening with a relative clause"),
+    pytest.param(["老街“焕新”记", "——某镇老街改造见闻"], None, "老街“焕新”记", "——某镇老街改造见闻", id="county paper: a dashed subtitle"),
+    pytest.param(["春节前夕", "市领导走访慰问困难群众"], "春节前夕", "市领导走访慰问困难群众", None,
+                 id="city paper: a kicker that only sets the time"),
+    pytest.param(["一季度全市GDP增长5.2%", "工业增加值增长6%"], None, "一季度全市GDP增长5.2%", "工业增加值增长6%",
+                 id="city paper: a main title opening with its period"),
+    pytest.param(["市12315指挥中心发布第二季度分析报告", "为消费者挽回经济损失533.8万元"], None,
+                 "市12315指挥中心发布第二季度分析报告", "为消费者挽回经济损失533.8万元", id="city site: a subtitle with a figure"),
+])
+def test_headline_stack_roles(lines: list[str], kicker: str | None, title: str, subtitle: str | None) -> None:
+    (art,) = parse("\n".join(lines) + "\n本报讯(记者 王明)近日,有关部门召开会议,部署相关工作。\n").articles
+    assert (art.kicker, art.title, art.subtitle) == (kicker, title, subtitle)
+
+
+def test_line_roles_of_a_newspaper_page() -> None:
+    text = ("青川日报\n2025年4月16日 星期三\n\n第2版(综合新闻)\n专栏:\n\n提升群众满意度\n市热线办开展回访专项行动\n"
+            "一季度回访诉求3.2万件\n本报讯(记者 韩立平)4月15日,全市共回访群众诉求3.2万件。\n一、回访情况\n回访满意率96.4%。\n"
+            "工作人员在回访群众。本报记者 葛晓川 摄\n| 类别 | 件数 |\n| 咨询 | 120 |\n责任编辑:卫小舟/柏青\n")
+    norm = normalise(text)
+    got = [(r.role.value, norm.text[r.start:r.end]) for r in analyse(norm).lines]
+    assert [r for r, _ in got] == ["masthead", "masthead", "masthead", "furniture", "kicker", "title", "subtitle",
+                                   "dateline", "section", "body", "caption", "table", "table", "byline"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_line_roles_are_ordered_and_inside_the_text(text: str) -> None:
+    norm = normalise(text)
+    page = analyse(norm)
+    spans = [(r.start, r.end) for r in page.lines]
+    assert spans == sorted(spans)
+    assert all(0 <= s < e <= len(norm.text) for s, e in spans + page.furniture)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))

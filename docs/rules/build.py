@@ -10,13 +10,14 @@ import sys
 from pathlib import Path
 
 from gov_news_extract.checks import all_rules
+from gov_news_extract.checks.suppress import META_RULES
 
 OUT = Path(__file__).with_name("README.md")
 
 
 def render() -> str:
     head = OUT.read_text(encoding="utf-8").split("\n## ", 1)[0].rstrip("\n")
-    sections = [f"## {r.id}\n\n```text\n{r.doc.strip()}\n```" for r in all_rules()]
+    sections = [f"## {r.id}\n\n```text\n{r.doc.strip()}\n```" for r in (*all_rules(), *META_RULES)]
     return head + "\n\n" + "\n\n".join(sections) + "\n"
 
 

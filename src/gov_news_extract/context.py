@@ -11,6 +11,7 @@ from .text.normalise import NormText
 
 if TYPE_CHECKING:
     from .extract.tables import Cell, Table
+    from .layout.roles import LineRole
 
 
 @dataclass
@@ -20,6 +21,14 @@ class Context:
     # Year stated on the page (2023年…, a 发布时间 line), used when reference_date is absent.
     year: int | None = None
     facts: list[Fact] = field(default_factory=list)
+    # Every non-blank line with its role (title, byline, caption, table, furniture …), decided by
+    # layout/ from the page as a whole; normalised offsets, in page order.
+    lines: list[LineRole] = field(default_factory=list)
+    # Furniture inside lines that a label or a name must skip: tokens injected across the page
+    # (数说中国 …) and standalone web buttons (发表评论); normalised offsets, sorted.
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+    # Bylines and datelines (本报讯(记者 王明)): what they say is no part of the lead's figures' names.
+    bylines: list[tuple[int, int]] = field(default_factory=list)
     # Numeric cells of flattened tables, by normalised start offset (extract/tables.py).
     table_cells: dict[int, Cell] = field(default_factory=dict)
     tables: list[Table] = field(default_factory=list)

@@ -7,6 +7,7 @@ models of `models.py`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import os
@@ -15,7 +16,7 @@ from pathlib import Path
 from . import checks, extract
 from .context import Context
 from .layout import articles as layout
-from .models import Article, Byline, Diagnostic, Document, Person, Span
+from .models import Article, Byline, Change, Diagnostic, Document, Percent, Person, Quantity, Span
 from .text.normalise import NormText, normalise
 
 log = logging.getLogger(__name__)
@@ -63,13 +64,36 @@ def parse_file(path: str | os.PathLike[str], *, reference_date: dt.date | None =
 def _parse(text: str, reference_date: dt.date | None) -> Document:
     norm = normalise(text)
     ctx = Context(norm=norm, reference_date=reference_date)
-    blocks = layout.segment(norm)
+    page = layout.analyse(norm)
+    blocks = page.articles
+    ctx.lines, ctx.furniture = page.lines, page.furniture
+    # A byline's stretch when it is one place (本报讯(记者 王明)); a byline gathered from credits
+    # far apart (a photo credit … a closing editor line) spans the body and is left out.
+    ctx.bylines = sorted((b.byline.start, b.byline.end) for b in blocks
+                         if b.byline and 0 < b.byline.end - b.byline.start <= 40)
     extract.run(ctx)
     articles = [_article(norm, b) for b in blocks] or [Article(span=Span(start=0, end=len(text)))]
     _assign(ctx, blocks, articles)
     doc = Document(reference_date=reference_date, articles=articles)
     doc.diagnostics = checks.run(ctx, doc)
+    _surface_units(ctx)
     return doc
+
+
+def _surface_units(ctx: Context) -> None:
+    """Units as the page writes them (萬頭 → 頭, ANNOTATION.md: units keep the text's script).
+    Extraction and the checks compare units in the normalised script; the output quotes the page."""
+    text = ctx.norm.text
+    for f in ctx.facts:
+        if not isinstance(f, (Quantity, Percent, Change)) or not f.unit:
+            continue
+        unit = f.unit
+        a, b = f.nspan
+        k = text.rfind(unit, a, b)
+        if k >= 0:
+            surface = ctx.norm.surface(k, k + len(unit))
+            if len(surface) == len(unit) and surface != unit:
+                f.unit = surface
 
 
 def _article(norm: NormText, b: layout.ArticleBlock) -> Article:
@@ -77,6 +101,10 @@ def _article(norm: NormText, b: layout.ArticleBlock) -> Article:
     if b.title:
         art.title = b.title_text or norm.surface(*b.title)  # titles are quoted as written
         art.title_span = norm.span(*b.title)
+    if b.kicker:
+        art.kicker = norm.surface(*b.kicker)
+    if b.subtitle:
+        art.subtitle = norm.surface(*b.subtitle)
     art.subtitles = [norm.surface(*s) for s in b.subtitles]
     if b.column:
         art.column = norm.surface(*b.column)
@@ -98,9 +126,5 @@ def _assign(ctx: Context, blocks: list[layout.ArticleBlock], articles: list[Arti
     """Give each fact to the article whose body holds it (the last one starting before it)."""
     starts = [b.start for b in blocks] or [0]
     for fact in sorted(ctx.facts, key=lambda f: f.nspan):
-        pos = fact.nspan[0]
-        k = 0
-        for i, s in enumerate(starts):
-            if s <= pos:
-                k = i
+        k = max(bisect.bisect_right(starts, fact.nspan[0]) - 1, 0)
         articles[min(k, len(articles) - 1)].facts.append(fact)

@@ -18,7 +18,7 @@ from ..models import Diagnostic, Document, Span
 from .base import Facts, Rule
 from .merge import merge
 from .rules import all_rules, rule_ids
-from .suppress import suppressed
+from .suppress import apply as apply_suppressions
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ def run(ctx: Context, doc: Document) -> list[Diagnostic]:
 
 
 def run_rules(ctx: Context | None, doc: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
+    rules = tuple(rules)
     facts = Facts.build(ctx, doc)
     out: list[Diagnostic] = []
     for rule in rules:
@@ -43,5 +44,6 @@ def run_rules(ctx: Context | None, doc: Document, rules: Iterable[Rule]) -> list
                                   span=Span(start=0, end=0)))
     out = merge(out)
     if ctx is not None:
-        out = [d for d in out if not suppressed(ctx.norm.original, d)]
+        # Drops what comments silence; reports unknown and unused suppressions (checks/suppress.py).
+        out = apply_suppressions(ctx.norm.original, out, [r.id for r in rules])
     return sorted(out, key=lambda d: (d.span.start, d.span.end, d.rule))

@@ -1,4 +1,4 @@
-"""Command line: `gov-news-extract parse|check PATH...`."""
+"""Command line: `gov-news-extract parse|check PATH...`, `gov-news-extract schema`."""
 
 from __future__ import annotations
 
@@ -11,11 +11,15 @@ from collections.abc import Sequence
 COMMANDS: tuple[str, ...] = (
     "parse_cmd",
     "check_cmd",
+    "schema_cmd",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+
     ap = argparse.ArgumentParser(prog="gov-news-extract", description=__doc__)
+    ap.add_argument("--version", action="version", version=f"gov-news-extract {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name}").register(sub)

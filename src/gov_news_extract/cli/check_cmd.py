@@ -1,6 +1,10 @@
 """`gov-news-extract check PATH...`: consistency findings, linter-style.
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+
+Rule selection: [tool.gov-news-extract] in the nearest pyproject.toml first, then the
+command line, as in ruff: --select replaces the file's select and ignore, --ignore then
+removes rules from what is selected, --fail-on replaces fail-on.
 """
 
 from __future__ import annotations
@@ -9,20 +13,21 @@ import argparse
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..checks import all_rules, rule_ids, run_rules
 from ..checks.rules import get as get_rule
-from ..config import Config, ConfigError, config_for
+from ..checks.suppress import META_RULES, meta_ids, meta_rule
+from ..config import Config, ConfigError, check_ids, config_for, known_rules, selection
 from ..context import Context
 from ..io import DecodeError, decode, read_text
-from ..models import Diagnostic
+from ..models import Diagnostic, Document
 from ..pipeline import parse
-from ..report import diag_json, github, sarif, text
+from ..report import diag_json, github, html, sarif, text
 from ..report.text import FileResult
 from ..text.normalise import normalise
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github")
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "html")
 SUFFIXES = (".txt", ".md")
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -31,14 +36,23 @@ def register(sub: Any) -> None:
     p = sub.add_parser("check", help="check texts for internal inconsistencies (exit 1 on findings)",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="*", help="files, folders (their *.txt and *.md), or - for stdin")
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="text: each finding with its source line and a caret (default); concise: one line each; "
+                        "json, jsonl, sarif, github: for tools; html: one self-contained page to look at")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the findings here instead of stdout")
     p.add_argument("--select", action="append", default=None, metavar="IDS",
-                   help="only these rules (comma-separated ids; repeatable)")
+                   help="only these rules (comma-separated ids; repeatable); replaces select and ignore "
+                        "of the configuration")
     p.add_argument("--ignore", action="append", default=None, metavar="IDS",
-                   help="never these rules (comma-separated ids; repeatable)")
+                   help="never these rules (comma-separated ids; repeatable); applied after --select")
     p.add_argument("--fail-on", choices=("error", "warning"), default=None,
                    help="lowest severity that makes the exit status 1 (default: error)")
     p.add_argument("--no-config", action="store_true", help="ignore [tool.gov-news-extract] in pyproject.toml")
+    p.add_argument("--stdin-filename", metavar="PATH",
+                   help="the name of the text read from stdin: shown in findings and used to find its "
+                        "pyproject.toml (stdin is read when no PATH is given)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the text output (auto: on a terminal unless NO_COLOR is set)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
     p.set_defaults(func=run)
@@ -50,9 +64,6 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [x.strip() for v in values for x in v.split(",") if x.strip()]
 
 
-_EMPTY_FOLDERS: list[str] = []
-
-
 def _read_stdin() -> str:
     """stdin as bytes, detected like a file (GB18030, Big5, binary), not as the locale's text;
     a text stream without bytes (a test's StringIO) is taken as it is."""
@@ -60,7 +71,7 @@ def _read_stdin() -> str:
     return decode(buffer.read()) if buffer is not None else sys.stdin.read()
 
 
-def _files(paths: list[str]) -> Iterator[str]:
+def _files(paths: list[str], empty: list[str]) -> Iterator[str]:
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
@@ -70,79 +81,104 @@ def _files(paths: list[str]) -> Iterator[str]:
                 # Said, not skipped: a folder with no drafts in it is most likely a wrong path.
                 print(f"{p}: error: no {' or '.join('*' + x for x in sorted(SUFFIXES))} files in this folder",
                       file=sys.stderr)
-                _EMPTY_FOLDERS.append(p)
+                empty.append(p)
             yield from (str(f) for f in found)
         else:
             yield p
 
 
-def _check(source: str, select: set[str] | None, ignore: set[str]) -> list[Diagnostic]:
-    """Parse, then run only the wanted rules (so that folding one problem's findings
-    into one diagnostic never hides a selected rule behind an ignored one)."""
+def _check(source: str, chosen: frozenset[str]) -> tuple[Document, list[Diagnostic]]:
+    """Parse, then run only the chosen rules (so that folding one problem's findings into one
+    diagnostic never hides a selected rule behind an ignored one)."""
     doc = parse(source)
-    rules = [r for r in all_rules() if r.id not in ignore and (select is None or r.id in select)]
-    keep = [d for d in doc.diagnostics if d.rule not in rule_ids()]  # internal errors
-    if len(rules) == len(all_rules()):
-        return doc.diagnostics
+    ids = set(rule_ids()) | set(meta_ids())
+    rules = [r for r in all_rules() if r.id in chosen]
+    if len(rules) == len(all_rules()):  # parse() ran them all: keep what is chosen, and internal errors
+        return doc, [d for d in doc.diagnostics if d.rule in chosen or d.rule not in ids]
+    keep = [d for d in doc.diagnostics if d.rule not in ids]  # internal errors
     ctx = Context(norm=normalise(source), facts=doc.facts())
-    return sorted(keep + run_rules(ctx, doc, rules), key=lambda d: (d.span.start, d.span.end, d.rule))
+    found = [d for d in run_rules(ctx, doc, rules) if d.rule in chosen]
+    return doc, sorted(keep + found, key=lambda d: (d.span.start, d.span.end, d.rule))
+
+
+def _list_rules() -> None:
+    for r in (*all_rules(), *META_RULES):
+        print(f"{r.id:20} {r.severity:8} {r.summary}")
 
 
 def run(args: argparse.Namespace) -> int:
-    known = set(rule_ids())
     if args.list_rules:
-        for r in all_rules():
-            print(f"{r.id:18} {r.severity:8} {r.summary}")
+        _list_rules()
         return 0
     if args.explain:
-        rule = get_rule(args.explain)
+        rule = get_rule(args.explain) or meta_rule(args.explain)
         if rule is None:
-            print(f"gov-news-extract check: unknown rule {args.explain!r}", file=sys.stderr)
+            print(f"gov-news-extract check: unknown rule {args.explain!r} (known: {', '.join(known_rules())})",
+                  file=sys.stderr)
             return 2
         print(rule.doc)
         return 0
-    if not args.paths:
+    paths = list(args.paths)
+    if not paths and args.stdin_filename:
+        paths = ["-"]  # as ruff: a name for stdin means stdin is the input
+    if not paths:
         print("gov-news-extract check: give at least one PATH (or - for stdin)", file=sys.stderr)
         return 2
     cli_select, cli_ignore = _split(args.select), _split(args.ignore) or []
-    for rid in (cli_select or []) + cli_ignore:
-        if rid not in known:
-            print(f"gov-news-extract check: unknown rule {rid!r} (known: {', '.join(sorted(known))})",
-                  file=sys.stderr)
-            return 2
+    try:
+        check_ids([*(cli_select or []), *cli_ignore], "gov-news-extract check")
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     results: list[FileResult] = []
     input_error = False
-    for path in _files(args.paths):
+    empty: list[str] = []
+    for path in _files(paths, empty):
+        shown = args.stdin_filename if path == "-" and args.stdin_filename else path
         try:
-            cfg = Config() if args.no_config else config_for(Path.cwd() if path == "-" else Path(path))
+            where = Path.cwd() if path == "-" and not args.stdin_filename else Path(shown)
+            cfg = Config() if args.no_config else config_for(where)
         except ConfigError as exc:
             print(f"gov-news-extract check: {exc}", file=sys.stderr)
             return 2
-        bad = [r for r in (*(cfg.select or ()), *cfg.ignore) if r not in known]
-        if bad:
-            print(f"gov-news-extract check: {cfg.path}: unknown rule {bad[0]!r}", file=sys.stderr)
-            return 2
-        select = set(cli_select) if cli_select is not None else (set(cfg.select) if cfg.select is not None else None)
-        ignore = set(cli_ignore) | set(cfg.ignore)
+        chosen = selection(cfg, cli_select, cli_ignore)
         fail_on = args.fail_on or cfg.fail_on or "error"
         try:
             # stdin as bytes, detected like a file (GB18030, Big5, binary): not the locale's text
             source = _read_stdin() if path == "-" else read_text(Path(path))
         except (OSError, DecodeError, UnicodeDecodeError) as exc:
-            print(f"{path}: error: {exc}", file=sys.stderr)
+            print(f"{shown}: error: {exc}", file=sys.stderr)
             input_error = True
             continue
-        results.append(FileResult(path, _check(source, select, ignore), fail_on))
-    out = {"text": text.render, "json": diag_json.render_json, "jsonl": diag_json.render_jsonl,
-           "sarif": sarif.render, "github": github.render}[args.format](results)
-    sys.stdout.write(out)
-    sys.stdout.flush()
-    n = sum(len(r.diagnostics) for r in results)
-    if args.format == "text" and n:
-        print(f"{n} finding{'s' if n != 1 else ''} in {sum(bool(r.diagnostics) for r in results)} file(s)",
-              file=sys.stderr)
-    if input_error or _EMPTY_FOLDERS:
-        _EMPTY_FOLDERS.clear()
+        doc, diags = _check(source, chosen)
+        results.append(FileResult(shown, diags, fail_on, text=source, doc=doc))
+    try:
+        out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    except OSError as exc:
+        print(f"{args.output}: error: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        out.write(_render(args.format, results, use_colour=text.use_colour(out, args.color)))
+        out.flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if args.format in ("text", "concise", "html"):
+        print(text.summary(results, len(results), colour=text.use_colour(sys.stderr, args.color)),
+              end="", file=sys.stderr)
+    if input_error or empty:
         return 2
     failing = any(_RANK[d.severity] >= _RANK[r.fail_on] for r in results for d in r.diagnostics)
     return 1 if failing else 0
+
+
+def _render(fmt: str, results: list[FileResult], *, use_colour: bool) -> str:
+    if fmt == "text":
+        return text.render(results, colour=use_colour)
+    if fmt == "concise":
+        return text.render_concise(results, colour=use_colour)
+    if fmt == "html":
+        pages = [html.Page(r.path, r.text or "", r.doc or Document(), r.diagnostics) for r in results]
+        return html.render(pages, title="gov-news-extract check")
+    return {"json": diag_json.render_json, "jsonl": diag_json.render_jsonl,
+            "sarif": sarif.render, "github": github.render}[fmt](results)

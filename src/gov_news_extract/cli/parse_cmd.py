@@ -10,6 +10,7 @@ when any failed. Output order is input order (each folder sorted), whatever
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -18,6 +19,7 @@ from typing import IO, Any, Protocol
 from .. import batch
 from ..models import Document
 from ..report.csv import CsvFormat
+from ..report.html import HtmlFormat
 from ..report.jsonl import JsonFormat, JsonlFormat
 from ..text import segment
 
@@ -31,7 +33,8 @@ class OutputFormat(Protocol):
     def end(self, many: bool, count: int) -> str: ...
 
 
-FORMATS: dict[str, type[OutputFormat]] = {"json": JsonFormat, "jsonl": JsonlFormat, "csv": CsvFormat}
+FORMATS: dict[str, type[OutputFormat]] = {"json": JsonFormat, "jsonl": JsonlFormat, "csv": CsvFormat,
+                                          "html": HtmlFormat}
 
 
 def _date(text: str) -> dt.date:
@@ -59,7 +62,11 @@ def register(sub: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively), or - for stdin")
     p.add_argument("-f", "--format", choices=sorted(FORMATS), default="json",
                    help="json: one document, or an array for several inputs; jsonl: one document per line; "
-                        "csv: one row per atomic fact (article is the 0-based article index)")
+                        "csv: one row per figure, or per part of a breakdown (--table); "
+                        "html: one self-contained page showing what was read")
+    p.add_argument("--table", choices=("facts", "composites"), default="facts",
+                   help="for csv: facts (one row per figure, the default) or composites (one row per part "
+                        "of a breakdown or item of a ranking); columns in docs/tables.md")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--glob", default="*.txt", metavar="PATTERN",
                    help="files to take from folders (default: %(default)s)")
@@ -70,6 +77,7 @@ def register(sub: Any) -> None:
                    help="word segmenter (default: rjieba when installed, else jieba)")
     p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD",
                    help="resolve relative dates (今年, 上周) against this date")
+    p.add_argument("--stdin-filename", metavar="PATH", help="the name of the text read from - (its `source`)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary unless files failed")
     p.set_defaults(func=run)
 
@@ -106,8 +114,14 @@ class _Writer:
 def run(args: argparse.Namespace) -> int:
     if args.segmenter:
         segment.set_default(args.segmenter)
-    fmt = FORMATS[args.format]()
+    fmt = CsvFormat(args.table) if args.format == "csv" else FORMATS[args.format]()
     sources = batch.expand(args.paths, args.glob)
+    if args.stdin_filename:
+        sources = [dataclasses.replace(s, path=args.stdin_filename) if s.path == batch.STDIN_NAME else s
+                   for s in sources]
+    if isinstance(fmt, HtmlFormat):
+        fmt.sources = {s.path: s for s in sources}
+        fmt.encoding = args.encoding
     # An array whenever the input could be several documents, so a script sees one shape.
     many = len(sources) > 1 or any(p != batch.STDIN and os.path.isdir(p) for p in args.paths)
     progress = batch.Progress(len(sources), sys.stderr, enabled=not args.quiet and sys.stderr.isatty())

@@ -27,6 +27,7 @@ import regex
 from ..context import Context
 from ..models import DateFact, Period, Span, TimeFact
 from ..numbers import calendar as cal
+from ..text import lexicon, names
 from ..text.clauses import Sentences
 from ..text.rx import rx
 
@@ -253,7 +254,10 @@ def _chain_at(text: str, m: regex.Match[str]) -> _Cal | None:
         c.form = "range"
     if not g["y"] and not g["m"]:
         unit = text[m.end("d2") if g["d2"] else m.end("d")]
-        if unit == "号" or not _bare_day_ok(text, c, g["d"]):  # 3号楼, 1号线
+        days = _TAIL.match(text, end) if unit != "号" else None
+        if days is not None and days.group("d") and not days.group("m") and not days.group("y"):
+            pass  # 11日—17日: a range of days written with both its ends is a date wherever it stands
+        elif unit == "号" or not _bare_day_ok(text, c, g["d"]):  # 3号楼, 1号线
             return None
     elif not g["y"] and not g["d"] and g["m"] and not g["m"].isdigit():
         # A Chinese-numeral month alone (九月) needs support: 份, a position, or a year word.
@@ -286,8 +290,8 @@ def _extend_range(c: _Cal, t: regex.Match[str]) -> None:
         return
     if m2 is not None and not 1 <= m2 <= 12:
         return
-    if d2 is not None and (m2 is None or not cal.valid_day(m2, d2, y2)):
-        return
+    if d2 is not None and (not 1 <= d2 <= 31 if m2 is None else not cal.valid_day(m2, d2, y2)):
+        return  # 11日—17日: days of a month the text does not name
     a = (c.y or 0, c.m or 0, c.d or 0)
     b = (y2 or 0, m2 or 0, d2 or 0)
     if b <= a and not (c.y is None and b[1] < a[1]):
@@ -330,7 +334,7 @@ def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
 def _reporter_like(text: str, e: int) -> bool:
     """16日 followed by a subject and a news verb: 16日国新办举行…, 13日国家统计局发布…"""
     window = text[e:e + 20]
-    return bool(rx(r"举行|发布|公布|召开|宣布|获悉|了解到|表示|通报|介绍").search(window))
+    return bool(rx(lexicon.alternation("report_verb")).search(window))
 
 
 def _period_at(m: regex.Match[str]) -> _Cal | None:
@@ -434,6 +438,8 @@ def _scan(text: str) -> list[_Cal]:
     out: list[_Cal] = []
     last_end = -1
     for s, _neg, _pri, c in found:
+        if names.inside(text, c.start, c.end):
+            continue  # 《2021年全市水资源公报》, 2023年第5期, …/2023/06/19/…: a name, not a date
         if s >= last_end:
             out.append(c)
             last_end = c.end

@@ -11,92 +11,191 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from functools import cache, cached_property
+from typing import Any
 
 import regex
 
 from ..context import Context
 from ..models import Change, Percent, Quantity, Span
+from ..numbers.numeral import parse_number
+from ..text import lexicon as lx
 from ..text.clauses import last_before
 from ..text.rx import rx
+from ..text.tokens import Tok, tokens
+from . import naming
 
 Numeric = Quantity | Percent | Change
 
-# Verbs after which the metric's name begins (…共受理[群众各类诉求]284406件). They cut
-# only where they read as the sentence's verb: at the clause start, after 共/累计/已,
-# or after the subject (…热线, …平台, …中心); inside a name (电话受理渠道) they stay.
-_VERBS = (r"(?:受理了|受理|接到|接报|接听|接收|收到|拨出|呈报|形成|实现|完成|录得|办理了|办理|接待|发放了?|处理|破获|抓获|查处|"
-          r"涉及|反映|转办|派单|登记交办|交办)")
-_LEAD_VERBS = regex.compile(
-    rf"^(?:.*?(?:共|共计|累计|还|先后|总共)|.*?(?:热线|平台|中心|我市|全市|全县|全区|全省|全国))({_VERBS})(?=\p{{Han}})"
-)
-_SUBJECT_VERB = regex.compile(rf"(?P<subject>\p{{Han}}[\p{{Han}}、]*?)(?:共|共计|累计|总共){_VERBS}")
-# 截至目前, 第三季度, 国庆假期期间, 一周来: times, never the subject that names a count
-_TIME_SUBJECT = regex.compile(r"截至|以来|期间|季度|[年月周日天]|目前|当前|来$")
-_DAYS_THEN_VERB = regex.compile(rf"(?:^|(?<=[,;。:\n]))(?P<part>\p{{Han}}{{2,4}}?)\d{{1,3}}[天日](?:共|共计)?{_VERBS}$")
-_VERB_ONLY = regex.compile(rf"(?:共|共计|累计)?{_VERBS}")
-_PERIOD_LINE = regex.compile(r"\s*((?:第?[一二三四]季度|\d{1,2}月份?|上半年|下半年))[:：]\s*$")
-_PERIOD_COLON = regex.compile(r"((?:第?[一二三四]季度|\d{1,2}月份?|上半年|下半年))[:：]")
-_MONTH = regex.compile(r"\d{1,2}月份?")
-_MONTH_VERB = regex.compile(rf"(\d{{1,2}}月份?)(?:分别|共|共计|累计)?{_VERBS}")
-# Verbs that open a clause and are not part of the metric (接听[群众来电]8947个); 转办 and 办理
-# stay, since 转办工单 and 办理工单 are names of their own.
-_OPENING_VERBS = regex.compile(
-    r"^(?:共有|拥有|现有|抓获|破获|查处|查获|收缴|接报|上报|受理|接听|接收|接到|收到|呈报|形成|拨出|实现|完成|录得|进入|覆盖|"
-    r"新增加|推出|开通|设置|投入|组织|开展|举办|召开|出动|调派|疏散|救出|发放|培训|建成|通过|种植(?!面积)|播种(?!面积)|"
-    r"发生|造成|出现|吸纳|吸引|推广|排查整治|排查|整治|新开通|实有|共发生|共开展|共出动|共查处)(?=\p{Han}{2}|[A-Za-z])"
-)
-# Anywhere in the clause: what follows these is the name (相关诉求涉及[停车管理问题]44件).
-_POINTERS = regex.compile(r"^.*(?:按(?:\d{4}年(?:末|底|初)?|(?=全市|全县|全区|全省|全国|年末|常住|户籍))|涉及|主要集中在|集中在|包括|其中|当中|分别为|依次为|分别是|其次为|其次是|\d[^,]{0,6}?(?:件|个|起|项|条)\p{Han}{0,3}?中(?![心部国央]))(?=\p{Han})")
-_TRAILING = regex.compile(
-    r"(?:分别为|分别是|分别达|分别|均为|均达|(?<![行作认成])为|是|达到了|达到|达|约为|约|大约|近|将近|接近|超过|超|逾|突破了|突破|了|却|也|则|仍|都|"
-    r"预计|估计|预期|首次|再次|首度|又|[(（][A-Za-z]{2,6}[)）]|(?<=幅|速|率)(?:收窄|扩大|回落|加快|放缓|提高)(?:至|到)?|"
-    r"(?:提升|提高|下降|降低|增加|减少|上升|回落|增长|扩大|缩小|升|降)(?:至|到)|由|从|[<>≤≥＜＞]|(?<=\p{Han}{2})(?:种植|播种)|"
-    r"占比最高|占比最大|最高|最多|居首|"
-    r"有|共计|共|合计|总计|累计|计|仅|只有|已|已经|占到|在|的|实现|完成|录得|增至|降至|保持在|保持|维持在|维持|稳定在|高达|"
-    r"按(?:可比|不变)价格计算|同比|环比|(?:两|三|五)年平均|平均|\s)+$"
-)
-_LEADING = regex.compile(
-    r"^(?:[\p{P}\p{S}\s①-⑳]|\d+[.、]|[(（]?\d{1,2}[)）]|但|而|并|且|又|关于|\(?[一二三四五六七八九十]+[)、]|其中|此外|另外|同时|今年|去年|当年|本年|本月|本周|上周|同期|"
-    r"全市|全县|全区|全省|全国|全月|全周|我市|我县|我区|我省|以及|累计|共计|总计|合计|初步核算|据初步测算|初步测算|"
-    r"按[^,;。]{1,8}?(?:口径|价格计算|计算|统计)|此次|本次|这次|该次|主要|相关)+"
-)
-_TIME_WORDS = regex.compile(
-    r"^(?:(?:\d{4}年)?(?:\d{1,2}(?:—|-|~|至)\d{1,2}月份?|\d{1,2}月份?|\d{1,2}月末|\d{1,2}月底|\d{1,2}日)|"
-    r"(?:今年|去年|全年|本年|当年)?(?:上半年|下半年|前三季度|首[两二三]季度?|[一二三四1-4]季度|全年|年末|年底|年初)|本周|上周|本月|上月|当月|当日|本季度|本季|上季度|本年度|"
-    r"\d{4}年(?:末|底|初)?|年初以来|今年以来|截至[^,]{0,10}?(?:底|末|日))+"
-)
-# A category named with a generic head noun (咨询类诉求) is the category (咨询类).
-_GENERIC = regex.compile(r"来电|问题|诉求|工单|事项|方面|情况|内容")
-_CATEGORY_HEAD = regex.compile(r"^(?!各类|此类|该类|这类|其他各类)(.{1,12}类)(?:诉求|问题|来电|工单|事项|案件|办件)$")
-# Names a rate of another figure (增速, 比重): the figure's name goes in front.
-_RATE_NAMES = ("增速", "增幅", "降幅", "涨幅", "比重", "占比")
-# 最终消费支出对经济增长(的)贡献率 → 最终消费支出贡献率: the 对… phrase says towards what.
-_TOWARDS = regex.compile(r"对[^,;。]{1,8}?的?(?=贡献率|拉动率|贡献)")
-# A verb inside the name of an aggregate (第一产业实现增加值, 企业实现利润总额) adds nothing.
-_INNER_VERB = regex.compile(r"(?<=\p{Han}{2})(?:实现|完成|录得)(?=增加值|利润|收入|营业|产值|总产值|总额|地区生产总值|生产总值|产量)")
-_PULL = regex.compile(r"(拉动\p{Han}{1,6}?)$")
-# A place that is the subject of the sentence, before a time or a verb (临江区[7月受理]群众诉求):
-# the figure measures what comes after it.
-_PLACE_SUBJECT = rx(r"^\p{Han}{1,5}?(?:省|市|县|区|镇|乡|街道)(?=\d|今年|去年|上半年|全年|前三季度|一季度|共|累计|受理|接到|实现|完成)")
-# A hotline's own name before the metric (12345热线[话务总数]).
-_SUBJECT = regex.compile(r"^\d{3,}\p{Han}{0,6}?热线(?=\p{Han}{2})")
-# Classifiers whose following noun names what is counted (350个[地级及以上城市], 三家[企业]).
-_CLASSIFIERS = regex.compile(r"(?:个|家|名|项|条|所|座|辆|台|位|批|类|种|户|只|头|处|人|封|期|起)$")
-_NOUN_AFTER = regex.compile(r"^(?![和及与或])(?:\p{Han}、)*\p{Han}(?:[^,;。:、()（）\d\s的中有在将已被是为等]|中(?=[式心国央部型小间级])){0,13}")
-_QUALIFIERS = ("日均", "月均", "周均", "峰值", "累计", "共计", "总计", "合计", "共", "平均", "人均", "最高", "最低")
-# The words that make a percent a share of something (占比, 占总量的, 比重为); shared with the composite passes.
-SHARE_WORDS = regex.compile(r"(?:占比|占[^,;。]{0,14}?的?(?:比重|比例)?|比重|比例)(?:为|达|达到|约)?$")
 _MAX_LABEL = 18
-_RANKED_TAIL = regex.compile(r"(?:居首位|位居首位|居首|居冠|居次|次之|(?:位居|位列|排名|排在|名列|居|排)第(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?)[,，]?$")
-AVERAGES = ("日均", "月均", "周均", "平均", "人均")
-_YI_CATEGORY = regex.compile(r"^[^,;。]{0,10}?以(?![上下来及内外后前便致为此免往至])(?=\p{Han}{2})")
 _MARKER_CHARS = "▶►■□●◆◇★▲▸•"
-_TARGET = regex.compile(r"(?:目标|计划|任务)$")
-_THOSE_WITH = regex.compile(r"\p{Han}的有$")
-_BASIS_ONLY = regex.compile(r"(?:较|比)(?:上年|去年|上月|上周|上季度|同期|上年同期|去年同期|\d{1,2}月份?|\d{4}年)的?")
-_DAY_THEN_MOST = regex.compile(r"\d{1,2}[日号](?P<metric>\p{Han}{2,8}?)最[多高大][,，]?$")
-_TOP_NAMED = regex.compile(r"最[多高大低少]的?(?:是|为)(?P<name>\p{Han}[\p{Han}()（）]{1,14})[,，]?$")
-_PEAK_ON = regex.compile(r"最[多高大]的?(?:是|为|在)[^,;。]{1,14}?[日月周天][,，]?$")
+_OF = "的"
+
+
+class _Patterns:
+    """The label passes' patterns, built once from the word classes (the structure is here, the
+    words in data/lexicon)."""
+
+    @cached_property
+    def days_then_verb(self) -> regex.Pattern[str]:
+        """工作日5天受理: a part of the period, its days, then the verb (the part is what is counted)."""
+        return regex.compile(rf"(?:^|(?<=[,;。:\n]))(?P<part>\p{{Han}}{{2,4}}?)\d{{1,3}}(?:{_having('unit', day=True)})"
+                             rf"(?:{_having('total', kind='marker')})?(?:{_lead_verbs()})$")
+
+    @cached_property
+    def pull(self) -> regex.Pattern[str]:
+        """拉动经济增长: a contribution named by its verb."""
+        return regex.compile(rf"((?:{_having('contribution', verb=True)})\p{{Han}}{{1,6}}?)$")
+
+    @cached_property
+    def share_words(self) -> regex.Pattern[str]:
+        """The words that make a percent a share of something (占比, 占总量的, 比重为)."""
+        nouns = _having("share", kind="noun")
+        verbs = _having("share", kind="verb")
+        return regex.compile(rf"(?:{nouns}|(?:{verbs})[^,;。]{{0,14}}?{_OF}?(?:{nouns})?)"
+                             rf"(?:{lx.alternation('copula')}|{_having('bound', bound='approx', place='before')})?$")
+
+    @cached_property
+    def ranked_tail(self) -> regex.Pattern[str]:
+        """居首位, 次之, 位居第2 (位): a clause that ranks the one before it."""
+        first = "|".join(regex.escape(w) for w in lx.get("rank_word").words
+                         if lx.meaning("rank_word", w).get("kind") in ("first", "next") and len(w) > 1
+                         and not lx.meaning("rank_word", w).get("trail"))
+        pos = _having("rank_word", kind="position")
+        return regex.compile(rf"(?:{first}|(?:{pos})(?:\d{{1,2}}|[{_numeral_chars()}]{{1,3}})(?:{_rank_units()})?)[,，]?$")
+
+    @cached_property
+    def target(self) -> regex.Pattern[str]:
+        return regex.compile(rf"(?:{lx.alternation('plan_word')})$")
+
+    @cached_property
+    def those_with(self) -> regex.Pattern[str]:
+        """进入第一方阵的有145个城市: the category named before 的有."""
+        return regex.compile(rf"\p{{Han}}{_OF}(?:{_having('have_verb')})$")
+
+    @cached_property
+    def basis_only(self) -> regex.Pattern[str]:
+        """较上年同期的, 比10月份的: last period's value of a metric, no name of its own."""
+        return regex.compile(rf"(?:{_having('comparator', role='open')})(?:{lx.alternation('prior_period')}|\d{{1,4}}"
+                             rf"(?:{lx.alternation('date_part')}))+{_OF}?")
+
+    @cached_property
+    def most(self) -> str:
+        return _having("rank_word", trail=True) + "|" + _having("rank_word", kind="first")
+
+    @cached_property
+    def day_then_most(self) -> regex.Pattern[str]:
+        """其中11月4日受理量最多: the day first, then the metric that peaked on it."""
+        return regex.compile(rf"\d{{1,2}}(?:{_day_parts()})(?P<metric>\p{{Han}}{{2,8}}?)(?:{self.most})[,，]?$")
+
+    @cached_property
+    def top_named(self) -> regex.Pattern[str]:
+        """按时办结率最高的是东坪县: the figure is the one named as the highest (or lowest)."""
+        ends = _having("rank_word", kind="first") + "|" + _having("rank_word", kind="last")
+        return regex.compile(rf"(?:{ends}){_OF}?(?:{_having('copula', opens=True)})(?P<name>\p{{Han}}[\p{{Han}}()（）]{{1,14}})[,，]?$")
+
+    @cached_property
+    def peak_on(self) -> regex.Pattern[str]:
+        """单日受理量最高的是6月17日: the peak of the metric named before, on that day."""
+        return regex.compile(rf"(?:{self.most}){_OF}?(?:{_having('copula', opens=True)}|{_having('particle', trail=True)})"
+                             rf"[^,;。]{{1,14}}?(?:{_day_parts()})[,，]?$")
+
+    @cached_property
+    def names_listed(self) -> regex.Pattern[str]:
+        """分别为, 依次是: a list of names follows."""
+        words = [w for w in lx.get("list_cue").words if lx.meaning("list_cue", w).get("kind") == "respectively"
+                 and w[-1:] in lx.get("copula").words]
+        return regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in words)})[:]?")
+
+    @cached_property
+    def list_split(self) -> regex.Pattern[str]:
+        return regex.compile(_having("separator", kind="list"))
+
+    @cached_property
+    def ordinal_list(self) -> regex.Pattern[str]:
+        """第一、二、三产业: one ordinal word, then more numerals, then the head written once."""
+        n = _numeral_chars()
+        sep = _having("separator", kind="list")
+        return regex.compile(rf"(?:{regex.escape(_first_ordinal())})?([{n}])((?:(?:{sep})[{n}])+)(\p{{Han}}{{1,6}}?)(?:{_OF}|$)")
+
+    @cached_property
+    def counted_head(self) -> regex.Pattern[str]:
+        """丙三条线路: a name, then the count of the list's names with its measure word and head."""
+        return regex.compile(rf"(.+?)([{_numeral_chars()}]+)(?:{_having('unit', classifier=True)})\p{{Han}}*$")
+
+    @cached_property
+    def alias(self) -> regex.Pattern[str]:
+        """(森林覆盖率) right before the number: a short name in brackets."""
+        return regex.compile(r"\p{Han}[(（](\p{Han}{2,10})[)）]\s*$")
+
+    @cached_property
+    def share_of(self) -> regex.Pattern[str]:
+        """占规模以上工业的比重: the names of a list end at the share verb."""
+        return regex.compile(rf"(?:{_having('share', kind='verb')})[^,;。\d]{{1,14}}?{_OF}?(?:{_having('share', kind='noun')})?$")
+
+    @cached_property
+    def kind_head(self) -> regex.Pattern[str]:
+        return regex.compile(rf"^.(?:{lx.alternation('kind_head')})")
+
+    @cached_property
+    def respectively(self) -> regex.Pattern[str]:
+        """分别为 / 依次增长 / 分别比上年增长 / 分别占: where the values of a list of names begin."""
+        cue = _having("list_cue", kind="respectively")
+        return regex.compile(
+            rf"(?:{cue})(?:{lx.alternation('copula')}|{lx.alternation('direction')}|(?:{_having('comparator', role='open')})"
+            rf"[^,;。]{{1,10}}?(?:{lx.alternation('direction')})|(?:{_having('share', kind='verb')})[^,;。\d]{{0,12}})?")
+
+
+_P = _Patterns()
+
+
+def _having(name: str, **want: object) -> str:
+    wc = lx.get(name)
+    return "|".join(regex.escape(w) for w in wc.words if all(wc.meanings[w].get(k) == v for k, v in want.items()))
+
+
+@cache
+def _lead_verbs() -> str:
+    return "|".join(regex.escape(w) for c in ("intake_verb", "result_verb") for w in lx.get(c).words
+                    if lx.meaning(c, w).get("lead"))
+
+
+@cache
+def _numeral_chars() -> str:
+    return "".join(w for w, m in lx.get("numeral").meanings.items() if "digit" in m or "small" in m)
+
+
+@cache
+def _rank_units() -> str:
+    return _having("unit", rank=True)
+
+
+@cache
+def _day_parts() -> str:
+    return "|".join(regex.escape(w) for w in lx.get("date_part").words if len(w) == 1)
+
+
+@cache
+def _first_ordinal() -> str:
+    return next(w for w, m in lx.get("ordinal").meanings.items() if m.get("always") and len(w) == 1)
+
+
+@cache
+def qualifier_words() -> tuple[str, ...]:
+    """The qualifiers a figure may carry (日均, 累计, 峰值, 最高), longest first."""
+    words = list(lx.get("average").words) + [w for w in lx.get("total").words if lx.meaning("total", w).get("kind") != "noun"]
+    words += [w for w in lx.get("rank_word").words if lx.meaning("rank_word", w).get("kind") in ("peak", "last")
+              or lx.meaning("rank_word", w).get("trail")]
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _is_qualifier(name: str) -> bool:
+    return name in qualifier_words()
+
+
+# The words that make a percent a share of something; shared with the composite passes.
+SHARE_WORDS = _P.share_words
+AVERAGES = tuple(lx.get("average").words)
 
 
 def _clause_start(text: str, pos: int, ends: frozenset[int] = frozenset()) -> int:
@@ -116,74 +215,8 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def clean(region: str) -> str:
-    """Reduce the words before a number to the name of what it measures."""
-    s = region.strip()
-    if s in _QUALIFIERS or s == "所":
-        return ""  # (…订单收购5.12万吨,)所[占比重为64.9%]: no name of its own
-    quoted = rx(r"“([^”]{1,12})”$").search(s)
-    if quoted:
-        return quoted.group(1)
-    # An aside in brackets (含省长信箱、…等渠道) is not part of the name; a short one (留言) may be.
-    s = rx(r"[(（][^()（）]{5,}[)）]").sub("", s)
-    s = rx(r"[\[［]\d{1,2}[\]］]").sub("", s)  # a footnote marker (床位[1])
-    # “沧屿通”App: the brand in quotes names the channel's product, the channel is what follows
-    s = rx(r"^[^“”\"]{0,12}[”\"](?=[\p{Han}A-Za-z]{2})").sub("", s)
-    s = rx(r"^“[^”]{1,12}”(?=[\p{Han}A-Za-z]{2})").sub("", s)
-    month = _MONTH_VERB.fullmatch(_TRAILING.sub("", s)) or _PERIOD_COLON.fullmatch(s)
-    if month is not None:
-        return month.group(1)  # 7月受理17236件 / 一季度:96.42%: the month or quarter is the category
-    bare = _SUBJECT_VERB.fullmatch(_TRAILING.sub("", s))
-    if bare is not None:
-        # 市直部门共受理0.60万件: a verb with no object; what is counted is the subject's.
-        subject = _LEADING.sub("", _TIME_WORDS.sub("", bare.group("subject")))
-        if 2 <= len(subject) <= 12 and not rx(r"\d|热线|平台|中心|[全我本该][市县区省镇乡]").search(subject):
-            if not _TIME_SUBJECT.search(subject):
-                return subject
-            return rx(r"^(?:共|共计|累计|总共)").sub("", s[bare.end("subject"):])  # 截至目前共受理: the verb
-    prev = None
-    while prev != s:
-        prev = s
-        s = _TRAILING.sub("", s)
-        s = _TIME_WORDS.sub("", s)
-        s = _LEADING.sub("", s)
-        s = _TOWARDS.sub("", s)
-        s = _INNER_VERB.sub("", s)
-        for cut in (_LEAD_VERBS, _POINTERS, _OPENING_VERBS, _SUBJECT, _PLACE_SUBJECT):
-            m = cut.match(s)
-            if m and m.end() < len(s):
-                head, tail = s[: m.start(1) if cut is _LEAD_VERBS and m.lastindex else m.end()], s[m.end():]
-                subject = _LEADING.sub("", rx(r"(?:共|共计|累计|还|先后|总共)$").sub("", head))
-                if cut is _LEAD_VERBS and _GENERIC.fullmatch(tail) and 2 <= len(subject) <= 12 \
-                        and not rx(r"\d|热线|平台|中心").search(subject) and not _TIME_SUBJECT.search(subject):
-                    s = subject  # 各县区、经济区共受理诉求: the bare object says nothing, the subject does
-                elif len(tail) <= 2 and cut in (_LEAD_VERBS, _OPENING_VERBS) \
-                        and s[m.start(1) if cut is _LEAD_VERBS and m.lastindex else 0:].startswith(("接待", "接听")):
-                    # 接待游客, 接听来电: with a one-word object these verbs are part of the metric's
-                    # name (接到来电, 受理诉求 are named by the object).
-                    s = s[m.start(1) if cut is _LEAD_VERBS and m.lastindex else 0:]
-                else:
-                    s = tail
-        yi = _YI_CATEGORY.match(s)
-        if yi is not None and yi.end() < len(s) - 1:
-            s = s[yi.end():]  # 住宿人次以鷺港區…居冠 / 以日本旅客…最多: what 以 introduces is the category
-        etcs = [m.start() for m in rx(r"等(?![待候级同于值效])").finditer(s, 1, len(s) - 1)]  # 等待, 等级 are words
-        if etcs:
-            # 油烟、噪音等[来电]: the head after the examples, unless it is a generic word.
-            k = etcs[-1]
-            s = s[:k] if _GENERIC.fullmatch(s[k + 1:]) else s[k + 1:]
-    cat = _CATEGORY_HEAD.match(s)
-    if cat:
-        s = cat.group(1)
-    s = s.strip(" \t\"“”‘’【】[]|").rstrip("(（")
-    if not rx(r"[(（]").search(s):
-        s = s.strip("()（）")
-    elif s.startswith(("(", "（")) and not rx(r"[)）]").search(s):
-        s = s[1:]
-    elif (open_metric := rx(r"^(\p{Han}{2,12})[(（]\p{Han}{2,8}$").match(s)) is not None:
-        s = open_metric.group(1)  # 雁汀县(综合指数3.52): the name, its figure given in brackets
-    s = rx(rf"^(?:共|共计|累计|总共)(?={_VERBS}$)").sub("", s)  # 截至9月末共办理: the verb alone
-    if len(s) >= 10 and "的" in s[2:-2]:
-        s = s[s.rindex("的") + 1:]  # a long X的Y names Y
+    """Reduce the words before a number to the name of what it measures (see `naming.py`)."""
+    s = naming.name_of(region)
     if len(s) > _MAX_LABEL:
         s = _tail_words(s, _MAX_LABEL)
     return s
@@ -249,8 +282,27 @@ def _tail_words(s: str, limit: int) -> str:
     return out or s[-limit:]
 
 
+def parse_count(s: str) -> int | None:
+    try:
+        return int(parse_number(s).value)
+    except ValueError:
+        return None
+
+
+def _is_rate_name(name: str) -> bool:
+    """增速, 比重: the name of a rate of another figure, whose name goes in front."""
+    toks = tokens(name)
+    return len(toks) == 1 and (toks[0].is_("rate_word") or toks[0].means("share", kind="noun"))
+
+
+def _ends_with_most(clause: str) -> bool:
+    """城乡建设类最多, / 咨询类占比最高,: the clause before names the first of a ranking."""
+    toks = [t for t in tokens(clause) if t.kind != "punct"]
+    return bool(toks) and (toks[-1].means("rank_word", kind="first"))
+
+
 def qualifier_of(region: str) -> str | None:
-    for q in _QUALIFIERS:
+    for q in qualifier_words():
         if q in region:
             return q
     return None
@@ -264,6 +316,10 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     aside: Numeric | None = None  # the last figure written in brackets after a noun
     ends = frozenset(f.nspan[1] for f in facts)
     sorted_ends = sorted(ends)
+    facts_by_end = {f.nspan[1]: f for f in facts}
+    head: Numeric | None = None  # the figure a 其中 list divides, in this sentence
+    run_len = 0  # how many named parts that list has had, joined by 、
+    last_part: Numeric | None = None
     for f in facts:
         if f.label is not None:
             continue  # labelled already (a table cell by its column)
@@ -274,7 +330,16 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             # A change on the next short line still modifies the figure above it (infographics).
             prev = None
             whole = None
+            head, run_len, last_part = None, 0, None
         prev_sentence = sent
+        if prev is not None and isinstance(f, Quantity):
+            between = text[prev.nspan[1]:s]
+            if naming.opens_subset(between) or (between.lstrip()[:1] in "(（" and clean(between.lstrip()[1:])):
+                # 500件(线上320件…) / …,其中咨询120件: a list of the figure's parts begins; after a
+                # closed bracket, 其中 divides the figure before the bracket
+                head, run_len, last_part = _outer_figure(text, facts_by_end, prev, s) or prev, 1, f
+            elif head is not None and between[:1] in _LIST_JOINS and clean(between[1:]):
+                run_len, last_part = run_len + 1, f
         cstart = _clause_start(text, s, ends)
         # The region never reaches back over another figure (…4.6%、7.7%和8.7%).
         k = bisect.bisect_right(sorted_ends, s) - 1
@@ -284,7 +349,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             cstart = sorted_ends[k]
             while cstart < s and text[cstart] in "、和及与)）":
                 cstart += 1
-        region = text[cstart:s]
+        region = _without_furniture(ctx, cstart, s)
         if aside is not None and aside.nspan[1] < s and text[aside.nspan[1]] in ")）" \
                 and rx(r"[)）]的?").fullmatch(text, aside.nspan[1], s):
             # 完成年度目标任务(5万人)的84.7%: read as if the figure in brackets were not there.
@@ -293,30 +358,42 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             region = text[cstart:a0]
         if prev is not None and cstart <= prev.nspan[1] <= s and prev.label:
             rest = text[prev.nspan[1]:s]
-            if (rx(r"\s*[(（]").match(rest) and not rx(r"\s*[(（]其中").match(rest)) or not clean(rest):
-                # 40500万吨(4050亿公斤), 78655元(按…折算为11162美元): the same figure restated.
+            if not clean(rest.lstrip(" (（")):
+                # 40500万吨(4050亿公斤), 78655元(按…折算为11162美元): the same figure restated; a
+                # bracket that names its figure holds a part (500件(线上320件…).
                 f.label, f.label_span = prev.label, prev.label_span
                 prev = f
                 continue
         f.qualifier = f.qualifier or qualifier_of(region)
         share = SHARE_WORDS.search(region)
         label_region = region[: share.start()] if share else region
-        period_line = _PERIOD_LINE.match(text, text.rfind("\n", 0, s) + 1, s) if not region.strip(" :：") else None
-        if period_line is not None:
+        alias = _P.alias.search(region)
+        if alias is not None and naming.is_metric(alias.group(1)) and not naming.opens_aside(alias.group(1)):
+            # 森林覆盖面积占国土面积比重(森林覆盖率)58.2%: the short name in brackets is the figure's
+            label_region, cstart = alias.group(1), cstart + alias.start(1)
+        line_start = text.rfind("\n", 0, s) + 1
+        period = naming.period_colon(text[line_start:s].strip()) if not region.strip(" :：") else None
+        if period is not None:
             # 一季度:96.42% (the quarter is a date fact, so the region is only the colon)
-            label_region, cstart = text[period_line.start(1):period_line.end(1) + 1], period_line.start(1)
+            cstart = text.index(period, line_start)
+            label_region = text[cstart:s].rstrip()
         name = clean(label_region)
-        if name in _QUALIFIERS or _BASIS_ONLY.fullmatch(name):
+        topic = _topic_before(text, cstart, sent) if name and prev is None and naming.is_aggregate(name) else None
+        if topic is not None:
+            # 金融业活力凸显,前三季度增加值实现200.8亿元: the clause before names whose aggregate it is
+            name = topic + name
+            label_region, cstart = name, cstart
+        if _is_qualifier(name) or _P.basis_only.fullmatch(name):
             name = ""  # 较10月份的22908件: last period's figure of the metric named before
-        span_of_days = _DAYS_THEN_VERB.search(text, max(0, s - 16), s)
-        if span_of_days is not None and _VERB_ONLY.fullmatch(name):
+        span_of_days = _P.days_then_verb.search(text, max(0, s - 16), s)
+        if span_of_days is not None and naming.verb_only(name):
             # 工作日5天受理16825件;周末2天受理4921件: the part of the period is what is counted
             name = span_of_days.group("part")
             label_region, cstart = name, span_of_days.start("part")
         lstart = cstart + label_region.rfind(name) if name else -1
         # 进入第一方阵的有145个城市: what is counted (城市) is the same for every item; the category
         # is named before 的有.
-        those = bool(name) and _THOSE_WITH.search(label_region) is not None
+        those = bool(name) and _P.those_with.search(label_region) is not None
         if those and "、" in name:
             # …145个城市、第二方阵的有122个: the word before 、 is the previous figure's noun.
             name = name.rsplit("、", 1)[1]
@@ -324,23 +401,29 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         after = _noun_after(text, f) if not those else None
         if after is not None:
             lstart, name = after[0], text[after[0]:after[1]]
-        pull = _PULL.search(label_region) if isinstance(f, Change) else None
-        if pull and text[f.nspan[0]:f.nspan[0] + 2] == "增长":
+        elif not name or naming.is_have(label_region):
+            state = _state_after(text, f)
+            if state is not None:
+                lstart, name = state[0], text[state[0]:state[1]]
+        pull = _P.pull.search(label_region) if isinstance(f, Change) else None
+        grows = tokens(text, f.nspan[0], min(len(text), f.nspan[0] + 4))
+        if pull and grows and grows[0].means("direction", dir="up") and len(grows[0].text) > 1:
             # 拉动经济增长0.2个百分点: the metric is the whole 拉动…增长.
-            lstart, name = cstart + pull.start(1), pull.group(1) + "增长"
+            lstart, name = cstart + pull.start(1), pull.group(1) + grows[0].text
             f.label = name
             f.label_span = ctx.norm.span(lstart, lstart + len(name))
             prev = f
             continue
-        if name in _RATE_NAMES and prev is not None and prev.label:
+        if _is_rate_name(name) and prev is not None and prev.label:
             f.label = prev.label + name
             f.label_span = ctx.norm.span(lstart, lstart + len(name)) if lstart >= 0 else None
             prev = f
             continue
         before_clause = text[_clause_start(text, cstart - 1):cstart] if cstart > 0 else ""
-        ranked = _RANKED_TAIL.search(before_clause) if before_clause else None
+        ranked = _P.ranked_tail.search(before_clause) if before_clause else None
         if not name and before_clause and not rx(r"\d").search(before_clause) and (
-                share or ranked or (prev is None and rx(r"占比最[高大][,，]?$|最[多高大][,，]?$").search(before_clause))):
+                share or ranked or (prev is None and _ends_with_most(before_clause))
+                or naming.only_totals(label_region)):
             # 城市建设类,占27.21%: the share's category is the clause before; so is the one ranked
             # there (城乡建设类居首位,共18862件; 劳动和社会保障类次之,计12437件).
             pstart = _clause_start(text, cstart - 1) if cstart > 0 else 0
@@ -371,8 +454,8 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                     lstart, name = ps + text[ps:ls].find(cap), cap
         if not name and before_clause:
             # 单日受理量最高的是6月17日,达1105件: the peak of the metric named before 最高, on that day.
-            peak = _PEAK_ON.search(before_clause)
-            day_first = _DAY_THEN_MOST.search(before_clause) if peak is None else None
+            peak = _P.peak_on.search(before_clause)
+            day_first = _P.day_then_most.search(before_clause) if peak is None else None
             if day_first is not None:
                 # 其中11月4日受理量最多,达1026件: the day first, then the metric that peaked on it
                 bstart = cstart - len(before_clause)
@@ -386,8 +469,8 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                 if pname and not rx(r"\d").search(pname):
                     lstart, name = bstart + before_clause.rfind(pname, 0, peak.start()), pname
                     f.qualifier = f.qualifier or "峰值"
-            top = _TOP_NAMED.search(before_clause) if peak is None and day_first is None else None
-            if top is not None and not rx(r"[日月周天]$").search(top.group("name")):
+            top = _P.top_named.search(before_clause) if peak is None and day_first is None else None
+            if top is not None and not naming.ends_in_time(top.group("name")):
                 # 按时办结率最高的是东坪县,达到99.2%: the figure is the one named as the highest
                 bstart = cstart - len(before_clause)
                 lstart, name = bstart + top.start("name"), top.group("name")
@@ -396,11 +479,21 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             f.label, f.label_span = _surface_of(ctx, base if text.startswith(name, base) else cstart, name)
         elif prev is not None and prev.label:
             src = prev
-            if isinstance(f, Change) and prev.qualifier in AVERAGES and whole is not None and whole.label \
+            outer = _outer_figure(text, facts_by_end, prev, s)
+            if outer is not None and outer.label:
+                # 其他类120件(其中噪声扰民70件),占总量的12%: past the bracket the clause goes on about
+                # the figure before it
+                src = outer
+            elif isinstance(f, (Change, Percent)) and head is not None and head.label and run_len >= 2 \
+                    and prev is last_part:
+                # 受理事项500件…,其中咨询120件、投诉80件、建议5件,较上月下降12%: after a list of its
+                # parts, a change goes on about the whole, never its last part
+                src = head
+            elif isinstance(f, Change) and prev.qualifier in AVERAGES and whole is not None and whole.label \
                     and whole.unit == f.unit:
                 # 共受理15386件,日均受理2198件,较上周增加514件: the change is the total's, not the average's.
                 src = whole
-            elif isinstance(f, Change) and isinstance(prev, Percent) and _TARGET.search(prev.label) \
+            elif isinstance(f, Change) and isinstance(prev, Percent) and _P.target.search(prev.label) \
                     and whole is not None and whole.label:
                 # 新增就业42365人,完成年度目标的84.7%,比上年同期增加1837人: the change is the figure's.
                 src = whole
@@ -414,11 +507,15 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             whole = f
         prev = f
     _distribute(ctx, facts)
+    _ratio_names(ctx, facts)
 
 
-_STOP_AFTER = regex.compile(rf"同比|环比|计算|折算|测算|核算|全部|均(?=已|为|在|达|实现|完成)|共(?={_VERBS}|办结|完成|出动|发放|开展|帮助)|累计|办理|办结|增长|下降|增加|减少|正在|建成|进行|开展|反映|获得|实现|完成|达到|受到|已经|当场|"
-                            r"逐|建立|实行|实施|组织|落实|签订|"
-                            r"赶赴|前往|到达|启程|奔赴|出发|抵达|领取|领到|设置|参加|参与|投入|开展|实施|进驻|驻守|值守|巡逻")
+# What ends the noun after a number (350个[地级及以上城市]|赶赴…): a particle, a verb, a change, a
+# copula, a time or a way of counting.
+_NOUN_ENDS = frozenset({"particle", "have_verb", "within", "modal", "copula", "etc", "basis_word", "calc_basis",
+                        "intake_verb", "result_verb", "direction", "action_verb", "adverb", "level_verb", "time_word"})
+_NOUN_CLASSES = frozenset({"plain", "facet_word", "generic_noun", "aggregate", "service", "general_kind", "kind_head",
+                           "scope", "contribution", "plan_word"})
 
 
 def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
@@ -427,59 +524,122 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
     if not isinstance(f, Quantity) or not f.unit:
         return None
     e = f.nspan[1]
-    inside = _WHOLE_NAMED.match(text, e)
-    if inside is not None and (text[f.nspan[0] - 1:f.nspan[0]] == "的" or _IN_BEFORE.search(
-            text, max(0, f.nspan[0] - 8), f.nspan[0])):
-        return e, e + len(inside.group(1))  # 受理的2648件紧急类诉求中 / 在全年41.62万件办件中
-    if not _CLASSIFIERS.search(f.unit) and text[f.nspan[0] - 1:f.nspan[0]] != "的":
+    after = tokens(text, e, min(len(text), e + 16))
+    of_before = text[f.nspan[0] - 1:f.nspan[0]] == _OF
+    inside = _whole_named(after)
+    if inside is not None and (of_before or _in_before(text, f.nspan[0])):
+        return e, inside  # 受理的2648件紧急类诉求中 / 在全年41.62万件办件中
+    if not lx.meaning("unit", f.unit).get("classifier") and not of_before:
         return None  # 受理的2816件[防汛排涝诉求]: after 的 the figure is a noun's, whatever its unit
-    window = text[e:e + 16]
-    m = _NOUN_AFTER.match(window)
-    if not m:
+    if not after or after[0].is_("separator"):
         return None
-    noun = m.group()
-    stop = _STOP_AFTER.search(window)
-    if stop and stop.start() < len(noun):
-        noun = noun[: stop.start()]  # 项目正在建设: the verb may begin inside the matched stretch
-    if len(noun) < 2:
+    end = e
+    for k, t in enumerate(after):
+        if t.kind == "han" or (t.kind == "word" and not (t.classes & _NOUN_ENDS and not t.is_("plain"))
+                               and not t.is_("total")):
+            end = t.end
+        elif t.text == "、" and k > 0 and len(after[k - 1].text) == 1:
+            end = t.end  # 轻、重工业
+        else:
+            break
+    if end - e > 14:
+        end = e + 14
+    aside = _NAME_ASIDE.match(text, end)
+    if aside is not None and end > e:
+        end = aside.end()  # 18个县(市、区): the name's own aside
+    elif end - e < 2 and not (end - e == 1 and (end == len(text) or text[end] in _CLAUSE_MARKS)):
+        return None  # one character counts as a noun only before a mark: 95个村,
+    return e, end
+
+
+_LIST_JOINS = frozenset("、")
+
+
+def _outer_figure(text: str, by_end: dict[int, Numeric], prev: Numeric, pos: int) -> Numeric | None:
+    """When the words between prev and pos close a bracket opened right after an earlier figure
+    (其他类120件(其中噪声扰民70件),…), that earlier figure."""
+    between = text[prev.nspan[1]:pos]
+    if between.lstrip()[:1] not in ")）":
         return None
-    return e, e + len(noun)
+    k = max(text.rfind("(", 0, prev.nspan[0]), text.rfind("（", 0, prev.nspan[0]))
+    if k < 0 or prev.nspan[0] - k > 40:
+        return None
+    return by_end.get(k)
 
 
-_IN_BEFORE = regex.compile(r"(?:^|[,;。:\n])在\p{Han}{0,6}$")
-_WHOLE_NAMED = regex.compile(r"(\p{Han}{2,12}?)中(?![部心国央等小型间级])[,:]")
-_NAMES_LISTED = regex.compile(r"(?:分别为|分别是|依次为|依次是)[:]?")
-_LIST_SPLIT = regex.compile(r"、|和|及|与|以及")
+_NAME_ASIDE = regex.compile(r"[(（]\p{Han}{1,3}(?:[、,]\p{Han}{1,3}){1,3}[)）]")
+_CLAUSE_MARKS = frozenset(",，;；。:：、")
 
 
-_ORDINAL_LIST = regex.compile(r"第([一二三四五六七八九十])((?:[、和及][一二三四五六七八九十])+)(\p{Han}{1,6}?)(?:的|$)")
+def _state_after(text: str, f: Numeric) -> tuple[int, int] | None:
+    """有87件已办结, 其中55件正在推进: after 有, the state that follows the count names it."""
+    e = f.nspan[1]
+    after = tokens(text, e, min(len(text), e + 12))
+    end = e
+    for t in after:
+        if t.kind in ("han", "word") and not t.is_("particle", "copula"):
+            end = t.end
+        else:
+            break
+    if not 2 <= end - e <= 10 or not after or not after[0].is_("modal", "adverb"):
+        return None  # a state opens with 已, 正在, 仍, 尚未: 有87件[已办结], 55件[正在推进]
+    return e, end
+
+
+def _whole_named(after: list[Tok]) -> int | None:
+    """紧急类诉求中, : a whole named after the number and closed by 中 and a mark; where it ends."""
+    for k, t in enumerate(after):
+        if t.is_("within") and k > 0 and k + 1 < len(after) and after[k + 1].text in ",:，：":
+            start = after[0].start
+            return t.start if 2 <= t.start - start <= 12 else None
+        if t.kind not in ("han", "word") or (t.kind == "word" and not t.classes <= _NOUN_CLASSES | {"within"}):
+            return None
+    return None
+
+
+def _in_before(text: str, pos: int) -> bool:
+    """在全年41.62万件办件中: 在 opens the clause a little before the number."""
+    a = max(0, pos - 8)
+    toks = tokens(text, a, pos)
+    for k, t in enumerate(toks):
+        if t.means("particle", trail=True) and t.text != _OF and (t.start == 0 or text[t.start - 1] in ",;。:\n"):
+            return all(x.kind in ("han", "word", "num") for x in toks[k + 1:])
+    return False
+
+
+
+
 
 
 def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
     """The names listed in text[start:end], each with its offset: A、B和C; 第一、二、三产业 → three names."""
     text = ctx.norm.text
     region = text[start:end]
-    share_of = rx(r"占[^,;。\d]{1,14}?的?(?:比重|比例)?$").search(region)
+    share_of = _P.share_of.search(region)
     if share_of is not None:
         region = region[:share_of.start()]  # 轻、重工业增加值占规模以上工业的比重: the names end at 占
-    m = _ORDINAL_LIST.search(region)
+    m = _P.ordinal_list.search(region)
     if m:
         # 第一、二、三产业: the head noun is written once; each name is its ordinal plus the head,
         # taken from the page so that it keeps the page's script (三産業).
-        ords = [m.group(1), *rx(r"[一二三四五六七八九十]").findall(m.group(2))]
+        ords = [m.group(1), *rx(f"[{_numeral_chars()}]").findall(m.group(2))]
         head = ctx.norm.surface(start + m.start(3), start + m.end(3))
-        return [("第" + o + head, -1) for o in ords]
+        return [(_first_ordinal() + o + head, -1) for o in ords]
     out: list[tuple[str, int]] = []
     pos = start
-    for piece in _LIST_SPLIT.split(region):
+    for piece in _P.list_split.split(region):
         k = text.find(piece, pos) if piece else -1
         if piece:
             pos = k + len(piece)
             # 门户网站(9.6%): the figure in brackets is the name's share, not part of the name
             piece = rx(r"[(（][^()（）]*\d[^()（）]*[)）]").sub("", piece)
             out.append((piece, k))
+    if len(out) >= 2:
+        counted = _P.counted_head.match(out[-1][0])
+        if counted is not None and parse_count(counted.group(2)) == len(out):
+            out[-1] = (counted.group(1), out[-1][1])  # 甲、乙、丙三条线路: the count and head are the list's
     if len(out) == 2 and len(out[0][0]) == 1 and len(out[1][0]) >= 3 \
-            and rx(r"^.(?:工业|产业|制造业|行业|学校|学|类|级)").match(clean(out[1][0])):
+            and _P.kind_head.match(clean(out[1][0])):
         # 轻、重工业增加值: one character, then the same head written once (轻工业, 重工业增加值)
         out[0] = (out[0][0] + clean(out[1][0])[1:], -1)
     return out
@@ -489,7 +649,7 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
     """`A、B和C分别为X、Y和Z`: each figure of the list measures the name in its place; with no
     names before 分别, the figures listed just before it (A X亿元、B Y亿元,分别增长…) lend theirs."""
     text = ctx.norm.text
-    for m in rx(r"(?:分别|依次)(?:为|是|达|达到|增长|下降|比[^,;。]{1,10}?[增下提回上]\w{0,2}|占[^,;。\d]{0,12})?").finditer(text):
+    for m in _P.respectively.finditer(text):
         cstart = last_before(text, ",;。:\n", m.start()) + 1
         run: list[Numeric] = []
         pos = m.end()
@@ -499,17 +659,17 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
             if f.nspan[0] > pos + 12:
                 break
             gap = text[pos:f.nspan[0]] if run else ""
-            if run and (not rx(r"、|和|及|与|,").fullmatch(gap) or (gap == "," and f.unit != run[0].unit)):
+            if run and (not (_P.list_split.fullmatch(gap) or gap == ",") or (gap == "," and f.unit != run[0].unit)):
                 break  # …21735件,三个区县合计: after a comma only the list's own unit goes on
             run.append(f)
             pos = f.nspan[1]
         if len(run) < 2:
             continue
-        names = [(n, k) for n, k in names_in(ctx, cstart, m.start()) if clean(n) or _MONTH.fullmatch(n.strip())]
+        names = [(n, k) for n, k in names_in(ctx, cstart, m.start()) if clean(n) or naming.is_month(n.strip())]
         if len(names) != len(run) and cstart > 1:
             # 前三位分别为A、B和C,受理量分别为X、Y和Z: the names are the list of the clause before.
             pstart = last_before(text, ",;。:\n", cstart - 1) + 1
-            head = _NAMES_LISTED.search(text, pstart, cstart - 1)
+            head = _P.names_listed.search(text, pstart, cstart - 1)
             if head is not None and text[cstart - 1] in ",，":
                 listed_names = [(n, k) for n, k in names_in(ctx, head.end(), cstart - 1) if clean(n)]
                 if len(listed_names) == len(run) and not any(rx(r"\d").search(n) for n, _ in listed_names):
@@ -528,3 +688,102 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
         if len(listed) >= len(run) and (not names or (len(names) == 1 and len(run) > 1)):  # 投资额分别为…: a metric, not names
             for f, src in zip(run, listed[-len(run):], strict=True):
                 f.label, f.label_span = src.label, src.label_span
+
+
+def _ratio_names(ctx: Context, facts: Sequence[Numeric]) -> None:
+    """一、二、三产业比例为6:38:56 / 三次产业结构由上年的14.5:41.2:49.3调整为…: the parts of a ratio
+    are named in turn by the list, or by the whole of known parts (三次产业), named before it."""
+    text = ctx.norm.text
+    run: list[Numeric] = []
+    for f in [*facts, None]:
+        if f is not None and isinstance(f, Percent) and run and text[run[-1].nspan[1]:f.nspan[0]] in _RATIO_MARKS:
+            run.append(f)
+            continue
+        if len(run) >= 2:
+            names = _names_for_ratio(ctx, _sentence_start(text, run[0].nspan[0]), run[0].nspan[0], len(run))
+            if names is not None:
+                for g, name in zip(run, names, strict=True):
+                    g.label, g.label_span = name, None
+        run = [f] if f is not None and isinstance(f, Percent) else []
+
+
+_RATIO_MARKS = frozenset(":∶")
+
+
+def _names_for_ratio(ctx: Context, start: int, end: int, k: int) -> list[str] | None:
+    text = ctx.norm.text
+    region = text[start:end]
+    listed = [m for m in _P.ordinal_list.finditer(region)]
+    if listed:
+        m = listed[-1]
+        ords = [m.group(1), *rx(f"[{_numeral_chars()}]").findall(m.group(2))]
+        head_toks = tokens(text, start + m.start(3), start + m.end(3))
+        if len(ords) == k and head_toks:
+            # the head is its first word: 产业 of 产业比例为
+            head = ctx.norm.surface(head_toks[0].start, head_toks[0].end)
+            return [_first_ordinal() + o + head for o in ords]
+    wholes = [t for t in tokens(text, start, end) if t.is_("enumerated")]
+    for t in reversed(wholes):
+        members = [str(x) for x in lx.meaning("enumerated", t.text).get("members") or []]
+        if len(members) == k:
+            return [_in_page_script(ctx, x) for x in members]
+    return None
+
+
+def _in_page_script(ctx: Context, name: str) -> str:
+    """A name from the lexicon written in the page's script (第一产业 → 第一產業 on a traditional page)."""
+    if not ctx.norm.traditional:
+        return name
+    return str(_s2t().convert(name))
+
+
+@cache
+def _s2t() -> Any:
+    import opencc  # only for traditional pages; a converter costs 0.1 s to build
+
+    return opencc.OpenCC("s2t")
+
+
+def _topic_before(text: str, cstart: int, sent: int) -> str | None:
+    """The subject of the clause before, when that clause states no figure (金融业活力凸显,): its
+    first word, if it is a content word of its own."""
+    if cstart <= sent + 1:
+        return None
+    pstart = max(sent, last_before(text, ",;:\n", cstart - 1) + 1)
+    clause = text[pstart:cstart - 1]
+    if not 3 <= len(clause) <= 14 or rx(r"\d").search(clause) or text[cstart - 1] not in ",，":
+        return None
+    if any(t.is_("calc_basis", "time_word", "date_part", "prior_period", "scope", "list_cue", "pointer", "conjunction",
+                 "report_verb") for t in tokens(clause)):
+        return None  # 初步核算, / 截至目前,: a method or a time, not a subject and its state
+    from ..text import segment
+
+    tagged = segment.get().tag(clause)
+    if len(tagged) < 2:
+        return None
+    first, pos = tagged[0]
+    if len(first) < 2 or not pos.startswith("n"):
+        return None  # the subject is a noun (金融业, 建筑业), never 根据 or 初步
+    return first
+
+
+def _without_furniture(ctx: Context, a: int, b: int) -> str:
+    """text[a:b] less the furniture layout found inside lines (a token injected across the page,
+    a web button) and the bylines: 全省某某资讯公路里程某某资讯达到1.2万公里 is read as 全省公路里程达到,
+    本报讯(记者 王明)全省… as 全省…"""
+    text = ctx.norm.text
+    spans = sorted(ctx.furniture + ctx.bylines) if ctx.bylines else ctx.furniture
+    if not spans:
+        return text[a:b]
+    k = bisect.bisect_left(spans, (a, -1))
+    while k > 0 and spans[k - 1][1] > a:
+        k -= 1
+    out, pos = [], a
+    while k < len(spans) and spans[k][0] < b:
+        s, e = spans[k]
+        if e > pos:
+            out.append(text[pos:max(pos, s)])
+            pos = max(pos, e)
+        k += 1
+    out.append(text[pos:b] if pos < b else "")
+    return "".join(out)

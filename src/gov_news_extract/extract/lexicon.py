@@ -1,72 +1,82 @@
-"""Language data for the extractors, read once from `data/` (dateparser keeps its
-language data as data files for the same reason: words change more often than code)."""
+"""Regex fragments built from the word classes of `data/lexicon/` (see `text/lexicon.py`).
+
+The extractors' patterns hold structure (what follows what); the words come from here, so that
+a word added to its class reaches every pattern that names the class.
+"""
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from functools import cache
 
 import regex
 
-
-def _data(name: str) -> str:
-    return resources.files("gov_news_extract.data").joinpath(name).read_text(encoding="utf-8")
+from ..text import lexicon as lx
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@lru_cache(maxsize=1)
+@cache
 def units() -> list[str]:
-    return [ln.strip() for ln in _data("units.txt").splitlines() if ln.strip() and not ln.startswith("#")]
+    return lx.words("unit")
 
 
-@lru_cache(maxsize=1)
+@cache
 def unit_pattern() -> str:
-    return _alternation(units())
+    return lx.alternation("unit")
 
 
-@lru_cache(maxsize=1)
-def change_words() -> dict[str, Any]:
-    raw: dict[str, Any] = json.loads(_data("change_words.json"))
-    return raw
-
-
-@lru_cache(maxsize=1)
+@cache
 def direction_of() -> dict[str, str]:
-    cw = change_words()
-    return {**{w: "up" for w in cw["up"]}, **{w: "down" for w in cw["down"]}}
+    return {w: str(m["dir"]) for w, m in lx.get("direction").meanings.items()}
 
 
-@lru_cache(maxsize=1)
+@cache
 def direction_pattern() -> str:
-    cw = change_words()
-    return _alternation(cw["up"] + cw["down"])
+    return lx.alternation("direction")
 
 
-@lru_cache(maxsize=1)
+@cache
 def basis_pattern() -> str:
-    return _alternation(change_words()["bases"])
+    """A comparison base: 同比/环比, or a comparator and a prior period (较上年同期, 比上一周, 与上年相比)."""
+    opens = _alt(lx.get("comparator").having(role="open"))
+    closes = _alt(lx.get("comparator").having(role="close"))
+    return rf"(?:{lx.alternation('basis_word')}|(?:{opens})(?:{lx.alternation('prior_period')})(?:{closes})?)"
 
 
-@lru_cache(maxsize=1)
+@cache
 def rate_words() -> dict[str, str]:
     """Words naming a rate of change (增速, 降幅) with the direction they imply."""
-    raw: dict[str, str] = change_words()["rate_words"]
-    return raw
+    return {w: str(m["dir"]) for w, m in lx.get("rate_word").meanings.items()}
 
 
-@lru_cache(maxsize=1)
+@cache
 def rate_word_regex() -> regex.Pattern[str]:
     """A rate word at the end of a clause, maybe with a verb before the number (降幅收窄至)."""
-    words = _alternation(list(rate_words()))
-    return regex.compile(rf"(?P<w>{words})(?:收窄|扩大|回落|提高|加快|放缓)?(?:至|到|为|达|是)?(?:约|近)?$")
+    return regex.compile(
+        rf"(?P<w>{lx.alternation('rate_word')})(?:{lx.alternation('direction')})?"
+        rf"(?:{_alt(lx.get('separator').having(kind='range'))}|{lx.alternation('copula')})?"
+        rf"(?:{_alt(lx.get('bound').having(bound='approx', place='before') + lx.get('bound').having(bound='upper', place='before'))})?$"
+    )
 
 
-@lru_cache(maxsize=1)
+@cache
 def set_phrase_regex() -> regex.Pattern[str]:
-    words = [ln.strip() for ln in _data("set_phrases.txt").splitlines() if ln.strip() and not ln.startswith("#")]
-    return regex.compile(_alternation(words))
+    return regex.compile(lx.alternation("set_phrase"))
+
+
+def having(name: str, **want: object) -> str:
+    """An alternation of the words of a class whose meaning has every key=value given."""
+    return _alt(lx.get(name).having(**want))
+
+
+def alternation_without(name: str, **exclude: object) -> str:
+    """An alternation of the words of a class, less those whose meaning has any key=value given."""
+    wc = lx.get(name)
+    return _alt([w for w in wc.words if not any(wc.meanings[w].get(k) == v for k, v in exclude.items())])
+
+
+def chars(name: str) -> str:
+    """The one-character words of a class as the inside of a regex character class."""
+    return "".join(regex.escape(w) for w in lx.get(name).words if len(w) == 1)

@@ -22,54 +22,85 @@ import regex
 from ..context import Context
 from ..models import Change, Percent, Quantity
 from ..numbers.numeral import Number, parse_number
+from ..text import lexicon as lx
+from ..text import names
 from ..text.clauses import last_before
 from ..text.rx import rx
+from ..text.tokens import Tok, tokens
 from . import labels, lexicon
 from .tables import Cell
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
-_CN = r"[零〇两一二三四五六七八九十百千万亿廿]+"
-_APPROX_BEFORE = r"(?P<pre>约为|约|大约|近|将近|接近|超过|超|逾|达到|高达|不到|不足|不少于|至少)?"
-_APPROX_BEFORE_END = regex.compile(_APPROX_BEFORE + "$")
+
+
+@lru_cache(maxsize=1)
+def _cn() -> str:
+    """A run of Chinese numeral characters (三千一百六十二)."""
+    return "[" + "".join(regex.escape(w) for w, m in lx.get("numeral").meanings.items()
+                         if not m.get("half") and not m.get("point")) + "]+"
+
+
+@lru_cache(maxsize=1)
+def _approx_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?P<pre>{lexicon.having('bound', place='before')})$")
 
 
 @lru_cache(maxsize=1)
 def _token() -> regex.Pattern[str]:
     unit = lexicon.unit_pattern()
+    ratio = lexicon.alternation_without("ratio_unit", kind="fraction")
+    fraction = lexicon.having("ratio_unit", kind="fraction")
+    inner = lexicon.having("bound", inner=True)
+    post = lexicon.alternation_without("bound", place="before", inner=True)
+    # 千 multiplies only where it does not begin a unit of its own (千米, 千克, 千瓦): 45.2千公顷.
+    mult = "|".join(
+        regex.escape(m) + "".join(f"(?!{regex.escape(u[len(m):])})" for u in lx.words("unit") if u.startswith(m) and u != m)
+        for m in lx.words("multiplier") if not lx.meaning("multiplier", m).get("traditional")
+    )
+    cn, digits = _cn(), "".join(regex.escape(w) for w, m in lx.get("numeral").meanings.items() if "digit" in m)
+    # 239起/天, 3.6万元/人: a count per unit of time or per head is a rate of its own unit
+    per = "|".join(regex.escape(u) for u in sorted(set(lx.get("unit").having(group="time")) | set(
+        w for w, m in lx.get("unit").meanings.items() if m.get("per")), key=lambda u: -len(u)))
     return regex.compile(
-        rf"(?P<neg>[-−])?"
-        rf"(?:(?P<frac_cn>百分之|千分之)(?P<fv>{_ARABIC}|{_CN}(?:点[零〇一二三四五六七八九]+)?)"
-        rf"|(?P<num>{_ARABIC})(?P<mid1>余|多)?(?P<mult>万亿|亿|万)?"
-        rf"|(?P<cn>{_CN}))"
-        rf"(?P<mid>余|多)?"
-        rf"(?P<unit>%|‰|个百分点|百分点|倍|成|{unit})?"
-        rf"(?P<post>左右|以上|上下|以下|之多)?"
+        rf"(?:(?<![\d.])(?P<neg>[-−]))?"
+        rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:(?:{lexicon.having('numeral', point=True)})[{digits}]+)?)"
+        rf"|(?P<num>{_ARABIC})(?P<mid1>{inner})?(?P<mult>{mult})?"
+        rf"|(?P<cn>{cn}))"
+        rf"(?P<mid>{inner})?"
+        rf"(?P<unit>{ratio}|{unit})?"
+        rf"(?:(?<=\p{{Han}})/(?P<per>{per}))?"
+        rf"(?P<post>{post})?"
     )
 
 
 @lru_cache(maxsize=1)
-def _change_left() -> regex.Pattern[str]:
-    """What stands before a change: basis, adverbs, a direction word (read right to left)."""
-    basis = lexicon.basis_pattern()
-    direction = lexicon.direction_pattern()
-    return regex.compile(
-        rf"(?P<basis>{basis}|(?<![可对相无类评攀])(?:较|比|与)[^,;。:、]{{1,12}}?(?:相比|同期)?)?"
-        rf"(?:分别|(?<!平)均|也|仍|继续|大幅|小幅|略|稍|有所|明显|同比|环比|共|累计|进一步)?"
-        rf"(?P<dir>{direction})(?P<comp>(?<=于)[^,;。:、\d]{{1,14}}?)?"
-        # 多接收8165件: a verb after 多/少 (比上年同期多接收…) still makes the difference a change
-        rf"(?:(?<=[多少])(?:接收|受理|办理|办结|接到|收到|登记|完成|实现|出动|查处))?"
-        # (…增加到58家, 扩大到6.37万亩 are the new levels, not changes)
-        rf"(?:了|为|达|达到)?(?:约|近|超过|超|逾)?$"
-    )
+def _session_after() -> regex.Pattern[str]:
+    return regex.compile(lx.alternation("session"))
 
 
-_SHORT_DIRECTIONS = {"增", "升", "涨", "减", "降", "跌", "快", "慢", "高", "低", "多", "少"}
-_COMPARATIVE = {"快于", "慢于", "高于", "低于", "多于", "少于"}
-_LIST_SEP = regex.compile(r"^(?:、|和|与|及|或|至|到|—|-|~)$")
-_RANGE_SEP = {"至", "到", "—", "-", "~"}
-_SESSION_AFTER = regex.compile(r"(?:会议|全会|全体会议|代表大会|常委会|大会)")
+@lru_cache(maxsize=1)
+def _ordinal_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{lx.alternation('ordinal')})$")
+
+
+def _list_sep(between: str) -> bool:
+    """Is `between` the mark between two numbers of one list or range (、 和 至 —)?"""
+    return between in _separators()
+
+
+def _range_sep(between: str) -> bool:
+    return _separators().get(between) == "range"
+
+
+@lru_cache(maxsize=1)
+def _separators() -> dict[str, str]:
+    return {w: str(m["kind"]) for w, m in lx.get("separator").meanings.items()}
+
+
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_ORDINAL_BEFORE = regex.compile(r"(?:第|前|后|排名前|位列前|居前|排名后|倒数第)$")
+# The unit a percentage-point change is written in, and the general measure word.
+_POINTS = "个百分点"
+_ONE = "个"
 
 
 @dataclass
@@ -82,6 +113,7 @@ class _Hit:
     chinese: bool
     approx: str | None
     value_high: Decimal | None = None
+    bare_round: bool = False  # 逾千: a round Chinese numeral with a bound word and no unit
 
 
 def _covered(ctx: Context) -> list[tuple[int, int]]:
@@ -90,8 +122,11 @@ def _covered(ctx: Context) -> list[tuple[int, int]]:
     text = ctx.norm.text
     for m in lexicon.set_phrase_regex().finditer(text):
         spans.append(m.span())
-    # School grades (高二年级, 初三) are names, not durations.
-    spans += [m.span() for m in rx(r"[高初][一二三]年?级?").finditer(text)]
+    # Titles in 《》, addresses and issue numbers name things (text/names.py); so do ordinary
+    # words that hold a numeral (零件, 唯一, 统一).
+    spans += names.spans(text)
+    numeral = set(lx.get("numeral").meanings)
+    spans += [(w.start, w.end) for w in lx.scan(text) if "plain" in w.classes and numeral.intersection(w.text)]
     # A year of another calendar before a month (民国113年10月): part of a date, not a count of years.
     spans += [m.span() for m in rx(r"(?<![\d.])\d{2,3}年(?=\d{1,2}月)").finditer(text)]
     return sorted(spans)
@@ -107,13 +142,43 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _bound_after_bracket() -> regex.Pattern[str]:
+    post = lexicon.alternation_without("bound", place="before", inner=True)
+    return regex.compile(rf"(?:[(（][^()（）\n]{{0,20}}[)）]|[)）])(?P<w>{post})")
+
+
+@lru_cache(maxsize=1)
+def _per_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{lx.alternation('per_word')})$")
+
+
+@lru_cache(maxsize=1)
+def _half_unit() -> regex.Pattern[str]:
+    """半 and a unit of time after N个 (3个半小时, 两个半月): half a unit more."""
+    half = lexicon.having("numeral", half=True)
+    after_one = [u[len(_ONE):] for u in lx.words("unit") if u.startswith(_ONE) and len(u) > len(_ONE)]
+    units = "|".join(regex.escape(u) for u in sorted(set(lx.get("unit").having(group="time")) | set(after_one), key=lambda u: -len(u)))
+    return regex.compile(rf"(?:{half})(?P<u>{units})")
+
+
+def _unit_is(unit: str | None, **want: object) -> bool:
+    """Does the unit's meaning in the unit or ratio_unit class have every key=value given?"""
+    if unit is None:
+        return False
+    m = lx.meaning("unit", unit) or lx.meaning("ratio_unit", unit)
+    return bool(m) and all(m.get(k) == v for k, v in want.items())
+
+
 def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
     hits: list[_Hit] = []
     tok = _token()
+    numerals = lx.get("numeral").meanings
     # One groups() tuple per match: regex's group(name) costs as much as a short match.
     ix = {name: k - 1 for name, k in tok.groupindex.items()}
-    i_neg, i_frac, i_fv, i_num, i_mid1, i_mult, i_cn, i_mid, i_unit, i_post = (
-        ix["neg"], ix["frac_cn"], ix["fv"], ix["num"], ix["mid1"], ix["mult"], ix["cn"], ix["mid"], ix["unit"], ix["post"])
+    i_neg, i_frac, i_fv, i_num, i_mid1, i_mult, i_cn, i_mid, i_unit, i_post, i_per = (
+        ix["neg"], ix["frac_cn"], ix["fv"], ix["num"], ix["mid1"], ix["mult"], ix["cn"], ix["mid"], ix["unit"], ix["post"],
+        ix["per"])
     for m in tok.finditer(text):
         s, e = m.span()
         g = m.groups()
@@ -121,7 +186,11 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             continue
         unit = g[i_unit]
         chinese = bool(g[i_cn])
-        if chinese and (not unit or rx(r"[万亿千百]+").fullmatch(g[i_cn])):
+        bare_round = chinese and all(numerals.get(c, {}).keys() & {"small", "big"} for c in g[i_cn]) \
+            and _approx_before().search(text, max(0, s - 3), s) is not None  # 逾千名, 近万人: a round number
+        if chinese and not unit and not bare_round and _person_after().match(text, e) is not None:
+            unit = _PERSON  # 七村民受伤, 九乘客: people counted without a measure word
+        if chinese and not bare_round and (not unit or all(numerals.get(c, {}).keys() & {"small", "big"} for c in g[i_cn])):
             continue  # a Chinese numeral measures only with a measure word (see below); most are words (统一);
             # a bare 万 or 亿 is the unit of a table column (万吨), not ten thousand
         before = text[max(0, s - 4):s]
@@ -130,21 +199,21 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
         if (before[-1:] in _ASCII_LETTERS and not (unit and before[-2:-1] in _ASCII_LETTERS)) \
                 or (not unit and text[e:e + 1] in _ASCII_LETTERS):
             continue
-        if unit == "次" and _SESSION_AFTER.match(text, e):
+        if _unit_is(unit, occurrence=True) and _session_after().match(text, e):
             continue  # 十七届人大四次会议: a session's ordinal, not a count
-        if before.endswith("每") and chinese:
+        if chinese and _per_before().search(before):
             continue  # 每千人, 每万人: the base of a rate, not a count
         if before[-1:] in ("×", "*", "÷") and unit == "%":
             continue  # …/实际开放总床日数×100%: a formula's constant, not a figure
-        if before.endswith("第") or (_ORDINAL_BEFORE.search(before) and (chinese or unit in (None, "位", "名", "个"))):
-            continue
+        ordinal = _ordinal_before().search(before)
+        if ordinal and (chinese or unit is None or _unit_is(unit, rank=True)
+                        or lx.meaning("ordinal", ordinal.group()).get("always")):
+            continue  # 第三, 前三位, 排名前10个: a position or a scope of ranked items
         try:
             if g[i_fv]:
                 inner = parse_number(g[i_fv])
-                if g[i_frac] == "千分之":
-                    num = Number(inner.value / 10, inner.decimals + 1)
-                else:
-                    num = inner
+                per_mille = lx.meaning("ratio_unit", g[i_frac]).get("base") == 1000
+                num = Number(inner.value / 10, inner.decimals + 1) if per_mille else inner
                 unit = "%"
             elif chinese:
                 num = parse_number(g[i_cn])
@@ -154,35 +223,70 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             continue
         if g[i_neg]:
             num = Number(-num.value, num.decimals, num.scale)
-        if chinese:
+        if chinese and not bare_round:
             # A Chinese numeral measures only with a measure word, and never as 一
             # (一站式, 一次性, 一名辅警): those are set phrases or loose narrative.
-            if not unit or num.value == 1 or text[e:e + 1] in ("性", "式"):
+            if not unit or num.value == 1:
                 continue
-            if unit in ("分", "年", "日", "周") and num.value > 31:
-                continue
+            if unit and (lx.meaning("unit", unit).get("calendar") or _unit_is(unit, clock=True)) and num.value > 31:
+                continue  # 二〇二三年: a year written in numerals
         if _overlaps(taken, s, e):
             continue
         approx = g[i_mid1] or g[i_mid] or g[i_post]
-        pre = _APPROX_BEFORE_END.search(text[max(0, s - 3):s])
-        if pre and pre.group("pre") and pre.group("pre") not in ("达到", "高达"):
+        pre = _approx_before().search(text, max(0, s - 3), s)
+        if pre:
             approx = pre.group("pre")
+        elif not approx:
+            # 1000万吨(100亿公斤)以上: a bound after a restatement in brackets holds for both figures
+            late = _bound_after_bracket().match(text, e)
+            approx = late.group("w") if late else None
         raw_unit = unit
-        if unit == "成":
+        kind = lx.meaning("ratio_unit", unit).get("kind") if unit else None
+        if kind == "tenths":
             num = Number(num.value * 10, max(0, num.decimals - 1), num.scale)
             unit = "%"
-        elif unit == "‰":
+        elif kind == "permille":
             num = Number(num.value / 10, num.decimals + 1, num.scale)
             unit = "%"
-        elif unit == "百分点":
-            unit = "个百分点"
-        if unit == "个" and text.startswith("半", e) and rx(r"^半(?:小时|月|钟头)").match(text[e:e + 3]):
-            # 3个半小时 is three and a half hours
-            unit = raw_unit = "小时" if text.startswith("半小时", e) else ("个月" if text.startswith("半月", e) else "小时")
+        elif kind == "points":
+            unit = _POINTS
+        half = _half_unit().match(text, e) if unit == _ONE else None
+        if half is not None:
+            # 3个半小时 is three and a half hours; 两个半月, two and a half months (个月)
+            u = half.group("u")
+            unit = raw_unit = _ONE + u if lx.meaning("unit", _ONE + u) else u
             num = Number(num.value + Decimal("0.5"), max(1, num.decimals), num.scale)
-            e = e + (3 if text.startswith("半小时", e) or text.startswith("半钟头", e) else 2)
-        hits.append(_Hit(s, e, num, unit, raw_unit, chinese, approx))
+            e = half.end()
+        if _unit_is(unit, kinds=True) and not chinese and num.value >= 100:
+            continue  # 110类报警, 12369类投诉: a hotline's code, not a count of kinds
+        if g[i_per] and unit:
+            unit = raw_unit = f"{unit}/{g[i_per]}"  # 239起/天
+        if _unit_is(unit, age=True) and _age_band(text, s, e):
+            continue  # 18-35岁青年, 60岁及以上老人: a band of ages names a group
+        hits.append(_Hit(s, e, num, unit, raw_unit, chinese, approx, bare_round=bare_round))
     return hits
+
+
+def _age_band(text: str, s: int, e: int) -> bool:
+    """Is the age at [s, e) the end of a range (18-35岁) or a bound (60岁及以上) before a noun?"""
+    if s > 1 and _separators().get(text[s - 1]) == "range" and text[s - 2].isdigit():
+        return True
+    return _age_bound().match(text, e) is not None
+
+
+@lru_cache(maxsize=1)
+def _age_bound() -> regex.Pattern[str]:
+    sep = lexicon.having("separator", kind="list")
+    bounds = lexicon.having("bound", bound="lower", place="after") + "|" + lexicon.having("bound", bound="upper", place="after")
+    return regex.compile(rf"(?:{sep})?(?:{bounds})\p{{Han}}")
+
+
+@lru_cache(maxsize=1)
+def _person_after() -> regex.Pattern[str]:
+    return regex.compile(lx.alternation("person_noun"))
+
+
+_PERSON = "人"
 
 
 def _chain_units(text: str, hits: list[_Hit]) -> None:
@@ -191,7 +295,7 @@ def _chain_units(text: str, hits: list[_Hit]) -> None:
     source: _Hit | None = None  # the unit-bearing end of the list being walked back
     for i in range(len(hits) - 2, -1, -1):
         h, nxt = hits[i], hits[i + 1]
-        joined = _LIST_SEP.match(text[h.end:nxt.start]) is not None and text[h.end:nxt.start] not in _RANGE_SEP
+        joined = _separators().get(text[h.end:nxt.start]) == "list"
         if not joined or h.unit or h.chinese:
             source = None
             continue
@@ -208,13 +312,35 @@ def _chain_units(text: str, hits: list[_Hit]) -> None:
             source = None
 
 
+def _shared_units(text: str, hits: list[_Hit]) -> None:
+    """提高0.8个、1.3个百分点 / 下降0.2个、提高0.8个百分点: a list whose first items carry only the
+    measure word of the unit written in full at its end takes that unit."""
+    for i in range(len(hits) - 2, -1, -1):
+        h, nxt = hits[i], hits[i + 1]
+        if not (h.unit and nxt.unit and nxt.unit != h.unit and nxt.raw_unit and h.raw_unit
+                and nxt.raw_unit.startswith(h.raw_unit)):
+            continue
+        gap = lx.scan(text, h.end, nxt.start)
+        covered = sum(w.end - w.start for w in gap)
+        if covered == nxt.start - h.end and gap and gap[0].text in _separators() \
+                and all(w.text in _separators() or "direction" in w.classes for w in gap):
+            h.unit, h.raw_unit = nxt.unit, nxt.raw_unit
+
+
 def _line_of(text: str, pos: int) -> tuple[int, int]:
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
     return a, (len(text) if b < 0 else b)
 
 
-_INDEX_BEFORE = regex.compile(r"(?:指数|系数|比值|得分|评分|分值)(?:为|是|达|达到|仅为|均为)?$")
+@lru_cache(maxsize=1)
+def _index_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{lx.alternation('index_word')})(?:{lx.alternation('copula')})?$")
+
+
+@lru_cache(maxsize=1)
+def _share_after() -> regex.Pattern[str]:
+    return regex.compile(rf",(?:{lexicon.having('share', kind='verb')})")
 
 
 def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
@@ -229,6 +355,8 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
         if h.num.decimals == 0 and h.num.value < 500 and following and not rx(r"\d").search(following):
             return None
         return "cell"
+    if h.bare_round:
+        return "round"
     nxt = text[h.end:h.end + 1]
     if nxt == ":" or (h.start > 0 and text[h.start - 1] == ":"):
         # Ratio parts (7.7:57.5:34.8); a clock time 20:06 has only two.
@@ -245,14 +373,14 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
                 and rx(r"[ \t]*\|[ \t]*\p{Han}").match(text, h.end):
             return None  # 1 | 雁汀县 | 3.52: the row's number or rank opens the line before its name
         return "cell"
-    if rx(r",占").match(text[h.end:h.end + 2]):
+    if _share_after().match(text, h.end):
         return "count"
-    if _INDEX_BEFORE.search(text, max(0, h.start - 8), h.start):
+    if _index_before().search(text, max(0, h.start - 10), h.start):
         return "index"  # 综合指数为3.71: a measure without a unit
     # A unit shared with the next number of a list: 快4.6和3.1个百分点, 3至5万.
     if i + 1 < len(hits):
         between = text[h.end:hits[i + 1].start]
-        if _LIST_SEP.match(between) and hits[i + 1].unit:
+        if _list_sep(between) and hits[i + 1].unit:
             return "borrow"
     return None
 
@@ -261,6 +389,7 @@ def run(ctx: Context) -> None:
     text = ctx.norm.text
     hits = _scan(text, _covered(ctx))
     _chain_units(text, hits)
+    _shared_units(text, hits)
     facts: list[Quantity | Percent | Change] = []
     bare_cells: set[int] = set()  # cells of tables whose layout the table pass could not read
     i = 0
@@ -283,7 +412,7 @@ def run(ctx: Context) -> None:
                 scale = nxt.num.scale
                 if scale != 1 and h.num.scale == 1:
                     h.num = Number(h.num.value * scale, h.num.decimals, scale)
-                if sep in _RANGE_SEP and h.unit not in ("%", "个百分点"):
+                if _range_sep(sep) and not _unit_is(h.unit, kind="percent") and h.unit != _POINTS:
                     # One fact for a range: value is the low end, value_high the high end.
                     nxt.value_high = nxt.num.value
                     nxt.num = Number(h.num.value, h.num.decimals, nxt.num.scale)
@@ -351,6 +480,124 @@ def _cell_fact(ctx: Context, h: _Hit, cell: Cell) -> Quantity | Percent | Change
     return fact
 
 
+@dataclass
+class _Cue:
+    """What makes a number a change, read from the words before it in its clause."""
+
+    start: int  # where the change's span begins (its basis, or its direction word)
+    direction: str
+    basis: str | None
+
+
+def _is(tok: Tok, name: str, **want: object) -> bool:
+    if name not in tok.classes:
+        return False
+    m = lx.meaning(name, tok.text)
+    return all(m.get(k) == v for k, v in want.items())
+
+
+_GAP_STOP = frozenset(",;。:、()（）的有在是到至")
+# Word classes that end a verb's object: another verb, a time, a comparison, a list or a share.
+_NOT_IN_OBJECT = frozenset({"intake_verb", "result_verb", "direction", "comparator", "basis_word", "prior_period",
+                            "list_cue", "time_word", "share", "total", "rate_word", "copula"})
+# Classes that may stand right before a change verb with an object: it is then the clause's verb.
+_VERB_LEADS = frozenset({"modal", "adverb", "time_word", "basis_word", "prior_period", "total"})
+
+
+def _object_gap(text: str, a: int, b: int) -> bool:
+    """Can text[a:b] be the object between a change word and its number (缩短[来电平均时长]30秒,
+    高于[全国]1.5个百分点)? A short noun phrase: no digit, no punctuation, and no 的 or 有, which
+    would make the change word part of a relative clause (快于序时的项目有16个), nor 到/至 (a new level)."""
+    gap = text[a:b]
+    return 0 < len(gap) <= 14 and not any(c.isdigit() or c in _GAP_STOP for c in gap)
+
+
+def _change_cue(text: str, a: int, pos: int) -> _Cue | None:
+    """Read right to left from the number at pos back to the clause start a:
+    [basis] [adverbs] direction [object] [copula] [bound] NUMBER."""
+    # the page's own tokens: a one-character word inside a longer one (高 in 高新) is no word here
+    toks = [t for t in tokens(text, a, pos) if t.kind != "han" and t.classes]
+    k, end = len(toks) - 1, pos
+    # a bound and a copula right before the number (增长了约6%, 下降为3%)
+    for name in ("bound", "copula"):
+        if k >= 0 and toks[k].end == end and name in toks[k].classes and not _is(toks[k], "bound", place="after"):
+            end = toks[k].start
+            k -= 1
+    # A comparative with what it compares with between it and the number: 高于全市经济增长0.5个百分点
+    # (the object may name a growth itself); what it compares with is the change's basis.
+    for j in range(k, -1, -1):
+        t = toks[j]
+        if end - t.end > 14:
+            break
+        if _is(t, "direction", comparative=True) and t.end < end and _object_gap(text, t.end, end):
+            return _finish(text, toks, j, str(lx.meaning("direction", t.text)["dir"]), text[t.end:end])
+    verb = None
+    if k >= 0 and toks[k].end == end and ("intake_verb" in toks[k].classes or "result_verb" in toks[k].classes):
+        verb = toks[k]  # 比上年同期多[接收]8165件: only after 多/少
+        k -= 1
+    while k >= 0 and "direction" not in toks[k].classes:
+        k -= 1
+    if k < 0:
+        return None
+    d = toks[k]
+    meaning = lx.meaning("direction", d.text)
+    if verb is not None and not (meaning.get("short") and d.end == verb.start):
+        return None
+    if verb is None and d.end != end:
+        # A change verb, its object, then the number (力争年内缩短来电平均时长30秒): only where the verb
+        # is the clause's own, at its start or after a modal, an adverb or a time (not 技能提升培训).
+        if meaning.get("short") or meaning.get("comparative") or not _object_gap(text, d.end, end) \
+                or any(t.classes & _NOT_IN_OBJECT for t in toks[k + 1:]):
+            return None
+        lead = toks[k - 1] if k > 0 and toks[k - 1].end == d.start else None
+        if not (d.start == a or (lead is not None and lead.classes & _VERB_LEADS)):
+            return None
+    return _finish(text, toks, k, str(meaning["dir"]), None)
+
+
+def _finish(text: str, toks: list[Tok], k: int, direction: str, basis: str | None) -> _Cue | None:
+    """The change whose direction word is toks[k]: take in the adverbs and the basis before it."""
+    d = toks[k]
+    start = d.start
+    k -= 1
+    while k >= 0 and toks[k].end == start and (
+            _is(toks[k], "adverb") or _is(toks[k], "basis_word") or _is(toks[k], "total", kind="marker")
+            or _is(toks[k], "list_cue", kind="respectively")):
+        if "basis_word" in toks[k].classes and basis is None:
+            basis = toks[k].text
+        start = toks[k].start
+        k -= 1
+    if basis is None:
+        found = _basis_before(text, toks[:k + 1], start)
+        if found is not None:
+            start, basis = found, text[found:start]
+    if lx.meaning("direction", d.text).get("short") and basis is None:
+        return None  # 增, 高, 多 alone are words (高新, 多元); with a basis they are changes (比上年增3.1%)
+    return _Cue(start, direction, basis)
+
+
+def _basis_before(text: str, toks: list[Tok], end: int) -> int | None:
+    """Where a comparison base ending at end starts: 同比; 较上年同期; 和上年相比; 比全省平均 (a
+    comparator that may name any base, at most 12 characters before)."""
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.end == end and "basis_word" in last.classes:
+        return last.start
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if end - t.start > 14:
+            break
+        if not _is(t, "comparator", role="open") or any(c in ",;。:、" for c in text[t.end:end]):
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        period = nxt is not None and nxt.start == t.end and "prior_period" in nxt.classes
+        closed = last.end == end and _is(last, "comparator", role="close")
+        if period or closed or (lx.meaning("comparator", t.text).get("free") and 0 < end - t.end <= 12):
+            return t.start
+    return None
+
+
 def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]) -> Quantity | Percent | Change | None:
     text = ctx.norm.text
     # The words that can make a change stand just before the number: a bounded window keeps a
@@ -365,39 +612,36 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
         "approx": h.approx,
         "value_high": h.value_high,
     }
-    cm = _change_left().search(left)
-    direction: str | None = None
-    basis: str | None = None
-    if cm:
-        word = cm.group("dir")
-        basis = cm.group("basis")
-        comp = cm.group("comp") or ""
-        if word in _SHORT_DIRECTIONS and not basis:
-            cm = None
-        elif comp and word not in _COMPARATIVE and not rx(r"[了为达到约近超过逾]*").fullmatch(comp):
-            cm = None
-        else:
-            direction = lexicon.direction_of()[word]
-    start = h.start
-    if cm:
-        start = clause_start + cm.start()
-    elif previous and h.unit is not None:
-        # A list continues the change before it: 分别增长4.6%、7.7%和8.7%, 分别提升4.18、3.41和3.32分.
+    cue = _change_cue(text, clause_start, h.start) if h.unit is not None else None
+    direction: str | None = cue.direction if cue else None
+    basis: str | None = cue.basis if cue else None
+    start = cue.start if cue else h.start
+    if cue is None and previous and h.unit is not None:
         p = previous[-1]
         pe = p.nspan[1]
-        if isinstance(p, Change) and pe <= h.start and _LIST_SEP.match(text[pe:h.start]) is not None \
-                and (h.unit in ("%", "个百分点", "倍") or h.unit == p.unit):
+        gap = text[pe:h.start]
+        if isinstance(p, Change) and pe <= h.start and (
+                (_list_sep(gap) and (_unit_is(h.unit, kind="percent") or h.unit in (_POINTS, p.unit)
+                                     or _unit_is(h.unit, kind="times")))
+                or (gap in _OPEN_BRACKETS and text[h.end:h.end + 1] in _CLOSE_BRACKETS)):
+            # A list continues the change before it: 分别增长4.6%、7.7%和8.7%, 分别提升4.18、3.41和3.32分;
+            # a change restated in brackets is the same change: 减产8万吨(1.6亿斤).
             direction, basis = p.direction, p.basis
-    if value < 0 and (direction or h.unit in ("%", "个百分点")):
+    if value < 0 and (direction or _unit_is(h.unit, kind="percent") or h.unit == _POINTS):
         value = -value
         direction = "down" if direction != "down" else "up"
         common["value_high"] = None
     rate = lexicon.rate_word_regex().search(left)
-    if direction is None and rate and h.unit in ("%", "个百分点"):
+    if direction is None and rate and (_unit_is(h.unit, kind="percent") or h.unit == _POINTS):
         direction = lexicon.rate_words()[rate.group("w")]
-    if direction is None and h.unit == "个百分点":
+    if direction is None and _unit_is(h.unit, kind="percent"):
+        after = _rate_after().match(text, h.end)
+        if after is not None:
+            # 6.1%的增速, 5.5%的经济增长: a growth rate named after its figure (ANNOTATION.md: a change, up)
+            direction = lx.meaning("rate_word", after.group("w")).get("dir") or lx.meaning("direction", after.group("w")).get("dir")
+    if direction is None and h.unit == _POINTS:
         direction = "up"
-    times = rx(r"是(?P<basis>[^,;。]{1,10}?)的$").search(left) if h.unit == "倍" else None
+    times = _times_of().search(left) if _unit_is(h.unit, kind="times") else None
     if direction is None and times:
         # 是去年同期的2.3倍: a multiple of the basis, read as a change
         direction, basis = "up", times.group("basis")
@@ -407,8 +651,8 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
                                                    basis=basis, **common)  # type: ignore[arg-type]
     elif h.unit == "%":
         fact = Percent(value=value, unit="%", **common)  # type: ignore[arg-type]
-    elif h.unit == "倍":
-        fact = Quantity(value=value, unit="倍", **common)  # type: ignore[arg-type]
+    elif _unit_is(h.unit, kind="times"):
+        fact = Quantity(value=value, unit=h.unit, **common)  # type: ignore[arg-type]
     elif h.unit or h.raw_unit is None:
         fact = Quantity(value=value, unit=h.unit, **common)  # type: ignore[arg-type]
     else:
@@ -416,3 +660,20 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
     fact.nspan = (start, h.end)
     fact.span = ctx.norm.span(start, h.end)
     return fact
+
+
+_OPEN_BRACKETS = frozenset("(（")
+_CLOSE_BRACKETS = frozenset(")）")
+
+
+@lru_cache(maxsize=1)
+def _rate_after() -> regex.Pattern[str]:
+    """的 and a rate of growth after a percent, with at most a short noun between (的经济增长)."""
+    growth = lexicon.having("direction", dir="up", short=None)
+    return regex.compile(rf"的(?:[^,;。:、\d]{{0,6}}?)(?P<w>{lx.alternation('rate_word')}|{growth})")
+
+
+@lru_cache(maxsize=1)
+def _times_of() -> regex.Pattern[str]:
+    """是…的 before 倍: a multiple of the basis named between them (是去年同期的2.3倍)."""
+    return regex.compile(r"是(?P<basis>[^,;。]{1,10}?)的$")

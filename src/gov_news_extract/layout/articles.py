@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..text import lexicon
 from ..text.normalise import NormText
 from ..text.rx import rx
 from . import byline as bl
-from .lines import Kind, Line, split_lines
+from . import furniture, headline
+from .lines import Kind, Line, page_text, split_lines
+from .roles import Layout, LineRole, Role
 
 
 @dataclass
@@ -46,7 +49,10 @@ class ArticleBlock:
     start: int
     end: int
     title: tuple[int, int] | None = None
+    # Every other line of the headline stack, kicker and subtitle included, top to bottom.
     subtitles: list[tuple[int, int]] = field(default_factory=list)
+    kicker: tuple[int, int] | None = None
+    subtitle: tuple[int, int] | None = None
     column: tuple[int, int] | None = None
     byline: BylineBlock | None = None
     # The headline exactly as the page writes it (glosses kept, spaces dropped).
@@ -58,7 +64,7 @@ class ArticleBlock:
 _PRELUDE = {Kind.HEAD, Kind.FIGURE, Kind.FURNITURE, Kind.COLUMN, Kind.NAME, Kind.SHORT}
 _HEADS = {Kind.HEAD, Kind.BULLET}
 _HAN = regex.compile(r"\p{Han}")
-_ORG = regex.compile(r"^.{2,14}(?:局|委员会|委|办公室|办|政府|中心|公司|部|厅|院|协会|联合会)$")
+_ORG = regex.compile(rf"^.{{2,14}}(?:{lexicon.alternation('org_head')})$")
 
 
 @dataclass
@@ -68,6 +74,8 @@ class _Event:
     lead: int | None = None
     column: int | None = None
     starts: bool = False  # a page header or bullet: always a new article when the current has content
+    # Headline lines below that repeat the group's headline (with its subtitle): not a new article.
+    repeat: tuple[int, ...] = ()
 
 
 @dataclass
@@ -80,32 +88,45 @@ class _Art:
     subtitles: list[int] = field(default_factory=list)
     # The line that finishes a heading broken over two lines (…便民热线 / 2024年10月份运行情况通报).
     title_join: int | None = None
+    repeat: tuple[int, ...] = ()
+    kicker: int | None = None
 
 
 def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
     """The headline block that a lead or signature at line i hangs from, if any."""
     j = i - 1
     figures: list[int] = []
+    under_head = False
     while j >= 0 and lines[j].kind in (Kind.FIGURE, Kind.FURNITURE, Kind.BYLINE, Kind.SHORT):
         if lines[j].kind is Kind.FIGURE:
             if len(_HAN.findall(lines[j].text)) >= 10 and len(lines[j].text) >= 14:
+                if j > 0 and lines[j - 1].kind is Kind.HEAD and not lines[j].blank_before:
+                    under_head = True  # 市…发布分析报告 / 为消费者挽回经济损失533.8万元: title, subtitle
+                    break
                 # 上半年我市12345热线受理群众诉求超41万件: a headline with figures in it, under the
                 # infographic and above its highlights (按期办结率98.6%)
                 return (j,)
             figures.append(j)
         j -= 1
-    if j < 0 or lines[j].kind not in _HEADS:
+    if j < 0 or (lines[j].kind not in _HEADS and not under_head):
         # a lone figure-shaped line right before the lead is its headline (全市GDP增长5.2%)
         # (with only a date line between them: 市12345热线10月受理诉求42186件 / 发布日期:…)
         f = figures[0] if len(figures) == 1 else -1
         if f >= 0 and len(lines[f].text) >= 8 and all(lines[x].kind is Kind.FURNITURE for x in range(f + 1, i)):
             return (f,)
+        block = sorted(figures)
+        if len(block) >= 2 and block == list(range(block[0], i)) and not any(lines[x].blank_before for x in [*block[1:], i]) \
+                and all(len(_HAN.findall(lines[x].text)) >= 6 for x in block):
+            return tuple(block)  # 一季度全市GDP增长5.2% / 工业增加值增长6%: a headline and subtitle with figures
         return ()
     end = j
     while j > 0 and not lines[j].blank_before and _stacks(lines[j - 1]) and (_stacks(lines[j]) or j == end):
         j -= 1
     while lines[j].kind is not Kind.HEAD and j < end:  # a stack starts with a headline, not a figure
         j += 1
+    if end + 1 < i and not lines[i].blank_before and all(
+            lines[x].kind is Kind.FIGURE and not lines[x].blank_before for x in range(end + 1, i)):
+        end = i - 1  # 市热线办开展回访专项行动 / 一季度回访诉求3.2万件 right above the lead: its subtitle
     return tuple(range(j, end + 1))
 
 
@@ -161,7 +182,7 @@ def _events(lines: list[Line]) -> list[_Event]:
             evs.append(_Event(at=i, group=g, column=i, starts=True))
         elif k is Kind.SEPARATOR:
             evs.append(_Event(at=i, group=_group_after(lines, i), starts=True))
-        elif k is Kind.BULLET and items:
+        elif k is Kind.BULLET and (items or ln.item):
             evs.append(_Event(at=i, group=(i,), starts=True))
         elif k is Kind.HEAD and _credited_item(lines, i):
             evs.append(_Event(at=i, group=(i,), starts=True))
@@ -179,6 +200,15 @@ def _events(lines: list[Line]) -> list[_Event]:
             prev.group = prev.group if len(prev.group) >= len(ev.group) else ev.group
             prev.column = prev.column if prev.column is not None else ev.column
             continue
+        if prev and prev.group and prev.lead is None and ev.at > prev.group[-1] and _listed(lines, prev) \
+                and all(lines[x].kind in (Kind.FURNITURE, Kind.SEPARATOR, Kind.COLUMN) for x in range(prev.group[-1] + 1, ev.at)) \
+                and (not ev.group or _repeats_title(lines, prev, ev)):
+            # 1. 标题 / 第1版(要闻)专栏: 标题 副题 新华社…电: the item's page header, its headline
+            # repeated with the subtitle, and its dateline all belong to the listed headline
+            prev.lead = ev.lead
+            prev.column = prev.column if prev.column is not None else ev.column
+            prev.repeat = prev.repeat + ev.group
+            continue
         if prev and not prev.group and prev.starts and ev.group and ev.at > prev.at and prev.lead is None \
                 and all(lines[x].kind in _PRELUDE | {Kind.SEPARATOR} for x in range(prev.at + 1, ev.at)):
             # a page header with furniture, then the headline found from its lead
@@ -189,10 +219,21 @@ def _events(lines: list[Line]) -> list[_Event]:
     return merged
 
 
+def _listed(lines: list[Line], ev: _Event) -> bool:
+    """The event's headline is an item of a numbered headline list."""
+    return len(ev.group) == 1 and lines[ev.group[0]].item
+
+
+def _repeats_title(lines: list[Line], prev: _Event, ev: _Event) -> bool:
+    head = lines[prev.group[0]]
+    title = head.text[head.inner[0] - head.start:] if head.inner else head.text
+    return furniture.repeats(title, lines[ev.group[0]].text[:len(title) + 2])
+
+
 # 编辑:张三 / 责任编辑:… closes a page: it credits the piece above, it does not sign a new one.
 _EDITOR_LINE = regex.compile(r"^\s*(?:责任|值班|实习)?编辑\s*[:：]")
 # 澄潭日报 / 第6版 / 2024年第6期 / 星期三: a newspaper's or bulletin's masthead
-_MASTHEAD = regex.compile(r"(?:日报|晚报|简报|快报|周报|导报|时报)$|第\s*\d+\s*[版期]|星期[一二三四五六日天]")
+_MASTHEAD = regex.compile(rf"(?:{lexicon.alternation('publication')})$|第\s*\d+\s*[版期]|星期[一二三四五六日天]")
 _POSTED = regex.compile(r"^(?:发布时间|发布日期|发文日期|来源|日期)[:：]")
 _CREDIT_CLOSE = regex.compile(r"[(（](?:本报)?(?:特约|见习)?(?:记者|通讯员|实习生|作者)[\s:：]*[\p{Han}·\s、]{2,20}[)）]\s*$")
 
@@ -245,14 +286,14 @@ def _prelude_start(lines: list[Line], at: int, floor: int) -> int:
     return j
 
 
-def _pick_title(art: _Art) -> None:
+def _pick_title(lines: list[Line], art: _Art) -> None:
     g = art.group
     if not g:
         return
-    # kicker / main / subtitle: with three lines the main headline is the middle one
-    t = g[1] if len(g) >= 3 else g[0]
-    art.title = t
-    art.subtitles = [x for x in g if x != t]
+    stack = headline.roles([lines[x].text for x in g])
+    art.title = g[stack.main]
+    art.kicker = g[stack.kicker] if stack.kicker is not None else None
+    art.subtitles = [x for x in g if x != art.title]
 
 
 def _last_anchor(art: _Art) -> int:
@@ -278,10 +319,10 @@ def _build(lines: list[Line]) -> list[_Art]:
             start = ev.at if ev.starts else _prelude_start(lines, ev.at, _last_anchor(cur))
             cur = _Art(start=start)
             arts.append(cur)
-        cur.group, cur.lead = ev.group, ev.lead
+        cur.group, cur.lead, cur.repeat = ev.group, ev.lead, ev.repeat
         if ev.column is not None:
             cur.column = ev.column
-        _pick_title(cur)
+        _pick_title(lines, cur)
     return arts
 
 
@@ -329,14 +370,39 @@ def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
             continue  # the issuing body above the heading (某某市统计局 / 2023年统计公报)
         if k is Kind.HEAD or (k is Kind.FIGURE and len(_HAN.findall(t)) >= 6):
             art.group = (x,)
-            _pick_title(art)
+            _pick_title(lines, art)
             nxt = x + 1
             if nxt < stop and not lines[nxt].blank_before and lines[nxt].kind in (Kind.HEAD, Kind.FIGURE) \
                     and _REPORT_END.search(lines[nxt].text) and not _REPORT_END.search(t):
                 art.title_join = nxt  # one heading over two lines
             return
+        if k is Kind.TABLE and (cap := _table_caption(lines[x])) is not None:
+            lines[x].inner = cap  # | 2-3 总产出 | ||||: a page that is a table, named by its caption row
+            art.group = (x,)
+            _pick_title(lines, art)
+            return
         if k not in (Kind.FURNITURE, Kind.SEPARATOR, Kind.COLUMN, Kind.NAME, Kind.SHORT, Kind.FIGURE):
             return
+
+
+_TABLE_NUMBER = regex.compile(r"(?:表\s*)?[\d.\-]+\s*")
+
+
+def _table_caption(ln: Line) -> tuple[int, int] | None:
+    """The caption in a table's first row when it is the row's only cell (table number dropped)."""
+    cells = [(m.start(), m.end()) for m in regex.finditer(r"[^|]+", ln.text) if ln.text[m.start():m.end()].strip()]
+    if len(cells) != 1:
+        return None
+    a, b = cells[0]
+    cell = ln.text[a:b]
+    a += len(cell) - len(cell.lstrip())
+    num = _TABLE_NUMBER.match(ln.text, a, b)
+    if num:
+        a = num.end()
+    caption = ln.text[a:b].strip()
+    if len(_HAN.findall(caption)) < 2 or (rx(r"\d").search(caption) and not _HAN.search(caption[:1])):
+        return None
+    return ln.start + a, ln.start + a + len(caption)
 
 
 def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tuple[BylineBlock | None, bl.Lead | None]:
@@ -359,6 +425,8 @@ def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tupl
             people.append(bl.Person("作者", ln.start, ln.end))
         elif ln.kind is Kind.PROSE and x != art.lead:
             people += bl.reported_by(ln.text, ln.start)
+        elif ln.kind in (Kind.SEPARATOR, Kind.FURNITURE):
+            people += bl.inline_credits(ln.text, ln.start)  # a page strip's 责任编辑:A/B
         people += bl.photo_credits(ln.text, ln.start)
     for x in content[-3:]:
         ln = lines[x]
@@ -394,17 +462,25 @@ def _raw(norm: NormText, s: int, e: int) -> str:
     g = _GLOSS_AFTER.match(norm.original, b)
     if g:
         b = g.end()
-    out = rx(r"\s+").sub(" ", norm.original[a:b].replace("*", ""))
+    # a run of spaces is one, of the page's own kind (七村民抱团种木耳\u3000小菌棒…); a line break a space
+    out = rx(r"\s+").sub(lambda m: " " if "\n" in m.group() else m.group()[0], norm.original[a:b].replace("*", ""))
     return out.strip()
 
 
 def segment(norm: NormText) -> list[ArticleBlock]:
+    """The page's articles (see `analyse` for the line roles as well)."""
+    return analyse(norm).articles
+
+
+def analyse(norm: NormText) -> Layout:
+    """The page's articles, every line's role, and the furniture inside its lines."""
     text = norm.text
     if not text.strip():
-        return [ArticleBlock(0, len(text))]
-    lines = split_lines(norm)
+        return Layout([ArticleBlock(0, len(text))])
+    blanked, noise = page_text(norm)
+    lines = split_lines(norm, blanked)
     if not lines:
-        return [ArticleBlock(0, len(text))]
+        return Layout([ArticleBlock(0, len(text))], furniture=noise)
     arts = _build(lines)
     out: list[ArticleBlock] = []
     for k, art in enumerate(arts):
@@ -412,25 +488,71 @@ def segment(norm: NormText) -> list[ArticleBlock]:
         if k == 0 and art.title is None and not art.group:
             stop = art.lead if art.lead is not None else end_line
             _top_title(lines, art, stop)
-        start = 0 if k == 0 else lines[art.start].start
-        end = lines[arts[k + 1].start].start if k + 1 < len(arts) else len(text)
-        block = ArticleBlock(start, end)
-        by, lead = _byline(norm, lines, art, end_line)
-        block.byline = by
-        if art.title is not None:
-            ln = lines[art.title]
-            block.title = ln.inner if ln.kind is Kind.BULLET and ln.inner else (ln.start, ln.end)
-        elif lead is not None and lead.title is not None:
-            block.title = lead.title
-        if block.title:
-            block.title_text = _raw(norm, *block.title)
-        if art.title_join is not None and block.title:
-            nl = lines[art.title_join]
-            block.title_text = (block.title_text or "") + _raw(norm, nl.start, nl.end)
-            block.title = (block.title[0], nl.end)
-        block.subtitles = [(lines[x].start, lines[x].end) for x in art.subtitles if x != art.title_join]
+        out.append(_block(norm, lines, arts, k, end_line))
+    return Layout(out, _line_roles(lines, arts), noise)
+
+
+def _block(norm: NormText, lines: list[Line], arts: list[_Art], k: int, end_line: int) -> ArticleBlock:
+    art = arts[k]
+    start = 0 if k == 0 else lines[art.start].start
+    end = lines[arts[k + 1].start].start if k + 1 < len(arts) else len(norm.text)
+    block = ArticleBlock(start, end)
+    by, lead = _byline(norm, lines, art, end_line)
+    block.byline = by
+    if art.title is not None:
+        ln = lines[art.title]
+        block.title = ln.inner if ln.kind in (Kind.BULLET, Kind.TABLE) and ln.inner else (ln.start, ln.end)
+    elif lead is not None and lead.title is not None:
+        block.title = lead.title
+    if block.title:
+        block.title_text = _raw(norm, *block.title)
+    if art.title_join is not None and block.title:
+        nl = lines[art.title_join]
+        block.title_text = (block.title_text or "") + _raw(norm, nl.start, nl.end)
+        block.title = (block.title[0], nl.end)
+    block.subtitles = [(lines[x].start, lines[x].end) for x in art.subtitles if x != art.title_join]
+    if art.kicker is not None and art.kicker != art.title_join:
+        block.kicker = (lines[art.kicker].start, lines[art.kicker].end)
+    below = [x for x in art.subtitles if x != art.kicker and x != art.title_join]
+    if below:
+        block.subtitle = (lines[below[0]].start, lines[below[0]].end)
+    if art.column is not None:
+        c = lines[art.column]
+        block.column = c.inner or (c.start, c.end)
+    return block
+
+
+# A line's role from its shape, where the article structure says nothing more.
+_SHAPE_ROLE = {
+    Kind.PROSE: Role.BODY, Kind.HEAD: Role.SECTION, Kind.FIGURE: Role.CAPTION, Kind.LEAD: Role.DATELINE,
+    Kind.SECTION: Role.SECTION, Kind.FURNITURE: Role.FURNITURE, Kind.SEPARATOR: Role.MASTHEAD,
+    Kind.COLUMN: Role.COLUMN, Kind.SIGNATURE: Role.BYLINE, Kind.BYLINE: Role.BYLINE, Kind.NAME: Role.BYLINE,
+    Kind.BULLET: Role.SECTION, Kind.TABLE: Role.TABLE, Kind.SHORT: Role.CAPTION,
+}
+
+
+def _line_roles(lines: list[Line], arts: list[_Art]) -> list[LineRole]:
+    roles = [_SHAPE_ROLE[ln.kind] for ln in lines]
+    for k, ln in enumerate(lines):
+        if ln.kind is Kind.HEAD and _MASTHEAD.search(ln.text) and not any(x.kind is Kind.LEAD for x in lines[:k]):
+            roles[k] = Role.MASTHEAD  # 青川日报 over the page's first item
+        elif ln.kind is Kind.PROSE and bl.photo_credits(ln.text, 0) and len(ln.text) <= 80:
+            roles[k] = Role.CAPTION  # …正在回访群众。本报记者 X 摄
+    for art in arts:
+        for x in range(art.start, art.group[0] if art.group else art.start):
+            if roles[x] is Role.SECTION and lines[x].kind is Kind.HEAD:
+                roles[x] = Role.CAPTION  # a photo or infographic caption above the headline
+        for x in art.subtitles:
+            roles[x] = Role.SUBTITLE
+        for x in art.repeat:
+            roles[x] = Role.SUBTITLE
+        if art.kicker is not None:
+            roles[art.kicker] = Role.KICKER
+        for t in (art.title, art.title_join):
+            if t is not None:
+                roles[t] = Role.TITLE
         if art.column is not None:
-            c = lines[art.column]
-            block.column = c.inner or (c.start, c.end)
-        out.append(block)
-    return out
+            roles[art.column] = Role.COLUMN
+        if art.lead is not None:
+            roles[art.lead] = Role.DATELINE
+    return [LineRole(r, ln.start, ln.end) for r, ln in zip(roles, lines, strict=True)]

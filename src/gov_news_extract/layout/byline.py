@@ -14,14 +14,20 @@ from importlib import resources
 
 import regex
 
+from ..text import lexicon
 from ..text.rx import rx
 
+
+def _escaped(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
 # ------------------------------------------------------------------ datelines
-_KNOWN_AGENCY = r"本报|新华社|中新社|中新网|新华网|人民网|央视网|央广网|光明网|国际在线|中国网|澎湃新闻"
-_AGENCY_WORD = (
-    rf"(?:{_KNOWN_AGENCY}"
-    r"|[\p{Han}A-Za-z]{2,10}?(?:日报社|日报|晚报|早报|时报|商报|都市报|新闻网|网|通讯社|社|电视台|广播台|融媒体中心|客户端))"
-)
+_AGENCIES = lexicon.get("agency")
+_AGENCY_NAMES = frozenset(_AGENCIES.having(kind="name"))
+_AGENCY_HEADS = tuple(_AGENCIES.having(kind="head"))
+_DATELINE_HEADS = [w for w in _AGENCY_HEADS if _AGENCIES.meaning(w).get("dateline", True)]
+_AGENCY_WORD = rf"(?:{_escaped(list(_AGENCY_NAMES))}|[\p{{Han}}A-Za-z]{{2,10}}?(?:{_escaped(_DATELINE_HEADS)}))"
 _AGENCY = rf"{_AGENCY_WORD}(?:[-—·]{_AGENCY_WORD})?"
 _DATE = r"(?:\d{1,2}月)?\d{1,2}日|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日"
 # A dateline opening a lead: agency, then place and date, then 讯/电/消息; or an
@@ -33,42 +39,28 @@ LEAD = regex.compile(
 )
 
 # ------------------------------------------------------------------ roles
-# Longest first. None marks a credit that names no author (校对, 审核).
-_ROLES: list[tuple[str, str | None]] = [
-    ("责任编辑", "责任编辑"),
-    ("责编", "责任编辑"),
-    ("见习记者", "见习记者"),
-    ("特约记者", "特约记者"),
-    ("首席记者", "记者"),
-    ("摄影记者", "记者"),
-    ("本报记者", "记者"),
-    ("实习记者", "实习生"),
-    ("实习生", "实习生"),
-    ("通讯员", "通讯员"),
-    ("记者", "记者"),
-    ("摄影", "摄影"),
-    ("编辑", "编辑"),
-    ("撰稿", "作者"),
-    ("作者", "作者"),
-    ("文/图", "作者"),
-    ("图/文", "作者"),
-    ("文/", "作者"),
-    ("图/", "摄影"),
-    ("校对", None),
-    ("审核", None),
-    ("审校", None),
-    ("排版", None),
-    ("来源", None),
-    ("监制", None),
-]
-_ROLE_RE = regex.compile("|".join(regex.escape(r) for r, _ in _ROLES))
-_ROLE_MAP = dict(_ROLES)
+# Role words, longest first; a None role marks a credit that names no author (校对, 审核).
+_ROLE_CLASS = lexicon.get("byline_role")
+_ROLE_RE = regex.compile(lexicon.alternation("byline_role"))
+_ROLE_MAP: dict[str, str | None] = {w: _ROLE_CLASS.meaning(w).get("role") for w in _ROLE_CLASS.words}
 # Words that look like names in a byline but are not.
-_NOT_NAMES = {"本报", "报道", "综合", "整理", "供稿", "摄影", "编辑", "通讯", "特约", "见习", "实习", "新闻",
-              "联合", "报道组", "采写", "发自", "联播", "客户端", "单位", "全文", "全年", "全市", "全省",
-              "全国", "国家", "图片", "资料", "附件", "摘要", "说明", "待续", "上接", "下转", "续完", "完"}
-_AGENCY_TOKEN = regex.compile(r"(?:网|社|报|台|中心|客户端|新闻)$")
+_NOT_NAMES = frozenset(lexicon.words("not_name"))
+_AGENCY_TOKEN = regex.compile(rf"(?:{_escaped(list(_AGENCY_HEADS))})$")
 _PLACE_SUFFIX = regex.compile(r"[省市县区镇乡村局厅委办部院所队站网社报台组处科街路口庄湾港岛州关桥坝沟营屯堡寨]$")
+_WEB_WORDS = frozenset(lexicon.words("web_furniture"))
+
+
+def is_agency(tok: str) -> bool:
+    """新华社, 中央人民广播电台, 兰州日报社: a news organisation, never a person. A three-character
+    word on a one-character head (新民网) counts only when it does not open with a surname
+    (李建社 is a name)."""
+    if tok in _AGENCY_NAMES:
+        return True
+    for head in _AGENCY_HEADS:
+        if tok.endswith(head) and len(tok) > len(head):
+            if len(head) > 1 or len(tok) > 3 or not has_surname(tok):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +79,7 @@ def _name_ok(tok: str, strict: bool) -> bool:
     if "·" in tok:
         parts = tok.split("·")
         return all(1 <= len(p) <= 6 for p in parts) and len(tok) <= 16
-    if not 2 <= len(tok) <= 4 or tok in _NOT_NAMES:
+    if not 2 <= len(tok) <= 4 or tok in _NOT_NAMES or tok in _WEB_WORDS or is_agency(tok):
         return False
     if len(tok) == 4 and not tok.startswith(_names()[1]) and strict:
         return False
@@ -177,7 +169,10 @@ def parse_people(seg: str, base: int, *, bare_role: str | None, strict_bare: boo
         seg_end = roles[k + 1].start() if k + 1 < len(roles) else len(seg)
         if role is None:
             continue
-        for tok, s, e in _tokens(seg[m.end():seg_end], base + m.end()):
+        for k, (tok, s, e) in enumerate(_tokens(seg[m.end():seg_end], base + m.end())):
+            # (记者 苏榕蓉 福州报道): after the names, a place the story is filed from
+            if k > 0 and seg.startswith("报道", e - base):
+                continue
             if _name_ok(tok, strict=False):
                 people.append(Person(role, s, e))
     return people
@@ -247,11 +242,15 @@ def parse_lead(t: str, base: int) -> Lead | None:
 
 # ------------------------------------------------------------------ signatures
 _SIGNATURE = regex.compile(r"^(?:[□■◎◇☆]\s*|(?:文|图|文/图|图/文)\s*[/:|]\s*)(\p{Han}[\p{Han}·\s、,]{1,20})$")
+# 县长 韦承霖 under a report's headline: the office that signs it, then the name.
+_SPEAKER = regex.compile(rf"^(?:{lexicon.alternation('office')})[ \t]+(\p{{Han}}{{2,4}})$")
 
 
 def signature_names(t: str) -> tuple[int, int] | None:
-    """Range of the names in a signature line such as `□姬国庆` or `文/张三`."""
+    """Range of the names in a signature line such as `□姬国庆`, `文/张三` or `县长 韦承霖`."""
     m = _SIGNATURE.match(t) if t[:1] in "□■◎◇☆文图" else None  # its first character, tested cheaply
+    if m is None and len(t) <= 12:
+        m = _SPEAKER.match(t)
     if m is not None and _SECTION_WORD.search(m.group(1)):
         return None  # ■ 受理概况, ■ 回访评价: a report's section head, not a signature
     return (m.start(1), m.end(1)) if m else None
@@ -288,10 +287,15 @@ def parse_end_signature(t: str, base: int) -> list[Person]:
     return parse_people(body, base + m.start(1), bare_role="作者")
 
 
-_PHOTO = regex.compile(
-    r"(?:(?:本报|新华社|中新社|人民日报|中新网)?(?:特约|见习|首席)?记者|摄影记者|摄影)[\s::]*"
-    r"(\p{Han}{2,4}(?:\s*[、,和]\s*\p{Han}{2,4})*)\s*摄(?!影)"
-)
+# A role word as credits write it: the role, or an agency then a reporter's role
+# (新华社记者, 兰州日报社全媒体记者). Roles that name no author (校对, 审核) only credit.
+_AUTHOR_ROLES = [w for w in _ROLE_CLASS.words if _ROLE_MAP[w] is not None and not w.endswith("/")]
+_CREDIT_ROLES = [w for w in _ROLE_CLASS.words if _ROLE_MAP[w] is None]
+_REPORTER_ROLES = [w for w in _AUTHOR_ROLES if _ROLE_MAP[w] in ("记者", "特约记者", "见习记者", "摄影")]
+_ROLE_WORD = rf"(?:(?:{_AGENCY_WORD})?(?:{_escaped(_REPORTER_ROLES)})|{_escaped(_AUTHOR_ROLES)})"
+_NAMES = r"[\p{Han}·]{2,4}(?:[\s、,和/]+[\p{Han}·]{2,4})*"
+
+_PHOTO = regex.compile(rf"(?:{_escaped(_REPORTER_ROLES)})[\s::]*(\p{{Han}}{{2,4}}(?:\s*[、,和]\s*\p{{Han}}{{2,4}})*)\s*摄(?!影)")
 
 
 def photo_credits(t: str, base: int) -> list[Person]:
@@ -304,24 +308,41 @@ def photo_credits(t: str, base: int) -> list[Person]:
     return out
 
 
-_ROLE_WORD = r"(?:(?:本报|新华社|中新社|人民日报)?(?:特约|见习|首席|实习)?(?:记者|通讯员|摄影)|实习生|作者|撰稿|责任编辑|责编|编辑)"
-_NAMES = r"[\p{Han}·]{2,4}(?:[\s、,和]+[\p{Han}·]{2,4})*"
 # A line that is nothing but credits: 新华社记者 / 本报记者 张三 李四 / 作者:王五 / 责任编辑:赵六 校对:钱七
 _BYLINE_LINE = regex.compile(
     rf"^(?:{_ROLE_WORD}(?:[\s::]*{_NAMES})?\s*(?:报道|摄)?\s*)"
-    rf"(?:[\s,]*(?:{_ROLE_WORD}|校对|审核|审校|监制)[\s::]*{_NAMES}\s*(?:报道|摄)?)*$"
+    rf"(?:[\s,]*(?:{_ROLE_WORD}|{_escaped(_CREDIT_ROLES)})[\s::]*{_NAMES}\s*(?:报道|摄)?)*$"
 )
+# Web buttons standing apart from the text (作者:X 发表评论, 【纠错】, 分享到:): blanked before a line is read.
+_BUTTON_WORDS = lexicon.get("web_furniture").having(kind="button")
+_BUTTONS = regex.compile(
+    rf"(?:(?<=^|[\s【|])(?:{_escaped(_BUTTON_WORDS)})(?=$|[\s】|::]))|【(?:{_escaped(_BUTTON_WORDS)})】")
+
+
+def button_spans(t: str) -> list[tuple[int, int]]:
+    """Spans of the web buttons standing apart from the text (发表评论, 分享到, 【纠错】)."""
+    if not _WEB_WORDS_FIRST.intersection(t):
+        return []
+    return [(m.start(), m.end()) for m in _BUTTONS.finditer(t)]
+
+
+def blank_buttons(t: str) -> str:
+    """t with its standalone web buttons replaced by spaces: same length, so offsets hold."""
+    spans = button_spans(t)
+    for s, e in spans:
+        t = t[:s] + " " * (e - s) + t[e:]
+    return t
+
+
+_WEB_WORDS_FIRST = frozenset(w[0] for w in _BUTTON_WORDS)
 
 
 def _unbracket(t: str) -> str:
     """【纠错】【责任编辑:杭雨桐】 read as the credits inside (same length, so offsets hold)."""
+    t = blank_buttons(t)
     if "【" not in t:
         return t
-    t = _WEB_BUTTONS.sub(lambda m: " " * len(m.group()), t)
     return t.replace("【", " ").replace("】", " ")
-
-
-_WEB_BUTTONS = regex.compile(r"【(?:纠错|打印|打印本页|关闭|关闭窗口|收藏|分享)】")
 
 
 def is_byline_line(t: str) -> bool:
@@ -330,12 +351,32 @@ def is_byline_line(t: str) -> bool:
 
 def parse_byline_line(t: str, base: int) -> list[Person]:
     """A line that is only a byline: `本报记者 张三 李四`, `记者 王五 报道`, `作者:赵六`,
-    `【纠错】【责任编辑:杭雨桐】`."""
+    `【纠错】【责任编辑:杭雨桐】`, `兰州日报社全媒体记者袁文波`."""
     if not is_byline_line(t):
         return []
     u = _unbracket(t)
     lead = len(u) - len(u.lstrip())
     return parse_people(u.strip(), base + lead, bare_role=None)
+
+
+# 责任编辑:曹思远/明泽宏 版面设计:袁耀诚 inside a page strip or flowed text: a credit with a colon,
+# its names up to the next space.
+_INLINE_CREDIT = regex.compile(
+    rf"(?P<role>{_escaped(_AUTHOR_ROLES + _CREDIT_ROLES)})\s*[::]\s*"
+    r"(?P<names>[\p{Han}·]{2,4}(?:\s*[/、,]\s*[\p{Han}·]{2,4})*)(?![\p{Han}·])")
+
+
+def inline_credits(t: str, base: int) -> list[Person]:
+    """Credits standing inside a line of other matter (a page strip: `A26 要闻 责任编辑:A/B 2015年…`)."""
+    out: list[Person] = []
+    for m in _INLINE_CREDIT.finditer(t):
+        role = _ROLE_MAP[m.group("role")]
+        if role is None:
+            continue
+        for tok, s, e in _tokens(m.group("names"), base + m.start("names")):
+            if _name_ok(tok, strict=True):
+                out.append(Person(role, s, e))
+    return out
 
 
 _REPORTED = regex.compile(r"^(?:本报|新华社|中新社)?(?:特约|见习|首席)?记者\s*")

@@ -9,9 +9,11 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_DIGITS = "〇零○一二三四五六七八九"
+from .numeral import DIGITS
+
+# Digits of a year written in numerals (二〇二三); a Latin O sometimes stands for 〇.
+_CN_DIGIT = {**{w: v for w, v in DIGITS.items() if len(w) == 1}, "O": 0}
+CN_DIGITS = "".join(w for w in DIGITS if len(w) == 1)
 
 
 def small_int(s: str) -> int | None:

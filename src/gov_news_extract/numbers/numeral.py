@@ -20,14 +20,30 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from ..text import lexicon
 from ..text.rx import rx
 
-DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "三": 3, "叁": 3,
-          "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-          "九": 9, "玖": 9}
-SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-SPECIAL = {"廿": 20, "卅": 30, "卌": 40}
+
+def _of(key: str) -> dict[str, int]:
+    """The numeral characters (data/lexicon/numeral.json) whose meaning has `key`, with its value."""
+    return {w: int(m[key]) for w, m in lexicon.get("numeral").meanings.items() if key in m}
+
+
+DIGITS = _of("digit")
+SMALL_UNITS = _of("small")
+BIG_UNITS = _of("big")
+SPECIAL = _of("special")
+_POINT = next(w for w, m in lexicon.get("numeral").meanings.items() if m.get("point"))
+_ZEROS = "".join(w for w, v in DIGITS.items() if v == 0)
+# Big units from the largest down (亿 before 万), each with every way it is written.
+_BIG = sorted(BIG_UNITS.items(), key=lambda kv: -kv[1])
+_MULTIPLIERS = {w: int(m["scale"]) for w, m in lexicon.get("multiplier").meanings.items() if len(w) == 1}
+
+
+def _canonical(values: dict[str, int]) -> dict[int, str]:
+    """The character a value is written with (一, not 壹)."""
+    return {v: w for w, v in values.items() if lexicon.meaning("numeral", w).get("canonical")}
+
 
 CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(SPECIAL)
 CN_NUMERAL = regex.compile(f"[{CN_NUMERAL_CHARS}]+")
@@ -85,54 +101,52 @@ def cn_to_int(s: str) -> int:
     if not s or any(c not in CN_NUMERAL_CHARS for c in s):
         raise ValueError(f"not a Chinese numeral: {s!r}")
     total = 0
-    for big, mult in (("亿", 100_000_000), ("億", 100_000_000)):
+    for big, mult in _BIG:
         if big in s:
             head, _, s = s.partition(big)
-            total += cn_to_int(head) * mult if head else mult
+            if mult > 10_000:
+                total += cn_to_int(head) * mult if head else mult
+            else:
+                total += (_cn_below_wan(head) if head else 1) * mult
             if len(s) == 1 and s in DIGITS and DIGITS[s]:
-                return total + DIGITS[s] * mult // 10  # 五亿三 is 5.3亿, as 一千五 is 1500
-    for big in ("万", "萬"):
-        if big in s:
-            head, _, s = s.partition(big)
-            total += (_cn_below_wan(head) if head else 1) * 10_000
-            if len(s) == 1 and s in DIGITS and DIGITS[s]:
-                return total + DIGITS[s] * 1000  # 一万五 is 15000
-    return total + _cn_below_wan(s.lstrip("零〇"))
+                return total + DIGITS[s] * mult // 10  # 五亿三 is 5.3亿, 一万五 is 15000, as 一千五 is 1500
+    return total + _cn_below_wan(s.lstrip(_ZEROS))
 
 
 def int_to_cn(n: int) -> str:
     """Write a non-negative integer in Chinese numerals (the inverse of cn_to_int, for tests)."""
+    digit = _canonical(DIGITS)
+    unit = {**_canonical(SMALL_UNITS), **_canonical(BIG_UNITS)}
     if n == 0:
-        return "零"
-    digits = "零一二三四五六七八九"
+        return digit[0]
 
     def below_wan(k: int, leading: bool) -> str:
         """k < 10000; the caller writes any 零 that goes before it."""
         out, gap = "", False
-        for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-            d = k // unit % 10
+        for place in (1000, 100, 10, 1):
+            d = k // place % 10
             if d == 0:
                 gap = bool(out)
                 continue
             if gap:
-                out += "零"
+                out += digit[0]
             gap = False
             # 十二 at the head of a number, 一十二 inside one (一百一十二)
-            out += ("" if (d == 1 and unit == 10 and not out and leading) else digits[d]) + name
+            out += ("" if (d == 1 and place == 10 and not out and leading) else digit[d]) + unit.get(place, "")
         return out
 
     parts = []
     yi, rest = divmod(n, 100_000_000)
     wan, low = divmod(rest, 10_000)
     if yi:
-        parts.append(int_to_cn(yi) + "亿")
+        parts.append(int_to_cn(yi) + unit[100_000_000])
     if wan:
-        parts.append(("零" if yi and wan < 1000 else "") + below_wan(wan, not yi) + "万")
+        parts.append((digit[0] if yi and wan < 1000 else "") + below_wan(wan, not yi) + unit[10_000])
     elif yi and low:
         pass
     if low:
         zero = (yi or wan) and low < 1000
-        parts.append(("零" if zero else "") + below_wan(low, not (yi or wan)))
+        parts.append((digit[0] if zero else "") + below_wan(low, not (yi or wan)))
     return "".join(parts)
 
 
@@ -146,8 +160,8 @@ def parse_number(s: str) -> Number:
         raise ValueError("empty")
     scale = 1
     # Trailing multipliers (12.5万, 3.2亿, 1万亿).
-    while s and s[-1] in "万萬亿億千" and len(s) > 1 and (s[-2].isdigit() or s[-2] in "万萬亿億"):
-        scale *= {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000, "千": 1000}[s[-1]]
+    while s and s[-1] in _MULTIPLIERS and len(s) > 1 and (s[-2].isdigit() or s[-2] in BIG_UNITS):
+        scale *= _MULTIPLIERS[s[-1]]
         s = s[:-1]
     if rx(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?").fullmatch(s):
         body = s.replace(",", "")
@@ -161,12 +175,9 @@ def parse_number(s: str) -> Number:
         return Number(value * scale, decimals, scale)
     if scale == 1 and CN_NUMERAL.fullmatch(s):
         return Number(Decimal(cn_to_int(s)), 0, 1)
-    whole, dot, frac = s.partition("点")
-    if scale == 1 and dot and frac and CN_NUMERAL.fullmatch(whole) and all(c in _CN_DIGITS for c in frac):
+    whole, dot, frac = s.partition(_POINT)
+    if scale == 1 and dot and frac and CN_NUMERAL.fullmatch(whole) and all(c in DIGITS for c in frac):
         # 九十五点三: digits after 点 are read one by one
-        digits = "".join(str(_CN_DIGITS[c]) for c in frac)
+        digits = "".join(str(DIGITS[c]) for c in frac)
         return Number(Decimal(f"{cn_to_int(whole)}.{digits}"), len(digits), 1)
     raise ValueError(f"not a number: {s!r}")
-
-
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -1,50 +1,28 @@
-"""Parse output as CSV: one row per atomic fact (composite breakdowns and rankings are left out)."""
+"""Parse output as CSV: the figures table (one row per quantity, percent or change) or, with
+`--table composites`, one row per part of a breakdown or item of a ranking.
+
+The columns are those of `report/tables.py` (and of `Document.to_records()`), so a CSV read
+back with pandas holds the same values as `Document.to_pandas()`.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal
 
 from ..models import Document
-
-COLUMNS = (
-    "source", "article", "kind", "value", "unit", "label", "direction",
-    "start", "end", "line", "col", "text",
-)
-# Facts with one value and one span; breakdowns and rankings are JSON-only.
-ATOMIC_KINDS = frozenset({"quantity", "percent", "change", "date", "period", "time"})
+from .tables import Table, csv_header, csv_rows
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        # Plain notation whatever the exponent: 1E+5 -> 100000.
-        return format(value, "f")
-    return str(value)
-
-
-def rows(doc: Document) -> list[list[str]]:
-    """The CSV rows of one document; `article` is the 0-based index into `articles`."""
-    out: list[list[str]] = []
-    for i, art in enumerate(doc.articles):
-        for fact in art.facts:
-            if fact.kind not in ATOMIC_KINDS:
-                continue
-            span = fact.span
-            out.append([
-                _cell(doc.source), str(i), fact.kind, _cell(getattr(fact, "value", None)),
-                _cell(getattr(fact, "unit", None)), _cell(fact.label), _cell(getattr(fact, "direction", None)),
-                str(span.start), str(span.end), str(span.line), str(span.col), span.text,
-            ])
-    return out
-
-
-def _write(lines: list[list[str]] | tuple[tuple[str, ...]]) -> str:
+def _write(lines: list[list[str]]) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(lines)
     return buf.getvalue()
+
+
+def rows(doc: Document, table: Table = "facts") -> list[list[str]]:
+    """The CSV rows of one document; `article` is the 0-based index into `articles`."""
+    return csv_rows(doc, table)
 
 
 class CsvFormat:
@@ -52,11 +30,14 @@ class CsvFormat:
 
     name = "csv"
 
+    def __init__(self, table: Table = "facts") -> None:
+        self.table = table
+
     def begin(self, many: bool) -> str:
-        return _write((COLUMNS,))
+        return _write([csv_header(self.table)])
 
     def render(self, doc: Document) -> str:
-        return _write(rows(doc))
+        return _write(rows(doc, self.table))
 
     def join(self, rendered: str, index: int, many: bool) -> str:
         return rendered

@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import __version__
 from ..checks import all_rules
+from ..checks.suppress import META_RULES
 from ..models import Diagnostic, Span
 from .text import FileResult, end_position
 
@@ -31,7 +32,7 @@ def _location(path: str, s: Span) -> dict[str, Any]:
 
 def _rules() -> list[dict[str, Any]]:
     out = []
-    for r in all_rules():
+    for r in (*all_rules(), *META_RULES):
         out.append({
             "id": r.id,
             "name": "".join(w.capitalize() for w in r.id.split("-")),

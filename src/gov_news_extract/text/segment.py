@@ -32,7 +32,7 @@ import os
 import threading
 from collections.abc import Callable
 from importlib import resources
-from typing import Protocol
+from typing import Any, Protocol
 
 import regex
 
@@ -45,6 +45,10 @@ class Segmenter(Protocol):
 
     def cut(self, text: str) -> list[str]:
         """Tokens of `text`, in order; their concatenation is `text`."""
+        ...
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """Tokens of `text` with their part-of-speech tags (jieba's tag set: n, v, p, d …)."""
         ...
 
 
@@ -76,11 +80,19 @@ class JiebaSegmenter:
         # A private Tokenizer: our user words never leak into the caller's global jieba.
         self._tok = jieba.Tokenizer()
         self._tok.initialize()
+        self._pos: Any = None
         for word, freq, tag in _user_words():
             self._tok.add_word(word, freq, tag)
 
     def cut(self, text: str) -> list[str]:
         return list(self._tok.lcut(text, HMM=True))
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        if self._pos is None:
+            import jieba.posseg
+
+            self._pos = jieba.posseg.POSTokenizer(self._tok)  # loaded on first use: layout only
+        return [(w.word, w.flag) for w in self._pos.lcut(text)]
 
 
 # jieba's rule for the non-Han parts of an unknown run (jieba.finalseg.re_skip).
@@ -104,6 +116,9 @@ class RJiebaSegmenter:
             for word, freq, tag in _user_words():
                 add_word(word, freq, tag)
         self._has_word: Callable[[str], bool] = getattr(self._jb, "has_word", lambda word: False)
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        return [(w, t) for w, t in self._jb.tag(text, True)]
 
     def cut(self, text: str) -> list[str]:
         out: list[str] = []

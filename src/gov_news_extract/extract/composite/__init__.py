@@ -35,6 +35,7 @@ from .runs import (
     _at_inner_wholes,
     _best_prefix,
     _declared_part,
+    _far_beyond,
     _find_total,
     _frame_groups,
     _is_total,
@@ -45,7 +46,7 @@ from .runs import (
     _stated_words,
     _total_after,
     aside_ranges,
-    subset_cue,
+    sublist_cue,
 )
 from .share_lists import _attach_share_lists
 from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder_parts, _sentence_sums
@@ -58,10 +59,14 @@ def run(ctx: Context) -> None:
     quantities = [f for f in facts if isinstance(f, Quantity)]
     items = _items(ctx, facts)
     taken: list[tuple[int, int]] = []  # spans already read as rankings
-    _lists(ctx, facts, items, quantities, taken)  # runs of named figures (runs.py)
-    _remainder_parts(ctx, items)                   # the last part, left out for want of a share
-    _sentence_sums(ctx, items)                     # parts further on that add up to a whole (sums.py)
-    _distant_sums(ctx, items)                      # a later section's sentence that divides it exactly
+    # Figures in brackets of asides (…共900件(另有50件…),已解决800件) are no list's items, and do not
+    # stand between two items of one list.
+    asides = aside_ranges(ctx)
+    listed = [it for it in items if not _within(it.start, asides)]
+    _lists(ctx, facts, listed, quantities, taken, asides)  # runs of named figures (runs.py)
+    _remainder_parts(ctx, listed)                  # the last part, left out for want of a share
+    _sentence_sums(ctx, listed)                    # parts further on that add up to a whole (sums.py)
+    _distant_sums(ctx, listed)                     # a later section's sentence that divides it exactly
     _bracketed_parts(ctx, quantities)              # 26天(其中优9天、良17天)
     _named_wholes(ctx, items)                      # …占受理总量的5.1% outside any breakdown
     _stated_ranks(ctx, items, taken)               # …,位居第一;…,位居第二 (rankings.py)
@@ -101,15 +106,11 @@ def _far_over(parts: list[_Item], total: Quantity) -> bool:
 
 
 def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_Item],
-           quantities: list[Quantity], taken: list[tuple[int, int]]) -> None:
+           quantities: list[Quantity], taken: list[tuple[int, int]], asides: list[tuple[int, int]]) -> None:
     """Breakdowns and rankings from runs of named figures joined by list separators."""
     text = ctx.norm.text
-    # Figures in brackets of asides (…共900件(另有50件…),已解决800件) are no list's items, and do not
-    # stand between two items of one list.
-    asides = aside_ranges(ctx)
     starts = sorted(f.nspan[0] for f in facts if not _within(f.nspan[0], asides))
-    listed = [it for it in items if not _within(it.start, asides)]
-    runs = [_expand_each(r) for whole in _runs(ctx, listed, starts) for r in _at_inner_wholes(text, whole)]
+    runs = [_expand_each(r) for whole in _runs(ctx, items, starts) for r in _at_inner_wholes(text, whole)]
     used = {id(it) for r in runs for it in r}
     for r in runs + _share_chains(ctx, items, used):
         # A figure presented as the whole starts the run: it is the total, not a part.
@@ -117,10 +118,15 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         # (Not the first part of a list that 其中 opens: 其中“12369”热线共24998件,微信20227件… names a
         # part's own 共.)
         if (_is_total(ctx, r[0]) and not _declared_part(ctx, r[0])) \
-                or ((r[0].share is None or r[0].rate) and subset_cue(text, r[0].end, r[1].start)):
+                or ((r[0].share is None or r[0].rate) and sublist_cue(text, r[0].end, r[1].start)):
             total_item, r = r[0], r[1:]
             if len(r) < 2:
                 continue
+            if total_item.qty is not None and _far_beyond([it.value for it in r if it.value is not None],
+                                                          total_item.qty.value):
+                # …完成投资高于时序进度的有58个,其中有21个项目已完工;列入…重点项目的69个: parts far beyond
+                # what any slip makes are not this figure's
+                total_item = None
         head = _ranking_head(text, r)
         listed_head = head is None and _list_rank_head(text, r)
         if listed_head:

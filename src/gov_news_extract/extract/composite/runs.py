@@ -53,6 +53,8 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     k = bisect.bisect_left(starts, a.end)
     if (k < len(starts) and starts[k] < b.start) or ":" in gap:
         return False
+    if any("enumerator" in t.classes for t in lexicon.scan(text, a.end, b.start)):
+        return False  # …共226件;二是市民生活类诉求,共147件: an enumerated statement of its own
     if b.qty is not None and _TOTAL_BEFORE.search(text, max(0, b.start - 6), b.start) and "合" in text[max(0, b.start - 6):b.start]:
         return False  # …,三區合計357.6萬人次: the total of the list, not one more part
     if "分别" in gap and rx(r"[;。]").search(gap):
@@ -192,6 +194,12 @@ def _list_level(text: str, cur: list[_Item]) -> int | None:
     return None
 
 
+def sublist_cue(text: str, a: int, b: int) -> bool:
+    """A cue in text[a:b] after which the figures are inside the one before it: 其中, 当中, 包括, 主要有."""
+    return any("list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") in ("subset", "include")
+               for t in lexicon.scan(text, a, b))
+
+
 def subset_cue(text: str, a: int, b: int) -> bool:
     """A subset cue (其中, 当中, 这其中) in text[a:b]: what follows is inside the figure before it."""
     return any("list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") == "subset"
@@ -210,7 +218,7 @@ def _at_inner_wholes(text: str, run: list[_Item]) -> list[list[_Item]]:
     semicolon it opens a statement of its own (存款余额…,其中住户存款…;贷款余额…,其中…)."""
     for i in range(1, len(run) - 1):
         it = run[i]
-        if (it.share is None or it.rate) and subset_cue(text, it.end, run[i + 1].start):
+        if (it.share is None or it.rate) and sublist_cue(text, it.end, run[i + 1].start):
             before = run[:i + 1] if _sep_level(text[run[i - 1].end:it.start]) == 1 else run[:i]
             return [r for r in (before,) if len(r) >= 2] + _at_inner_wholes(text, run[i:])
     return [run]
@@ -475,7 +483,7 @@ def compared(text: str, q: Quantity) -> bool:
         return False
     a = last_before(text, ",;。:\n", q.nspan[0]) + 1
     return any("comparator" in t.classes and lexicon.meaning("comparator", t.text).get("role") == "open"
-               and not lexicon.meaning("comparator", t.text).get("loose") for t in lexicon.scan(text, a, q.nspan[0]))
+               and lexicon.meaning("comparator", t.text).get("free") for t in lexicon.scan(text, a, q.nspan[0]))
 
 
 def _fitted(shared: list[_Item], cands: list[Quantity]) -> Quantity | None:
