@@ -24,11 +24,9 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 # that is missing, so that the fix is made there and not for the page.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "no_alarm": {
-        "r004": "two tables flattened side by side: 同比/环比 columns read as one figure restated (issue 11)",
     },
     "dates": {
         "r028": "a converter gloss inside a date (2022全(quan)年) breaks the date (issue 10: long tail)",
-        "s013": "header years of a statistical table are read as quantities (table model, issue 11)",
     },
     "titles_people": {
     },

@@ -318,6 +318,11 @@ CASES: list[tuple[str, str, list[F]]] = [
      [F("329件", Q, "329", "件", "防疫类"), F("147件", Q, "147", "件", "市民生活类")]),
     ("a dateline's byline is no part of the lead's names", "本报讯(记者 王明)全省公路里程达到1.2万公里,比上年增加0.1万公里。",
      [F("1.2万公里", Q, "12000", "公里", "公路里程"), F("增加0.1万公里", C, "1000", "公里", "公路里程", direction="up")]),
+    ("a 分别 list over a whole of known parts", "三次产业对经济增长的贡献率分别为2.3%、64.5%和33.2%。",
+     [F("2.3%", P, "2.3", "%", "第一产业"), F("64.5%", P, "64.5", "%", "第二产业"), F("33.2%", P, "33.2", "%", "第三产业")]),
+    ("a 分别 clause that names nothing goes on about the sentence before", "全年共发生事故2400起,造成560人受伤。与去年同期相比,分别下降15.8%、13.4%。",
+     [F("2400起", Q, "2400", "起", "事故"), F("560人", Q, "560", "人"), F("15.8%", C, "15.8", "%", "事故", direction="down"),
+      F("13.4%", C, "13.4", "%", direction="down")]),
 ]
 
 # Expectations that follow ANNOTATION.md where the extractor does not yet: strict xfails.

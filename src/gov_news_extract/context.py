@@ -10,8 +10,8 @@ from .models import Fact
 from .text.normalise import NormText
 
 if TYPE_CHECKING:
-    from .extract.tables import Cell, Table
     from .layout.roles import LineRole
+    from .layout.tables import CellRef, Table
 
 
 @dataclass
@@ -29,8 +29,8 @@ class Context:
     furniture: list[tuple[int, int]] = field(default_factory=list)
     # Bylines and datelines (本报讯(记者 王明)): what they say is no part of the lead's figures' names.
     bylines: list[tuple[int, int]] = field(default_factory=list)
-    # Numeric cells of flattened tables, by normalised start offset (extract/tables.py).
-    table_cells: dict[int, Cell] = field(default_factory=dict)
+    # The page's tables (layout/tables.py) and their figure cells by normalised start offset.
+    table_cells: dict[int, CellRef] = field(default_factory=dict)
     tables: list[Table] = field(default_factory=list)
     # Results a pass computes once per document for many questions (extract/dates.py).
     cache: dict[str, Any] = field(default_factory=dict)

@@ -64,6 +64,27 @@ class _Fact(BaseModel):
                                    description="Internal: offsets into the normalised text; never serialised.")
 
 
+class TableCell(BaseModel):
+    """Where a figure read from a table sits: enough to rebuild the table from its facts."""
+
+    table: int = Field(description="Index of the table on the page, from 0 in text order; two tables "
+                                   "flattened side by side are two tables.")
+    row: int = Field(description="Row of the cell among the table's data rows, from 0 (header rows and "
+                                 "rows that only name a group, such as 构成(%), are not counted).")
+    column: int = Field(description="Column of the cell among the table's leaf columns, from 0; the "
+                                    "column of row names is column 0.")
+    row_header: str | None = Field(default=None, description="The row's name as written (其中:谷物).")
+    column_header: str | None = Field(default=None, description="The column's header as written; a header "
+                                      "written over several rows is joined from the top with '/' "
+                                      "(受理量(件)/电话).")
+    scale: int = Field(default=1, description="The multiplier the table declares for the cell (单位:亿元 gives "
+                                              "100000000); `value` has it applied already.")
+    period: Literal["current", "prior"] | None = Field(
+        default=None, description="In a table with a growth column, whether the cell's column holds the current "
+                                  "period (本周数据, the later year) or the one compared with (上周数据, the year "
+                                  "before): the growth of the row relates the two.")
+
+
 class _Numeric(_Fact):
     """Fields of the three numeric kinds (`quantity`, `percent`, `change`)."""
 
@@ -84,6 +105,8 @@ class _Numeric(_Fact):
     # cell in a report that counts 件).
     unit_inferred: bool = Field(default=False, description="True when the unit is not written next to the number but taken "
                                                    "from context (a table's declared unit, a report that counts 件).")
+    cell: TableCell | None = Field(default=None, description="For a figure read from a table: the table, "
+                                   "row and column it sits in, with their headers.")
 
 
 class Quantity(_Numeric):

@@ -329,6 +329,8 @@ class Facts:
 
 # ---------------------------------------------------------------- values
 def _scale_of(f: Numeric) -> int:
+    if f.cell is not None and f.cell.scale != 1:
+        return f.cell.scale  # a table cell under 单位:亿元: the scale is declared, not written
     return rounding.multiplier(f.span.text) if f.span.text else 1
 
 

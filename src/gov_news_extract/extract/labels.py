@@ -75,9 +75,9 @@ class _Patterns:
 
     @cached_property
     def basis_only(self) -> regex.Pattern[str]:
-        """较上年同期的, 比10月份的: last period's value of a metric, no name of its own."""
-        return regex.compile(rf"(?:{_having('comparator', role='open')})(?:{lx.alternation('prior_period')}|\d{{1,4}}"
-                             rf"(?:{lx.alternation('date_part')}))+{_OF}?")
+        """较上年同期的, 比10月份的, 较二季度: a comparison base, no name of its own."""
+        return regex.compile(rf"(?:{_having('comparator', role='open')})(?:{lx.alternation('prior_period')}|"
+                             rf"{lx.alternation('time_word')}|\d{{1,4}}(?:{lx.alternation('date_part')}))+{_OF}?")
 
     @cached_property
     def most(self) -> str:
@@ -535,9 +535,11 @@ def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:
         return None
     end = e
     for k, t in enumerate(after):
-        if t.kind == "han" or (t.kind == "word" and not (t.classes & _NOUN_ENDS and not t.is_("plain"))
-                               and not t.is_("total")):
+        if t.kind in ("han", "latin") or (t.kind == "word" and not (t.classes & _NOUN_ENDS and not t.is_("plain"))
+                                          and not t.is_("total")):
             end = t.end
+        elif t.text == "-" and k > 0 and after[k - 1].kind == "latin":
+            end = t.end  # TFT-LCD等级偏光板生产线
         elif t.text == "、" and k > 0 and len(after[k - 1].text) == 1:
             end = t.end  # 轻、重工业
         else:
@@ -683,8 +685,25 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
                     j = k + n.rfind(name)
                     f.label, f.label_span = _surface_of(ctx, j, name)
             continue
+        members = _enumerated_before(ctx, cstart, m.start(), len(run))
+        if members is not None:
+            # 三次产业贡献率分别为2.3%、64.5%和33.2%: the whole of known parts names them in turn
+            for f, name in zip(run, members, strict=True):
+                f.label, f.label_span = name, None
+            continue
         sent = last_before(text, "。\n", m.start()) + 1
-        listed = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart and isinstance(f, Quantity)]
+        before: list[Numeric] = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart
+                                 and not isinstance(f, Change)]
+        listed: list[Numeric] = [f for f in before if isinstance(f, Quantity)]
+        if len(listed) < len(run) and len(before) >= len(run):
+            listed = before  # …分别为68.2%和52.6%,分别比上年末提高0.8个、1.3个百分点
+        if not before and not names and sent > 1 and text[sent - 1] == "。":
+            # …共发生事故241734起,造成57168人死亡…。与去年同期相比,分别下降15.8%、13%…: a clause
+            # that names nothing goes on about the figures of the sentence before
+            psent = last_before(text, "。\n", sent - 1) + 1
+            listed = [f for f in facts if psent <= f.nspan[0] and f.nspan[1] <= sent and isinstance(f, Quantity)]
+            if len(listed) != len(run):
+                listed = []
         if len(listed) >= len(run) and (not names or (len(names) == 1 and len(run) > 1)):  # 投资额分别为…: a metric, not names
             for f, src in zip(run, listed[-len(run):], strict=True):
                 f.label, f.label_span = src.label, src.label_span
@@ -787,3 +806,12 @@ def _without_furniture(ctx: Context, a: int, b: int) -> str:
         k += 1
     out.append(text[pos:b] if pos < b else "")
     return "".join(out)
+
+
+def _enumerated_before(ctx: Context, start: int, end: int, k: int) -> list[str] | None:
+    """The members of a whole of known parts (三次产业) named in text[start:end], when there are k."""
+    for t in reversed(tokens(ctx.norm.text, start, end)):
+        if t.is_("enumerated"):
+            members = [str(x) for x in lx.meaning("enumerated", t.text).get("members") or []]
+            return [_in_page_script(ctx, x) for x in members] if len(members) == k else None
+    return None

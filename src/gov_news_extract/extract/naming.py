@@ -254,7 +254,7 @@ def pointer_cut(s: str) -> int | None:
             continue
         if nxt.kind == "num" and not t.means("list_cue", kind="facet"):
             continue
-        if t.is_("pointer") or (t.means("list_cue", kind="include") and len(t.text) > 1) \
+        if t.is_("pointer", "report_verb") or (t.means("list_cue", kind="include") and len(t.text) > 1) \
                 or (t.means("copula", opens=True) and nxt.kind == "han" and i > 0):
             cut = t.end
         elif t.is_("within") and any(x.kind == "num" for x in toks[max(0, i - 5):i]) and any(
@@ -366,9 +366,20 @@ def _keeps_verb(s: str, verb_start: int, tail: str) -> bool:
     return bool(toks) and toks[0].means("intake_verb", keeps_object=True)
 
 
+def _verb_after_object(s: str) -> str | None:
+    """热线对已办结工单回访: after 对 and its object, the verb that ends the words is what is counted."""
+    toks = [t for t in tokens(s) if t.kind != "space"]
+    if len(toks) >= 3 and toks[-1].is_(*_VERBS) and any(t.means("preposition", kind="towards") for t in toks[:-2]):
+        return toks[-1].text
+    return None
+
+
 def _cut(s: str, opened: list[bool]) -> str:
     """One pass of the cuts: a verb of counting, a pointer, an opening verb, a subject. An opening
     verb cuts once: its object may itself begin with a verb (投入[整治资金])."""
+    verb = _verb_after_object(s)
+    if verb is not None:
+        return verb
     lead = lead_verb(s)
     if lead is not None:
         vstart, vend = lead

@@ -20,7 +20,8 @@ from functools import lru_cache
 import regex
 
 from ..context import Context
-from ..models import Change, Percent, Quantity
+from ..layout.tables import CellRef
+from ..models import Change, Percent, Quantity, TableCell
 from ..numbers.numeral import Number, parse_number
 from ..text import lexicon as lx
 from ..text import names
@@ -28,7 +29,7 @@ from ..text.clauses import last_before
 from ..text.rx import rx
 from ..text.tokens import Tok, tokens
 from . import labels, lexicon
-from .tables import Cell
+from . import tables as table_facts
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
 
@@ -230,6 +231,9 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
                 continue
             if unit and (lx.meaning("unit", unit).get("calendar") or _unit_is(unit, clock=True)) and num.value > 31:
                 continue  # 二〇二三年: a year written in numerals
+            if _unit_is(unit, phase=True) and (text.endswith(f"{g[i_unit]}、", 0, s)
+                                                or text.startswith("、", e)):
+                continue  # 一期、二期: the phases of a project, not a count of them (分三期建设)
         if _overlaps(taken, s, e):
             continue
         approx = g[i_mid1] or g[i_mid] or g[i_post]
@@ -395,9 +399,9 @@ def run(ctx: Context) -> None:
     i = 0
     while i < len(hits):
         h = hits[i]
-        cell = ctx.table_cells.get(h.start)
-        if cell is not None:
-            facts.append(_cell_fact(ctx, h, cell))
+        ref = ctx.table_cells.get(h.start)
+        if ref is not None:
+            facts.append(_cell_fact(ctx, h, ref))
             i += 1
             continue
         if not h.unit:
@@ -439,7 +443,8 @@ _COUNT_HEADER = regex.compile(r"数$|量$|件|次|起|办结|受理|交办|派�
 
 def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], bare_cells: set[int]) -> None:
     """Whole-number table cells in a report that counts one thing (件) count that thing too,
-    when their column names a count (…数, …量) or has no header the parser could read."""
+    when their column names a count (…数, …量) or has no header the parser could read — and
+    their table declares no unit of its own."""
     counted = Counter(f.unit for f in facts if isinstance(f, Quantity) and f.unit and f.nspan[0] not in ctx.table_cells)
     if not counted:
         return
@@ -449,33 +454,42 @@ def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], ba
     for f in facts:
         if not isinstance(f, Quantity) or f.unit or f.decimals:
             continue
-        cell = ctx.table_cells.get(f.nspan[0])
-        if cell is None and f.nspan[0] not in bare_cells:
+        ref = ctx.table_cells.get(f.nspan[0])
+        if ref is None and f.nspan[0] not in bare_cells:
             continue
-        if cell is None or cell.label_at is None or _COUNT_HEADER.search(f.label or ""):
+        if ref is None or not ref.column.path or _COUNT_HEADER.search(f.label or ""):
             f.unit, f.unit_inferred = unit, True
 
 
-_UNIT_SUFFIX = regex.compile(r"[(（](?:[^()（）]{1,4}|[^()（）]{1,4}/[^()（）]{1,4})[)）]$")
-
-
-def _cell_fact(ctx: Context, h: _Hit, cell: Cell) -> Quantity | Percent | Change:
-    """A table cell measures what its column (or row) is called; under a growth header it is a change."""
-    value = h.num.value
-    label = ctx.norm.surface(*cell.label_at) if cell.label_at else cell.header
-    if label and cell.label_at:
-        label = _UNIT_SUFFIX.sub("", label)  # 受理量(件) → 受理量
-    common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": h.num.decimals,
-                                 "label": label}
+def _cell_fact(ctx: Context, h: _Hit, ref: CellRef) -> Quantity | Percent | Change:
+    """A table cell states what its table declares for it (`extract/tables.py`): a quantity in
+    the declared unit and scale, a percent, or a change with its basis and the figure's sign."""
+    own = h.unit if h.unit not in (None, "%") else None
+    r = table_facts.reading(ctx, ref, h.unit == "%", own)
+    if h.num.scale != 1:
+        r.scale = h.num.scale  # 12.5万 in a cell: written, not declared
+    value = h.num.value * (r.scale if h.num.scale == 1 else 1)
+    if r.scale != 1 and value == value.to_integral_value():
+        value = Decimal(int(value))  # 9870.58 × 10^8 is 987058000000, not 987058000000.00
+    label = "".join(ctx.norm.surface(a, b) for a, b in r.label) or None
+    t, row, col = ref.table, ref.row, ref.column
+    where = TableCell(table=t.index, row=row.index, column=col.index,
+                      row_header=ctx.norm.surface(row.name.start, row.name.end) if row.name else None,
+                      column_header="/".join(ctx.norm.surface(e.start, e.end) for e in col.path) or None,
+                      scale=r.scale, period=col.when)
+    decimals = h.num.decimals - (t.padding(row) if r.kind == "percent" else 0)
+    common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": decimals,
+                                 "label": label, "cell": where, "period_id": r.period_id}
+    if len(r.label) == 1:
+        common["label_span"] = ctx.norm.span(*r.label[0])
     fact: Quantity | Percent | Change
-    if cell.growth:
-        unit = h.unit or "%"
-        fact = Change(value=abs(value), unit=unit, direction="down" if value < 0 else "up",
-                      **common)  # type: ignore[arg-type]
-    elif h.unit == "%":
+    if r.kind == "change":
+        fact = Change(value=abs(value), unit=r.unit or "%", direction="down" if value < 0 else "up",
+                      basis=r.basis, **common)  # type: ignore[arg-type]
+    elif r.kind == "percent":
         fact = Percent(value=value, unit="%", **common)  # type: ignore[arg-type]
     else:
-        fact = Quantity(value=value, unit=h.unit or cell.unit, **common)  # type: ignore[arg-type]
+        fact = Quantity(value=value, unit=r.unit, **common)  # type: ignore[arg-type]
     fact.nspan = (h.start, h.end)
     return fact
 
@@ -631,9 +645,9 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
         value = -value
         direction = "down" if direction != "down" else "up"
         common["value_high"] = None
-    rate = lexicon.rate_word_regex().search(left)
-    if direction is None and rate and (_unit_is(h.unit, kind="percent") or h.unit == _POINTS):
-        direction = lexicon.rate_words()[rate.group("w")]
+    rate = _rate_before(text, clause_start, h.start) if direction is None else None
+    if rate is not None and (_unit_is(h.unit, kind="percent") or h.unit == _POINTS):
+        direction = rate  # 增速为5.5%, 增幅均在20%以上, 降幅收窄至2.1%: a rate of change names it
     if direction is None and _unit_is(h.unit, kind="percent"):
         after = _rate_after().match(text, h.end)
         if after is not None:
@@ -664,6 +678,24 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
 
 _OPEN_BRACKETS = frozenset("(（")
 _CLOSE_BRACKETS = frozenset(")）")
+
+
+# What may stand between a rate of change and its figure (增幅[均在]20%, 降幅[收窄至]2.1%).
+_RATE_GAP = frozenset({"bound", "copula", "adverb", "particle", "level_verb", "direction", "basis_word", "separator"})
+
+
+def _rate_before(text: str, a: int, pos: int) -> str | None:
+    """The direction a rate word before the number implies, reading back over the words that may
+    stand between them; None when no rate word names the figure."""
+    for t in reversed(tokens(text, a, pos)):
+        if t.kind == "space":
+            continue
+        if t.is_("rate_word"):
+            return str(lx.meaning("rate_word", t.text)["dir"])
+        if t.kind in ("word", "punct") and t.classes & _RATE_GAP and t.text not in ",，;；":
+            continue
+        return None
+    return None
 
 
 @lru_cache(maxsize=1)

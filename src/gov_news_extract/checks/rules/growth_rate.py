@@ -8,7 +8,9 @@ What it checks
     changes name it: 轨道交通13754.3万人次 … 轨道交通客运量增加1426.8万人次,
     增长9.4%); a current figure with its basis (今年3618件, 去年同期3185件,
     增长13.6%) must satisfy rate = (current − basis) / basis.  All figures
-    carry their rounding intervals; 倍 changes are checked the same way.
+    carry their rounding intervals; 倍 changes are checked the same way.  In a
+    table, a growth cell is checked against the current and the earlier
+    period's figures of its row (本周数据, 上周数据, 环比增长).
 
 Why it matters
     A growth rate that its own figures contradict is a mistyped figure, or a
@@ -75,8 +77,16 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
     quantities = sorted(facts.of(Quantity), key=lambda q: facts.pos(q)[0])
     starts = [facts.pos(q)[0] for q in quantities]
     absolute = [ac for ac in changes if ac.unit not in ("%", "倍", "个百分点", None)]
+    rows: dict[tuple[int, int], list[Quantity]] = {}
+    for q in quantities:
+        if q.cell is not None and q.cell.period is not None:
+            rows.setdefault((q.cell.table, q.cell.row), []).append(q)
     for rc in changes:
         if rc.unit not in ("%", "倍") or facts.approx_of(rc):
+            continue
+        if rc.cell is not None:
+            # Form 3: a table row with the current and the earlier period's figures beside its growth
+            yield from _table_row(facts, rc, rows.get((rc.cell.table, rc.cell.row), []))
             continue
         before = _quantities_before(facts, rc, quantities, starts)
         # Form 1: current figure, absolute change, relative change.
@@ -126,6 +136,26 @@ def _named_current(facts: Facts, ac: Change, quantities: list[Quantity], starts:
                 and facts.same_article(q, ac):
             return q
     return None
+
+
+def _table_row(facts: Facts, rc: Change, row: list[Quantity]) -> Iterator[Diagnostic]:
+    """本周数据 399, 上周数据 348, 环比增长 14.66%: the growth is (current − prior) / prior."""
+    cur = [q for q in row if q.cell is not None and q.cell.period == "current"]
+    prior = [q for q in row if q.cell is not None and q.cell.period == "prior"]
+    if len(cur) != 1 or len(prior) != 1 or not units_compatible(cur[0].unit, prior[0].unit):
+        return
+    if facts.approx_of(cur[0]) or facts.approx_of(prior[0]):
+        return
+    c, b, rate = facts.value_of(cur[0]), facts.value_of(prior[0]), facts.value_of(rc)
+    if b.iv.lo <= 0:
+        return
+    sign = 1 if rc.direction == "up" else -1
+    delta = (c.iv - b.iv) if sign > 0 else (b.iv - c.iv)
+    if rate.iv.intersects((delta / b.iv).scale(_rate(rc))):
+        return
+    true = (Fraction(cur[0].value) - Fraction(prior[0].value)) * sign / Fraction(prior[0].value) * _rate(rc)
+    arith = f"({rounding.fmt(cur[0].value)} − {rounding.fmt(prior[0].value)})/{rounding.fmt(prior[0].value)}"
+    yield _finding(rc, rate, c, b, arith, true, cur[0], prior[0])
 
 
 def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator[Diagnostic]:

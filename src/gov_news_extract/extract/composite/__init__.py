@@ -50,7 +50,7 @@ from .runs import (
 )
 from .share_lists import _attach_share_lists
 from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder_parts, _sentence_sums
-from .table_parts import _table_breakdowns, _table_rankings, _table_row_breakdowns, _table_sub_rows
+from .table_parts import _table_breakdowns, _table_rankings
 
 
 def run(ctx: Context) -> None:
@@ -74,10 +74,8 @@ def run(ctx: Context) -> None:
     _narrated_ranks(ctx, taken)                    # 第一名是“A”…;B…位列第二
     _ranks_after_figures(ctx, taken)               # 最高的是A…,B和C分别为…,排在第二、第三位
     _table_rankings(ctx)                           # tables (table_parts.py)
-    _table_breakdowns(ctx)
-    _table_row_breakdowns(ctx)
-    _table_sub_rows(ctx)
     _attach_share_lists(ctx)                       # a:b:c and 分别占… after the parts (share_lists.py)
+    _table_breakdowns(ctx)                         # totals, 小计 columns, 其中 rows, 构成 blocks
 
 
 def _list_order(text: str, run: list[_Item]) -> str:

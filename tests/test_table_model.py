@@ -1,0 +1,314 @@
+"""The table model (`layout/tables.py`) and the facts and breakdowns read from it.
+
+Cases are named by origin: `issue-11` (the invented cases of the issue), `review-…` (the
+invented examples of `../shared/reviews/`), `layout-…` (one fixture per layout, written for
+these tests). A property checks that one table laid out as pipe rows, one cell a line and
+aligned columns gives the same facts.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gov_news_extract import parse
+from gov_news_extract.layout.tables import find_tables, parse_unit
+from gov_news_extract.models import Breakdown, Change, DateFact, Document, Percent, Quantity, Ranking
+from gov_news_extract.text.normalise import normalise
+
+
+def numeric(doc: Document) -> dict[str, list[Quantity | Percent | Change]]:
+    """The figures of a page by their text (a text may occur more than once)."""
+    out: dict[str, list[Quantity | Percent | Change]] = {}
+    for f in doc.facts():
+        if isinstance(f, (Quantity, Percent, Change)):
+            out.setdefault(f.span.text, []).append(f)
+    return out
+
+
+def breakdowns(doc: Document) -> list[tuple[Decimal | None, list[tuple[str | None, Any, Any]]]]:
+    return [(f.total, [(p.label, p.value, p.share) for p in f.parts]) for f in doc.facts() if isinstance(f, Breakdown)]
+
+
+def rules(doc: Document) -> list[str]:
+    return sorted(d.rule for d in doc.diagnostics if d.severity in ("error", "warning"))
+
+
+# ---------------------------------------------------------------- issue 11: the invented cases
+
+
+def test_issue_11_caption_unit_row_and_header_years() -> None:
+    doc = parse("表3 2022年全县主要农产品产量\n| 单位:万吨 | ||\n| 指标 | 2021 | 2022 |\n| 粮食 | 35.62 | 36.10 |")
+    dates = [f.span.text for f in doc.facts() if isinstance(f, DateFact)]
+    assert "2021" in dates and "2022" in dates
+    figures = numeric(doc)
+    assert "2021" not in figures and "2022" not in figures
+    grain = figures["35.62"][0]
+    assert isinstance(grain, Quantity)
+    assert (grain.value, grain.unit, grain.label) == (Decimal(356200), "吨", "粮食")
+    assert grain.cell is not None and (grain.cell.row, grain.cell.column) == (0, 1)
+    assert grain.cell.row_header == "粮食" and grain.cell.column_header == "2021"
+    assert grain.period_id == next(f.id for f in doc.facts() if f.span.text == "2021")
+
+
+def test_issue_11_header_cells_broken_over_lines() -> None:
+    doc = parse("| 项 目 | 总量\n(万元) |\n较上年增长\n(%) |\n| 财政收入 | 8812.4 | 6.3 |")
+    figures = numeric(doc)
+    total = figures["8812.4"][0]
+    assert isinstance(total, Quantity)
+    assert (total.value, total.unit, total.label) == (Decimal(88124000), "元", "财政收入")
+    growth = figures["6.3"][0]
+    assert isinstance(growth, Change)
+    assert (growth.value, growth.unit, growth.direction, growth.basis, growth.label) == \
+        (Decimal("6.3"), "%", "up", "较上年", "财政收入")
+
+
+def test_issue_11_short_row_keeps_its_neighbours() -> None:
+    doc = parse("类别 |\n咨询 |\n投诉 |\n求助 |\n小计 |\n一月 |\n30 |\n12 |\n6 |\n48 |\n二月 |\n25 |\n13 |\n38 |")
+    figures = numeric(doc)
+    assert [figures[t][0].label for t in ("30", "12", "6", "48")] == ["咨询", "投诉", "求助", "小计"]
+    assert figures["38"][0].label == "小计"  # the short row's last cell is its subtotal
+    assert figures["38"][0].cell is not None and figures["38"][0].cell.column == 4
+    # the complete row is a breakdown of its subtotal; the short one, missing a part, is none
+    assert breakdowns(doc) == [(Decimal(48), [("咨询", Decimal(30), None), ("投诉", Decimal(12), None),
+                                               ("求助", Decimal(6), None)])]
+
+
+def test_issue_11_two_tables_side_by_side_share_their_whole() -> None:
+    doc = parse("办件总数 |\n渠道 |\n件数 |\n比例 |\n类别 |\n件数 |\n比例 |\n1000 |\n热线 |\n900 |\n90.0% |\n求助 |\n"
+                "600 |\n60.0% |\n|\n微信 |\n100 |\n10.0% |\n建议 |\n400 |\n40.0% |")
+    figures = numeric(doc)
+    assert figures["1000"][0].label == "办件总数"
+    assert {t: figures[t][0].label for t in ("90.0%", "60.0%", "10.0%", "40.0%")} == \
+        {"90.0%": "热线", "60.0%": "求助", "10.0%": "微信", "40.0%": "建议"}
+    assert sorted(breakdowns(doc), key=str) == sorted([
+        (Decimal(1000), [("热线", Decimal(900), Decimal("90.0")), ("微信", Decimal(100), Decimal("10.0"))]),
+        (Decimal(1000), [("求助", Decimal(600), Decimal("60.0")), ("建议", Decimal(400), Decimal("40.0"))]),
+    ], key=str)
+    tables = {f.cell.table for fs in figures.values() for f in fs if f.cell is not None}
+    assert len(tables) == 2
+
+
+def test_issue_11_yoy_and_mom_columns_are_changes_with_their_bases() -> None:
+    doc = parse("单位 | 件数 | 占比 | 同比 | 环比\n区县 | 800 | 80.00% | 12.50% | 3.10%\n市直 | 200 | 20.00% | -5.00% | 1.20%\n"
+                "合计 | 1000 | 100.00% | 8.40% | 2.70%")
+    figures = numeric(doc)
+    yoy, mom = figures["12.50%"][0], figures["3.10%"][0]
+    assert isinstance(yoy, Change) and isinstance(mom, Change)
+    assert (yoy.basis, mom.basis, yoy.label, mom.label) == ("同比", "环比", "区县", "区县")
+    down = figures["-5.00%"][0]
+    assert isinstance(down, Change) and (down.value, down.direction) == (Decimal("5.00"), "down")
+    assert rules(doc) == []  # never one figure restated
+    assert breakdowns(doc) == [(Decimal(1000), [("区县", Decimal(800), Decimal("80.00")),
+                                                 ("市直", Decimal(200), Decimal("20.00"))])]
+
+
+# ---------------------------------------------------------------- the reviews' invented examples
+
+
+def test_review_t4_share_block_of_a_yearbook_table() -> None:
+    """checks review T4: the whole is the first row, its 构成(%) block the shares."""
+    doc = parse("| 指标 | 2019 | 2020 |\n| 总额(亿元) | 500.00 | 600.00 |\n| 甲产业 | 100.00 | 150.00 |\n"
+                "| 乙产业 | 400.00 | 450.00 |\n| 构成(%) | 100.00 | 100.00 |\n| 甲产业 | 25.00 | 25.00 |\n"
+                "| 乙产业 | 80.00 | 75.00 |")
+    assert numeric(doc)["500.00"][0].value == Decimal(50000000000)
+    assert "shares-sum" in rules(doc) and "share-of-total" in rules(doc)
+    totals = sorted(t for t, _ in breakdowns(doc) if t is not None)
+    assert totals == [Decimal(50000000000), Decimal(60000000000)]
+
+
+def test_review_t1_side_by_side_slip_is_flagged() -> None:
+    doc = parse("来源 |\n数量 |\n占比 |\n类型 |\n数量 |\n占比 |\n电话 |\n800 |\n85.00% |\n咨询 |\n600 |\n60.00% |\n|\n"
+                "网站 |\n200 |\n20.00% |\n投诉 |\n400 |\n40.00% |")
+    assert len(breakdowns(doc)) == 2
+    assert "shares-sum" in rules(doc)
+
+
+def test_review_2a_flattened_two_row_header_one_cell_a_line() -> None:
+    doc = parse("事项类型 |\n投诉 |\n咨询 |\n合计 |\n物业 |\n噪音 |\n社保 |\n医保 |\n本月 |\n12 |\n7 |\n30 |\n9 |\n58 |")
+    figures = numeric(doc)
+    assert [figures[t][0].label for t in ("12", "7", "30", "9", "58")] == ["物业", "噪音", "社保", "医保", "合计"]
+    assert figures["12"][0].cell is not None and figures["12"][0].cell.column_header == "投诉/物业"
+
+
+# ---------------------------------------------------------------- one fixture per layout
+
+
+LAYOUTS: dict[str, str] = {
+    "pipe": "| 区县 | 受理量(件) | 办结率 |\n| 东区 | 1200 | 98.5% |\n| 西区 | 800 | 97.0% |\n| 合计 | 2000 | 97.9% |",
+    "markdown": "| 区县 | 受理量(件) | 办结率 |\n|---|---|---|\n| 东区 | 1200 | 98.5% |\n| 西区 | 800 | 97.0% |\n"
+                "| 合计 | 2000 | 97.9% |",
+    "bars": "区县 |\n受理量(件) |\n办结率 |\n东区 |\n1200 |\n98.5% |\n西区 |\n800 |\n97.0% |\n合计 |\n2000 |\n97.9% |",
+    "bare": "区县\n受理量(件)\n办结率\n东区\n1200\n98.5%\n西区\n800\n97.0%\n合计\n2000\n97.9%",
+    "blank-lines": "区县\n\n受理量(件)\n\n办结率\n\n东区\n\n1200\n\n98.5%\n\n西区\n\n800\n\n97.0%\n\n合计\n\n2000\n\n97.9%",
+    "aligned": "区县    受理量(件)    办结率\n东区    1200    98.5%\n西区    800     97.0%\n合计    2000    97.9%",
+    "numbered": "序号 |\n区县 |\n受理量(件) |\n办结率 |\n1 |\n东区 |\n1200 |\n98.5% |\n2 |\n西区 |\n800 |\n97.0% |\n"
+                "合计 |\n2000 |\n97.9% |",
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_layout_fixture(layout: str) -> None:
+    doc = parse("各区县受理情况如下:\n" + LAYOUTS[layout])
+    figures = numeric(doc)
+    east = figures["1200"][0]
+    assert isinstance(east, Quantity) and (east.unit, east.label) == ("件", "受理量")
+    rate = figures["98.5%"][0]
+    assert isinstance(rate, Percent) and rate.label == "办结率"
+    assert east.cell is not None and east.cell.row_header == "东区"
+    assert breakdowns(doc) == [(Decimal(2000), [("东区", Decimal(1200), None), ("西区", Decimal(800), None)])]
+    assert "1" not in figures and "2" not in figures  # 序号 are no figures
+
+
+def test_layout_two_row_pipe_header_spans_its_sub_columns() -> None:
+    doc = parse("| 年份 | 年末常住人口(万人) | | | 城镇化率(%) |\n| | 合计 | 城镇 | 乡村 | |\n"
+                "| 2022 | 42.05 | 22.40 | 19.65 | 53.27 |\n| 2023 | 41.82 | 22.71 | 19.11 | 54.30 |")
+    figures = numeric(doc)
+    assert figures["22.40"][0].value == Decimal(224000) and figures["22.40"][0].unit == "人"
+    assert figures["42.05"][0].label == "年末常住人口"  # a 合计 column is named by what it sums
+    assert isinstance(figures["53.27"][0], Percent)
+    assert [t for t, _ in breakdowns(doc)] == [Decimal(420500), Decimal(418200)]
+    assert {f.span.text for f in doc.facts() if isinstance(f, DateFact)} >= {"2022", "2023"}
+
+
+def test_layout_row_groups_declare_kinds() -> None:
+    text = ("单位:亿元\n| 指标 | 2022 | 2023 |\n| 生产总值 | 200.0 | 220.0 |\n| 第一产业 | 20.0 | 21.0 |\n"
+            "| 第二产业 | 80.0 | 90.0 |\n| 第三产业 | 100.0 | 109.0 |\n| 构成(%) | | |\n| 第一产业 | 10.0 | 9.5 |\n"
+            "| 第二产业 | 40.0 | 40.9 |\n| 第三产业 | 50.0 | 49.6 |\n| 比上年增长(%) | | |\n| 生产总值 | 4.1 | -1.2 |")
+    doc = parse(text)
+    figures = numeric(doc)
+    assert figures["200.0"][0].value == Decimal(20000000000)
+    assert isinstance(figures["9.5"][0], Percent) and figures["9.5"][0].label == "第一产业"
+    fall = figures["-1.2"][0]
+    assert isinstance(fall, Change) and (fall.direction, fall.basis) == ("down", "比上年")
+    parts = breakdowns(doc)
+    assert len(parts) == 2 and parts[0][1][0] == ("第一产业", Decimal(2000000000), Decimal("10.0"))
+    assert rules(doc) == []
+
+
+def test_layout_index_group_and_padded_shares() -> None:
+    """s013's shape: an index group (上年=100) and a share block padded to two decimals."""
+    text = ("单位:亿元\n| 项目 | 2019 | 2020 |\n| 总产出(亿元) | 300.00 | 400.00 |\n| 甲 | 100.00 | 130.00 |\n"
+            "| 乙 | 200.00 | 270.00 |\n| 总产出指数(上年=100) | 110.40 | 113.20 |\n| 甲 | 103.10 | 102.90 |\n"
+            "| 乙 | 112.20 | 113.50 |\n| 总产出构成(%) | 100.00 | 100.00 |\n| 甲 | 33.30 | 32.50 |\n"
+            "| 乙 | 66.70 | 67.50 |")
+    doc = parse(text)
+    figures = numeric(doc)
+    index = figures["103.10"][0]
+    assert isinstance(index, Percent) and index.label == "甲指数"
+    share = figures["33.30"][0]
+    assert isinstance(share, Percent) and share.decimals == 1  # 33.30 is 33.3 padded
+    assert len(breakdowns(doc)) == 2 and rules(doc) == []
+
+
+def test_layout_unit_column_is_no_name_and_no_figure() -> None:
+    """A 计量单位 column stands beside the figures, which are read as written (the corpora's
+    golds: heldout7, heldout12); its cells name no row and the rows keep their names."""
+    doc = parse("主要工业产品产量\n产品名称 计量单位 绝对数 比上年增长(%)\n原煤 万吨 186.42 4.7\n发电量 亿千瓦时 18.73 -3.9")
+    figures = numeric(doc)
+    assert (figures["186.42"][0].value, figures["186.42"][0].unit, figures["186.42"][0].label) == \
+        (Decimal("186.42"), None, "原煤")
+    assert figures["18.73"][0].label == "发电量"
+    assert isinstance(figures["-3.9"][0], Change) and figures["-3.9"][0].direction == "down"
+    assert figures["-3.9"][0].unit == "%"
+
+
+def test_layout_ranked_table_is_a_ranking_not_facts_of_its_ranks() -> None:
+    doc = parse("表2 本周诉求量居前三位的问题\n| 排名 | 问题类型 | 件数 |\n|---|---|---|\n| 1 | 物业 | 186 |\n"
+                "| 2 | 供暖 | 142 |\n| 3 | 噪声 | 97 |")
+    assert [[i.label for i in f.items] for f in doc.facts() if isinstance(f, Ranking)] == [["物业", "供暖", "噪声"]]
+    assert set(numeric(doc)) == {"186", "142", "97"}
+
+
+def test_infographic_lines_are_no_table() -> None:
+    """Label-and-figure lines under a title (较8月增加3448件 / 环比增长5.3%) are no table."""
+    text = "9月\n共受理群众诉求\n68472件\n较8月增加3448件\n环比增长5.3%\n同比下降2.1%\n"
+    assert find_tables(normalise(text).text) == []
+
+
+@pytest.mark.parametrize(("text", "unit", "scale", "percent"), [
+    ("亿元", "元", 10**8, False), ("万吨", "吨", 10**4, False), ("%", None, 1, True), ("件", "件", 1, False),
+    ("上年=100", None, 1, True), ("亿元、%", "元", 10**8, False),
+])
+def test_declared_units(text: str, unit: str | None, scale: int, percent: bool) -> None:
+    d = parse_unit(text)
+    assert d is not None and (d.unit, d.scale, d.percent) == (unit, scale, percent)
+
+
+# ---------------------------------------------------------------- one table, three layouts
+
+NAMES = ["东城区", "西城区", "南湖区", "北山县", "高新区", "临江镇", "青石街道", "白沙县"]
+HEADERS = ["受理量", "办结量", "回访量", "转办量"]
+
+
+def _render(layout: str, header: list[str], rows: list[list[str]]) -> str:
+    if layout == "pipe":
+        return "\n".join("| " + " | ".join(r) + " |" for r in [header, *rows])
+    if layout == "cells":
+        return "\n".join(c + " |" for r in [header, *rows] for c in r)
+    return "\n".join("    ".join(r) for r in [header, *rows])
+
+
+def _facts_of(text: str) -> list[tuple[Any, ...]]:
+    doc = parse(text)
+    out = []
+    for f in doc.facts():
+        if isinstance(f, (Quantity, Percent, Change)):
+            assert f.cell is not None
+            out.append((f.kind, f.value, f.unit, f.label, f.cell.row, f.cell.column))
+        elif isinstance(f, Breakdown):
+            out.append(("breakdown", f.total, tuple((p.label, p.value, p.share) for p in f.parts)))
+    return sorted(out, key=repr)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_one_table_in_three_layouts_gives_the_same_facts(data: st.DataObject) -> None:
+    n_rows = data.draw(st.integers(2, 6))
+    n_cols = data.draw(st.integers(1, 3))
+    names = data.draw(st.permutations(NAMES))[:n_rows]
+    heads = data.draw(st.permutations(HEADERS))[:n_cols]
+    unit = data.draw(st.sampled_from(["", "(件)", "(万元)"]))
+    with_share = data.draw(st.booleans())
+    with_total = data.draw(st.booleans())
+    values = [[data.draw(st.integers(1000, 99999)) for _ in range(n_cols)] for _ in range(n_rows)]
+    header = ["区县", *[h + unit for h in heads]] + (["占比"] if with_share else [])
+    rows = []
+    first_total = sum(v[0] for v in values)
+    for name, vals in zip(names, values, strict=True):
+        row = [name, *map(str, vals)]
+        if with_share:
+            row.append(f"{vals[0] * 100 / first_total:.1f}%")
+        rows.append(row)
+    if with_total:
+        total = ["合计", *[str(sum(v[c] for v in values)) for c in range(n_cols)]]
+        rows.append(total + (["100.0%"] if with_share else []))
+    readings = {layout: _facts_of("各区县情况如下:\n" + _render(layout, header, rows))
+                for layout in ("pipe", "cells", "aligned")}
+    assert readings["pipe"] == readings["cells"] == readings["aligned"]
+    assert len([f for f in readings["pipe"] if f[0] != "breakdown"]) == len(rows) * (n_cols + with_share)
+
+
+# ---------------------------------------------------------------- checks on tables
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a growth column against the current and the earlier period's columns of its row
+    ("| 指标 | 2023 | 2024 | 增长(%) |\n| 受理量 | 1200 | 1320 | 10.0 |\n| 办结量 | 1100 | 1200 | 12.0 |", ["12.0"]),
+    ("| 指标 | 2023 | 2024 | 增长(%) |\n| 受理量 | 1200 | 1320 | 10.0 |\n| 办结量 | 1100 | 1200 | 9.1 |", []),
+    ("| 类别 | 本周数据 | 上周数据 | 环比增长 |\n| 住房 | 399 | 348 | 16.66% |\n| 施工 | 122 | 111 | 9.91% |",
+     ["16.66%"]),
+    ("| 类别 | 本周数据 | 上周数据 | 环比增长 |\n| 住房 | 399 | 348 | 14.66% |\n| 施工 | 122 | 111 | 9.91% |", []),
+])
+def test_growth_column_against_its_period_columns(text: str, flagged: list[str]) -> None:
+    doc = parse(text)
+    assert [d.span.text for d in doc.diagnostics if d.rule == "growth-rate"] == flagged
+
+
+def test_parts_sum_on_a_total_row() -> None:
+    doc = parse("| 区县 | 受理量 |\n| 东区 | 1200 |\n| 西区 | 900 |\n| 合计 | 2000 |")
+    assert rules(doc) == ["parts-sum"]
