@@ -278,7 +278,10 @@ def _share_chains(ctx: Context, items: list[_Item], used: set[int]) -> list[list
             lines = gap.split("\n")[1:-1]
             heading = any(ln.strip() and (not rx(r"[,。;]").search(ln) or SECTION_HEAD.match(ln)) and
                           not _heads_line_text(ln) for ln in lines)
-            if heading or not _same_unit(cur[-1], it) or "\n" not in gap:
+            # …共4759件,占投诉量的48% / …共5121件,占投诉量的52% / …举报3618件,占27%: a share that names
+            # another whole (or none where the others name one) belongs to another list
+            other = _share_whole(text, cur[-1]) != _share_whole(text, it)
+            if heading or other or not _same_unit(cur[-1], it) or "\n" not in gap:
                 if len(cur) >= 2:
                     chains.append(cur)
                 cur = []
@@ -286,6 +289,15 @@ def _share_chains(ctx: Context, items: list[_Item], used: set[int]) -> list[list
     if len(cur) >= 2:
         chains.append(cur)
     return chains
+
+
+def _share_whole(text: str, it: _Item) -> str | None:
+    """The whole a share names (占投诉量的48% → 投诉量), None when it names none (占27%)."""
+    if it.share is None:
+        return None
+    a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
+    m = rx(r"占(\p{Han}{1,12}?)的").search(text, a, it.share.nspan[0])
+    return m.group(1) if m else None
 
 
 def _heads_line_text(line: str) -> bool:
