@@ -609,18 +609,22 @@ def _named_by_shares(ctx: Context, run: list[_Item], wholes: list[Quantity]) -> 
         name = m.group(1)
         if rx(r"^(?:全部|所有|全市|全县|全区|全省)|(?:总量|总数|总额|总计|总和)$").search(name):
             return None  # 占受理总量的, 占全部诉求的: the whole, not a figure named apart
-        taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
-        whole = next((w for w in reversed(wholes) if w.nspan[0] >= run[0].start - 1500
-                      and _names(name, norm_label(ctx, w)) and (w.id not in taken or norm_label(ctx, w) == name)),
-                     None)
+        biggest = max((p.value for p in run if p.value is not None), default=Decimal(0))
+        whole = next((w for w in reversed(wholes) if w.nspan[0] >= run[0].start - 1500 and w.value > biggest
+                      and _names(name, norm_label(ctx, w))), None)
         return Tie(whole, "named", m.group()) if whole is not None else None
     return None
 
 
 def _names(name: str, label: str | None) -> bool:
-    """A name that calls a figure by its label, shortened (转办事项 for 转办热线事项): its characters in order."""
-    it = iter(label or "")
-    return bool(label) and all(c in it for c in name)
+    """A name that calls a figure by its label, shortened (转办事项 for 转办热线事项): its characters in
+    order; a measure's end aside (投诉量 for 消费者投诉)."""
+    if not label:
+        return False
+    it = iter(label)
+    if all(c in it for c in name):
+        return True
+    return len(name) > 2 and name[-1] in lexicon.get("metric_end").meanings and _names(name[:-1], label)
 
 
 def _far_beyond(parts: list[Decimal], whole: Decimal) -> bool:
