@@ -559,6 +559,14 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
             or (cands[0] if cands else None)
         if pick is not None:
             return Tie(pick, "cue", inside.group().rstrip(",:"))
+    among = rx(r"(\p{Han}{2,6}?)中[,:]").match(text, sent)
+    if among is not None and not rx(r"[其当]$").search(among.group(1)) and among.end() <= first.start:
+        # 办理中,热线中心直接答复工单176454件…: the parts of the whole the word before 中 names (办理工单287977件)
+        word = among.group(1)
+        named = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 600 and w.value > max(parts)
+                 and word in text[last_before(text, ",;。:\n", w.nspan[0]) + 1:w.nspan[0]]]
+        if named:
+            return Tie(named[0], "cue", among.group().rstrip(",:"))
     # the clause the cue opens (…西城区300个;按类型分咨询700个…: a list after a semicolon)
     sent = last_before(text, "。\n;", first.start) + 1
     facet = _SECTION_CUE.search(text, sent, first.start)
