@@ -456,6 +456,9 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> T
     # thing the total names (350个地级及以上城市).
     kinds = {it.label for it in run}
     counted = {_counted_noun(text, it) for it in run}
+    # the words before 分别 in its clause (…;回复量分别为34380条…), when the list is one
+    k = text.rfind("分别", max(0, first.start - 12), first.start)
+    respectively = text[last_before(text, ",;。:\n", k) + 1:k] if k >= 0 else None
     kind = kinds.pop() if len(kinds) == 1 else counted.pop() if len(counted) == 1 else None
     for q in reversed(before[-12:]):
         if q.nspan[0] < first.start - 1200:
@@ -465,7 +468,10 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> T
                 (q.label or "").endswith(it.label or "-") for it in run))):
             continue
         named_after = bool(q.label) and all((it.label or "").endswith(q.label or "") for it in run)
-        named_after = named_after or counts_kind
+        # 省、市、区(县)三级网民留言量分别为…: a 分别 list writes the head its parts share once, at its end
+        shared_head = respectively is not None and len(q.label or "") >= 2 and (
+            (run[-1].label or "").endswith(q.label or "-") or respectively.endswith(q.label or "-"))
+        named_after = named_after or counts_kind or shared_head
         if (_presented_as_whole(text, q, not shared) or named_after) and _best_prefix(values, q.value) is not None:
             return Tie(q, "named", q.label) if named_after else Tie(q, "near")
     return None
@@ -563,10 +569,10 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
     if among is not None and not rx(r"[其当]$").search(among.group(1)) and among.end() <= first.start:
         # 办理中,热线中心直接答复工单176454件…: the parts of the whole the word before 中 names (办理工单287977件)
         word = among.group(1)
-        named = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 600 and w.value > max(parts)
-                 and word in text[last_before(text, ",;。:\n", w.nspan[0]) + 1:w.nspan[0]]]
-        if named:
-            return Tie(named[0], "cue", among.group().rstrip(",:"))
+        by_word = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 600 and w.value > max(parts)
+                   and word in text[last_before(text, ",;。:\n", w.nspan[0]) + 1:w.nspan[0]]]
+        if by_word:
+            return Tie(by_word[0], "cue", among.group().rstrip(",:"))
     # the clause the cue opens (…西城区300个;按类型分咨询700个…: a list after a semicolon)
     sent = last_before(text, "。\n;", first.start) + 1
     facet = _SECTION_CUE.search(text, sent, first.start)
