@@ -81,3 +81,36 @@ def test_clean(text: str, breakdowns: list[tuple[str | None, list[str]]], rankin
     assert got == breakdowns
     rks = [[i.label for i in f.items] for f in doc.facts() if isinstance(f, Ranking)]
     assert rks == rankings
+
+
+# (origin, text, the rankings' items)
+RANKINGS: list[tuple[str, str, list[list[str]]]] = [
+    ("R1 names ranked, then a remark in brackets",
+     "本月诉求量位居前四的类别为:噪音扰民、停车管理、物业服务、供水供电(具体详见附件3)。",
+     [["噪音扰民", "停车管理", "物业服务", "供水供电"]]),
+    ("R2 a chain A>B>C with shares in brackets",
+     "投诉量排名前三位的服务项目是,美容美发(占服务投诉的30%)>健身(12%)>家政(9%)。",
+     [["美容美发", "健身", "家政"]]),
+    ("R2 a chain with a name in brackets",
+     "排名前三位的商品类投诉是,食品(占商品投诉的18%)>(交通工具)13%>服装鞋帽(9%)。",
+     [["食品", "交通工具", "服装鞋帽"]]),
+    ("R3 排名前N位主要涉及, then the items with their figures",
+     "受理举报1200件。排名前三位主要涉及,价格违法行为300件,占举报量的25%;广告违法行为200件,占举报量的17%;"
+     "食品安全问题150件(其中过期食品60件),占举报量的12.5%。",
+     [["价格违法行为", "广告违法行为", "食品安全问题"]]),
+    ("R4 ranked categories are named without the counted noun",
+     "排名前三的类别如下:城建类信件共116件,占23.3%;社保类信件共76件,占15.3%;治安类信件共54件,占10.9%。",
+     [["城建类", "社保类", "治安类"]]),
+]
+
+
+@pytest.mark.parametrize(("text", "rankings"), _params(RANKINGS))  # type: ignore[arg-type]
+def test_ranking(text: str, rankings: list[list[str]]) -> None:
+    doc = parse(text)
+    assert [[i.label for i in f.items] for f in doc.facts() if isinstance(f, Ranking)] == rankings
+    assert _alarms(doc) == []
+
+
+def test_a_chain_out_of_order_is_flagged() -> None:
+    doc = parse("投诉量排名前三位的服务项目是,美容美发(占服务投诉的30%)>健身(32%)>家政(9%)。")
+    assert ("ranking-order", "32%") in _alarms(doc)
