@@ -129,6 +129,14 @@ def multiplier(surface: str) -> int:
     return _SCALE[m.group(1)] if m else 1
 
 
+def in_written_unit(value: Decimal | Fraction, like: str) -> str:
+    """A value written the way a figure is (684110000000 like 606.98亿元 → 684.11亿元), for messages."""
+    m = _MULTIPLIER.search(like)
+    if m is None or _SCALE[m.group(1)] < 10**4:  # (千: a unit's own part, 千克)
+        return fmt(value, 4)
+    return fmt(Fraction(value) / _SCALE[m.group(1)], 4) + like[m.start():].split()[0]
+
+
 @lru_cache(maxsize=256)  # few (decimals, scale) pairs occur; Fractions are immutable
 def last_place(decimals: int, scale: int = 1) -> Fraction:
     """The value of one unit in the last written place: 12.5万 → 0.1 × 10^4."""

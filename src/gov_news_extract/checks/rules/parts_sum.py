@@ -26,7 +26,6 @@ from decimal import Decimal
 
 from ...models import Breakdown, Diagnostic
 from ...numbers import rounding
-from ...text.rx import rx
 from ..base import Facts, Rule, diagnostic, tie_severity, units_compatible
 
 
@@ -58,7 +57,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         span = total.span or b.span
         related = [v.span for v in known]
         ids = [b.id, total.fact.id if total.fact else None] + [v.fact.id if v.fact else None for v in known]
-        shown = _in_written_unit(sum((v.value for v in known), Decimal(0)), total.text)
+        shown = rounding.in_written_unit(sum((v.value for v in known), Decimal(0)), total.text)
         if s.lo > total.iv.hi:
             yield diagnostic(RULE, severity, span,
                              f"各部分合计{arith} = {shown}，超过总数{total.text}",
@@ -70,14 +69,6 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                              f"the parts of a complete breakdown add up to {shown}, "
                              f"less than the total {rounding.fmt(total.value, 4)}",
                              related, ids)
-
-
-def _in_written_unit(value: Decimal, like: str) -> str:
-    """684110000000 written like 606.98亿元 → 684.11亿元."""
-    m = rx(r"(万亿|萬億|万|萬|亿|億)(\S*)$").search(like)
-    if not m:
-        return rounding.fmt(value, 4)
-    return rounding.fmt(value / rounding.multiplier(m.group(1)), 4) + m.group(1) + m.group(2)
 
 
 RULE = Rule(id="parts-sum", severity="error", summary="parts of a breakdown do not add up to its total",

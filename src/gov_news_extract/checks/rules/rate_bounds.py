@@ -1,11 +1,11 @@
 """rate-bounds: a rate or share must lie within 0–100%, and a part within its whole.
 
 What it checks
-    A percentage that can only be a proportion of a whole, named as such
-    (办结率, 满意度, 接通率, 覆盖率, 占比, 比重 …, or a share in a breakdown of
-    a total), may not exceed 100% beyond rounding.  Growth rates, plan
-    completion (完成年度计划的112%) and ratios to last year can, and are not
-    checked.  A part of a breakdown may not be larger than the breakdown's
+    A percentage that extraction reads as a proportion of a whole (named 办结率,
+    满意度, 接通率, 覆盖率, 占比, 比重 …, or a share in a breakdown of a total)
+    may not exceed 100% beyond rounding.  Growth rates, plan completion
+    (完成年度计划的112%), ratios to last year and measures such as 密度 can,
+    and are not checked.  A part of a breakdown may not be larger than the breakdown's
     total (when several parts are, they are not that total's parts: no finding),
     and a count given as part of the figure before it (…873件,其中…915件) may not
     be larger than that figure.
@@ -24,27 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from ...models import Breakdown, Change, Diagnostic, Percent, Quantity
 from ...numbers import rounding
-from ...text.rx import rx
 from ..base import Facts, Rule, diagnostic, tie_severity, units_compatible
-
-# Proportions of a whole: they cannot pass 100%. Any 率/度 counts (接听率, 办结率, 满意度),
-# except the rates below that measure against something other than a whole.
-_BOUNDED = regex.compile(r"\p{Han}(率|度)$|占比$|比重$|份额$")
-# Rates that legitimately pass 100%.
-_UNBOUNDED = regex.compile(r"增长|增速|增幅|增率|同比|环比|完成|计划|目标|进度|超额|倍|上年|去年|贡献|拉动|产销|负债|杠杆|"
-                           r"周转|回报|收益|利润|溢价|涨|变动|变化|弹性|速度|强度|温度|密度|浓度|高度|长度|难度|力度|"
-                           r"景气|指数|程度|年度|季度|月度|额度|尺度|深度|广度|热度|幅度")
-
-
-def _bounded(label: str | None) -> bool:
-    if not label:
-        return False
-    label = rx(r"[\s*]").sub("", label)
-    return bool(_BOUNDED.search(label)) and not _UNBOUNDED.search(label)
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
@@ -91,7 +73,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
     for f in facts.of(Percent):
         # An interval never starts above its stated value: 100% or less cannot be flagged.
         if max(f.value, f.value_high or f.value) <= 100 or isinstance(f, Change) or f.id in flagged \
-                or not _bounded(f.label):
+                or not f.bounded:
             continue
         iv = facts.value_of(f).iv
         if iv.lo > 100:

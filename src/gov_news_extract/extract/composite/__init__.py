@@ -18,6 +18,7 @@ from ...models import Change, Percent, Quantity
 from ...numbers.numeral import parse_number
 from ...text.clauses import last_before
 from ...text.rx import rx
+from . import links
 from .emit import _TOP_N, _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
 from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _settle_rates, index_like
 from .rankings import (
@@ -75,6 +76,7 @@ def run(ctx: Context) -> None:
     _ranks_after_figures(ctx, taken)               # 最高的是A…,B和C分别为…,排在第二、第三位
     _table_rankings(ctx)                           # tables (table_parts.py)
     _attach_share_lists(ctx)                       # a:b:c and 分别占… after the parts (share_lists.py)
+    links.run(ctx)                                 # what the checks read about each figure (links.py)
     _table_breakdowns(ctx)                         # totals, 小计 columns, 其中 rows, 构成 blocks
 
 

@@ -185,8 +185,18 @@ def _ranked_name(label: str) -> str:
     return _DOING.sub("", label)
 
 
+def _metric_named(label: str) -> bool:
+    """An item named like a metric (计划投资额, 实际投资额, 总计): two figures of one thing, no ranked entity."""
+    toks = lexicon.scan(label)
+    last = toks[-1] if toks and toks[-1].end == len(label) else None
+    return (len(label) >= 2 and label[-1] in lexicon.get("metric_end").meanings) \
+        or (last is not None and "total" in last.classes)
+
+
 def _add_ranking(ctx: Context, items: list[tuple[str, _Item | None]], start: int, end: int,
                  criterion: str | None, order: str = "desc") -> None:
+    if sum(_metric_named(label) for label, _ in items) * 2 >= len(items):
+        return  # 计划投资额…,实际投资额…: figures of one thing, not ranked entities
     rk = Ranking(
         span=ctx.norm.span(start, end),
         items=[RankItem(label=_ranked_name(label),
