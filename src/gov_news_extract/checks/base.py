@@ -270,6 +270,14 @@ def tie_severity(b: Breakdown) -> Severity:
     return "warning" if b.total_link in _LIKELY_TIES else "error"
 
 
+def tie_evidence(b: Breakdown) -> str | None:
+    """What tied a breakdown's total to its parts, as a diagnostic shows it: the kind of tie and the
+    words that make it (cue: 其中; stated: 共受理; sum; near)."""
+    if b.total_link is None:
+        return None
+    return f"{b.total_link}: {b.evidence}" if b.evidence else b.total_link
+
+
 def units_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True

@@ -123,7 +123,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 continue
             b = Fraction(q.value) - Fraction(ac.value) if rc.direction == "up" else Fraction(q.value) + Fraction(ac.value)
             true = Fraction(ac.value) / b * _rate(rc) if b > 0 else Fraction(0)
-            yield _finding(rc, rate, cur, delta, f"{rounding.fmt(ac.value)}/{rounding.fmt(b)}", true, q, ac)
+            yield _finding(rc, rate, cur, delta, f"{rounding.fmt(ac.value)}/{rounding.fmt(b)}", true, q, ac,
+                           "the figure, its change and its rate in one sentence")
             break
         else:
             yield from _against_basis(facts, rc, before)
@@ -162,7 +163,7 @@ def _table_row(facts: Facts, rc: Change, row: list[Quantity]) -> Iterator[Diagno
         return
     true = (Fraction(cur[0].value) - Fraction(prior[0].value)) * sign / Fraction(prior[0].value) * _rate(rc)
     arith = f"({rounding.fmt(cur[0].value)} − {rounding.fmt(prior[0].value)})/{rounding.fmt(prior[0].value)}"
-    yield _finding(rc, rate, c, b, arith, true, cur[0], prior[0])
+    yield _finding(rc, rate, c, b, arith, true, cur[0], prior[0], "a table row: this and the earlier period")
 
 
 def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator[Diagnostic]:
@@ -186,18 +187,19 @@ def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator
     true = (Fraction(cur_q.value) - Fraction(base.value)) * sign / Fraction(base.value) * _rate(rc) \
         if base.value else Fraction(0)
     arith = f"({rounding.fmt(cur_q.value)} − {rounding.fmt(base.value)})/{rounding.fmt(base.value)}"
-    yield _finding(rc, rate, cur, bv, arith, true, cur_q, base)
+    yield _finding(rc, rate, cur, bv, arith, true, cur_q, base, f"basis: {base.basis}")
 
 
 def _finding(rc: Change, rate: Value, first: Value, second: Value, arith: str, true: Fraction,
-             f1: Quantity | Change, f2: Quantity | Change) -> Diagnostic:
+             f1: Quantity | Change, f2: Quantity | Change, evidence: str) -> Diagnostic:
     """The diagnostic both forms give: the stated change, the two figures, and the arithmetic."""
     shown = pct(true, 1) if rc.unit == "%" else rounding.fmt(true, 2) + (rc.unit or "")
     return diagnostic(RULE, "error", rc.span,
                       f"{rate.text}与{first.text}、{second.text}不符：{arith} = {shown}",
                       f"the change {rounding.fmt(rc.value, 4)}{rc.unit} disagrees with "
                       f"{arith.replace('−', '-')} = {shown}",
-                      [f1.span, f2.span], [rc.id, f1.id, f2.id], arithmetic=f"{arith} = {shown}")
+                      [f1.span, f2.span], [rc.id, f1.id, f2.id], evidence=evidence,
+                      arithmetic=f"{arith} = {shown} ≠ {rate.text}")
 
 
 RULE = Rule(id="growth-rate", severity="error", summary="a change disagrees with the figures it relates",

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from ...models import Breakdown, Diagnostic
 from ...numbers import rounding
-from ..base import Facts, Rule, diagnostic, tie_severity, units_compatible
+from ..base import Facts, Rule, diagnostic, tie_evidence, tie_severity, units_compatible
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
@@ -58,17 +58,18 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         related = [v.span for v in known]
         ids = [b.id, total.fact.id if total.fact else None] + [v.fact.id if v.fact else None for v in known]
         shown = rounding.in_written_unit(sum((v.value for v in known), Decimal(0)), total.text)
+        evidence = tie_evidence(b)
         if s.lo > total.iv.hi:
             yield diagnostic(RULE, severity, span,
                              f"各部分合计{arith} = {shown}，超过总数{total.text}",
                              f"parts add up to {shown}, more than the total {rounding.fmt(total.value, 4)}",
-                             related, ids)
+                             related, ids, evidence=evidence, arithmetic=f"{arith} = {shown} > {total.text}")
         elif b.complete and len(known) == len(b.parts) and s.hi < total.iv.lo:
             yield diagnostic(RULE, severity, span,
                              f"各部分合计{arith} = {shown}，少于总数{total.text}（分类已列全）",
                              f"the parts of a complete breakdown add up to {shown}, "
                              f"less than the total {rounding.fmt(total.value, 4)}",
-                             related, ids)
+                             related, ids, evidence=evidence, arithmetic=f"{arith} = {shown} < {total.text}")
 
 
 RULE = Rule(id="parts-sum", severity="error", summary="parts of a breakdown do not add up to its total",

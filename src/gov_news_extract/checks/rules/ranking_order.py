@@ -45,7 +45,9 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                              f"排名在后的{b.label}({vb.text}){rel}排名在前的{a.label}({va.text})",
                              f"{b.label} ({rounding.fmt(vb.value, 4)}) is ranked after {a.label} "
                              f"({rounding.fmt(va.value, 4)}) yet is {'larger' if r.order == 'desc' else 'smaller'}",
-                             [va.span], [r.id, vb.fact.id if vb.fact else None, va.fact.id if va.fact else None])
+                             [va.span], [r.id, vb.fact.id if vb.fact else None, va.fact.id if va.fact else None],
+                             evidence=f"ranking, {'descending' if r.order == 'desc' else 'ascending'}",
+                             arithmetic=f"{vb.text} {'>' if r.order == 'desc' else '<'} {va.text}")
 
 
 RULE = Rule(id="ranking-order", severity="warning", summary="ranking items not in the order of their values",

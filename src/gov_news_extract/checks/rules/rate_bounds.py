@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from ...models import Breakdown, Change, Diagnostic, Percent, Quantity
 from ...numbers import rounding
-from ..base import Facts, Rule, diagnostic, tie_severity, units_compatible
+from ..base import Facts, Rule, diagnostic, tie_evidence, tie_severity, units_compatible
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
@@ -46,7 +46,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 yield diagnostic(RULE, "error", share.span or b.span,
                                  f"占比{share.text}超过100%",
                                  f"share {rounding.fmt(share.value, 4)}% is more than 100%",
-                                 [], [share.fact.id])
+                                 [], [share.fact.id], evidence="a share of the breakdown's whole",
+                                 arithmetic=f"{share.text} > 100%")
             value = facts.part_value(p)
             if total is None or value is None:
                 continue
@@ -58,7 +59,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                                  f"{p.label or '部分'}{value.text}大于总数{total.text}",
                                  f"the part {rounding.fmt(value.value, 4)} is larger than its whole "
                                  f"{rounding.fmt(total.value, 4)}",
-                                 [total.span], [b.id, value.fact.id if value.fact else None])
+                                 [total.span], [b.id, value.fact.id if value.fact else None],
+                                 evidence=tie_evidence(b), arithmetic=f"{value.text} > {total.text}")
     for q in facts.of(Quantity):
         whole = facts.numeric(q.whole_id)
         if whole is None or not units_compatible(q.unit, whole.unit):
@@ -69,7 +71,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                              f"{q.label or '部分'}{qv.text}大于其所属的{whole.label or '总数'}{wv.text}",
                              f"the part {rounding.fmt(q.value, 4)} is larger than the figure it is part of "
                              f"({rounding.fmt(whole.value, 4)})",
-                             [whole.span], [q.id, whole.id])
+                             [whole.span], [q.id, whole.id], evidence="whole_id: stated as a part of it",
+                             arithmetic=f"{qv.text} > {wv.text}")
     for f in facts.of(Percent):
         # An interval never starts above its stated value: 100% or less cannot be flagged.
         if max(f.value, f.value_high or f.value) <= 100 or isinstance(f, Change) or f.id in flagged \
@@ -79,7 +82,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         if iv.lo > 100:
             yield diagnostic(RULE, "error", f.span,
                              f"{f.label}{rounding.fmt(f.value, 4)}%超过100%",
-                             f"{f.label} {rounding.fmt(f.value, 4)}% is more than 100%", [], [f.id])
+                             f"{f.label} {rounding.fmt(f.value, 4)}% is more than 100%", [], [f.id],
+                             evidence="bounded: a proportion of a whole", arithmetic=f"{rounding.fmt(f.value, 4)}% > 100%")
 
 
 RULE = Rule(id="rate-bounds", severity="error", summary="a rate or share above 100%, or a part above its whole",

@@ -430,10 +430,11 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> T
         return tie
     # The shares choose among the figures of the list's own paragraph (a headline's figure above
     # the body is another statement: 一周受理供暖诉求820件 / …受理供暖诉求802件。…410件,占50.00%).
+    cued = _cued_total(ctx, run, wholes, parts)
     if shared and (q := _fitted(shared, [w for w in before if w.nspan[0] >= para])) is not None:
-        return Tie(q, "shares")
-    if (tie := _cued_total(ctx, run, wholes, parts)) is not None:
-        return tie
+        return cued if cued is not None and cued.total is q else Tie(q, "shares")  # (the words' tie, when they agree)
+    if cued is not None:
+        return cued
     if shared and (q := _paragraph_whole(text, wholes, first, max(parts))) is not None:
         return Tie(q, "paragraph", _whole_words(text, q))
     if (tie := _disposition(ctx, run, wholes)) is not None:
