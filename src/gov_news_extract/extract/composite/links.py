@@ -293,7 +293,38 @@ def _metric(text: str, f: Numeric) -> str | None:
         label = label[:toks[-1].start]  # 紧急类诉求 → 紧急类
     if len(label) < 2 or _generic(label):
         return None
-    return "·".join(x for x in (_brand(text, f), label) if x)
+    return "·".join(x for x in (_brand(text, f), _modifier(text, f), label) if x)
+
+
+def _modifier(text: str, f: Numeric) -> str:
+    """A relative clause before a figure whose name follows it (新增的23座免费公园): it narrows what
+    is counted, so 新增的23座 and 122座 are two scopes of one noun."""
+    ls = f.label_span
+    if ls is None or f.span.end > ls.start:
+        return ""  # the name stands before the figure: the label holds what narrows it
+    a = _clause_start(text, f.nspan[0])
+    m = rx(r"(\p{Han}{1,8})的\s*$").search(text, a, f.nspan[0])
+    if m is None:
+        return ""
+    # when, where, who and the intake narrow nothing (三季度受理的2816件…诉求 is the quarter's intake)
+    void = {"list_cue", "time_word", "intake_verb", "scope", "requester", "service", "date_part", "numeral"}
+    words = m.group(1)
+    kept = "".join(words[t.start:t.end] for t in _spans(words) if not t.classes & void)
+    return kept if len(kept) >= 2 else ""
+
+
+def _spans(words: str) -> list[lexicon.WordToken]:
+    """The words of a stretch, each a lexicon token or a run of characters no token covers."""
+    out: list[lexicon.WordToken] = []
+    pos = 0
+    for t in lexicon.scan(words):
+        if t.start > pos:
+            out.append(lexicon.WordToken(pos, t.start, words[pos:t.start]))
+        out.append(t)
+        pos = t.end
+    if pos < len(words):
+        out.append(lexicon.WordToken(pos, len(words), words[pos:]))
+    return out
 
 
 def _generic(label: str) -> bool:
