@@ -124,9 +124,12 @@ def to_fraction(v: Fraction | Decimal | int | float) -> Fraction:
 
 
 def multiplier(surface: str) -> int:
-    """The 万/亿/千 multiplier written in a number's surface text (1 when none)."""
+    """The 万/亿/千 multiplier written in a number's surface text (1 when none, or when digits follow
+    it: 8万3782人 is written to the unit)."""
     m = _MULTIPLIER.search(surface)
-    return _SCALE[m.group(1)] if m else 1
+    if m is None or surface[m.end():m.end() + 1].isdigit():
+        return 1
+    return _SCALE[m.group(1)]
 
 
 def in_written_unit(value: Decimal | Fraction, like: str) -> str:
