@@ -337,8 +337,8 @@ def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2,
     acc = Decimal(0)
     best: tuple[Decimal, int] | None = None
     for k, v in enumerate(values):
-        if v is None or v >= total:
-            break
+        if v is None or v > total or (v == total and k > 0):
+            break  # (a first part may be all of it: 按期办结1110件,超期办结0件 of 1110件)
         acc += v
         if k + 1 < min_len:
             continue
