@@ -89,21 +89,25 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
 
 
 def aside_ranges(ctx: Context) -> list[tuple[int, int]]:
-    """Brackets that hold an aside: opened right after a figure (…共900件(另有50件转入下月办理)) or
-    holding two figures or more (东湖街道(直办300件,转办420件)). Their figures are that figure's or that
-    name's own, never parts of the list around them. (A bracket after a name with one figure,
-    柳营区(9856件), gives the name its value.)"""
+    """Brackets that hold an aside: opened in a figure's own clause, right after it or after the
+    name that follows it (…共900件(另有50件转入下月办理), 有320件已完成(其中…68件)), or holding two
+    figures or more (东湖街道(直办300件,转办420件)). Their figures are that figure's or that name's
+    own, never parts of the list around them. (A bracket after a name with one figure, 柳营区(9856件),
+    gives the name its value.)"""
     text = ctx.norm.text
     figs = sorted(f.nspan for f in ctx.facts if isinstance(f, Quantity | Percent | Change))
-    ends = {e for _, e in figs}
     out = []
     for m in rx(r"\([^()\n]{1,80}\)").finditer(text):
         k = bisect.bisect_left(figs, (m.start(), 0))
         inside = 0
-        while k < len(figs) and figs[k][1] <= m.end():
+        while k + inside < len(figs) and figs[k + inside][1] <= m.end():
             inside += 1
-            k += 1
-        if inside and (m.start() in ends or inside >= 2):
+        if not inside:
+            continue
+        # the figure the bracket follows in its clause (共900件(…), 320件已完成(…))
+        owned = k > 0 and m.start() - figs[k - 1][1] <= 12 \
+            and not rx(r"[,;。、:\n)]").search(text, figs[k - 1][1], m.start())
+        if owned or inside >= 2:
             out.append(m.span())
     return out
 
@@ -194,16 +198,22 @@ def _list_level(text: str, cur: list[_Item]) -> int | None:
     return None
 
 
+def _cues(text: str, a: int, b: int, kinds: tuple[str, ...]) -> bool:
+    """A list cue of the kinds in text[a:b], outside brackets (…已完成(其中…68件),55件…: the 其中 of an
+    aside speaks of the figure before it, not of what follows)."""
+    brackets = [m.span() for m in rx(r"[(（][^()（）]*[)）]").finditer(text, a, b)]
+    return any("list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") in kinds
+               and not any(x <= t.start < y for x, y in brackets) for t in lexicon.scan(text, a, b))
+
+
 def sublist_cue(text: str, a: int, b: int) -> bool:
     """A cue in text[a:b] after which the figures are inside the one before it: 其中, 当中, 包括, 主要有."""
-    return any("list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") in ("subset", "include")
-               for t in lexicon.scan(text, a, b))
+    return _cues(text, a, b, ("subset", "include"))
 
 
 def subset_cue(text: str, a: int, b: int) -> bool:
     """A subset cue (其中, 当中, 这其中) in text[a:b]: what follows is inside the figure before it."""
-    return any("list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") == "subset"
-               for t in lexicon.scan(text, a, b))
+    return _cues(text, a, b, ("subset",))
 
 
 def _opens_list(text: str, a: int, b: int) -> bool:
