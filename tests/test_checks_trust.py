@@ -114,3 +114,15 @@ def test_ranking(text: str, rankings: list[list[str]]) -> None:
 def test_a_chain_out_of_order_is_flagged() -> None:
     doc = parse("投诉量排名前三位的服务项目是,美容美发(占服务投诉的30%)>健身(32%)>家政(9%)。")
     assert ("ranking-order", "32%") in _alarms(doc)
+
+
+@pytest.mark.parametrize(("text", "rules"), [
+    pytest.param("上月共收到工单500件。其中:投诉类300件,占比率为65.00%;咨询类200件,占比率为40.00%。",
+                 {"shares-sum", "share-of-total"}, id="A1 占比率 is a share word, not a whole it names"),
+    pytest.param("三次产业比例由上年的14.5:41.2:49.3变为9.1:40.8:50.1。", {"shares-sum"},
+                 id="A2 the former structure is a breakdown of its own"),
+    pytest.param("全年列入督办的事项共200件(含省级督办30件),已办结150件(含省级督办办结25件),另有60件仍在推进。",
+                 {"parts-sum"}, id="A4 sub-counts in brackets do not break a status split"),
+])
+def test_review_extraction_causes(text: str, rules: set[str]) -> None:
+    assert rules <= {d.rule for d in parse(text).diagnostics if d.severity in ("error", "warning")}

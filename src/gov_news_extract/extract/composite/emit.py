@@ -91,6 +91,9 @@ def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
     m = _SHARE_BASE.search(text, a, share.nspan[0])
     if m is None:
         return False
+    word = next((t for t in lexicon.scan(text, m.start(), share.nspan[0]) if t.start == m.start()), None)
+    if word is not None and lexicon.meaning("share", word.text).get("kind") == "noun":
+        return False  # 占比率达80.80%: the share word itself (占比率), no whole named
     core = m.group("base")
     if rx(r"(?:到|了|到了)").fullmatch(core):
         return False  # 占到了40.7%: a verb ending, no whole named

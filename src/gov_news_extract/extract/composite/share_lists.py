@@ -34,9 +34,15 @@ def _attach_share_lists(ctx: Context) -> None:
     # (start, end, shares, a ratio, the whole named: 分别占总人口的…)
     lists: list[tuple[int, int, list[Percent], bool, bool]] = []
     for m in _RATIO.finditer(text):
-        if _FORMER_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _FORMER_AFTER.match(text, m.end()):
-            continue  # 由上年的13.1:38.2:48.7调整为…: the former structure, not this total's
         inside = [p for p in percents if m.start() <= p.nspan[0] and p.nspan[1] <= m.end()]
+        if _FORMER_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _FORMER_AFTER.match(text, m.end()):
+            # 由上年的13.1:38.2:48.7调整为…: the former structure, a whole of its own, never this
+            # period's total's shares
+            if len(inside) >= 2:
+                ctx.add(Breakdown(span=ctx.norm.span(m.start(), m.end()), unit="%", complete=True,
+                                  parts=[Part(label=sh.label, share=sh.value, share_id=sh.id) for sh in inside]),
+                        m.start(), m.end())
+            continue
         if len(inside) >= 2:
             lists.append((m.start(), m.end(), inside, True, True))
     for m in _SHARE_LIST.finditer(text):
