@@ -26,7 +26,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "no_alarm": {
     },
     "dates": {
-        "r028": "a converter gloss inside a date (2022全(quan)年) breaks the date (issue 10: long tail)",
     },
     "titles_people": {
     },

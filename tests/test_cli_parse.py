@@ -71,7 +71,7 @@ def test_folder_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: 
         assert d["articles"][0]["span"]["text"] == texts[d["source"]]
     assert next(d for d in docs if d["source"].endswith("empty.txt"))["articles"][0]["span"]["end"] == 0
     errors = [line for line in err.splitlines() if ": error: " in line]
-    assert errors == [f"{root / 'blob.txt'}: error: binary file (NUL bytes); use --encoding if it is text"]
+    assert errors == [f"{root / 'blob.txt'}: error: binary file (a PNG image, not text); use --encoding if it is text"]
     assert err.splitlines()[-1] == f"{len(texts) + 1} files, 1 failed"
 
 

@@ -151,3 +151,40 @@ def test_real_binaries_rejected() -> None:
         pytest.skip("no interpreter binary found")
     with pytest.raises(DecodeError):
         decode(Path(exe).read_bytes()[:65536])
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\xff" * 64, "OLE"),
+        (b"{\\rtf1\\ansi\\ansicpg936 \\'b9\\'b2", "RTF"),
+        (b"\xff\xd8\xff\xe0JFIF", "JPEG"),
+        (b"GIF89a\x01\x02", "GIF"),
+        (b"MZ\x90\x03" + b"\x20" * 100 + b"PE\x00\x00", "executable"),
+    ],
+    ids=["pdf", "docx", "doc", "rtf", "jpeg", "gif", "exe"],
+)
+def test_binary_formats_are_named(data: bytes, what: str) -> None:
+    # No NUL needed: these open with their format's signature, and a checker must not call them clean.
+    with pytest.raises(DecodeError, match=what):
+        decode(data)
+
+
+def test_a_text_starting_with_mz_is_text() -> None:
+    assert decode(b"MZ-2024 report: " + SIMPLIFIED.encode("utf-8")) == "MZ-2024 report: " + SIMPLIFIED
+
+
+def test_lines_in_two_encodings_are_each_read_in_theirs() -> None:
+    # A dump pasted together: UTF-8 lines and GB18030 (or Big5) lines in one file.
+    data = b"\n".join([SIMPLIFIED.encode("utf-8"), SHORT.encode("gb18030"), b"ascii 123", SIMPLIFIED.encode("utf-8")])
+    text, encoding = decode_detect(data)
+    assert text == "\n".join([SIMPLIFIED, SHORT, "ascii 123", SIMPLIFIED]) and encoding == "utf-8+gb18030"
+    big5 = b"\n".join([SIMPLIFIED.encode("utf-8"), TRADITIONAL.encode("big5")])
+    assert decode_detect(big5) == (SIMPLIFIED + "\n" + TRADITIONAL, "utf-8+big5")
+
+
+def test_one_encoding_for_the_whole_file_stays_one() -> None:
+    data = (SIMPLIFIED + "\n" + SHORT + "\n").encode("gb18030")
+    assert decode_detect(data) == (SIMPLIFIED + "\n" + SHORT + "\n", "gb18030")

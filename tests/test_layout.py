@@ -582,3 +582,207 @@ def test_line_roles_are_ordered_and_inside_the_text(text: str) -> None:
     assert spans == sorted(spans)
     assert all(0 <= s < e <= len(norm.text) for s, e in spans + page.furniture)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+# ------------------------------------------------------------------ page chrome before the headline (issue 13, round 2)
+# Web and e-paper pages put a site's name, slogan, navigation, metadata table and credits around the
+# headline. The headline is the line right above the text with only credits, stamps and issuers
+# between; the chrome above it is furniture. Each case: (page, title), by origin.
+TITLE_SLOTS = [
+    pytest.param("某市人民政府\nMoushi Municipal People's Government\n无障碍浏览 长者模式 登录\n当前位置:首页 > 政务公开 >\n"
+                 "| 索引号: | 0012/2025-00031 | 主题分类: | 统计 |\n| 发布机构: | 某市统计局 | 成文日期: | 2025-03-02 |\n"
+                 "2024年某市统计公报 | | | |\n某市统计局\n国家统计局某市调查队\n2025年3月2日\n2024年,全市经济运行平稳。\n",
+                 "2024年某市统计公报", id="government CMS: metadata rows, the title in a row of its own, issuers"),
+    pytest.param("![]() |\n|\n索引号: | 0031/2022-00007 | 公开方式: | 主动公开 |\n文号: | 公开日期: | 2022-08-17 10:51 | |\n"
+                 "发布单位: | 某区统计局 |\n2013年某区国民经济和社会发展统计公报 | |||||||\n2013年,全区经济平稳增长,增长8%。\n",
+                 "2013年某区国民经济和社会发展统计公报", id="government CMS: image markup and labels with empty values"),
+    pytest.param("某县发布\n权威声音 服务你我\n\n一季度某县新增就业3200人\n\n原创 某县发布 2025年04月02日 08:30\n点击蓝字 关注我们\n\n"
+                 "一季度,全县新增就业3200人,同比增长4%。\n\n阅读 1200\n分享 点赞 8 在看 3\n写留言\n",
+                 "一季度某县新增就业3200人", id="official account: name and slogan over the headline, reader buttons"),
+    pytest.param("服务粉丝\n\n我们一直在努力\n当前位置:首页 > 资讯 >\n\n上半年,某市热线受理诉求32.1万件,同比下降3.2%\n\n"
+                 "日期: 来源:某某晚报\n\n某某晚报全媒体记者 王小明\n\n8月8日,记者从市热线中心获悉,上半年共受理诉求32.1万件。\n",
+                 "上半年,某市热线受理诉求32.1万件,同比下降3.2%", id="content farm: a headline with commas over its credits"),
+    pytest.param("原标题:某港一季度吞吐量增长8% 新开航线2条\n记者从某港获悉,一季度集装箱吞吐量增长8%。 港口新开航线2条。\n",
+                 "某港一季度吞吐量增长8% 新开航线2条", id="aggregator: the original title is the only one"),
+    pytest.param("某港吞吐量增长8%\n来源:某某日报\n原标题:一季度某港集装箱吞吐量增长8%\n记者从某港获悉,一季度吞吐量增长8%。\n",
+                 "某港吞吐量增长8%", id="aggregator: the original title under the page's own headline"),
+    pytest.param("二零二四年年報 Relatório Anual de 2024\n某某服務署 Serviços de Atendimento\n\n"
+                 "市民意見及投訴 Opiniões e queixas dos cidadãos\n\n本年共接獲投訴120宗,較上年增加5%。\nForam recebidas 120 queixas.\n",
+                 "市民意見及投訴", id="bilingual report: a heading followed by its translation"),
+    pytest.param("2024年報 Relatório Anual\n88 附 錄 3 意見及投訴 Opiniões e queixas 接獲總數 Total de casos recebidos 1,210 "
+                 "意見 Opiniões 310 投訴 Queixas 900 已處理 Tratados 1,150 跟進中 Em curso de tratamento 60\n",
+                 "意見及投訴", id="bilingual report flowed from a PDF into one line"),
+    pytest.param("首页/ 政务公开/ 统计公报/ 正文\n\n某县二〇二三年国民经济和社会发展统计公报\n\n某县二〇\n\n国民经济和社会发展统计公报\n\n"
+                 "某县统计局\n\n2024年4月15日\n\n2023年,全县经济平稳。\n",
+                 "某县二〇二三年国民经济和社会发展统计公报", id="government site: the title whole over a broken copy"),
+    pytest.param("| 2-3 总产出 | ||||\n| 单位:亿元 | ||||\n| 项目 | 2013 | 2014 |\n| 第一产业 | 3170.16 | 3400.90 |\n",
+                 "总产出", id="yearbook: a table's caption is its first row"),
+    pytest.param("9月某市热线受理诉求6.8万件 这些事大家最关心\n原创 某市发布 2024年10月11日 18:30\n\n96.8%\n群众满意率\n\n"
+                 "▶ 诉求从哪来\n电话受理5000件,占80%。\n", "9月某市热线受理诉求6.8万件 这些事大家最关心",
+                 id="official account: a figure's caption right above the text is no headline"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLE_SLOTS)
+def test_headline_among_page_chrome(text: str, title: str | None) -> None:
+    assert _titles(text) == [title]
+
+
+def test_flowed_headline_in_two_halves_before_its_dateline() -> None:
+    text = ("原标题:某市端午小长假预计发送旅客超百万\n记者从某铁路局获悉,端午期间预计发送旅客105万人次,同比增长10%。 铁路部门将增开列车"
+            "52对。 又一龙头企业落户某县 建设百亿级产业基地 某某晚报讯(记者 郭大川 通讯员 段小波)5月22日,某县签约产业基地项目,"
+            "总投资约100亿元。 项目分三期建设。(通讯员 许小峰 记者 徐小园)\n|\n")
+    assert _titles(text) == ["某市端午小长假预计发送旅客超百万", "又一龙头企业落户某县 建设百亿级产业基地"]
+    assert _people(text) == [[], [("记者", "郭大川"), ("通讯员", "段小波"), ("通讯员", "许小峰"), ("记者", "徐小园")]]
+
+
+def test_links_and_navigation_after_the_text_are_no_articles() -> None:
+    text = ("某县新建茶叶加工厂2家\n本报讯(记者 闻小澜)某县今年新建标准化茶叶加工厂2家。 (通讯员 程小禾)\n\n"
+            "上一篇:某市举办乡村直播大赛\n下一篇:某站春运发送旅客43.6万人次\n本版其他新闻\n· 市场监管部门开展春季食品安全检查\n"
+            "· 城西物流园二期主体完工\n")
+    assert _titles(text) == ["某县新建茶叶加工厂2家"]
+    assert _people(text) == [[("记者", "闻小澜"), ("通讯员", "程小禾")]]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    pytest.param("贵州某县:指尖经济绘就新生活。图为4月11日手工艺人在绘制蜡画。陈小威 摄\n", [("记者", "陈小威")],
+                 id="news site: a caption's closing credit without a role"),
+    pytest.param("图为市民在公园赏花。王军摄\n", [("记者", "王军")], id="news site: the credit written close"),
+    pytest.param("游客在景区拍照。无人机航拍摄\n", [], id="news site: 航拍 is no name"),
+    pytest.param("全市经济运行平稳,增长5%。\n编辑:柯小桐\n审核:廖小舟\n", [("编辑", "柯小桐")],
+                 id="official account: a reviewer credits no author"),
+    pytest.param("全市经济运行平稳。\n文字:王小明\n编辑:张小三\n审核:赵小四\n", [("作者", "王小明"), ("编辑", "张小三")],
+                 id="official account: text, editor and reviewer credits"),
+    pytest.param("某县新建茶叶加工厂\n文/王小明 图/李大伟\n今年,某县新建标准化茶叶加工厂2家。\n",
+                 [("作者", "王小明"), ("记者", "李大伟")], id="county paper: text and picture credits with slashes"),
+    pytest.param("某县新建茶叶加工厂\n王小明/文 李大伟/图\n今年,某县新建标准化茶叶加工厂2家。\n",
+                 [("作者", "王小明"), ("记者", "李大伟")], id="county paper: names before their slashed marks"),
+    pytest.param("图为茶农在采茶。通讯员 程小禾 供图\n", [("通讯员", "程小禾")], id="county paper: a contributed picture"),
+    pytest.param("市民在公园赏花。(王小明 摄)\n", [("记者", "王小明")], id="news site: a photo credit in brackets"),
+    pytest.param("(記者 王小明)全市經濟運行平穩,增長5%。\n", [("记者", "王小明")],
+                 id="traditional news site: a bracketed byline opening the text"),
+    pytest.param("撰稿:王小明 审稿:李大伟\n", [("作者", "王小明")], id="press release: writer and reviewer"),
+])
+def test_photo_and_review_credits(text: str, people: list[tuple[str, str]]) -> None:
+    assert sorted(p for a in _people(text) for p in a) == sorted(people)
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    pytest.param("无障碍浏览 长者模式 登录 注册", "furniture", id="government site: accessibility buttons"),
+    pytest.param("分享 收藏 点赞 26 在看 11", "furniture", id="official account: reader buttons with counts"),
+    pytest.param("原创 某县发布 2025年04月08日 18:06 浙江", "furniture", id="official account: the post's stamp"),
+    pytest.param("| 发布机构: | 某市统计局 | 成文日期: | 2025-03-20 |", "furniture", id="government CMS: a metadata row"),
+    pytest.param("附件:2024年某市统计公报.pdf", "furniture", id="government site: a file link"),
+    pytest.param("上一篇:某市举办乡村直播带货大赛", "furniture", id="e-paper: a link to the previous item"),
+    pytest.param("| 其中: | 120 | 45 |", "table", id="statistical table: a sub-heading row is data"),
+])
+def test_chrome_lines(line: str, role: str) -> None:
+    text = f"某市统计局发布数据\n本报讯 全市经济运行平稳,增长5%。\n{line}\n全市将继续做好各项工作。\n"
+    norm = normalise(text)
+    key = normalise(line).text.strip()[-4:]
+    (got,) = [r.role.value for r in analyse(norm).lines if key in norm.text[r.start:r.end]]
+    assert got == role
+
+
+# Articles as the page has them: chrome above the first article and below the last is no article,
+# a headline repeated over its lead is one article, a title bar repeats the headline with the site.
+PAGE_ARTICLES = [
+    pytest.param("某某网首页 | 今日要闻 | 国内 | 国际 | 社会 | 财经\n市长热线年受理来电13万 ——某某网\n\n市长热线年受理来电13万\n\n"
+                 "2011-01-31 14:20:57 来源:某某晚报\n\n办结率100%,群众满意率95%\n\n某某网消息 记者日前从市长热线获悉,去年共受理"
+                 "来电13.15万件。\n", ["市长热线年受理来电13万"], id="news portal: title bar, menu, a stamp between title and subtitle"),
+    pytest.param("某某新闻社 2002年10月17日星期四\n首页 新闻大观 财经 体育 影视 图片 专稿\n\n本页位置:首页>>新闻大观>>国内新闻\n\n"
+                 "从数字看变化:全市经济总量翻两番\n\n2002年10月05日 09:46\n\n编者按:为让读者了解十年来的变化,本网转发统计局报告。\n\n"
+                 "从数字看变化:全市经济总量翻两番\n\n某某社北京十月四日电(记者王小志)市统计局今天发布报告,全市经济总量翻两番。\n",
+                 ["从数字看变化:全市经济总量翻两番"], id="news agency site: the headline repeated after an editor's note"),
+    pytest.param("• 某某网移动版\n\n某某网移动版\n\n上半年全市新增就业6.5万人\n\n2022-07-15 09:39:00\n来源:某某网\n\n"
+                 "某某社某地7月14日电(记者姜小琳)上半年全市新增就业6.5万人。\n", ["上半年全市新增就业6.5万人"],
+                 id="mobile site: a bulleted menu label above the headline"),
+    pytest.param("某某公园免费开放首日秩序井然\n\n本报讯(记者宋小霞)昨天,全市122座公园免费开放,共接待游客31万人次。\n\n新 闻 查 询\n关键词\n\n"
+                 "热 点 专 题\n房贷利率上调\n京城1800个楼盘搜索\n\n新浪简介 | About | 广告服务 | 招聘信息\n", ["某某公园免费开放首日秩序井然"],
+                 id="portal: link blocks and a footer under the article"),
+    pytest.param("第01版:要闻\n\n1-2月全国经济持续稳定恢复\n\n《 某某报 》 (2022年03月17日   第01版)\n\n本报讯(记者 司小丽)3月15日,"
+                 "国家统计局发布数据,1-2月经济持续恢复。\n", ["1-2月全国经济持续稳定恢复"], id="e-paper: the paper's strip between headline and lead"),
+    pytest.param("|\n8月5日,记者从市统计局获悉,上半年全市GDP增长5%。\n图源:市统计局\n在全市各区县中,有22个区县增速跑赢全市。\n"
+                 "原标题:上半年全市区县GDP增速出炉 三区县位列前三\n来源:某某日报\n|\n", ["上半年全市区县GDP增速出炉 三区县位列前三"],
+                 id="aggregator: the original title at the end of the text"),
+    pytest.param("某市统计局\n(2018年4月16日)\n2017年,全市经济平稳发展,生产总值增长7%。\n", [None],
+                 id="statistics site: the issuer over its date is no title"),
+    pytest.param("图为市民在社区食堂就餐。本报记者 王小明 摄\n\n社区食堂开门迎客\n\n本报讯(记者 唐小海)4月8日,东湖区首批社区食堂"
+                 "开门营业。\n", ["社区食堂开门迎客"], id="newspaper: a photo's caption above the first headline"),
+    pytest.param("首页 > 新闻中心 > 工作动态\n某市热线5月受理诉求4.2万件　2024-06-03\n某县新增就业1200人　2024-06-02\n"
+                 "某区举办招聘会　2024-06-01\n共3条 首页 上一页 下一页 尾页\n", [None],
+                 id="government site: a list of dated links and its pager"),
+]
+
+
+@pytest.mark.parametrize(("text", "titles"), PAGE_ARTICLES)
+def test_articles_among_page_chrome(text: str, titles: list[str | None]) -> None:
+    assert _titles(text) == titles
+
+
+# More page shapes the headline must be found on, each by origin (invented pages).
+HEADLINE_SHAPES = [
+    pytest.param("| 索引号: | 0012/2025-00031 | 发布机构: | 某市统计局 |\n| 标 题: | 2024年某市统计公报 | | |\n"
+                 "| 文 号: | | 发布日期: | 2025-03-21 |\n2024年,全市经济运行平稳,生产总值增长5%。\n", "2024年某市统计公报",
+                 id="government CMS: the title only in the metadata's title cell"),
+    pytest.param("索引号:0012/2025-00031\n发布机构:某市统计局\n生成日期:2025-03-21\n文号:\n2024年某市国民经济和社会发展统计公报\n"
+                 "2024年,全市经济运行平稳,生产总值增长5%。\n", "2024年某市国民经济和社会发展统计公报",
+                 id="government CMS: metadata as plain lines"),
+    pytest.param("老街焕新记\n——某镇老街改造见闻\n发布时间:2024-05-06\n今年以来,某镇完成老街改造1.2公里。\n", "老街焕新记",
+                 id="county site: a dashed subtitle over the stamp"),
+    pytest.param("【经济】上半年全市GDP增长5.2%\n\n上半年,全市实现地区生产总值1200亿元,同比增长5.2%。\n", "上半年全市GDP增长5.2%",
+                 id="news site: a column in brackets before the headline"),
+    pytest.param("某市12345热线5月受理诉求4.2万件_某市人民政府网\n\n5月份,市12345热线共受理群众诉求4.2万件。\n",
+                 "某市12345热线5月受理诉求4.2万件", id="government site: the page title with the site's name"),
+    pytest.param("某某在线\n为您服务 让您满意\n\n某市12345热线5月受理诉求4.2万件\n\n5月份,市12345热线共受理群众诉求4.2万件。\n",
+                 "某市12345热线5月受理诉求4.2万件", id="portal: a name and a slogan over the headline, no credits"),
+    pytest.param("某市12345热线5月受理诉求4.2万件\n\n分享到: 微信 微博 QQ空间\n\n5月份,市12345热线共受理群众诉求4.2万件。\n",
+                 "某市12345热线5月受理诉求4.2万件", id="news site: share buttons with their targets"),
+    pytest.param("上半年,某市热线受理诉求32.1万件,同比下降3.2%\n\n8月8日,记者从市热线中心获悉,上半年共受理诉求32.1万件。\n",
+                 "上半年,某市热线受理诉求32.1万件,同比下降3.2%", id="content farm: a headline with commas over the text"),
+    pytest.param("同时,加强监管力度\n\n下一步,全市将继续推进。\n", None, id="report: a sentence's opening is no headline"),
+    pytest.param("(资料图)\n\n5月18日,统计局公布数据,4月入境旅客增长2.7倍。\n", None, id="news site: a picture note is no headline"),
+    pytest.param("政府統計處公布2024年5月零售業銷貨額臨時統計數字\n*************************\n政府統計處今日發表數字,五月份零售業"
+                 "總銷貨價值為306億元,較去年同月下跌11.5%。\n", "政府統計處公布2024年5月零售業銷貨額臨時統計數字",
+                 id="government press release: a rule under the headline"),
+    pytest.param("澳門特別行政區政府 Governo da Região Administrativa Especial de Macau\n"
+                 "統計暨普查局 Direcção dos Serviços de Estatística e Censos\n\n2024年第一季就業調查 Inquérito ao Emprego 2024\n\n"
+                 "2024年第一季總體勞動人口為37.8萬人,失業率為1.9%。\n", "2024年第一季就業調查",
+                 id="bilingual government site: names and heading with their translations"),
+    pytest.param("某某网,让生活更美好\n\n某市12345热线5月受理诉求4.2万件\n\n2024-06-03 来源:某某日报\n\n5月份,市12345热线共受理"
+                 "群众诉求4.2万件。\n", "某市12345热线5月受理诉求4.2万件", id="portal: a slogan with a comma over the headline"),
+    pytest.param("某市12345热线5月受理诉求4.2万件\n\n2024-06-03 来源:某某日报\n标签:热线 诉求 民生\n\n5月份,市12345热线共受理"
+                 "群众诉求4.2万件。\n", "某市12345热线5月受理诉求4.2万件", id="news site: a tags line under the stamp"),
+    pytest.param("乡村振兴网\n首页 新闻 政策 产业 图片\n您的位置:首页 > 产业动态 > 正文\n\n某港一季度集装箱吞吐量增长12.4%\n"
+                 "时间:2019-05-24 09:30 来源:某某晚报 点击:123次\n\n记者从某港获悉,一季度集装箱吞吐量增长12.4%。\n\n相关阅读\n"
+                 "某港新开外贸航线3条\n某港务集团召开会议\n\n关于我们 | 联系方式 | 版权声明\n",
+                 "某港一季度集装箱吞吐量增长12.4%", id="aggregator: menu, stamp, related links and footer"),
+    pytest.param("# 某市12345热线第45周诉求办理周报\n\n本周,市12345热线共受理群众诉求1200件。\n\n| 单位 | 件数 |\n|---|---|\n| 城东 | 412 |\n",
+                 "某市12345热线第45周诉求办理周报", id="markdown copy: a heading's marker is no part of it"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), HEADLINE_SHAPES)
+def test_headline_shapes_by_origin(text: str, title: str | None) -> None:
+    assert _titles(text) == [title]
+
+
+def test_a_question_over_a_statement_is_its_kicker() -> None:
+    (art,) = parse("群众的急难愁盼如何解决?\n某区12345热线交出一季度答卷\n本报讯(记者 王小明)一季度,区热线受理诉求1.2万件。\n").articles
+    assert (art.kicker, art.title) == ("群众的急难愁盼如何解决?", "某区12345热线交出一季度答卷")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    pytest.param("某县发布\n权威声音 服务你我\n\n一季度某县新增就业3200人\n\n原创 某县发布 2025年04月02日 08:30\n点击蓝字 关注我们\n\n"
+                 "一季度,全县新增就业3200人,同比增长4%。\n\n编辑:柯小桐\n阅读 1200\n",
+                 ["masthead", "masthead", "title", "furniture", "furniture", "body", "byline", "furniture"],
+                 id="official account"),
+    pytest.param("某市人民政府\n当前位置:首页 > 政务公开 >\n| 发布机构: | 某市统计局 | 成文日期: | 2025-03-02 |\n"
+                 "2024年某市统计公报 | | | |\n某市统计局\n国家统计局某市调查队\n2025年3月2日\n2024年,全市经济运行平稳。\n"
+                 "附件:2024年某市统计公报.pdf\n",
+                 ["masthead", "furniture", "furniture", "title", "furniture", "furniture", "furniture", "body", "furniture"],
+                 id="government CMS"),
+])
+def test_line_roles_of_web_pages(text: str, want: list[str]) -> None:
+    norm = normalise(text)
+    assert [r.role.value for r in analyse(norm).lines] == want

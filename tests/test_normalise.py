@@ -49,6 +49,9 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("ideographic space before a number", "受理\u3000１２件", "受理12件", "理12件", "理\u3000１２件"),
     ("ideographic space between words", "全市\u3000受理诉求", "全市 受理诉求", "市 受", "市\u3000受"),
     ("traditional to simplified", "這個問題們來電12件", "这个问题们来电12件", "问题", "問題"),
+    ("small-form brackets (real set D)", "产量﹙吨﹚", "产量(吨)", "(吨)", "﹙吨﹚"),
+    ("middle dot as a decimal point (real set C)", "价格上涨1·8%", "价格上涨1.8%", "1.8%", "1·8%"),
+    ("middle dot of an event name kept", "“7·16”强降雨", "“7·16”强降雨", "7·16", "7·16"),
     ("traditional multiplier", "全區受理訴求1.2萬件", "全区受理诉求1.2万件", "诉求1.2万件", "訴求1.2萬件"),
 ]
 

@@ -206,13 +206,16 @@ def test_layout_index_group_and_padded_shares() -> None:
 
 
 def test_layout_unit_column_is_no_name_and_no_figure() -> None:
-    """A 计量单位 column stands beside the figures, which are read as written (the corpora's
-    golds: heldout7, heldout12); its cells name no row and the rows keep their names."""
+    """A 计量单位 column declares its row's unit and scale, as a header's (万元) declares a
+    column's (ANNOTATION.md: a cell is in the unit its table declares; real set D's pD05, the
+    corpora's heldout7 and heldout12); its cells name no row and the rows keep their names; a
+    column of its own unit, (%), is not the row's."""
     doc = parse("主要工业产品产量\n产品名称 计量单位 绝对数 比上年增长(%)\n原煤 万吨 186.42 4.7\n发电量 亿千瓦时 18.73 -3.9")
     figures = numeric(doc)
     assert (figures["186.42"][0].value, figures["186.42"][0].unit, figures["186.42"][0].label) == \
-        (Decimal("186.42"), None, "原煤")
-    assert figures["18.73"][0].label == "发电量"
+        (Decimal("1864200"), "吨", "原煤")
+    assert (figures["18.73"][0].value, figures["18.73"][0].unit, figures["18.73"][0].label) == \
+        (Decimal("1873000000"), "千瓦时", "发电量")
     assert isinstance(figures["-3.9"][0], Change) and figures["-3.9"][0].direction == "down"
     assert figures["-3.9"][0].unit == "%"
 
@@ -233,6 +236,7 @@ def test_infographic_lines_are_no_table() -> None:
 @pytest.mark.parametrize(("text", "unit", "scale", "percent"), [
     ("亿元", "元", 10**8, False), ("万吨", "吨", 10**4, False), ("%", None, 1, True), ("件", "件", 1, False),
     ("上年=100", None, 1, True), ("亿元、%", "元", 10**8, False),
+    ("接收件", "件", 1, False), ("办结件", "件", 1, False),  # the count of what a verb does (real set C)
 ])
 def test_declared_units(text: str, unit: str | None, scale: int, percent: bool) -> None:
     d = parse_unit(text)
@@ -312,3 +316,75 @@ def test_growth_column_against_its_period_columns(text: str, flagged: list[str])
 def test_parts_sum_on_a_total_row() -> None:
     doc = parse("| 区县 | 受理量 |\n| 东区 | 1200 |\n| 西区 | 900 |\n| 合计 | 2000 |")
     assert rules(doc) == ["parts-sum"]
+
+
+# ---------------------------------------------------------------- arrows and year-led headers (real set C)
+# Shapes seen on 12315 reports of real set C, written anew: a growth column of arrows (↑9.03%,
+# ↓18.04%), headers that open with their year (2022年投诉量 (接收件)) or are nothing but time
+# (去年同时期), one cell a line.
+
+
+ARROWS = ("类型 |\n本期(件) |\n去年同时期 |\n同比(%) |\n"
+          "投诉 |\n2200 |\n2000 |\n↑10% |\n举报 |\n900 |\n1000 |\n↓10% |\n咨询 |\n3300 |\n3000 |\n↑10% |")
+
+
+def test_arrow_cells_are_changes_of_their_row() -> None:
+    figures = numeric(parse(ARROWS))
+    up, down = figures["↑10%"][0], figures["↓10%"][0]
+    assert isinstance(up, Change) and isinstance(down, Change)
+    assert (up.direction, up.value, up.basis, up.label) == ("up", Decimal(10), "同比", "投诉")
+    assert (down.direction, down.value, down.label) == ("down", Decimal(10), "举报")
+    # 去年同时期 says when: its figures are the rows' metrics, in the period compared with
+    prior = figures["1000"][0]
+    assert prior.label == "举报" and prior.cell is not None and prior.cell.period == "prior"
+
+
+def test_arrow_cells_are_checked_against_their_period_columns() -> None:
+    assert rules(parse(ARROWS)) == []
+    doc = parse(ARROWS.replace("↓10%", "↓12%"))
+    assert [d.span.text for d in doc.diagnostics if d.rule == "growth-rate"] == ["↓12%"]
+    # the prior column restates no figure of the current one
+    assert not [d for d in doc.diagnostics if d.rule == "restated-figure"]
+
+
+def test_arrow_before_a_figure_in_prose_is_its_direction() -> None:
+    figures = numeric(parse("本周受理量1200件,同比↓5.2%。"))
+    f = figures["同比↓5.2%"][0]
+    assert isinstance(f, Change) and (f.direction, f.basis) == ("down", "同比")
+
+
+@pytest.mark.parametrize(("header", "label"), [
+    ("2022年投诉量 (接收件)", "投诉量"),
+    ("2023年度办结量(件)", "办结量"),
+    ("去年受理量", "受理量"),
+    ("年末常住人口(万人)", "年末常住人口"),   # a stock at the year's end: 年末 is the metric's
+    ("2022年数据", "2022年数据"),            # nothing left that names a metric: the header stays whole (本周数据)
+])
+def test_year_led_header_labels_its_column_without_the_year(header: str, label: str) -> None:
+    doc = parse(f"序号 |\n项目 |\n{header} |\n1 |\n甲类 |\n3000 |\n2 |\n乙类 |\n2000 |")
+    f = numeric(doc)["3000"][0]
+    assert f.label == label
+
+
+def test_header_broken_over_lines_with_a_unit_column_and_group_rows() -> None:
+    """Real set D's pD05 shape, written anew: a header of six cells broken over four lines, a
+    计算单位 column, a group title row (`商业 | |||||`) and a 结构(%) share column."""
+    text = ("项 目 名 称 | 计算 单位 |\n3月 | 1-3月 累计 |\n累计比上年同期 增长(%) |\n结构(%) |\n商业 | |||||\n"
+            "一、零售总额 | 万元 | 1200 | 3600 | 8.5 | 100 |\n1、批发业 | 万元 | 900 | 2700 | 7.0 | 75.00 |\n"
+            "2、餐饮业 | 万元 | 300 | 900 | 13.2 | 25.00 |\n")
+    figures = numeric(parse(text))
+    q = figures["1200"][0]
+    assert isinstance(q, Quantity) and (q.value, q.unit) == (Decimal(12000000), "元")
+    assert q.cell is not None and q.cell.column_header == "3月"
+    g = figures["8.5"][0]
+    assert isinstance(g, Change) and g.basis == "比上年同期" and g.direction == "up"
+    share = figures["75.00"][0]
+    assert isinstance(share, Percent) and share.label is not None and "批发业" in share.label
+
+
+def test_numbered_heading_over_name_figure_lines_is_no_table_header() -> None:
+    """Real set D's pD01 shape, written anew: a numbered heading with an aside over lines of a
+    name and a figure titles them; it heads no columns."""
+    doc = parse("(二)承办单位办理量 (详见附件2)\n区直部门3120件\n街道 415件\n乡镇 208件\n")
+    figures = numeric(doc)
+    assert [figures[t][0].label for t in ("3120件", "415件", "208件")] == ["区直部门", "街道", "乡镇"]

@@ -20,6 +20,9 @@ class Context:
     reference_date: dt.date | None = None
     # Year stated on the page (2023年…, a 发布时间 line), used when reference_date is absent.
     year: int | None = None
+    # The year of the text before this page in the same file (a long file is read page by page):
+    # the page's year when it states none itself.
+    year_before: int | None = None
     facts: list[Fact] = field(default_factory=list)
     # Every non-blank line with its role (title, byline, caption, table, furniture …), decided by
     # layout/ from the page as a whole; normalised offsets, in page order.

@@ -14,7 +14,14 @@ Detection, when no encoding is given:
    traditional texts both score high) or common CJK punctuation.
 
 A decoding with too many control characters, or whose best score is very low,
-is reported as binary / unknown encoding rather than returned as mojibake.
+is reported as binary / unknown encoding rather than returned as mojibake; so is a
+file that opens with the signature of a binary format (PDF, Office, ZIP, images…):
+a checker must say it could not read such a file, never that it found it clean.
+
+A file that is not UTF-8 as a whole may still be UTF-8 line by line with some lines in
+GB18030 or Big5 (dumps pasted together from several sources): each line is then read in
+the encoding it is in, when that reads more like Chinese than one encoding for the
+whole file.
 """
 
 from __future__ import annotations
@@ -101,6 +108,32 @@ def plausibility(text: str) -> tuple[float, int]:
     return (total / seen if seen else 1.0), seen
 
 
+# Signatures of binary formats people hand to a text tool by mistake (no NUL needed to tell).
+_SIGNATURES = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (.docx, .xlsx, .zip …)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE document (.doc, .xls …)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", None),  # an executable only with its PE header; "MZ" may start a text
+)
+
+
+def _signature(data: bytes) -> str | None:
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            if what is None:
+                return "an executable" if b"PE\x00\x00" in data[:1024] else None
+            return what
+    return None
+
+
 def _too_many_controls(text: str) -> bool:
     sample = text[:65536]
     if not sample:
@@ -146,6 +179,9 @@ def decode_detect(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             return _checked(data.decode("utf-16")), "utf-16"
         except UnicodeDecodeError as exc:
             raise DecodeError(f"UTF-16 BOM but invalid UTF-16 at byte {exc.start}") from exc
+    kind = _signature(data)
+    if kind is not None:
+        raise DecodeError(f"binary file ({kind}, not text); use --encoding if it is text")
     if b"\x00" in data[:8192]:
         raise DecodeError("binary file (NUL bytes); use --encoding if it is text")
     best: tuple[float, int, str, str] | None = None
@@ -169,12 +205,46 @@ def decode_detect(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             if best is None or score > best[0]:
                 best = (score, seen, enc, text)
             break
+    mixed = _by_line(data, best[2] if best is not None and best[2] != "utf-8" else None)
+    if mixed is not None and (best is None or mixed[0] > best[0]):
+        best = mixed
     if best is None:
         raise DecodeError("not UTF-8, GB18030 or Big5; use --encoding")
     score, seen, enc, text = best
     if seen >= _MIN_EVIDENCE and score < _MIN_SCORE:
         raise DecodeError("binary file or unknown encoding (not UTF-8, GB18030 or Big5); use --encoding")
     return _checked(text), enc
+
+
+def _by_line(data: bytes, legacy: str | None) -> tuple[float, int, str, str] | None:
+    """Each line in UTF-8 when it is valid UTF-8, else in the legacy encoding that reads best;
+    None unless both kinds of line are there and every line decodes."""
+    lines = data.split(b"\n")
+    utf8: list[str | None] = []
+    for line in lines:
+        try:
+            utf8.append(line.decode("utf-8") if not line.isascii() else None)
+        except UnicodeDecodeError:
+            utf8.append("")
+    bad = [line for line, u in zip(lines, utf8, strict=True) if u == ""]
+    if not bad or not any(utf8) or len(bad) == len(lines):
+        return None
+    encodings = [legacy] if legacy else ["gb18030", "big5", "cp950", "big5hkscs"]
+    best: tuple[float, str] | None = None
+    joined = b"\n".join(bad)
+    for enc in encodings:
+        try:
+            score = plausibility(joined.decode(enc))[0]
+        except UnicodeDecodeError:
+            continue
+        if best is None or score > best[0]:
+            best = (score, enc)
+    if best is None:
+        return None
+    enc = best[1]
+    text = "\n".join(u if u else line.decode(enc if u == "" else "ascii") for line, u in zip(lines, utf8, strict=True))
+    score, seen = plausibility(text)
+    return score, seen, f"utf-8+{enc}", text
 
 
 def _checked(text: str) -> str:

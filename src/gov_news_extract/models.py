@@ -20,10 +20,11 @@ Offsets in every `Span` are character offsets into the string given to `parse()`
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 if TYPE_CHECKING:  # pandas is an optional extra
     import pandas as pd
@@ -42,6 +43,14 @@ class Span(BaseModel):
     line: int = Field(default=1, description="1-based line of `start`.")
     col: int = Field(default=1, description="1-based column of `start`, counted in characters (not bytes, not display width).")
     text: str = Field(default="", description="The characters of the span exactly as they stand in the input.")
+
+    @field_serializer("text", when_used="json")
+    def _text_json(self, text: str) -> str:
+        # parse() takes any str, lone surrogates included; JSON cannot carry them.
+        return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Fact(BaseModel):

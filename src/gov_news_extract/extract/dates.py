@@ -48,28 +48,92 @@ def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_CN = "〇零○一二三四五六七八九"
+# ---------------------------------------------------------------- the words, from data/lexicon
+
+
+def _class(name: str, **want: object) -> list[str]:
+    return lexicon.get(name).having(**want) if want else lexicon.words(name)
+
+
+def _mean(name: str, word: str) -> Any:
+    return lexicon.meaning(name, word)
+
+
+def _chars(words: list[str]) -> str:
+    return "".join(regex.escape(w) for w in words)
+
+
+def _one(name: str, **want: object) -> str:
+    """The one word of a class whose meaning has every key=value given (年 of unit=year)."""
+    found = [w for w in _class(name, **want) if len(w) == 1] or _class(name, **want)
+    return found[0]
+
+
+_NUMERALS = lexicon.get("numeral").meanings
+_PLAIN_DIGITS = {w: int(m["digit"]) for w, m in _NUMERALS.items() if "digit" in m and not m.get("formal")
+                 and not m.get("spoken")}
+_ZEROS = "".join(w for w, v in _PLAIN_DIGITS.items() if v == 0)
+_D19 = "".join(sorted((w for w, v in _PLAIN_DIGITS.items() if v and _NUMERALS[w].get("canonical")),
+                      key=lambda w: _PLAIN_DIGITS[w]))  # 一二三四五六七八九, in order
+_TWO_SPOKEN = "".join(w for w, m in _NUMERALS.items() if m.get("spoken") and m.get("digit") == 2 and len(w) == 1)[:1]
+_TEN = next(w for w, m in _NUMERALS.items() if m.get("small") == 10 and m.get("canonical"))
+_TWENTY = next(w for w, m in _NUMERALS.items() if m.get("special") == 20)
+_CN = _ZEROS + _D19
+_YEAR = _one("date_part", unit="year")
+_MONTH = _one("date_part", unit="month")
+_DAYS = "".join(w for w in _class("date_part", unit="day") if len(w) == 1)
+_NAME_DAY = next(w for w in _class("date_part", unit="day") if _mean("date_part", w).get("also_a_name"))
+_YEAR_SUFFIX = next(w for w in _class("date_part", unit="year") if len(w) == 2 and w[0] == _YEAR)[1:]  # 年度
+_MONTH_SUFFIX = next(w for w in _class("date_part", unit="month") if len(w) == 2 and w[0] == _MONTH)[1:]  # 月份
+_MONTH_NOT = "|".join(regex.escape(w[1:]) for w in _class("plain") if len(w) == 2 and w[0] == _MONTH)  # 月龄
+_WEEK = _one("period_word", unit="week")
+_QUARTER = next(w for w in _class("period_word", unit="quarter") if not _mean("period_word", w).get("short")
+                and not _mean("period_word", w).get("count"))  # 季度
+_MONTHS = next(w for w in _class("period_word", unit="month"))  # 个月
+_MEASURE = _MONTHS[:-1]  # 个, the measure word in 个月 and 个季度
+_HALVES = {w: 1 if _mean("time_word", w).get("part") == "H1" else 2 for w in _class("time_word")
+           if _mean("time_word", w).get("part") in ("H1", "H2")}
+_FULL_YEAR = _one("period_word", unit="year")
+_ORDINAL = next(w for w in _class("ordinal", always=True) if len(w) == 1)  # 第
+_FIRST_N = {w for w in _class("ordinal", first_n=True) if len(w) == 1}  # 前, 首
+_REL_YEAR = {w: int(_mean("rel_year", w)["offset"]) for w in _class("rel_year")}
+_REL_CHAIN = _alt(_class("rel_year", chain=True))
+_RANGE_WORDS = _alt(_class("separator", kind="range"))
+_RANGE_MARKS = "—–\\-~～－"
+
+
+def _seasons() -> str:
+    """春(?!节)|夏|秋|冬: a season, unless a plain word begins with it (春节)."""
+    out = []
+    for w in _class("season"):
+        blocked = [p[len(w):] for p in _class("plain") if p.startswith(w) and len(p) > len(w)]
+        out.append(regex.escape(w) + (f"(?!{_alt(blocked)})" if blocked else ""))
+    return "|".join(out)
+
+
 _Y = rf"(?:19|20)\d{{2}}|[{_CN}]{{4}}"
-_M = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
-_D = r"3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-_DASH = r"\s*(?:[—–\-~～－]+|至|到)\s*"
-_POS = r"底|末|初|上旬|中旬|下旬"
-_SEASON = r"春(?!节)|夏|秋|冬"
+_M = rf"1[0-2]|0?[1-9]|{_TEN}[{_D19[:2]}]?|[{_D19}]"
+_D = (rf"3[01]|[12]\d|0?[1-9]|{_D19[2]}{_TEN}{_D19[0]}?|{_D19[1]}{_TEN}[{_D19}]?|{_TWENTY}[{_D19}]?|{_TEN}[{_D19}]?"
+      rf"|[{_D19}]")
+_DASH = rf"\s*(?:[{_RANGE_MARKS}]+|{_RANGE_WORDS})\s*"
+_POS = _alt(_class("date_part", position="end") + _class("date_part", position="start")
+            + _class("date_part", position="middle") + _class("date_part", position="late"))
+_SEASON = _seasons()
 # A number must not continue another number or a code such as A15 or sp20241105.
 _GUARD = r"(?<![\d.A-Za-z_/])"
 
 _CHAIN = regex.compile(
     _GUARD
-    + r"(?=[\d〇零○一二三四五六七八九十廿今去上明本当前])"
-    + r"(?P<rel>今年|去年|上年|明年|本年|当年|前年)?"
-    + rf"(?:(?P<y>{_Y})(?:{_DASH}(?P<y2>{_Y}))?年(?P<ydu>度)?)?"
-    + rf"(?:(?P<m>{_M})(?:{_DASH}(?P<m2>{_M}))?月(?!龄)(?P<mfen>份)?)?"
-    + rf"(?:(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?[日号])?"
+    + rf"(?=[\d{_CN}{_TEN}{_TWENTY}{_chars(sorted({w[0] for w in _class('rel_year', chain=True)}))}])"
+    + rf"(?P<rel>{_REL_CHAIN})?"
+    + rf"(?:(?P<y>{_Y})(?:{_DASH}(?P<y2>{_Y}))?{_YEAR}(?P<ydu>{_YEAR_SUFFIX})?)?"
+    + rf"(?:(?P<m>{_M})(?:{_DASH}(?P<m2>{_M}))?{_MONTH}(?!{_MONTH_NOT})(?P<mfen>{_MONTH_SUFFIX})?)?"
+    + rf"(?:(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?[{_DAYS}])?"
     + rf"(?P<pos>{_POS}|{_SEASON})?"
 )
 # Right-hand end of a range: 3月4日—3月10日, 8月31日至9月2日, 2023年12月—2024年2月.
 _TAIL = regex.compile(
-    _DASH + rf"(?:(?P<y>{_Y})年)?(?:(?P<m>{_M})月份?)?(?:(?P<d>{_D})[日号])?(?P<pos>{_POS})?"
+    _DASH + rf"(?:(?P<y>{_Y}){_YEAR})?(?:(?P<m>{_M}){_MONTH}(?:{_MONTH_SUFFIX})?)?(?:(?P<d>{_D})[{_DAYS}])?(?P<pos>{_POS})?"
 )
 _ISO = regex.compile(
     r"(?<![\d.A-Za-z_])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])"
@@ -77,44 +141,84 @@ _ISO = regex.compile(
 )
 # A dotted range in brackets after a week: 第28周(7.8-7.14).
 _DOTTED = regex.compile(
-    r"(?<=周[(（])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])\s*(?:[—–\-~～－]+|至)\s*"
+    rf"(?<={_WEEK}[(（])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])\s*(?:[{_RANGE_MARKS}]+|{_RANGE_WORDS})\s*"
     r"(?P<m2>1[0-2]|0?[1-9])\.(?P<d2>3[01]|[12]\d|0?[1-9])(?=[)）])"
 )
+_FIRST_N_ALT = _alt(sorted(_FIRST_N))
+_FIRST_SHORT = _alt([w for w in _FIRST_N if _mean("ordinal", w).get("short_quarter")])  # 首三季
+_FIRST_FULL = _alt([w for w in _FIRST_N if not _mean("ordinal", w).get("short_quarter")])  # 前三季度
+_TWO_THREE = f"{_D19[1]}{_TWO_SPOKEN}{_D19[2]}"
+_WEEK_NOT = _mean("period_word", _WEEK).get("not_before", "")
 # Weeks, quarters and halves, with or without a year: 2024年第28周, 2025年第一季度, 今年上半年.
+_PERIOD_FIRST = frozenset(_CN + "".join({w[0] for w in _class("rel_year", chain=True)}) + "".join(w[0] for w in _HALVES)
+                          + _ORDINAL + _FULL_YEAR[0] + "".join(_FIRST_N))  # _PERIOD's lookahead, digits aside
 _PERIOD = regex.compile(
     _GUARD
-    + r"(?=[\d〇零○一二三四五六七八九今去上下明本当前第全首])"
-    + rf"(?P<rel>今年|去年|上年|明年|本年|当年|前年)?(?:(?P<y>{_Y})年度?)?"
-    + r"(?:第(?P<w>[1-5]?\d|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])周(?![年岁期])"
-    + r"|(?P<q>第?[一二三四1-4])季度"
-    + r"|前(?P<qq>[二两三2-3])(?:个)?季度|首(?P<qq>[二两三2-3])季度?"
-    + r"|前(?P<mm>1[01]|[2-9]|十一|十|[两二三四五六七八九])个月"
-    + r"|(?P<h>[上下])半年"
-    + r"|(?P<fy>全年))"
+    + rf"(?=[\d{_chars(sorted(_PERIOD_FIRST))}])"
+    # a year in digits may run into its period without 年 (2022全年, 2023上半年, 2024一季度)
+    + rf"(?P<rel>{_REL_CHAIN})?(?:(?P<y>{_Y}){_YEAR}(?:{_YEAR_SUFFIX})?|(?P<y>(?:19|20)\d{{2}}))?"
+    + rf"(?:{_ORDINAL}(?P<w>[1-5]?\d|[{_D19[:5]}]?{_TEN}[{_D19}]?|[{_D19}]){_WEEK}(?![{_WEEK_NOT}])"
+    + rf"|(?P<q>{_ORDINAL}?[{_D19[:4]}1-4]){_QUARTER}"
+    + rf"|(?:{_FIRST_FULL})(?P<qq>[{_TWO_THREE}2-3])(?:{_MEASURE})?{_QUARTER}"
+    + rf"|(?:{_FIRST_SHORT})(?P<qq>[{_TWO_THREE}2-3]){_QUARTER[:1]}(?:{_QUARTER[1:]})?"
+    + rf"|(?:{_FIRST_N_ALT})(?P<mm>1[01]|[2-9]|{_TEN}{_D19[0]}|{_TEN}|[{_TWO_SPOKEN}{_D19[1:]}]){_MONTHS}"
+    + rf"|(?P<h>{_alt(list(_HALVES))})"
+    + rf"|(?P<fy>{_FULL_YEAR}))"
 )
 # Every match of _CHAIN that can give a date holds a year, month or day part, which runs over
 # numerals, dashes and spaces up to its unit (年, 月, 日, 号) and may follow a two-character
 # 今年. One backward scan (linear: no retry inside a long run) finds those runs; they hold the
 # only starts worth trying (see _chain_starts).
-_CHAIN_HINT = regex.compile(r"(?r)[\d〇零○一二三四五六七八九十廿\s—–\-~～－至到]*+[年月日号]")
-_NO_START = frozenset("—–-~～－至到")
+_CHAIN_HINT = regex.compile(rf"(?r)[\d{_CN}{_TEN}{_TWENTY}\s{_RANGE_MARKS}{_chars(_class('separator', kind='range'))}]*+"
+                            rf"[{_YEAR}{_MONTH}{_DAYS}]")
+_NO_START = frozenset("—–-~～－" + "".join(w for w in _class("separator", kind="range") if len(w) == 1))
 _ASCII_DIGITS = frozenset("0123456789")
 # Every match of _PERIOD holds one of these words, at most 12 characters after its start
 # (今年 2 + 二〇二四年度 6 + 第二十九 4).
-_PERIOD_HINT = regex.compile(r"周|季|个月|半年|全年")
+_PERIOD_HINT = regex.compile(_alt([_WEEK, _QUARTER[0], _MONTHS, *(w[1:] for w in _HALVES), _FULL_YEAR]))
 _PERIOD_REACH = 12
-_PERIOD_FIRST = frozenset("〇零○一二三四五六七八九今去上下明本当前第全首")  # _PERIOD's lookahead, digits aside
-_REL = regex.compile(
-    r"(?P<w>上周|本周|下周|上一周|这一周|当周)(?![年岁末期边围])"
-    r"|(?P<mo>本月|上月|当月|下月)(?![\d一二三四五六七八九十廿])"
-    r"|(?P<qo>本季度|上季度|当季|上一季度)"
-    # 今年 before a month or a period belongs to that expression (今年6月, 今年上半年)
-    r"|(?P<yr>今年|去年|明年|前年|本年度)(?!同期|末|底|初|以来|[\d〇零○一二三四五六七八九十上下前第全])"
-)
+
+
+def _rel_pattern() -> regex.Pattern[str]:
+    """上周, 本月, 上季度, 今年 standing alone as a period; each unless what follows makes it part of
+    another expression (本月5日, 今年6月, 今年上半年, 上周年)."""
+    parts = []
+    for group, unit in (("w", "week"), ("mo", "month"), ("qo", "quarter")):
+        words = _class("rel_period", unit=unit)
+        nb = {_mean("rel_period", w).get("not_before", "") for w in words}
+        look = ""
+        if nb == {"numeral"}:
+            look = rf"(?![\d{_D19}{_TEN}{_TWENTY}])"
+        elif nb and nb != {""}:
+            look = f"(?![{_chars(sorted(set(''.join(nb))))}])"
+        parts.append(rf"(?P<{group}>{_alt(words)}){look}")
+    words_after = _alt([*_class("prior_period", same=True), *_class("date_part", position="end"),
+                        *_class("date_part", position="start"), *_class("time_word", since=True)])
+    chars_after = _chars(sorted(set(_CN + _TEN + "".join(w[0] for w in _HALVES) + "".join(_FIRST_N) + _ORDINAL
+                                    + _FULL_YEAR[0])))
+    return regex.compile("|".join(parts) + rf"|(?P<yr>{_alt(_class('rel_year', alone=True))})"
+                         rf"(?!{words_after}|[\d{chars_after}])")
+
+
+_REL = _rel_pattern()
+_SEASONS = frozenset(_class("season"))
+_SAME_PERIOD = tuple(w for w in _class("time_word") if w in _class("prior_period", same=True))  # 同期
+_MONTH_RELS = tuple(w for w in _class("rel_period", unit="month") if _mean("rel_period", w).get("offset") in (0, -1))
+_LAST_MONTH = tuple(w for w in _class("rel_period", unit="month") if _mean("rel_period", w).get("offset") == -1)
+_LIST_SEP_CHARS = frozenset(w for w in _class("separator", kind="list") if len(w) == 1)
+_NOT_BEFORE_HOUR = frozenset(_ORDINAL + "".join(w for w in _class("per_word") if len(w) == 1)
+                             + "".join(w for w in _class("bound", place="before") if len(w) == 1))
 
 _HOUR = r"2[0-4]|[01]?\d"
-_HOUR_CN = r"二十[一二三四]?|十[一二三四五六七八九]?|[零〇一二两三四五六七八九]"
-_MIN_CN = r"[一二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九]"
+_HOUR_CN = rf"{_D19[1]}{_TEN}[{_D19[:4]}]?|{_TEN}[{_D19}]?|[{_ZEROS}{_D19[0]}{_D19[1]}{_TWO_SPOKEN}{_D19[2:]}]"
+_MIN_CN = rf"[{_D19[:5]}]?{_TEN}[{_D19}]?|{_ZEROS[:2]}?[{_D19}]"
+_CLOCK_HOUR = _chars(_class("clock_word", part="hour"))
+_MINUTE = _one("clock_word", part="minute")
+_SECOND = _one("clock_word", part="second")
+_HALF = _one("clock_word", part="half")
+_CLOCK_AFTER = _alt(_class("clock_word", after="approx") + _class("clock_word", after="exact"))
+_CLOCK_APPROX = frozenset(_class("clock_word", after="approx"))
+_COLLOQUIAL_HOUR = next(w for w in _class("clock_word", part="hour") if _mean("clock_word", w).get("colloquial"))
 
 
 @lru_cache(maxsize=1)
@@ -124,16 +228,16 @@ def _time_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"(?:(?P<pre>{pre})\s*)?(?<![\d.:A-Za-z])(?P<h>{_HOUR}):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d.:%])"
     )
     han = regex.compile(
-        rf"(?:(?P<pre>{pre})\s*)?(?<![\d.])(?P<h>{_HOUR}|{_HOUR_CN})(?P<u>[时点])"
-        rf"(?:(?P<mi>[0-5]?\d|{_MIN_CN})分(?:(?P<s>[0-5]?\d)秒)?|(?P<half>半))?(?P<ap>许|左右|前后|整)?"
+        rf"(?:(?P<pre>{pre})\s*)?(?<![\d.])(?P<h>{_HOUR}|{_HOUR_CN})(?P<u>[{_CLOCK_HOUR}])"
+        rf"(?:(?P<mi>[0-5]?\d|{_MIN_CN}){_MINUTE}(?:(?P<s>[0-5]?\d){_SECOND})?|(?P<half>{_HALF}))?(?P<ap>{_CLOCK_AFTER})?"
     )
     return colon, han
 
 
 # A clock time's hour (at most 3 characters: 二十四) stands right before its ":", 时 or 点,
 # maybe after a time-of-day word and spaces (上午 9时).
-_TIME_KEY = regex.compile(r"[:时点]")
-_HOUR_FIRST = frozenset("二十零〇一两三四五六七八九")
+_TIME_KEY = regex.compile(rf"[:{_CLOCK_HOUR}]")
+_HOUR_FIRST = frozenset(_ZEROS + _D19 + _TEN + _TWO_SPOKEN)
 _SPACES_BEFORE = regex.compile(r"(?r)\s*")
 
 
@@ -205,7 +309,6 @@ def _year(s: str | None) -> int | None:
     return v if v is not None and 1000 <= v <= 2999 else None
 
 
-_REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "本年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
 
 def _before(text: str, pos: int, words: tuple[str, ...]) -> bool:
@@ -239,7 +342,7 @@ def _chain_at(text: str, m: regex.Match[str]) -> _Cal | None:
     if g["d"] and not g["m"] and g["y"]:
         return None  # 2023年15日 is no date
     pos = g["pos"]
-    if pos and (g["d"] or (pos in "春夏秋冬" and g["m"])):
+    if pos and (g["d"] or (pos in _SEASONS and g["m"])):
         pos = None  # 7月18日初 does not occur; keep the date, drop the suffix
     start = m.start("y") if g["y"] else m.start("m") if g["m"] else m.start("d")
     end = m.end()
@@ -254,10 +357,10 @@ def _chain_at(text: str, m: regex.Match[str]) -> _Cal | None:
         c.form = "range"
     if not g["y"] and not g["m"]:
         unit = text[m.end("d2") if g["d2"] else m.end("d")]
-        days = _TAIL.match(text, end) if unit != "号" else None
+        days = _TAIL.match(text, end) if unit != _NAME_DAY else None
         if days is not None and days.group("d") and not days.group("m") and not days.group("y"):
             pass  # 11日—17日: a range of days written with both its ends is a date wherever it stands
-        elif unit == "号" or not _bare_day_ok(text, c, g["d"]):  # 3号楼, 1号线
+        elif unit == _NAME_DAY or not _bare_day_ok(text, c, g["d"]):  # 3号楼, 1号线
             return None
     elif not g["y"] and not g["d"] and g["m"] and not g["m"].isdigit():
         # A Chinese-numeral month alone (九月) needs support: 份, a position, or a year word.
@@ -305,7 +408,9 @@ def _extend_range(c: _Cal, t: regex.Match[str]) -> None:
     c.form = "range"
 
 
-_DAY_LIST = regex.compile(r"月\d{1,2}[日号](?:[、和及与]\d{1,2}[日号])*[、和及与]$")
+_LIST_SEPS = _alt(_class("separator", kind="list"))
+_DAY_LIST = regex.compile(rf"{_MONTH}\d{{1,2}}[{_DAYS}](?:(?:{_LIST_SEPS})\d{{1,2}}[{_DAYS}])*(?:{_LIST_SEPS})$")
+_NOT_BEFORE_DAY = frozenset(_ORDINAL + "".join(w for w in _class("per_word") if len(w) == 1) + _MEASURE)
 
 
 def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
@@ -314,19 +419,19 @@ def _bare_day_ok(text: str, c: _Cal, raw: str | None) -> bool:
     s, e = c.start, c.end
     if _before(text, s, w["bare_day_before_bad"]) or _after(text, e, w["bare_day_after_bad"]):
         return False
-    if s > 0 and text[s - 1] in "第每个":
+    if s > 0 and text[s - 1] in _NOT_BEFORE_DAY:
         return False
-    if text[s - 1:s] in "、和及与" and _DAY_LIST.search(text, max(0, s - 24), s):
+    if s > 0 and text[s - 1] in _LIST_SEP_CHARS and _DAY_LIST.search(text, max(0, s - 24), s):
         return True  # 10月2日、3日 / 6月3日、5日和7日: more days of the month just named
     before_ok = _before(text, s, w["bare_day_before_ok"])
     # 1日12时: a day followed by a clock time
-    after_ok = _after(text, e, w["bare_day_after_ok"]) or bool(rx(r"\d{1,2}[时点:]").match(text[e:e + 3]))
+    after_ok = _after(text, e, w["bare_day_after_ok"]) or bool(rx(rf"\d{{1,2}}[{_CLOCK_HOUR}:]").match(text[e:e + 3]))
     if raw and raw.isdigit():
         # Arabic: at the head of a clause, or followed by a comma or a news verb.
         head = s == 0 or text[s - 1] in "\n,，。;；:：(（)）】 "
         after_comma = e < len(text) and text[e] in ",，"
         return before_ok or after_ok or (head and after_comma) or (
-            head and bool(rx(r"[\p{Han}]").match(text[e:e + 1])) and not _after(text, e, ("起",)) and
+            head and bool(rx(r"[\p{Han}]").match(text[e:e + 1])) and not _after(text, e, w["from_after_day"]) and
             _reporter_like(text, e))
     return before_ok or after_ok
 
@@ -343,7 +448,7 @@ def _period_at(m: regex.Match[str]) -> _Cal | None:
     if g["y"] and (y is None or not 1900 <= y <= 2099):
         return None
     rel = None if g["y"] else _REL_YEAR.get(g["rel"] or "")
-    if g["rel"] == "上年" and not (g["h"] or g["fy"] or g["q"]):
+    if g["rel"] and _mean("rel_year", g["rel"]).get("basis_like") and not (g["h"] or g["fy"] or g["q"]):
         return None
     start = m.start("y") if g["y"] else m.start()
     c = _Cal(start=start, end=m.end(), form="", y=y, rel=rel, rel_word=g["rel"])
@@ -353,15 +458,15 @@ def _period_at(m: regex.Match[str]) -> _Cal | None:
             return None
         c.form, c.n = "week", n
     elif g["q"] is not None:
-        q = g["q"].lstrip("第")
-        c.form, c.n = "quarter", _num(q) if q.isdigit() else "一二三四".index(q) + 1
+        q = g["q"].lstrip(_ORDINAL)
+        c.form, c.n = "quarter", _num(q)
     elif g["mm"] is not None:
         # 前5个月 of a statistics release: January to May
-        c.form, c.n = "months", _num(g["mm"].replace("两", "二"))
+        c.form, c.n = "months", _num(g["mm"])
     elif g["qq"] is not None:
-        c.form, c.n = "quarters", 3 if g["qq"] in "三3" else 2
+        c.form, c.n = "quarters", _num(g["qq"])
     elif g["h"] is not None:
-        c.form, c.n = "half", 1 if g["h"] == "上" else 2
+        c.form, c.n = "half", _HALVES[g["h"]]
     else:
         c.form = "fullyear"
     return c
@@ -482,7 +587,7 @@ def _data_year(text: str, cals: list[_Cal], page_date: dt.date | None) -> int | 
     for c in cals:
         if c.y is None or c.form.startswith("rel-") or _before(text, c.start, basis):
             continue
-        if text.startswith("同期", c.end):
+        if text.startswith(_SAME_PERIOD, c.end):
             continue
         for y in (c.y, c.y2):
             if y is not None and 1900 <= y <= 2099:
@@ -506,8 +611,10 @@ def _fmt(y: int | None, m: int | None = None, d: int | None = None) -> str:
     return out
 
 
-_POS_DAYS = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
-_SEASON_MONTHS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 12)}
+_POS_DAYS = {w: tuple(_mean("date_part", w)["days"]) for w in _class("date_part") if _mean("date_part", w).get("days")}
+_POS_END = frozenset(_class("date_part", position="end"))
+_POS_START = frozenset(w for w in _class("date_part", position="start") if len(w) == 1)  # 初: of a year, January
+_SEASON_MONTHS = {w: tuple(_mean("season", w)["months"]) for w in _class("season")}
 
 
 def _span_dates(y: int | None, m: int | None, d: int | None, pos: str | None) -> tuple[dt.date, dt.date] | None:
@@ -516,9 +623,9 @@ def _span_dates(y: int | None, m: int | None, d: int | None, pos: str | None) ->
         return None
     try:
         if m is None:
-            if pos in ("底", "末"):
+            if pos in _POS_END:
                 return dt.date(y, 12, 31), dt.date(y, 12, 31)
-            if pos == "初":
+            if pos in _POS_START:
                 return dt.date(y, 1, 1), dt.date(y, 1, 31)
             if pos in _SEASON_MONTHS:
                 a, b = _SEASON_MONTHS[pos]
@@ -526,7 +633,7 @@ def _span_dates(y: int | None, m: int | None, d: int | None, pos: str | None) ->
             return cal.year_range(y)
         if d is None:
             last = cal.month_days(y, m)
-            if pos in ("底", "末"):
+            if pos in _POS_END:
                 return dt.date(y, m, last), dt.date(y, m, last)
             if pos in _POS_DAYS:
                 a, b = _POS_DAYS[pos]
@@ -546,11 +653,20 @@ class _Builder:
         self.cals = cals
         self.page_date = _page_date(self.text, cals)
         self.data_year = _data_year(self.text, cals, self.page_date)
+        if self.data_year is None:
+            self.data_year = ctx.year_before
         ref = ctx.reference_date
         self.today = ref or self.page_date
         # 今年 is the year of writing; a bare 全年 or 3月份 is the year reported on.
         self.now_year = ref.year if ref else self.page_date.year if self.page_date else self.data_year
         self.built: list[tuple[_Cal, DateFact | Period]] = []
+        # Expressions stating a year (not as a basis) and a month, in text order, for year_for/month_for.
+        basis = _words()["basis_before"]
+        self._year_cals = [o for o in cals if o.y is not None and not _before(self.text, o.start, basis)]
+        self._year_starts = [o.start for o in self._year_cals]
+        self._month_cals = [o for o in cals if o.m is not None]
+        self._month_starts = [o.start for o in self._month_cals]
+        self._longest = max((o.end - o.start for o in cals), default=0)
 
     def year_for(self, c: _Cal) -> int | None:
         """Year of an expression without one: a year stated earlier in the same paragraph
@@ -558,28 +674,32 @@ class _Builder:
         if c.rel is not None:
             return None if self.now_year is None else self.now_year + c.rel
         para_start = self.text.rfind("\n", 0, c.start) + 1
-        basis = _words()["basis_before"]
-        for o in reversed(self.cals):
-            if o.start >= c.start or o.start < para_start:
-                continue
-            if o.y is not None and not _before(self.text, o.start, basis):
-                return o.y2 if o.y2 is not None else o.y
+        # The nearest stated year before c (by bisection over those expressions: a scan back over
+        # every expression per expression grew with the square of the page).
+        k = bisect.bisect_left(self._year_starts, c.start) - 1
+        if k >= 0 and self._year_starts[k] >= para_start:
+            o = self._year_cals[k]
+            return o.y2 if o.y2 is not None else o.y
         if self.data_year is not None:
             return self.data_year
         return self.now_year
 
     def month_for(self, c: _Cal) -> int | None:
         """Month of a bare day (16日): the month of a date shortly before, else the page's."""
-        if _before(self.text, c.start, ("本月", "当月", "上月")):
+        if _before(self.text, c.start, _MONTH_RELS):
             if self.today is None:
                 return None
-            return cal.shift_month(self.today.year, self.today.month, -1 if _before(self.text, c.start, ("上月",))
+            return cal.shift_month(self.today.year, self.today.month, -1 if _before(self.text, c.start, _LAST_MONTH)
                                    else 0)[1]
-        for o in reversed(self.cals):
-            if o.start >= c.start or c.start - o.end > 400:
-                continue
-            if o.m is not None:
+        # The nearest expression with a month before c ending at most 400 characters before it.
+        k = bisect.bisect_left(self._month_starts, c.start) - 1
+        while k >= 0:
+            o = self._month_cals[k]
+            if c.start - o.end <= 400:
                 return o.m2 if o.m2 is not None else o.m
+            if c.start - o.start > 400 + self._longest:
+                break  # no earlier one can end close enough
+            k -= 1
         return self.today.month if self.today else None
 
     def build(self, c: _Cal) -> DateFact | Period | None:
@@ -691,7 +811,7 @@ class _Builder:
                 yy = self.now_year + _REL_YEAR.get(word, 0)
                 rng, value = cal.year_range(yy), f"{yy:04d}"
         elif kind == "w":
-            off = -7 if word in ("上周", "上一周") else 7 if word == "下周" else 0
+            off = 7 * int(_mean("rel_period", word).get("offset", 0))
             week = self._anchor(c, lambda f: f.end is not None and f.start is not None
                                 and cal.days_between(f.start, f.end) == 7)
             if week is None and today is not None:
@@ -702,7 +822,7 @@ class _Builder:
                 iy, iw, _ = rng[0].isocalendar()
                 value = f"{iy:04d}-W{iw:02d}" if rng[0].weekday() == 0 else f"{rng[0]}/{rng[1]}"
         elif kind == "mo":
-            off = -1 if word == "上月" else 1 if word == "下月" else 0
+            off = int(_mean("rel_period", word).get("offset", 0))
             month = self._anchor(c, lambda f: isinstance(f, DateFact) and f.start is not None
                                  and f.end is not None and f.start.day == 1
                                  and f.end == cal.month_range(f.start.year, f.start.month)[1])
@@ -712,7 +832,7 @@ class _Builder:
                 rng, value = cal.month_range(yy, mm), f"{yy:04d}-{mm:02d}"
         elif today is not None:
             q, yy = (today.month - 1) // 3 + 1, today.year
-            if word in ("上季度", "上一季度"):
+            if _mean("rel_period", word).get("offset") == -1:
                 q -= 1
                 if q == 0:
                     yy, q = yy - 1, 4
@@ -733,7 +853,7 @@ def _period(value: str, rng: tuple[dt.date, dt.date] | None, span: Span) -> Peri
 
 
 def _hour(s: str) -> int | None:
-    v = cal.small_int(s.replace("两", "二"))
+    v = cal.small_int(s)
     return v if v is not None and 0 <= v <= 24 else None
 
 
@@ -743,7 +863,7 @@ def _ratio_like(text: str, s: int, e: int) -> bool:
     while b < len(text) and (text[b].isdigit() or text[b] in ".:∶"):
         b += 1
     parts = rx(r"[:∶]").split(text[a:b])
-    if len(parts) < 3 or not rx(r"结构|比例?|之比|比重").search(text[max(0, a - 12):a]):
+    if len(parts) < 3 or not rx(lexicon.alternation("ratio_word")).search(text[max(0, a - 12):a]):
         return False
     try:
         total = sum(float(p) for p in parts if p)
@@ -773,11 +893,11 @@ def _scan_times(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int,
             if pattern is han:
                 numeric = m["h"].isdigit()
                 supported = bool(pre or g["mi"] or g["half"] or g["ap"])
-                if (m["u"] == "点" or not numeric) and not supported:
+                if (m["u"] == _COLLOQUIAL_HOUR or not numeric) and not supported:
                     continue
                 if not supported and _after(text, m.end(), w["hour_after_bad"]):
                     continue
-                if not supported and m.start("h") > 0 and text[m.start("h") - 1] in "第每约近超":
+                if not supported and m.start("h") > 0 and text[m.start("h") - 1] in _NOT_BEFORE_HOUR:
                     continue
             mi = cal.small_int(g["mi"]) if g["mi"] else (30 if g.get("half") else 0)
             if mi is None or mi > 59:
@@ -788,10 +908,10 @@ def _scan_times(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int,
             if pattern is colon and _ratio_like(text, s, e):
                 continue  # 10:40:50 after 结构/比 adding up to 100 is a ratio, not a clock time
             hh = h
-            if pre and offsets.get(pre, 0) == 12 and h < 12 and not (pre in ("中午", "午间", "正午") and h >= 10):
+            if pre and offsets.get(pre, 0) == 12 and h < 12 and not (pre in w["noon"] and h >= 10):
                 hh = h + 12
             value = f"{hh % 24 if hh == 24 and mi else hh:02d}:{mi:02d}"
-            approx = g.get("ap") if g.get("ap") in ("许", "左右", "前后") else None
+            approx = g.get("ap") if g.get("ap") in _CLOCK_APPROX else None
             out.append((s, e, value, approx))
             busy.append((s, e))
     return out
@@ -878,7 +998,7 @@ def _role(text: str, f: DateFact | Period) -> str:
     if _after(text, e, w["dateline_after"]) or _before(text, s, w["publication_labels"]) or \
             _before(text, s, w["publication_labels_colon"]):
         return "dateline"
-    if _before(text, s, w["basis_before"]) or text.startswith("同期", e):
+    if _before(text, s, w["basis_before"]) or text.startswith(_SAME_PERIOD, e):
         return "basis"
     if isinstance(f, DateFact):
         if f.start is not None and f.start == f.end:

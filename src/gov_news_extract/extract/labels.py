@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import cache, cached_property
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -50,7 +51,8 @@ class _Patterns:
     @cached_property
     def share_words(self) -> regex.Pattern[str]:
         """The words that make a percent a share of something (占比, 占总量的, 比重为)."""
-        nouns = _having("share", kind="noun")
+        nouns = "|".join(regex.escape(w) for w in lx.get("share").having(kind="noun")
+                         if not lx.meaning("share", w).get("table_only"))
         verbs = _having("share", kind="verb")
         return regex.compile(rf"(?:{nouns}|(?:{verbs})[^,;。]{{0,14}}?{_OF}?(?:{nouns})?)"
                              rf"(?:{lx.alternation('copula')}|{_having('bound', bound='approx', place='before')})?$")
@@ -292,7 +294,8 @@ def parse_count(s: str) -> int | None:
 def _is_rate_name(name: str) -> bool:
     """增速, 比重: the name of a rate of another figure, whose name goes in front."""
     toks = tokens(name)
-    return len(toks) == 1 and (toks[0].is_("rate_word") or toks[0].means("share", kind="noun"))
+    return len(toks) == 1 and (toks[0].is_("rate_word") or (
+        toks[0].means("share", kind="noun") and not lx.meaning("share", toks[0].text).get("table_only")))
 
 
 def _ends_with_most(clause: str) -> bool:
@@ -385,6 +388,15 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             label_region, cstart = name, cstart
         if _is_qualifier(name) or _P.basis_only.fullmatch(name):
             name = ""  # 较10月份的22908件: last period's figure of the metric named before
+        inner = _named_inside(text, f) if not name else None
+        if inner is not None:
+            lstart_inner, name = inner  # 较上月[办件]增加263件: named between its basis and its verb
+            label_region, cstart = name, lstart_inner
+        if not name and prev is None and isinstance(f, Change):
+            moved = _subject_that_moves(text, cstart, sent)
+            if moved is not None:
+                # 交通事故死亡人数大幅下降,同比下降18.5%: the clause before says what changed
+                label_region, cstart, name = moved[1], moved[0], moved[1]
         span_of_days = _P.days_then_verb.search(text, max(0, s - 16), s)
         if span_of_days is not None and naming.verb_only(name):
             # 工作日5天受理16825件;周末2天受理4921件: the part of the period is what is counted
@@ -508,6 +520,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
         prev = f
     _distribute(ctx, facts)
     _ratio_names(ctx, facts)
+    _listed_wholes(ctx, facts)
 
 
 # What ends the noun after a number (350个[地级及以上城市]|赶赴…): a particle, a verb, a change, a
@@ -647,6 +660,89 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
     return out
 
 
+_VERB_CLASSES = frozenset({"report_verb", "intake_verb", "result_verb", "direction", "have_verb", "copula",
+                           "action_verb", "level_verb", "modal"})
+
+
+_ENUM_STOP = frozenset({"etc", "copula", "adverb", "report_verb", "intake_verb", "result_verb", "direction", "have_verb",
+                        "modal", "action_verb", "level_verb"})
+
+
+def _enumeration(ctx: Context, a: int, b: int) -> list[tuple[str, int]]:
+    """The names a clause opens with, listed with 、 / 和 / 及 (麦积山、伏羲庙(包括南宅子)、南郭寺、玉泉观
+    等…; 秦州、麦积两区仍然是…): the list ends at 等, at a count of its names (两区), or at the
+    first verb or adverb; none when the clause holds a figure or a piece is no short name."""
+    text = ctx.norm.text
+    if rx(r"\d").search(text, a, b):
+        return []
+    end = b
+    for t in tokens(text, a, b):
+        if t.classes & _ENUM_STOP or (t.kind == "word" and t.is_("numeral") and t.start > a):
+            end = t.start
+            break
+    names = [(n.strip(), k) for n, k in names_in(ctx, a, end)]
+    if len(names) >= 2:
+        from ..text import segment
+
+        # …东北地区进步相对较大: the last name ends where the clause's predicate begins
+        tagged, pos = segment.get().tag(names[-1][0]), 0
+        for i, (word, tag) in enumerate(tagged):
+            if i and tag in ("v", "d", "a"):
+                names[-1] = (names[-1][0][:pos], names[-1][1])
+                break
+            pos += len(word)
+        # 麦积两区, 甲乙三县: the count of the list's names and their head close the last name
+        counted = rx(rf"(.+?)([{_numeral_chars()}]+)个?\p{{Han}}{{1,2}}$").match(names[-1][0])
+        if counted is not None and parse_count(counted.group(2)) == len(names):
+            names[-1] = (counted.group(1), names[-1][1])
+    if len(names) < 2 or any(not 1 <= len(clean(n) or "") <= 10 for n, _ in names):
+        return []
+    return names
+
+
+def _comma_names(ctx: Context, cstart: int, end: int, k: int) -> list[tuple[str, int]] | None:
+    """采矿业,制造业,电力、热力、燃气及水生产和供应业分别下降…: names listed with commas, the
+    last of which may hold 、 of its own. The clauses before the one of 分别 are names when each is
+    a bare noun phrase (no figure, no verb, no 从…看) and with the last they make k names."""
+    text = ctx.norm.text
+    pieces: list[tuple[str, int]] = []
+    b = cstart - 1
+    while b > 0 and text[b] in ",，" and len(pieces) < k - 1:
+        a = last_before(text, ",;。:\n", b) + 1
+        piece = text[a:b]
+        toks = tokens(text, a, b)
+        if not piece or len(piece) > 12 or rx(r"\d").search(piece) or any(t.classes & _VERB_CLASSES for t in toks) \
+                or (toks and toks[-1].means("list_cue", kind="facet-end")) or not clean(piece):
+            break
+        pieces.insert(0, (piece, a))
+        b = a - 1
+    last = text[cstart:end]
+    if not pieces or not clean(last):
+        return None
+    if len(pieces) + 1 == k:
+        return [*pieces, (last, cstart)]
+    return None
+
+
+def _list_before(text: str, facts: Sequence[Numeric], sent: int, cstart: int, k: int) -> list[Numeric]:
+    """…分别增长24.7%、17.8%、12.8%,分别高于规上工业15.5个、8.6个和3.6个百分点: the list of k
+    figures that ends the clause before, or the k clauses before of one figure each, is what a
+    分别 with no names goes on about, changes too."""
+    before = [f for f in facts if sent <= f.nspan[0] and f.nspan[1] <= cstart]
+    if len(before) < k or text[before[-1].nspan[1]:cstart].strip() not in (",", "，"):
+        return []
+    run = before[-k:]
+    if all(_P.list_split.fullmatch(text[a.nspan[1]:b.nspan[0]]) for a, b in pairwise(run)):
+        return run
+    # 工业投资增长40.3%,制造业投资增长35.8%,…,分别比1-4月加快9.1个、11.0个…: parallel clauses of
+    # one figure each, in one unit
+    if len({f.unit for f in run}) == 1 and all(
+            text.count(",", a.nspan[1], b.nspan[0]) + text.count("，", a.nspan[1], b.nspan[0]) == 1
+            for a, b in pairwise(run)):
+        return run
+    return []
+
+
 def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
     """`A、B和C分别为X、Y和Z`: each figure of the list measures the name in its place; with no
     names before 分别, the figures listed just before it (A X亿元、B Y亿元,分别增长…) lend theirs."""
@@ -668,6 +764,9 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
         if len(run) < 2:
             continue
         names = [(n, k) for n, k in names_in(ctx, cstart, m.start()) if clean(n) or naming.is_month(n.strip())]
+        commas = _comma_names(ctx, cstart, m.start(), len(run))
+        if commas is not None:
+            names = commas
         if len(names) != len(run) and cstart > 1:
             # 前三位分别为A、B和C,受理量分别为X、Y和Z: the names are the list of the clause before.
             pstart = last_before(text, ",;。:\n", cstart - 1) + 1
@@ -676,6 +775,19 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
                 listed_names = [(n, k) for n, k in names_in(ctx, head.end(), cstart - 1) if clean(n)]
                 if len(listed_names) == len(run) and not any(rx(r"\d").search(n) for n, _ in listed_names):
                     names = listed_names
+        if not names and cstart > 1:
+            moved = _subject_that_moves(text, cstart, last_before(text, "。\n", cstart) + 1)
+            if moved is not None:
+                # 服务规范和问题解决指标得分有所提升,分别同比上升3.12分和1.42分: the names of the
+                # subject that moved
+                names = [(n, k) for n, k in names_in(ctx, moved[0], moved[2]) if clean(n)]
+        if not names and cstart > 1 and text[cstart - 1] in ",，":
+            # 麦积山、伏羲庙、南郭寺、玉泉观等重点景区游客依然集中,累积分别接待游客…; 秦州、麦积两区仍然
+            # 是…主体,分别为…: the names are listed in the clause before
+            pstart = max(last_before(text, "。\n", cstart - 1) + 1, last_before(text, ",;:\n", cstart - 1) + 1)
+            listed_names = _enumeration(ctx, pstart, cstart - 1)
+            if len(listed_names) == len(run):
+                names = listed_names
         if len(names) == len(run):
             for f, (n, k) in zip(run, names, strict=True):
                 name = clean(n) or n.strip()  # 1月、2月分别受理…: the months name the figures
@@ -704,6 +816,8 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
             listed = [f for f in facts if psent <= f.nspan[0] and f.nspan[1] <= sent and isinstance(f, Quantity)]
             if len(listed) != len(run):
                 listed = []
+        if not listed and not names:
+            listed = _list_before(text, facts, sent, cstart, len(run))
         if len(listed) >= len(run) and (not names or (len(names) == 1 and len(run) > 1)):  # 投资额分别为…: a metric, not names
             for f, src in zip(run, listed[-len(run):], strict=True):
                 f.label, f.label_span = src.label, src.label_span
@@ -727,6 +841,25 @@ def _ratio_names(ctx: Context, facts: Sequence[Numeric]) -> None:
 
 
 _RATIO_MARKS = frozenset(":∶")
+
+
+def _listed_wholes(ctx: Context, facts: Sequence[Numeric]) -> None:
+    """产业结构由上年的22.26%、28.63%和49.11%调整为…: shares listed after a whole of known parts
+    (三次产业, 产业结构), as many as its members, are its members in turn, as a ratio's are."""
+    text = ctx.norm.text
+    run: list[Numeric] = []
+    for f in [*facts, None]:
+        if f is not None and isinstance(f, Percent) and run and _P.list_split.fullmatch(text[run[-1].nspan[1]:f.nspan[0]]):
+            run.append(f)
+            continue
+        if len(run) >= 2 and all(not g.label or g.label == run[0].label for g in run):
+            start = _sentence_start(text, run[0].nspan[0])
+            clause = last_before(text, ",;:\n", run[0].nspan[0]) + 1
+            names = _enumerated_before(ctx, max(start, clause), run[0].nspan[0], len(run))
+            if names is not None:
+                for g, name in zip(run, names, strict=True):
+                    g.label, g.label_span = name, None
+        run = [f] if f is not None and isinstance(f, Percent) else []
 
 
 def _names_for_ratio(ctx: Context, start: int, end: int, k: int) -> list[str] | None:
@@ -761,6 +894,45 @@ def _s2t() -> Any:
     import opencc  # only for traditional pages; a converter costs 0.1 s to build
 
     return opencc.OpenCC("s2t")
+
+
+def _named_inside(text: str, f: Numeric) -> tuple[int, str] | None:
+    """较上月办件增加263件, 比上年粮食产量增加3万吨: the words between a change's basis and its
+    direction word name what changed."""
+    if not isinstance(f, Change) or not f.basis:
+        return None
+    s, e = f.nspan
+    if not text.startswith(f.basis, s):
+        return None
+    b = s + len(f.basis)
+    toks = tokens(text, b, e)
+    d = next((t for t in toks if t.is_("direction")), None)
+    if d is None or d.start <= b or rx(r"\d").search(text, b, d.start) \
+            or any(t.is_("comparator", "particle", "prior_period") for t in toks if t.end <= d.start):
+        return None  # 较上期相比, 比上年同期的301562件, 与全国平均水平相比: the basis goes on
+    name = clean(text[b:d.start])
+    if len(name) < 2:
+        return None
+    return b + text[b:d.start].rfind(name), name
+
+
+def _subject_that_moves(text: str, cstart: int, sent: int) -> tuple[int, str, int] | None:
+    """The subject of the clause before, when that clause states no figure and ends in a change
+    without one (…死亡人数大幅下降,): where it starts, the name, and where the subject ends."""
+    if cstart <= sent + 1 or text[cstart - 1] not in ",，":
+        return None
+    pstart = max(sent, last_before(text, ",;:\n", cstart - 1) + 1)
+    toks = [t for t in tokens(text, pstart, cstart - 1) if t.kind != "space"]
+    if not toks or rx(r"\d").search(text, pstart, cstart - 1) or not toks[-1].is_("direction") \
+            or toks[-1].means("direction", short=True):
+        return None
+    k = len(toks) - 1
+    while k > 0 and toks[k - 1].is_("adverb"):
+        k -= 1
+    name = clean(text[pstart:toks[k].start])
+    if len(name) < 2 or naming.verb_only(name):
+        return None
+    return pstart + text[pstart:toks[k].start].rfind(name), name, toks[k].start
 
 
 def _topic_before(text: str, cstart: int, sent: int) -> str | None:

@@ -16,7 +16,6 @@ from ..text import lexicon as lx
 from ..text.rx import rx
 from ..text.tokens import Tok, text_of, tokens
 
-_MAX_LABEL = 18
 _VERBS = ("intake_verb", "result_verb")
 # What may stand between a name and its number, dropped from the end of the region.
 _TRAILING = frozenset({"copula", "adverb", "modal", "have_verb", "basis_word", "level_verb"})
@@ -96,6 +95,14 @@ def _drop_leading(toks: list[Tok]) -> bool:
         return False
     if t.kind != "word":
         return False
+    if t.means("ordinal", first_n=True) and len(toks) > 2:
+        # 首九个月, 前三个季度: a period counted from the start of the year
+        k = 1
+        while k < len(toks) and (toks[k].kind == "num" or toks[k].is_("numeral")):
+            k += 1
+        if 1 < k < len(toks) and toks[k].is_("period_word", "date_part"):
+            del toks[:k + 1]
+            return True
     if t.means("time_word", cutoff=True):
         # 截至9月末, 截至目前: the cutoff and its date
         k = 1
@@ -130,7 +137,7 @@ _RANGE_MARKS = frozenset("—-~～")
 _LIST_MARKS = frozenset(".、．)）")
 
 
-def _reduce(s: str, step: Callable[[list[Tok]], bool], *, right: bool) -> str:
+def _reduce(s: str, step: Callable[[list[Tok]], bool]) -> str:
     toks = tokens(s)
     changed = False
     while toks and step(toks):
@@ -139,11 +146,11 @@ def _reduce(s: str, step: Callable[[list[Tok]], bool], *, right: bool) -> str:
 
 
 def strip_trailing(s: str) -> str:
-    return _reduce(s, _drop_trailing, right=True)
+    return _reduce(s, _drop_trailing)
 
 
 def strip_leading(s: str) -> str:
-    return _reduce(s, _drop_leading, right=False)
+    return _reduce(s, _drop_leading)
 
 
 def _is_verb(t: Tok) -> bool:
@@ -262,6 +269,9 @@ def pointer_cut(s: str) -> int | None:
             cut = t.end  # 2648件诉求中, …: the name follows the whole it is part of
         elif t.means("list_cue", kind="facet") and (nxt.is_("scope", "date_part") or (nxt.kind == "num")):
             cut = t.end  # 按2023年末… / 按全市…
+        elif t.is_("have_verb") and i > 0 and nxt.kind in ("han", "word") and (
+                toks[i - 1].is_("generic_noun", "particle") or (i > 1 and toks[i - 2].is_("particle"))):
+            cut = t.end  # 增长较快的问题有[食品安全](增长425%): what the list's kind has is named after 有
     return cut if cut is not None and cut < len(s) else None
 
 

@@ -28,7 +28,7 @@ from ..text import names
 from ..text.clauses import last_before
 from ..text.rx import rx
 from ..text.tokens import Tok, tokens
-from . import labels, lexicon
+from . import labels
 from . import tables as table_facts
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
@@ -43,16 +43,16 @@ def _cn() -> str:
 
 @lru_cache(maxsize=1)
 def _approx_before() -> regex.Pattern[str]:
-    return regex.compile(rf"(?P<pre>{lexicon.having('bound', place='before')})$")
+    return regex.compile(rf"(?P<pre>{lx.alternation_where('bound', place='before')})$")
 
 
 @lru_cache(maxsize=1)
 def _token() -> regex.Pattern[str]:
-    unit = lexicon.unit_pattern()
-    ratio = lexicon.alternation_without("ratio_unit", kind="fraction")
-    fraction = lexicon.having("ratio_unit", kind="fraction")
-    inner = lexicon.having("bound", inner=True)
-    post = lexicon.alternation_without("bound", place="before", inner=True)
+    unit = lx.alternation("unit")
+    ratio = lx.alternation_without("ratio_unit", kind="fraction")
+    fraction = lx.alternation_where("ratio_unit", kind="fraction")
+    inner = lx.alternation_where("bound", inner=True)
+    post = lx.alternation_without("bound", place="before", inner=True)
     # 千 multiplies only where it does not begin a unit of its own (千米, 千克, 千瓦): 45.2千公顷.
     mult = "|".join(
         regex.escape(m) + "".join(f"(?!{regex.escape(u[len(m):])})" for u in lx.words("unit") if u.startswith(m) and u != m)
@@ -66,7 +66,7 @@ def _token() -> regex.Pattern[str]:
         w for w, m in lx.get("unit").meanings.items() if m.get("per")), key=lambda u: -len(u)))
     return regex.compile(
         rf"(?:(?<![\d.])(?P<neg>[-−]))?"
-        rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:(?:{lexicon.having('numeral', point=True)})[{digits}]+)?)"
+        rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:(?:{lx.alternation_where('numeral', point=True)})[{digits}]+)?)"
         rf"|(?P<num>{_ARABIC})(?P<mid1>{inner})?(?P<mult>{mult})?(?P<rest>(?<={tenk})\d{{4}}(?![\d.]))?"
         rf"|(?P<cn>{cn}))"
         rf"(?P<mid>{inner})?"
@@ -74,6 +74,11 @@ def _token() -> regex.Pattern[str]:
         rf"(?:(?<=\p{{Han}})/(?P<per>{per}))?"
         rf"(?P<post>{post})?"
     )
+
+
+@lru_cache(maxsize=1)
+def _set_phrases() -> regex.Pattern[str]:
+    return regex.compile(lx.alternation("set_phrase"))
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +128,7 @@ def _covered(ctx: Context) -> list[tuple[int, int]]:
     """Stretches no number may come from: dates and times, and set phrases."""
     spans = [f.nspan for f in ctx.facts if f.kind in ("date", "time", "period")]
     text = ctx.norm.text
-    for m in lexicon.set_phrase_regex().finditer(text):
+    for m in _set_phrases().finditer(text):
         spans.append(m.span())
     # Titles in 《》, addresses and issue numbers name things (text/names.py); so do ordinary
     # words that hold a numeral (零件, 唯一, 统一).
@@ -147,7 +152,7 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _bound_after_bracket() -> regex.Pattern[str]:
-    post = lexicon.alternation_without("bound", place="before", inner=True)
+    post = lx.alternation_without("bound", place="before", inner=True)
     return regex.compile(rf"(?:[(（][^()（）\n]{{0,20}}[)）]|[)）])(?P<w>{post})")
 
 
@@ -159,7 +164,7 @@ def _per_before() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _half_unit() -> regex.Pattern[str]:
     """半 and a unit of time after N个 (3个半小时, 两个半月): half a unit more."""
-    half = lexicon.having("numeral", half=True)
+    half = lx.alternation_where("numeral", half=True)
     after_one = [u[len(_ONE):] for u in lx.words("unit") if u.startswith(_ONE) and len(u) > len(_ONE)]
     units = "|".join(regex.escape(u) for u in sorted(set(lx.get("unit").having(group="time")) | set(after_one), key=lambda u: -len(u)))
     return regex.compile(rf"(?:{half})(?P<u>{units})")
@@ -284,8 +289,8 @@ def _age_band(text: str, s: int, e: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _age_bound() -> regex.Pattern[str]:
-    sep = lexicon.having("separator", kind="list")
-    bounds = lexicon.having("bound", bound="lower", place="after") + "|" + lexicon.having("bound", bound="upper", place="after")
+    sep = lx.alternation_where("separator", kind="list")
+    bounds = lx.alternation_where("bound", bound="lower", place="after") + "|" + lx.alternation_where("bound", bound="upper", place="after")
     return regex.compile(rf"(?:{sep})?(?:{bounds})\p{{Han}}")
 
 
@@ -348,7 +353,10 @@ def _index_before() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _share_after() -> regex.Pattern[str]:
-    return regex.compile(rf",(?:{lexicon.having('share', kind='verb')})")
+    return regex.compile(rf",(?:{lx.alternation_where('share', kind='verb')})")
+
+
+_CLAUSE_END = frozenset(",，。;；、\n")
 
 
 def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
@@ -365,6 +373,9 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
         return "cell"
     if h.bare_round:
         return "round"
+    if h.num.scale >= 10000 and not h.chinese and text[h.start - 1:h.start] != "/" \
+            and (h.end == len(text) or text[h.end] in _CLAUSE_END):
+        return "scaled"  # 生产总值56.7亿,: a figure written with 万 or 亿 measures, unit or not
     nxt = text[h.end:h.end + 1]
     if nxt == ":" or (h.start > 0 and text[h.start - 1] == ":"):
         # Ratio parts (7.7:57.5:34.8); a clock time 20:06 has only two.
@@ -375,6 +386,11 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
         while b < len(text) and (text[b].isdigit() or text[b] in ".:"):
             b += 1
         if text[a:b].count(":") >= 2 and not text[a:b].endswith(":"):
+            return "ratio"
+        # 城乡收入比由2.05:1下降为2.02:1: two parts are a ratio where a part has decimals or a
+        # ratio word stands before them; a clock time (20:06) has neither
+        if text[a:b].count(":") == 1 and not text[a:b].endswith(":") and not text[a:b].startswith(":") and (
+                rx(r"\d\.\d").search(text[a:b]) or rx(lx.alternation("ratio_word")).search(text, max(0, a - 12), a)):
             return "ratio"
     if rx(r"[ \t]*\|").match(text[h.end:h.end + 3]):
         if h.num.decimals == 0 and h.num.value < 1000 and not text[a:h.start].strip(" |") \
@@ -442,18 +458,27 @@ def run(ctx: Context) -> None:
         ctx.add(f, *f.nspan)
 
 
-_COUNT_HEADER = regex.compile(r"数$|量$|件|次|起|办结|受理|交办|派遣")
+def _names_a_count(label: str) -> bool:
+    """受理量, 投诉数, 来电件次, 办结, 派遣: a name that counts — a measure's end that counts (数,
+    量), a unit of count as a word of its own, or a verb of intake."""
+    if not label:
+        return False
+    if lx.meaning("metric_end", label[-1]).get("count"):
+        return True
+    return any(t.is_("intake_verb") or (t.kind == "word" and t.is_("unit") and not t.is_("kind_head")
+                                         and _unit_is(t.text, group="count"))
+               for t in tokens(label))
 
 
 def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], bare_cells: set[int]) -> None:
     """Whole-number table cells in a report that counts one thing (件) count that thing too,
-    when their column names a count (…数, …量) or has no header the parser could read — and
+    when their column or label names a count (…数, …量) or has no header the parser could read — and
     their table declares no unit of its own."""
     counted = Counter(f.unit for f in facts if isinstance(f, Quantity) and f.unit and f.nspan[0] not in ctx.table_cells)
     if not counted:
         return
     unit, n = counted.most_common(1)[0]
-    if n * 10 < sum(counted.values()) * 6 or unit in ("元", "美元", "倍"):
+    if n * 10 < sum(counted.values()) * 6 or lx.meaning("unit", unit).get("group") in (None, "money"):
         return
     for f in facts:
         if not isinstance(f, Quantity) or f.unit or f.decimals:
@@ -461,7 +486,7 @@ def _infer_cell_units(ctx: Context, facts: list[Quantity | Percent | Change], ba
         ref = ctx.table_cells.get(f.nspan[0])
         if ref is None and f.nspan[0] not in bare_cells:
             continue
-        if ref is None or not ref.column.path or _COUNT_HEADER.search(f.label or ""):
+        if ref is None or not ref.column.path or _names_a_count(ref.column.name or "") or _names_a_count(f.label or ""):
             f.unit, f.unit_inferred = unit, True
 
 
@@ -470,9 +495,16 @@ def _cell_fact(ctx: Context, h: _Hit, ref: CellRef) -> Quantity | Percent | Chan
     the declared unit and scale, a percent, or a change with its basis and the figure's sign."""
     own = h.unit if h.unit not in (None, "%") else None
     r = table_facts.reading(ctx, ref, h.unit == "%", own)
+    start, mark = h.start, lx.meaning("direction", ctx.norm.text[h.start - 1:h.start]) if h.start else {}
+    if mark.get("mark"):
+        start = h.start - 1  # ↑9.03%, ↓18.04%: the arrow is the figure's sign
+        if r.kind != "change":
+            r.kind, r.unit = "change", r.unit or ("%" if h.unit == "%" else own)
     if h.num.scale != 1:
         r.scale = h.num.scale  # 12.5万 in a cell: written, not declared
     value = h.num.value * (r.scale if h.num.scale == 1 else 1)
+    if mark.get("dir") == "down":
+        value = -value
     if r.scale != 1 and value == value.to_integral_value():
         value = Decimal(int(value))  # 9870.58 × 10^8 is 987058000000, not 987058000000.00
     label = "".join(ctx.norm.surface(a, b) for a, b in r.label) or None
@@ -482,7 +514,7 @@ def _cell_fact(ctx: Context, h: _Hit, ref: CellRef) -> Quantity | Percent | Chan
                       column_header="/".join(ctx.norm.surface(e.start, e.end) for e in col.path) or None,
                       scale=r.scale, period=col.when)
     decimals = h.num.decimals - (t.padding(row) if r.kind == "percent" else 0)
-    common: dict[str, object] = {"span": ctx.norm.span(h.start, h.end), "decimals": decimals,
+    common: dict[str, object] = {"span": ctx.norm.span(start, h.end), "decimals": decimals,
                                  "label": label, "cell": where, "period_id": r.period_id}
     if len(r.label) == 1:
         common["label_span"] = ctx.norm.span(*r.label[0])
@@ -494,7 +526,7 @@ def _cell_fact(ctx: Context, h: _Hit, ref: CellRef) -> Quantity | Percent | Chan
         fact = Percent(value=value, unit="%", **common)  # type: ignore[arg-type]
     else:
         fact = Quantity(value=value, unit=r.unit, **common)  # type: ignore[arg-type]
-    fact.nspan = (h.start, h.end)
+    fact.nspan = (start, h.end)
     return fact
 
 
@@ -588,7 +620,15 @@ def _finish(text: str, toks: list[Tok], k: int, direction: str, basis: str | Non
     if basis is None:
         found = _basis_before(text, toks[:k + 1], start)
         if found is not None:
-            start, basis = found, text[found:start]
+            basis = text[found:start]
+            # 较上月[办件]增加263件: the base is the period compared with; the words after it name
+            # what changed (the label's, not the basis's)
+            at = next((j for j, t in enumerate(toks) if t.start == found), None)
+            if at is not None and at + 1 < len(toks) and toks[at + 1].start == toks[at].end \
+                    and "prior_period" in toks[at + 1].classes \
+                    and rx(r"\p{Han}").search(text, toks[at + 1].end, start):
+                basis = text[found:toks[at + 1].end]
+            start = found
     if lx.meaning("direction", d.text).get("short") and basis is None:
         return None  # 增, 高, 多 alone are words (高新, 多元); with a basis they are changes (比上年增3.1%)
     return _Cue(start, direction, basis)
@@ -606,7 +646,7 @@ def _basis_before(text: str, toks: list[Tok], end: int) -> int | None:
         t = toks[i]
         if end - t.start > 14:
             break
-        if not _is(t, "comparator", role="open") or any(c in ",;。:、" for c in text[t.end:end]):
+        if not _is(t, "comparator", role="open") or any(c in ",;。:、(（)）" for c in text[t.end:end]):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         period = nxt is not None and nxt.start == t.end and "prior_period" in nxt.classes
@@ -630,7 +670,8 @@ def _classify(ctx: Context, h: _Hit, previous: list[Quantity | Percent | Change]
         "approx": h.approx,
         "value_high": h.value_high,
     }
-    cue = _change_cue(text, clause_start, h.start) if h.unit is not None else None
+    # a ratio's part is a level (下降为2.02:1 states the new ratio, not the change)
+    cue = _change_cue(text, clause_start, h.start) if h.unit is not None and h.raw_unit != ":" else None
     direction: str | None = cue.direction if cue else None
     basis: str | None = cue.basis if cue else None
     start = cue.start if cue else h.start
@@ -705,7 +746,7 @@ def _rate_before(text: str, a: int, pos: int) -> str | None:
 @lru_cache(maxsize=1)
 def _rate_after() -> regex.Pattern[str]:
     """的 and a rate of growth after a percent, with at most a short noun between (的经济增长)."""
-    growth = lexicon.having("direction", dir="up", short=None)
+    growth = lx.alternation_where("direction", dir="up", short=None)
     return regex.compile(rf"的(?:[^,;。:、\d]{{0,6}}?)(?P<w>{lx.alternation('rate_word')}|{growth})")
 
 

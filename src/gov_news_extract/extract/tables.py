@@ -15,7 +15,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..context import Context
-from ..layout.tables import CellRef, Column, Declared, Entry, Row, Table, find_tables, header_text, strip_declaration
+from ..layout.tables import (
+    CellRef,
+    Column,
+    Declared,
+    Entry,
+    Row,
+    Table,
+    find_tables,
+    header_text,
+    period_lead,
+    strip_declaration,
+)
 from ..layout.tables import is_share_header as _share_word
 from ..models import DateFact
 from ..text.rx import rx
@@ -40,7 +51,9 @@ def run(ctx: Context) -> None:
     for t in tables:
         for row, col, cell in t.cells():
             if cell.kind in ("num", "pct"):
-                cells[cell.entry.start] = CellRef(t, row, col, cell)
+                # the number scan starts after an arrow (↑9.03%): the cell is found from either
+                at = cell.entry.start + (0 if cell.entry.text[:1].isdigit() or cell.entry.text[:1] in "-−" else 1)
+                cells[at] = CellRef(t, row, col, cell)
     ctx.tables = tables
     ctx.table_cells = cells
     _period_dates(ctx, tables)
@@ -56,7 +69,8 @@ def _period_dates(ctx: Context, tables: list[Table]) -> None:
     dates: dict[int, str] = ctx.cache.setdefault("table_dates", {})
     seen: set[int] = set()
     for t in tables:
-        entries: list[Entry] = [c.leaf for c in t.columns if c.kind == "period" and c.leaf is not None]
+        entries: list[Entry] = [c.leaf for c in t.columns if c.leaf is not None and (
+            c.kind == "period" or period_lead(c.leaf.text) > 0)]  # 2022年, 2022年投诉量
         entries += [r.number for r in t.rows if r.number is not None and _year(r.number.text)]
         entries += [r.name for r in t.rows if r.name is not None and _year(r.name.text)]
         for e in entries:
@@ -64,6 +78,8 @@ def _period_dates(ctx: Context, tables: list[Table]) -> None:
                 continue
             seen.add(e.start)
             hit = next((fid for (a, b), fid in by_span.items() if a <= e.start and e.end <= b), None)
+            if hit is None and period_lead(e.text) > 0:
+                hit = next((fid for (a, b), fid in by_span.items() if a == e.start), None)
             if hit is None and _year(e.text):
                 y = int(e.text)
                 fact = DateFact(value=str(y), start=dt.date(y, 1, 1), end=dt.date(y, 12, 31),
@@ -113,7 +129,7 @@ def reading(ctx: Context, ref: CellRef, percent_sign: bool, own_unit: str | None
         r.scale = declared.scale if not own_unit else 1
     r.label = _label(t, row, col, index)
     dates: dict[int, str] = ctx.cache.get("table_dates", {})
-    if col.kind == "period" and col.leaf is not None:
+    if col.leaf is not None and col.leaf.start in dates:
         r.period_id = dates.get(col.leaf.start)
     elif row.name is not None and row.name.start in dates:
         r.period_id = dates[row.name.start]
@@ -141,7 +157,10 @@ def _label(t: Table, row: Row, col: Column, index: bool) -> list[tuple[int, int]
                 spans.append(measure)
         return spans
     if col_span is not None:
-        return [col_span]
+        # 2022年投诉量: the year is the column's period, the rest is what it measures
+        a, b = col_span
+        lead = period_lead(col_entry.text[a - col_entry.start:b - col_entry.start]) if col_entry else 0
+        return [(a + lead, b)]
     return [row_span] if row_span is not None else []
 
 

@@ -7,6 +7,13 @@ that are not followed by any of these are subheadings of the body. Short
 lines before a headline (photo captions, infographic figures, the column
 name) belong to the article that follows them. Articles cover the page from
 its first to its last character, so every fact falls inside one.
+
+A page with no such marks is titled by the headline that stands right above
+its text, with only credits, stamps and issuers between (`_headline_slot`):
+a web page's name, slogan, menu and metadata come before it. An article
+needs text of its own: a block of chrome above the first article or below
+the last joins the article beside it, and a headline repeated over its lead
+is one article (`_merged`).
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ from ..text.normalise import NormText
 from ..text.rx import rx
 from . import byline as bl
 from . import furniture, headline
-from .lines import Kind, Line, page_text, split_lines
+from .lines import TITLE_LABEL as _TITLE_LABEL
+from .lines import Kind, Line, is_stamp, page_text, split_lines, unfinished_line
 from .roles import Layout, LineRole, Role
 
 
@@ -93,7 +101,24 @@ class _Art:
 
 
 def _group_before(lines: list[Line], i: int) -> tuple[int, ...]:
-    """The headline block that a lead or signature at line i hangs from, if any."""
+    """The headline block that a lead or signature at line i hangs from, if any; with the headline
+    above it when only the piece's stamp stands between (市长热线年受理来电13万 / 2011-01-31 14:20
+    来源:某某晚报 / 办结率100%,群众满意率95% / lead: the title, its stamp, its subtitle)."""
+    g = _group_right_before(lines, i)
+    if not g or g[0] == 0 or lines[g[0] - 1].kind is not Kind.FURNITURE:
+        return g
+    k = g[0] - 1
+    while k >= 0 and lines[k].kind is Kind.FURNITURE and is_stamp(lines[k].text):
+        k -= 1
+    if k < 0 or lines[k + 1].kind is not Kind.FURNITURE or lines[k].kind is Kind.FURNITURE or not _stacks(lines[k]):
+        return g
+    if _ORG.search(lines[k].text) or _MASTHEAD.search(lines[k].text) or _caption_of_figure(lines, k):
+        return g
+    return (k, *g)
+
+
+def _group_right_before(lines: list[Line], i: int) -> tuple[int, ...]:
+    """The headline block right above a lead or signature at line i (furniture and figures between)."""
     j = i - 1
     figures: list[int] = []
     under_head = False
@@ -189,8 +214,12 @@ def _events(lines: list[Line]) -> list[_Event]:
         elif k in (Kind.HEAD, Kind.FIGURE) and i + 1 < len(lines) and lines[i + 1].kind is Kind.FURNITURE \
                 and _POSTED.search(lines[i + 1].text) and len(_HAN.findall(ln.text)) >= 6 \
                 and any(x.kind is not Kind.BYLINE for x in lines[i + 2:]):  # not the page's closing credits
-            # 县人社局举办秋季招聘会 / 发布时间:2024-09-10 来源:…: a web page's item header
-            evs.append(_Event(at=i, group=(i,), starts=True))
+            # 县人社局举办秋季招聘会 / 发布时间:2024-09-10 来源:…: a web page's item header, with the
+            # lines of its headline stacked above it (老街焕新记 / ——某镇老街改造见闻 / 发布时间:…)
+            j = i
+            while j > 0 and not lines[j].blank_before and _stacks(lines[j - 1]):
+                j -= 1
+            evs.append(_Event(at=j, group=tuple(range(j, i + 1)), starts=True))
     # one headline block may be found from both sides (column above, lead below): merge
     merged: list[_Event] = []
     for ev in sorted(evs, key=lambda e: (e.at, e.lead or 0)):
@@ -360,14 +389,21 @@ def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
             while first < stop and lines[first].kind in (Kind.FIGURE, Kind.FURNITURE) and not lines[first].blank_before:
                 first += 1
             break
+    slot = _headline_slot(lines, first, stop)
+    if slot is not None:
+        first = slot
     for x in range(first, stop):
         k, t = lines[x].kind, lines[x].text
+        if k is Kind.PROSE and x == slot:
+            art.group = (x,)  # 今年上半年,菏泽…下降8.32% over the page's credits: its headline, commas and all
+            _pick_title(lines, art)
+            return
         if k is Kind.HEAD and _DOC_HEADER.search(t):
             continue  # 某某市人民政府办公室文件: the letterhead of an official document
         if _caption_of_figure(lines, x):
             continue  # 全市异地就医直接结算 / **28.46**万人次: the caption of an infographic figure
-        if k is Kind.HEAD and _ORG.search(t) and x + 1 < stop and lines[x + 1].kind is Kind.HEAD:
-            continue  # the issuing body above the heading (某某市统计局 / 2023年统计公报)
+        if k is Kind.HEAD and _ORG.search(t) and x + 1 < stop and lines[x + 1].kind in (Kind.HEAD, Kind.FURNITURE):
+            continue  # the issuing body above the heading (某某市统计局 / 2023年统计公报) or over its date
         if k is Kind.HEAD or (k is Kind.FIGURE and len(_HAN.findall(t)) >= 6):
             art.group = (x,)
             _pick_title(lines, art)
@@ -385,11 +421,88 @@ def _top_title(lines: list[Line], art: _Art, stop: int) -> None:
             return
 
 
-_TABLE_NUMBER = regex.compile(r"(?:表\s*)?[\d.\-]+\s*")
+# Lines that may stand between a page's headline and its text: the page's credits and stamps,
+# its issuers, section labels in brackets.
+_CREDITS = {Kind.FURNITURE, Kind.BYLINE, Kind.NAME, Kind.SIGNATURE, Kind.SHORT, Kind.COLUMN}
+_COMMA = regex.compile(r"[,,]")
+_OPENER_MAX = 3
+_MARKS = "■□★☆▲△▶▷►●○◆◇•▪▸"
+
+
+def _slot_prose(ln: Line) -> bool:
+    """A line shaped like a long headline: not a sentence (no full stop, not ending on a comma)."""
+    return ln.kind is Kind.PROSE and unfinished_line(ln.text)
+
+
+def _opening_headline(lines: list[Line], x: int, stop: int) -> bool:
+    """The page's first line of text is its headline, commas and all, when it is no sentence and a
+    paragraph of text follows it (上半年,某市热线受理诉求32.1万件,同比下降3.2% / 8月8日,记者…。);
+    not a sentence's opening (同时,…) nor a note in brackets ((资料图))."""
+    ln = lines[x]
+    if not _slot_prose(ln) or x + 1 >= stop or not lines[x + 1].blank_before:
+        return False
+    if lines[x + 1].kind not in (Kind.PROSE, Kind.LEAD) or ln.text[:1] in "(【[":
+        return False
+    comma = _COMMA.search(ln.text)
+    return comma is None or comma.start() >= _OPENER_MAX  # 同时, 此外, open a sentence; 上半年, a headline
+
+
+def _body_line(lines: list[Line], x: int) -> bool:
+    ln = lines[x]
+    if ln.kind is Kind.PROSE:
+        # a line that is no sentence opens the text only when more text follows it (某某网,让生活更美好
+        # over a headline is the site's slogan)
+        return not _slot_prose(ln) or (x + 1 < len(lines) and lines[x + 1].kind in (Kind.PROSE, Kind.LEAD, Kind.SECTION))
+    if ln.kind is Kind.TABLE:
+        return _table_caption(ln) is None
+    if ln.kind is Kind.HEAD and ln.text[:1] in _MARKS:
+        return True  # ▶ 诉求从哪来: a marked section head opens the text
+    return ln.kind in (Kind.LEAD, Kind.SECTION, Kind.BULLET)
+
+
+def _headline_slot(lines: list[Line], first: int, stop: int) -> int | None:
+    """Where a page's headline stands: right above its text, with only the page's credits, stamps
+    and issuers between (a site's name, slogan and navigation come before it). The first line of
+    that headline's stack, or None when the page shows no such headline."""
+    body = next((x for x in range(first, stop) if _body_line(lines, x)), None)
+    if body is None:
+        return None
+    if _opening_headline(lines, body, stop):
+        return body
+    j = body - 1
+    while j >= first and (lines[j].kind in _CREDITS or (lines[j].kind is Kind.HEAD and _ORG.search(lines[j].text))):
+        j -= 1
+    if j < first:
+        return None
+    ln = lines[j]
+    if ln.kind is Kind.PROSE:
+        return j if _slot_prose(ln) and j < body - 1 else None
+    if ln.kind is Kind.TABLE:
+        if _table_caption(ln) is None:
+            return None
+        while j > first and lines[j - 1].kind is Kind.TABLE and _table_caption(lines[j - 1]) is not None:
+            j -= 1  # | 2-3 总产出 | / | 单位:亿元 |: the table's caption is its first row
+        return j
+    fuller = [x for x in range(first, j) if lines[x].kind is Kind.HEAD and len(lines[x].text) > len(ln.text)
+              and furniture.ends_with(lines[x].text, ln.text)]
+    if fuller:
+        return fuller[0]  # the headline written out whole above a broken copy of it (子洲县二〇 / 国民经济…公报)
+    if not (ln.kind is Kind.HEAD or (ln.kind is Kind.FIGURE and len(_HAN.findall(ln.text)) >= 6)):
+        return None
+    if j > first and not ln.blank_before and lines[j - 1].kind is Kind.FIGURE and len(_HAN.findall(lines[j - 1].text)) < 6:
+        return None  # 96.8% / 群众满意率: the caption under an infographic's figure
+    while j > first and not lines[j].blank_before and _stacks(lines[j - 1]):
+        j -= 1
+    return j
+
+
+_TABLE_NUMBER = regex.compile(r"(?:表\s*)?[\d.\-]+(?![\d年])\s*")  # 2-3 总产出, not the year of 2024年…公报
 
 
 def _table_caption(ln: Line) -> tuple[int, int] | None:
     """The caption in a table's first row when it is the row's only cell (table number dropped)."""
+    if "|" not in ln.text:
+        return None  # a row read from its shape (接获总数 Total de casos 1,318), not a cell
     cells = [(m.start(), m.end()) for m in regex.finditer(r"[^|]+", ln.text) if ln.text[m.start():m.end()].strip()]
     if len(cells) != 1:
         return None
@@ -400,7 +513,8 @@ def _table_caption(ln: Line) -> tuple[int, int] | None:
     if num:
         a = num.end()
     caption = ln.text[a:b].strip()
-    if len(_HAN.findall(caption)) < 2 or (rx(r"\d").search(caption) and not _HAN.search(caption[:1])):
+    if len(_HAN.findall(caption)) < 2 or (rx(r"\d").search(caption) and not _HAN.search(caption[:1])
+                                          and not rx(r"^\d{4}\s*年").match(caption)):
         return None
     return ln.start + a, ln.start + a + len(caption)
 
@@ -424,7 +538,7 @@ def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tupl
         elif ln.kind is Kind.NAME and after_title <= x <= after_title + 1:
             people.append(bl.Person("作者", ln.start, ln.end))
         elif ln.kind is Kind.PROSE and x != art.lead:
-            people += bl.reported_by(ln.text, ln.start)
+            people += bl.reported_by(ln.text, ln.start) + bl.opening_credit(ln.text, ln.start)
         elif ln.kind in (Kind.SEPARATOR, Kind.FURNITURE):
             people += bl.inline_credits(ln.text, ln.start)  # a page strip's 责任编辑:A/B
         people += bl.photo_credits(ln.text, ln.start)
@@ -482,14 +596,73 @@ def analyse(norm: NormText) -> Layout:
     if not lines:
         return Layout([ArticleBlock(0, len(text))], furniture=noise)
     arts = _build(lines)
+    if arts[0].title is None and not arts[0].group:
+        end_line = arts[1].start if len(arts) > 1 else len(lines)
+        _top_title(lines, arts[0], arts[0].lead if arts[0].lead is not None else end_line)
+    arts = _merged(lines, arts)
     out: list[ArticleBlock] = []
-    for k, art in enumerate(arts):
+    for k in range(len(arts)):
         end_line = arts[k + 1].start if k + 1 < len(arts) else len(lines)
-        if k == 0 and art.title is None and not art.group:
-            stop = art.lead if art.lead is not None else end_line
-            _top_title(lines, art, stop)
         out.append(_block(norm, lines, arts, k, end_line))
     return Layout(out, _line_roles(lines, arts), noise)
+
+
+_BODY = {Kind.PROSE, Kind.LEAD, Kind.SECTION, Kind.TABLE, Kind.FIGURE}
+
+
+def _title_of(lines: list[Line], art: _Art) -> str | None:
+    if art.title is None:
+        return None
+    ln = lines[art.title]
+    a, b = (ln.inner[0] - ln.start, ln.inner[1] - ln.start) if ln.inner and ln.kind is not Kind.COLUMN else (0, len(ln.text))
+    return rx(r"\s+").sub("", ln.text[a:b])
+
+
+def _photo_caption(ln: Line) -> bool:
+    """图为市民在社区食堂就餐。本报记者 X 摄: a photo's caption, which belongs to the article below it."""
+    return ln.kind is Kind.PROSE and len(ln.text) <= _CAPTION_MAX and bool(bl.photo_credits(ln.text, 0))
+
+
+_CAPTION_MAX = 80
+
+
+def _merged(lines: list[Line], arts: list[_Art]) -> list[_Art]:
+    """Articles as the page has them: a headline repeated over its lead further down (after an
+    editor's note) is the same article; a block with no text of its own (a site's chrome above the
+    first article, its links and footer below the last) belongs to the article beside it."""
+    out: list[_Art] = []
+    pending: _Art | None = None
+    for k, art in enumerate(arts):
+        end = arts[k + 1].start if k + 1 < len(arts) else len(lines)
+        title = _title_of(lines, art)
+        if out and title and title == _title_of(lines, out[-1]):
+            prev = out[-1]
+            prev.lead = prev.lead if prev.lead is not None else art.lead
+            prev.repeat = prev.repeat + art.group
+            continue
+        bodied = art.lead is not None or any(lines[x].kind in _BODY and not _photo_caption(lines[x])
+                                             for x in range(art.start, end) if x not in art.group)
+        listed = bool(art.group) and lines[art.group[0]].item  # a numbered list of headlines lists articles
+        if not bodied and not listed and len(arts) > 1:
+            if not out:
+                pending = pending or art
+            continue
+        if pending is not None:
+            if not art.group and pending.group:
+                # 第01版:要闻 / 标题 / (报名 日期 第01版) / 本报讯…: the headline over the page strip is the text's
+                art.group, art.title, art.kicker, art.subtitles = pending.group, pending.title, pending.kicker, pending.subtitles
+                art.column = art.column if art.column is not None else pending.column
+            art.start, pending = pending.start, None
+        out.append(art)
+    out = out or arts
+    for art in out:
+        if art.title is None:
+            end = out[out.index(art) + 1].start if art is not out[-1] else len(lines)
+            labelled = [x for x in range(art.start, end) if lines[x].kind is Kind.HEAD and lines[x].inner
+                        and _TITLE_LABEL.match(lines[x].text)]
+            if labelled:
+                art.title = labelled[0]  # …正文… / 原标题:X / 来源:…: a repost names its text at its end
+    return out
 
 
 def _block(norm: NormText, lines: list[Line], arts: list[_Art], k: int, end_line: int) -> ArticleBlock:
@@ -501,7 +674,8 @@ def _block(norm: NormText, lines: list[Line], arts: list[_Art], k: int, end_line
     block.byline = by
     if art.title is not None:
         ln = lines[art.title]
-        block.title = ln.inner if ln.kind in (Kind.BULLET, Kind.TABLE) and ln.inner else (ln.start, ln.end)
+        # the headline proper: behind its marker, in its table cell, after its label, before its translation
+        block.title = ln.inner if ln.inner and ln.kind is not Kind.COLUMN else (ln.start, ln.end)
     elif lead is not None and lead.title is not None:
         block.title = lead.title
     if block.title:
@@ -534,14 +708,27 @@ _SHAPE_ROLE = {
 def _line_roles(lines: list[Line], arts: list[_Art]) -> list[LineRole]:
     roles = [_SHAPE_ROLE[ln.kind] for ln in lines]
     for k, ln in enumerate(lines):
-        if ln.kind is Kind.HEAD and _MASTHEAD.search(ln.text) and not any(x.kind is Kind.LEAD for x in lines[:k]):
+        if ln.kind in (Kind.HEAD, Kind.FURNITURE) and _MASTHEAD.search(ln.text) \
+                and not any(x.kind is Kind.LEAD for x in lines[:k]):
             roles[k] = Role.MASTHEAD  # 青川日报 over the page's first item
-        elif ln.kind is Kind.PROSE and bl.photo_credits(ln.text, 0) and len(ln.text) <= 80:
+        elif _photo_caption(ln):
             roles[k] = Role.CAPTION  # …正在回访群众。本报记者 X 摄
-    for art in arts:
-        for x in range(art.start, art.group[0] if art.group else art.start):
+    for n, art in enumerate(arts):
+        head = art.group[0] if art.group else art.start
+        apart = head < len(lines) and lines[head].blank_before  # a blank line or furniture below x, up to the headline
+        figure = False  # an infographic's figure below x
+        for x in range(head - 1, art.start - 1, -1):
             if roles[x] is Role.SECTION and lines[x].kind is Kind.HEAD:
                 roles[x] = Role.CAPTION  # a photo or infographic caption above the headline
+            figure = figure or lines[x].kind is Kind.FIGURE
+            if n == 0 and lines[x].kind in (Kind.HEAD, Kind.SHORT) and apart and not figure:
+                roles[x] = Role.MASTHEAD  # a site's name and slogan, a report's running head over the page
+            apart = apart or lines[x].blank_before or lines[x].kind is Kind.FURNITURE
+        y = art.title + 1 if art.title is not None else len(lines)
+        while y < len(lines) and (lines[y].kind in _CREDITS or (lines[y].kind is Kind.HEAD and _ORG.search(lines[y].text))):
+            if lines[y].kind is Kind.HEAD:
+                roles[y] = Role.FURNITURE  # 某市统计局 / 国家统计局某市调查队 under the title: its issuers
+            y += 1
         for x in art.subtitles:
             roles[x] = Role.SUBTITLE
         for x in art.repeat:

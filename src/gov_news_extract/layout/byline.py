@@ -41,7 +41,10 @@ LEAD = regex.compile(
 # ------------------------------------------------------------------ roles
 # Role words, longest first; a None role marks a credit that names no author (校对, 审核).
 _ROLE_CLASS = lexicon.get("byline_role")
-_ROLE_RE = regex.compile(lexicon.alternation("byline_role"))
+# Marks that follow the names they credit (王小明/文, 程小禾 供图) are read apart from the role words
+# that precede their names.
+_AFTER_MARKS = [w for w in _ROLE_CLASS.words if _ROLE_CLASS.meaning(w).get("after")]
+_ROLE_RE = regex.compile("|".join(regex.escape(w) for w in _ROLE_CLASS.words if w not in _AFTER_MARKS))
 _ROLE_MAP: dict[str, str | None] = {w: _ROLE_CLASS.meaning(w).get("role") for w in _ROLE_CLASS.words}
 # Words that look like names in a byline but are not.
 _NOT_NAMES = frozenset(lexicon.words("not_name"))
@@ -274,6 +277,20 @@ _BARE_NAMES = regex.compile(r"[\p{Han}·]{2,4}(?:[\s、,]+[\p{Han}·]{2,4})*")
 _END_BRACKET = regex.compile(r"[(]([^()]{2,40}?)[)]?[\s|]*$")
 
 
+_OPEN_BRACKET = regex.compile(r"^[(]([^()]{2,40})[)]")
+
+
+def opening_credit(t: str, base: int) -> list[Person]:
+    """A bracketed byline opening a paragraph with no dateline before it: `(记者 王小明)全市…`."""
+    m = _OPEN_BRACKET.match(t) if t[:1] == "(" else None
+    if not m or not _BRACKET_BODY.fullmatch(m.group(1)):
+        return []
+    roles = list(_ROLE_RE.finditer(m.group(1)))
+    if not roles or roles[0].start() > 0 or _ROLE_MAP[roles[0].group()] is None:
+        return []
+    return parse_people(m.group(1), base + 1, bare_role=None)
+
+
 def parse_end_signature(t: str, base: int) -> list[Person]:
     """A bracketed signature closing an article: `(记者 X 通讯员 Y)`, `(周竟奇)`, `(责编:A、B)`."""
     m = _END_BRACKET.search(t)
@@ -289,29 +306,61 @@ def parse_end_signature(t: str, base: int) -> list[Person]:
 
 # A role word as credits write it: the role, or an agency then a reporter's role
 # (新华社记者, 兰州日报社全媒体记者). Roles that name no author (校对, 审核) only credit.
-_AUTHOR_ROLES = [w for w in _ROLE_CLASS.words if _ROLE_MAP[w] is not None and not w.endswith("/")]
+_AUTHOR_ROLES = [w for w in _ROLE_CLASS.words if _ROLE_MAP[w] is not None and not w.endswith("/")
+                 and w not in _AFTER_MARKS]
+_SLASH_ROLES = [w for w in _ROLE_CLASS.words if w.endswith("/")]  # 文/王小明 图/李大伟
 _CREDIT_ROLES = [w for w in _ROLE_CLASS.words if _ROLE_MAP[w] is None]
 _REPORTER_ROLES = [w for w in _AUTHOR_ROLES if _ROLE_MAP[w] in ("记者", "特约记者", "见习记者", "摄影")]
 _ROLE_WORD = rf"(?:(?:{_AGENCY_WORD})?(?:{_escaped(_REPORTER_ROLES)})|{_escaped(_AUTHOR_ROLES)})"
 _NAMES = r"[\p{Han}·]{2,4}(?:[\s、,和/]+[\p{Han}·]{2,4})*"
 
-_PHOTO = regex.compile(rf"(?:{_escaped(_REPORTER_ROLES)})[\s::]*(\p{{Han}}{{2,4}}(?:\s*[、,和]\s*\p{{Han}}{{2,4}})*)\s*摄(?!影)")
+_PHOTO_MARK = rf"(?:摄(?!影)|{_escaped([w for w in _AFTER_MARKS if not w.startswith('/')])})"
+_PHOTO = regex.compile(rf"(?P<role>{_escaped(_AUTHOR_ROLES)})[\s::]*(?P<names>\p{{Han}}{{2,4}}(?:\s*[、,和]\s*\p{{Han}}{{2,4}})*)"
+                       rf"\s*{_PHOTO_MARK}")
+# Roles a photo's credit keeps as stated (通讯员 程小禾 供图); any other photographer is 记者.
+_OWN_ROLES = frozenset({"通讯员", "实习生", "见习记者", "特约记者"})
+
+
+# A caption's closing credit with no role word: the name alone after the caption's last sentence
+# (…图为手工艺人在绘制蜡画。陈威 摄). Without a role it must read as a name (a surname first).
+_BARE_PHOTO = regex.compile(rf"(?:^|(?<=[。!?”)(\s]))(\p{{Han}}{{2,4}})\s*{_PHOTO_MARK}(?=\s*$|[)。])")
 
 
 def photo_credits(t: str, base: int) -> list[Person]:
-    """`新华社记者王全超摄`, `记者 卢先庆 摄`: a photographer is role 记者."""
+    """`新华社记者王全超摄`, `记者 卢先庆 摄`, `…。陈威 摄`, `(王军 摄)`: a photographer is role 记者;
+    `通讯员 程小禾 供图` keeps its role."""
     out: list[Person] = []
     for m in _PHOTO.finditer(t):
-        for tok, s, e in _tokens(m.group(1), base + m.start(1)):
+        role = _ROLE_MAP.get(m.group("role")) or "记者"
+        role = role if role in _OWN_ROLES else "记者"
+        for tok, s, e in _tokens(m.group("names"), base + m.start("names")):
             if _name_ok(tok, strict=False):
-                out.append(Person("记者", s, e))
+                out.append(Person(role, s, e))
+    if _PHOTO_FIRST.intersection(t):
+        for m in _BARE_PHOTO.finditer(t):
+            if _name_ok(m.group(1), strict=True) and not any(p.start == base + m.start(1) for p in out):
+                out.append(Person("记者", base + m.start(1), base + m.end(1)))
     return out
+
+
+_PHOTO_FIRST = frozenset("摄" + "".join(w[0] for w in _AFTER_MARKS))
+# Names each followed by the mark of what they did (王小明/文 李大伟/图).
+_AFTER_CREDITS = regex.compile(rf"([\p{{Han}}·]{{2,4}})\s*({_escaped([w for w in _AFTER_MARKS if w.startswith('/')])})")
+
+
+def after_credits(t: str, base: int) -> list[Person] | None:
+    """A line of names each followed by its mark (王小明/文 李大伟/图), or None when t is not one."""
+    found = list(_AFTER_CREDITS.finditer(t))
+    if not found or rx(r"\s*").sub("", _AFTER_CREDITS.sub("", t)):
+        return None
+    return [Person(_ROLE_MAP[m.group(2)] or "作者", base + m.start(1), base + m.end(1))
+            for m in found if _name_ok(m.group(1), strict=False)]
 
 
 # A line that is nothing but credits: 新华社记者 / 本报记者 张三 李四 / 作者:王五 / 责任编辑:赵六 校对:钱七
 _BYLINE_LINE = regex.compile(
-    rf"^(?:{_ROLE_WORD}(?:[\s::]*{_NAMES})?\s*(?:报道|摄)?\s*)"
-    rf"(?:[\s,]*(?:{_ROLE_WORD}|{_escaped(_CREDIT_ROLES)})[\s::]*{_NAMES}\s*(?:报道|摄)?)*$"
+    rf"^(?:{_ROLE_WORD}(?:[\s::]*{_NAMES})?\s*(?:报道|摄)?\s*|(?:{_escaped(_CREDIT_ROLES + _SLASH_ROLES)})[\s::]*{_NAMES})"
+    rf"(?:[\s,]*(?:{_ROLE_WORD}|{_escaped(_CREDIT_ROLES + _SLASH_ROLES)})[\s::]*{_NAMES}\s*(?:报道|摄)?)*$"
 )
 # Web buttons standing apart from the text (作者:X 发表评论, 【纠错】, 分享到:): blanked before a line is read.
 _BUTTON_WORDS = lexicon.get("web_furniture").having(kind="button")
@@ -346,7 +395,8 @@ def _unbracket(t: str) -> str:
 
 
 def is_byline_line(t: str) -> bool:
-    return bool(_BYLINE_LINE.match(_unbracket(t).strip()))
+    u = _unbracket(t).strip()
+    return bool(_BYLINE_LINE.match(u)) or after_credits(u, 0) is not None
 
 
 def parse_byline_line(t: str, base: int) -> list[Person]:
@@ -356,6 +406,9 @@ def parse_byline_line(t: str, base: int) -> list[Person]:
         return []
     u = _unbracket(t)
     lead = len(u) - len(u.lstrip())
+    after = after_credits(u.strip(), base + lead)
+    if after is not None:
+        return after
     return parse_people(u.strip(), base + lead, bare_role=None)
 
 

@@ -108,6 +108,12 @@ def repeats(a: str, b: str) -> bool:
     return len(x) >= 4 and len(y) >= 4 and (x in y or y in x)
 
 
+def ends_with(a: str, b: str) -> bool:
+    """a is headline b written out whole: b is a's end (子洲县二〇二三年…统计公报 / …统计公报)."""
+    x, y = _bare(a), _bare(b)
+    return len(y) >= 4 and len(x) > len(y) and x.endswith(y)
+
+
 def siblings(a: str, b: str) -> bool:
     """Two lines built alike, differing in the middle (5月…县市区…通报 / 5月…市直部门…通报): items of
     a list of links, not one headline's lines."""

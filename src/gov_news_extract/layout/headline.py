@@ -33,6 +33,8 @@ _NO_SUBJECT = frozenset({"v", "vd", "p", "d", "ad", "c", "zg"})
 _SUBJECT = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "r", "eng"})
 _OPENING = regex.compile(r"^[\s“”\"'‘’「」『』《〈【(]+")
 _DASH = regex.compile(r"^\s*[—－-]{1,2}")
+# A question over a statement asks what the main title answers: a kicker.
+_QUESTION = regex.compile(r"[?？]\s*$")
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,9 @@ def roles(texts: list[str]) -> Stack:
     if n <= 1:
         return Stack(main=0)
     if n == 2:
-        if not _DASH.match(texts[1]) and opens_without_subject(texts[0]) and opens_with_subject(texts[1]):
-            return Stack(main=1, kicker=0)
+        if not _DASH.match(texts[1]) and (_QUESTION.search(texts[0]) or (
+                opens_without_subject(texts[0]) and opens_with_subject(texts[1]))):
+            return Stack(main=1, kicker=0)  # 提升群众满意度 / 市热线办…; 急难愁盼如何解决? / 某区热线交出答卷
         return Stack(main=0, subtitles=(1,))
     if _DASH.match(texts[1]):  # main title, then a dashed subtitle and more
         return Stack(main=0, subtitles=tuple(range(1, n)))

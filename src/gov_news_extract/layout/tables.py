@@ -48,7 +48,20 @@ log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- cells
 
-_NUMBER = regex.compile(r"^(?P<sign>[-−+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>%|‰)?(?P<unit>\S{1,6})?$")
+def _signs() -> str:
+    """-, +, and the arrows a table writes for a fall or a rise (↓18.04%, ↑9.03%): the direction
+    class's marks."""
+    marks = "".join(w for w, m in lexicon.get("direction").meanings.items() if m.get("mark"))
+    return "[" + regex.escape("-−+" + marks) + "]"
+
+
+def _falls() -> frozenset[str]:
+    return frozenset({"-", "−"} | {w for w, m in lexicon.get("direction").meanings.items()
+                                   if m.get("mark") and m.get("dir") == "down"})
+
+
+_NUMBER = regex.compile(r"^(?P<sign>" + _signs() + r")?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>%|‰)?(?P<unit>\S{1,6})?$")
+_FALLS = _falls()
 _EMPTY = regex.compile(r"^[—\-－/…–~·]+$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _PROSE = regex.compile(r"[,，。;；!！?？]")
@@ -97,7 +110,7 @@ def number_of(text: str) -> Decimal | None:
         v = Decimal(m.group("num").replace(",", ""))
     except InvalidOperation:
         return None
-    return -v if m.group("sign") in ("-", "−") else v
+    return -v if m.group("sign") in _FALLS else v
 
 
 @cache
@@ -149,6 +162,12 @@ def parse_unit(text: str) -> Declared | None:
             return Declared(unit=t[len(pre):], scale=int(lexicon.meaning("multiplier", pre)["scale"]))
     if t in _unit_words():
         return Declared(unit=t)
+    for u in _units_longest():
+        # (接收件), (办结件): the count of what a verb does, in its unit
+        if t.endswith(u) and len(t) > len(u) and _tokens(t[: -len(u)]) and \
+                all(tok.classes & {"intake_verb", "result_verb"} for tok in _tokens(t[: -len(u)])) and \
+                sum(tok.end - tok.start for tok in _tokens(t[: -len(u)])) == len(t) - len(u):
+            return Declared(unit=u)
     # 亿元、% / 万元,%: the first unit a table declares is the unit of its figures
     first = rx(r"^[^、,，;；/]+").match(t)
     if first is not None and first.group() != t:
@@ -283,15 +302,52 @@ def is_rate_header(text: str) -> bool:
 
 
 def is_period(text: str, periods: Sequence[tuple[int, int]] = (), start: int = -1) -> bool:
-    """A header that says when: a bare year, or a cell the dates pass read as a date."""
-    t = text.strip()
+    """A header that says when: a bare year, or a cell the dates pass read as a date (less the
+    unit it declares: 2024年上半年(件))."""
+    t = strip_declaration(text.strip())[0].strip()
     if _YEAR.match(t) or t in _time_words():
         return True  # 2023, 一季度, 本年
     m = _NUMBER.match(t)
     if m is not None and m.group("unit") and _YEAR.match(m.group("num")) and \
             lexicon.meaning("unit", m.group("unit")).get("group") == "time":
         return True  # 2023年
-    return start >= 0 and any(a <= start and start + len(t) <= b for a, b in periods)
+    if start >= 0 and any(a <= start and start + len(t) <= b for a, b in periods):
+        return True
+    # 去年2023年上半年, 去年同时期, 上年同期: dates and words of time, one after another, and nothing else
+    covered = [False] * len(t)
+    if start >= 0:
+        for a, b in periods:
+            for k in range(max(a - start, 0), min(b - start, len(t))):
+                covered[k] = True
+    for tok in _tokens(t):
+        if tok.classes & _WHEN_CLASSES or lexicon.meaning("total", tok.text).get("cumulative"):
+            covered[tok.start:tok.end] = [True] * (tok.end - tok.start)  # 1-4月累计: the months, summed
+    return len(t) >= 2 and any(covered) and all(covered[k] or t[k].isspace() for k in range(len(t))) \
+        and not all(lexicon.meaning("total", tok.text).get("cumulative") for tok in _tokens(t))
+
+
+_WHEN_CLASSES = frozenset({"time_word", "prior_period", "rel_year", "rel_period"})
+_YEAR_LEAD = regex.compile(r"(?:19|20)\d\d年(?:度)?")
+
+
+def period_lead(text: str) -> int:
+    """How much of a header opens with the year it is of (2022年投诉量, 去年受理量): 0 when that
+    is all of it or what is left names no metric (2022年数据). Other words of time stay: 年末常住
+    人口 is a stock at the year's end, 本周数据 the week's column."""
+    k = 0
+    toks = {t.start: t for t in _tokens(text) if "rel_year" in t.classes}
+    while k < len(text):
+        m = _YEAR_LEAD.match(text, k)
+        if m is not None:
+            k = m.end()
+        elif k in toks:
+            k = toks[k].end
+        elif text[k].isspace():
+            k += 1
+        else:
+            rest = text[k:].strip()
+            return k if not is_value_header(rest) and rest not in lexicon.words("generic_noun") else 0
+    return 0
 
 
 # ---------------------------------------------------------------- the model
@@ -463,6 +519,7 @@ def header_text(text: str) -> str:
     """A header or row name less its unit, 其中: prefix and inner spaces."""
     t = strip_declaration(text)[0]
     t = _subset_lead().sub("", t)
+    t = SECTION_HEAD.sub("", t) if not _YEAR.match(t.strip()) else t  # 一、社会消费品零售总额, 1、批发业
     return t.strip()
 
 
@@ -604,6 +661,8 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
         block = _Block("pipe", k, k)
         while k < len(lines) and k not in used:
             kind = lines[k].kind
+            if kind == "cell" and block.rows and _group_line(lines[k]):
+                kind = "pipe"  # `商业 | |||||` between rows: a group's title row
             if kind == "pipe":
                 row_lines = [lines[k]]
                 j = k + 1
@@ -618,11 +677,13 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
                 # The cells after a closed row may still be its own, broken over lines: `(亿元) |` /
                 # `比上年增长` / `(%) |`, ended by a line ending in a bar and followed by a row.
                 k = j - 1
-                run = []
-                while j < len(lines) and lines[j].kind in ("cell", "text") and _short(lines[j], 16):
+                run: list[_Line] = []
+                while j < len(lines) and lines[j].kind in ("cell", "text") and _short(lines[j], 16) \
+                        and not (run and run[-1].stripped.endswith("|") and _group_line(lines[j])):
                     run.append(lines[j])
                     j += 1
-                if run and run[-1].stripped.endswith("|") and (j >= len(lines) or lines[j].kind in ("pipe", "rule", "bars")):
+                if run and run[-1].stripped.endswith("|") and (j >= len(lines) or lines[j].kind in ("pipe", "rule", "bars")
+                                                               or _group_line(lines[j])):
                     row_lines += run
                 else:
                     j = k + 1
@@ -639,9 +700,32 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
             else:
                 break
         if len(block.rows) >= 2:
+            _merge_header_lines(block)
             blocks.append(block)
         k = max(k, block.last_line + 1)
     return blocks
+
+
+def _group_line(line: _Line) -> bool:
+    """`商业 | |||||`: a name and a row of empty cells, a group's title row of its own."""
+    cells = line.pipe_cells()
+    return len(cells) >= 3 and bool(cells[0].text) and not any(c.text for c in cells[1:])
+
+
+def _merge_header_lines(block: _Block) -> None:
+    """`项目名称 | 计算单位 |` / `4月 | 1-4月累计 |` / `增长(%) |` / `结构(%) |` over rows of six
+    cells: one header row broken over lines, its cells as many as a row's, none a figure."""
+    width = next((len(r) for r in block.rows if any(e.kind in ("num", "pct") for e in r)), 0)
+    n = total = 0
+    for r in block.rows:
+        if any(e.kind in ("num", "pct") for e in r) or len([e for e in r if e.text]) >= width:
+            break
+        n += 1
+        total += len([e for e in r if e.text])
+        if total >= width:
+            break
+    if n >= 2 and total == width:
+        block.rows[:n] = [[e for r in block.rows[:n] for e in r if e.text]]
 
 
 def _joined_cells(row_lines: list[_Line]) -> list[Entry]:
@@ -746,7 +830,9 @@ def _aligned_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
         while h >= 0 and lines[h].kind == "blank":
             h -= 1
         header_ok = False
-        if h >= 0 and h not in used and lines[h].kind == "text" and not _PROSE.search(lines[h].text):
+        # a numbered heading ((二)承办单位工单办理量 (详见附件1)) titles what follows, it heads no columns
+        if h >= 0 and h not in used and lines[h].kind == "text" and not _PROSE.search(lines[h].text) \
+                and not SECTION_HEAD.match(lines[h].text):
             cells = _split_aligned(lines[h])
             if len(cells) >= 2 and all(_header_cell(e.text) for e in cells):
                 rows.insert(0, cells)
@@ -841,6 +927,9 @@ def _split_header(block: _Block, periods: Sequence[tuple[int, int]]) -> tuple[li
             and (len(figures) >= 2 or len(figures) < len(vals))
         if figures and not periodic:
             break
+        if rows[k][:1] and rows[k][0].text and not vals and len(rows[k]) >= 3 \
+                and any(len([e for e in r if e.text]) >= 3 for r in rows[:k]):
+            break  # `商业 | |||||` under the header: the first group's title, not a header row
         k += 1
     return rows[:k], rows[k:]
 
@@ -1302,7 +1391,7 @@ def _when(columns: list[Column]) -> None:
     if not any(c.kind == "growth" for c in columns):
         return
     figures = [c for c in columns if c.kind in ("period", "metric", "value") and c.leaf is not None]
-    years = {c.index: int(m.group()) for c in figures if c.kind == "period"
+    years = {c.index: int(m.group()) for c in figures if (c.kind == "period" or period_lead(c.leaf.text) > 0)  # type: ignore[union-attr]
              and (m := rx(r"(?:19|20)\d\d").match(c.leaf.text.strip())) is not None}  # type: ignore[union-attr]
     if len(years) >= 2:
         ordered = sorted(years, key=lambda i: years[i])
@@ -1311,6 +1400,8 @@ def _when(columns: list[Column]) -> None:
         return
     prior = [c for c in figures if _has(c.leaf.text, "prior_period")]  # type: ignore[union-attr]
     current = [c for c in figures if c not in prior and _has(c.leaf.text, "time_word")]  # type: ignore[union-attr]
+    if len(prior) == 1 and len(current) != 1 and len(figures) == 2:
+        current = [c for c in figures if c not in prior]  # 类型 | 投诉量 | 上年同期 | 同比: the other one is now
     if len(prior) == 1 and len(current) == 1:
         prior[0].when, current[0].when = "prior", "current"
 
@@ -1436,8 +1527,11 @@ def _add_row(table: Table, cells: list[Entry | None], short: bool, indented: boo
                     row.name = e
             continue
         if col.kind == "unit":
-            # a 计量单位 column's cell stands beside the figure; the figure is read as written
-            # (the convention of the corpora's golds: heldout7, heldout12)
+            # a 计量单位 column declares the unit and scale of its row's figures (万吨 → 吨 × 10^4),
+            # as a header's (万元) does for a column (ANNOTATION.md: the unit its table declares)
+            d = parse_unit(e.text) if e.text else None
+            if d is not None and row.unit.empty:
+                row.unit = d
             continue
         if e.kind == "text" and col.index == 0:
             row.name = e

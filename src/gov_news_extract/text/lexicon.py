@@ -101,6 +101,17 @@ def alternation(*names: str, extra: Iterable[str] = ()) -> str:
     return "|".join(regex.escape(w) for w in sorted(ws, key=lambda w: (-len(w), w)))
 
 
+def alternation_where(name: str, **want: object) -> str:
+    """An alternation of the words of a class whose meaning has every key=value given."""
+    return "|".join(regex.escape(w) for w in get(name).having(**want))
+
+
+def alternation_without(name: str, **exclude: object) -> str:
+    """An alternation of the words of a class, less those whose meaning has any key=value given."""
+    wc = get(name)
+    return "|".join(regex.escape(w) for w in wc.words if not any(wc.meanings[w].get(k) == v for k, v in exclude.items()))
+
+
 def meaning(name: str, word: str) -> Mapping[str, Any]:
     return get(name).meaning(word)
 

@@ -26,7 +26,7 @@ from ..models import Span
 from .rx import rx
 
 _SPACES = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff", "\t", "\u202f"}
-_ONE_TO_ONE = {"∶": ":", "﹪": "%", "．": ".", "〜": "~", "‰": "‰", "·": "·"}
+_ONE_TO_ONE = {"∶": ":", "﹪": "%", "．": ".", "〜": "~", "‰": "‰", "·": "·", "﹙": "(", "﹚": ")", "﹕": ":", "﹐": ",", "﹔": ";"}
 # All one-to-one replacements as one str.translate table (C speed): full-width forms
 # to ASCII, odd spaces to a space, CR to LF.
 _ONE_TO_ONE_TABLE = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {ord(c): " " for c in _SPACES} | {
@@ -191,8 +191,15 @@ def _layout_breaks(chars: list[str], index: list[int]) -> None:
         _delete(chars, index, dead)
 
 
+# A middle dot between the digits of a percentage is its decimal point (上涨1·8%), as typeset
+# pages and OCR write it; between a month and a day it names an event (“7·16”强降雨) and stays.
+_DOT_DECIMAL = regex.compile(r"(?<=\d)[·•∙](?=\d+[%‰])")
+
+
 def normalise(original: str) -> NormText:
     chars = list(original.translate(_ONE_TO_ONE_TABLE))
+    for m in _DOT_DECIMAL.finditer(original):
+        chars[m.start()] = "."  # one for one: the offsets stay
     traditional = not _TRAD_HINTS.isdisjoint(original)
     if traditional:
         chars = list(_to_simplified("".join(chars)))

@@ -114,7 +114,8 @@ def _settle(raw: list[Tok], s: str) -> list[Tok]:
             prev = raw[i - 1] if i else None
             nxt = raw[i + 1] if i + 1 < len(raw) else None
             keep = (t.classes & _AFTER_NUMBER and _numberish(prev)) or (t.classes & _BEFORE_NUMBER and _numberish(nxt)) \
-                or ("numeral" in t.classes and nxt is not None and nxt.text in _LIST_MARKS)
+                or ("numeral" in t.classes and nxt is not None and (
+                    nxt.text in _LIST_MARKS or nxt.is_("unit", "date_part", "period_word", "multiplier")))
             if not keep:
                 t = Tok("han", t.start, t.end, t.text)
         if t.kind == "han" and out and out[-1].kind == "han" and out[-1].end == t.start:
@@ -138,17 +139,18 @@ def tokens(s: str, start: int = 0, end: int | None = None) -> list[Tok]:
     if len(s) < _PAGE:
         return list(_tokens(s, start, stop))
     page, starts = _page(s)
-    k = bisect.bisect_right(starts, start) - 1
-    out: list[Tok] = []
-    for t in page[max(k, 0):]:
-        if t.start >= stop:
-            break
-        if t.end <= start:
-            continue
-        if t.start < start or t.end > stop:
-            out.extend(_tokens(s, max(t.start, start), min(t.end, stop)))
-        else:
-            out.append(t)
+    k = max(bisect.bisect_right(starts, start) - 1, 0)
+    j = bisect.bisect_left(starts, stop, k)  # the first token at or after stop: never sliced past
+    out = list(page[k:j])
+    if out and out[0].end <= start:
+        del out[0]
+    # a token cut by the stretch's edge is cut again on its own
+    if out and out[0].start < start:
+        t = out.pop(0)
+        out[:0] = _tokens(s, start, min(t.end, stop))
+    if out and out[-1].end > stop:
+        t = out.pop()
+        out.extend(_tokens(s, max(t.start, start), stop))
     return out
 
 

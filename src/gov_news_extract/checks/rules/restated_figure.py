@@ -70,6 +70,8 @@ def _key(f: Numeric) -> tuple[str, ...] | None:
         return None
     if isinstance(f, Quantity) and f.basis:
         return None  # 较10月份的22908件: the figure of the period compared with, not this one
+    if f.cell is not None and f.cell.period == "prior":
+        return None  # a table's 上年同期 column: the same, as a column
     extra: tuple[str, ...] = ()
     if isinstance(f, Change):
         extra = (f.direction, f.basis or "")
