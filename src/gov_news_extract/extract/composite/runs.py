@@ -586,7 +586,7 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
             return Tie(by_word[0], "cue", among.group().rstrip(",:"))
     # the clause the cue opens (…西城区300个;按类型分咨询700个…: a list after a semicolon)
     sent = last_before(text, "。\n;", first.start) + 1
-    facet = _SECTION_CUE.search(text, sent, first.start)
+    facet = _SECTION_CUE.search(text, sent, first.start) or _facet_heading(text, sent, first.start)
     if facet is None or rx(r"\d").search(text, sent, facet.start()) or _selection(facet.group()):
         return None  # 从主要品种看: some kinds, not a division of the whole
     if any(facet.end() <= f.nspan[0] < first.start for f in ctx.facts if isinstance(f, Quantity | Percent)):
@@ -602,11 +602,22 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
     # when the cue names a division (结构, 类型, 渠道…; 从投资看 names another metric).
     prior = [w for w in free if w.nspan[1] <= sent]
     if prior and _divides(facet.group()):
+        # a heading that names what it divides (工单分类:…) takes the whole of that name (共受理热线工单
+        # 506件, not 按期回复506件)
+        noun = facet.groupdict().get("noun")
+        called = [w for w in prior if noun and _names(noun, norm_label(ctx, w))]
+        if called:
+            return Tie(called[-1], "cue", facet.group().rstrip(":"))
         # which whole before the cue, the shares may choose (工作日5天受理16825件 is a part of the
         # week's 21746件; 去年的365.18万人次 is last year's)
         shared = [it for it in run if it.qty is not None and it.share is not None]
         return Tie((_fitted(shared, prior) if shared else None) or prior[-1], "cue", facet.group())
     return None
+
+
+def _facet_heading(text: str, a: int, b: int) -> regex.Match[str] | None:
+    """A clause that opens with what a list divides and how, then a colon (工单分类:, 诉求类型:)."""
+    return rx(rf"(?P<noun>\p{{Han}}{{0,6}}?)(?:{lexicon.alternation('facet_word')})[:]").match(text, a, b)
 
 
 def norm_label(ctx: Context, f: Quantity) -> str | None:
