@@ -10,6 +10,7 @@ import regex
 
 from ...context import Context
 from ...models import Breakdown, Part, Quantity
+from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.rx import rx
 from .emit import _add_breakdown, _category_labels, _relabel, scope_of
@@ -344,12 +345,22 @@ def _remainder_parts(ctx: Context, items: list[_Item]) -> None:
         # them with a count is its last part, and a count that breaks the sum is a slip to flag
         category = shared >= Decimal("99.5") and bool(rx(r"类$|^其他|^其它").search(nxt.label or "")) \
             and not rx(r"其中|此外|另|同比|较|的|还|重复").search(gap)
+        # …治安类报警750起,…,其他类报警4484起。: the rest of its list is its last part, whatever it sums to
+        rest = _remainder(nxt.label) and not rx(r"[。\n]").search(text, bd.nspan[0], nxt.start) \
+            and not rx(r"其中|此外|另|同比|较|的|还|重复").search(gap)
+        category = category or rest
         if acc != bd.total and not category and not _same_sum([nxt, *_as_items(ctx, parts)], _whole(ctx, bd)):
             continue
         bd.parts.append(Part(label=nxt.label, value=nxt.qty.value, value_id=nxt.qty.id))
         bd.nspan = (bd.nspan[0], nxt.end)
         bd.span = ctx.norm.span(*bd.nspan)
         used.add(nxt.qty.id)
+
+
+def _remainder(label: str | None) -> bool:
+    """A name that opens with a remainder word (其他类报警, 其它渠道): the rest of a list."""
+    toks = lexicon.scan(label or "")
+    return bool(toks) and toks[0].start == 0 and "remainder" in toks[0].classes
 
 
 def _as_items(ctx: Context, parts: list[Part]) -> list[_Item]:
