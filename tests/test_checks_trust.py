@@ -28,6 +28,10 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("B2 the overlap guard matches whole category words only",
      "今年一季度,信箱共收到来信150件。\n从问题分布来看,住房类60件,交通类40件,退役军人事务类30件,其他类22件。",
      [("parts-sum", "150件")]),
+    ("C3 a change in the overview restated in its section, 同比 carried from the first clause",
+     "1—10月,全市规模以上工业增加值同比增长7.3%,固定资产投资增长3.6%,社会消费品零售总额增长5.2%。\n"
+     "二、固定资产投资\n1—10月,全市固定资产投资同比增长4.1%。",
+     [("restated-figure", "同比增长4.1%")]),
 ]
 
 # (origin, text, breakdowns as [(total or None, [part labels])], rankings as [[item labels]])
@@ -108,6 +112,13 @@ RANKINGS: list[tuple[str, str, list[list[str]]]] = [
 def test_ranking(text: str, rankings: list[list[str]]) -> None:
     doc = parse(text)
     assert [[i.label for i in f.items] for f in doc.facts() if isinstance(f, Ranking)] == rankings
+    assert _alarms(doc) == []
+
+
+def test_changes_of_two_names_or_two_bases_are_two_figures() -> None:
+    doc = parse("1—10月,全市固定资产投资同比增长4.1%,环比增长1.2%。\n1—10月,全市固定资产投资同比增长4.1%;"
+                "工业投资增长11.9%。\n1—10月,全市工业投资同比增长13.4%。")
+    # 环比 is another basis; 同比 is not carried over a semicolon, so 工业投资增长11.9% has none
     assert _alarms(doc) == []
 
 

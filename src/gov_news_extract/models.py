@@ -171,7 +171,9 @@ class Change(_Numeric):
 
     kind: Literal["change"] = Field(default="change", description="Always \"change\".")
     direction: Direction = Field(default="up", description="\"up\" for a rise, \"down\" for a fall (`value` stays positive).")
-    basis: str | None = Field(default=None, description="What the change is measured against, as written: 同比, 环比, 较上周…")
+    basis: str | None = Field(default=None, description="What the change is measured against, as written: 同比, 环比, 较上周…; "
+                                 "parallel clauses share the basis of their first (工业增加值同比增长7.3%，"
+                                 "固定资产投资增长3.6%: both 同比).")
 
 
 class DateFact(_Fact):

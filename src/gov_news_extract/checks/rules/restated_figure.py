@@ -12,7 +12,10 @@ What it checks
     column, a generic word) are left alone.  Approximate figures are compared with their intervals.  Two
     mentions in body text count only when their values differ as a slip does
     (one digit wrong, two swapped, or within 10%): 转办工单111523件 overall and
-    转办工单1539件 for one topic are two scopes, not one figure restated; a
+    转办工单1539件 for one topic are two scopes, not one figure restated; two
+    changes in body text count when both periods are stated and both are
+    named in full right before them against one basis (固定资产投资增长3.6%
+    in the overview, 全市固定资产投资同比增长4.1% in its section); a
     headline, infographic or table line against the body counts whatever the
     values.
 
@@ -64,6 +67,15 @@ def _typo_like(a: Numeric, b: Numeric) -> bool:
     return len(diff) == 1 or swapped
 
 
+def _named_alike(a: Numeric, b: Numeric) -> bool:
+    """Two changes named in full, right before them, by one name of four characters or more, against
+    one basis: 固定资产投资增长3.6% (the overview, 同比 carried from its first clause) and
+    全市固定资产投资同比增长4.1% (the section)."""
+    return bool(isinstance(a, Change) and isinstance(b, Change) and a.basis and a.basis == b.basis
+                and a.label == b.label == a.metric and len(a.metric or "") >= 4
+                and all(f.label_span is not None and f.label_span.end == f.span.start for f in (a, b)))
+
+
 def _key(f: Numeric) -> tuple[str, ...] | None:
     """The metric a figure measures, as extraction names it, with what else tells two metrics apart."""
     if f.unit is None or f.value_high is not None or not f.metric:
@@ -110,7 +122,10 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 shown = first if first.display else other
                 if any(m.value == shown.value and m is not shown and not m.display for m in members):
                     continue
-            elif first.kind != "quantity" or not _typo_like(first, other):
+            elif first.kind != "quantity":
+                if pa is None or pb is None or not _named_alike(first, other):
+                    continue  # a rate twice in the body is one figure restated only for one stated period
+            elif not _typo_like(first, other):
                 continue  # two body mentions far apart in value: more likely two scopes than one slip
             unit = "%" if first.kind != "quantity" else (first.unit or "")
             a = rounding.fmt(first.value, 4) + unit

@@ -6,6 +6,7 @@ text around a figure is decided here and kept on the figure (models.py documents
 - `sentence`: the sentence of every fact;
 - `approx`: an approximation word standing apart from its number (约占5.08%, 增加1000万吨(…)以上);
 - `Quantity.basis`: a figure that is the period compared with (上周18128件, 较10月份的22908件);
+- `Change.basis` carried over parallel clauses (工业增加值同比增长7.3%，固定资产投资增长3.6%: both 同比);
 - `Quantity.average_of`, `per`, `days`: an average, the total it spreads and over what;
 - `Quantity.from_first`: a duration measured from its scene's first time (从接警到封堵用时26分钟);
 - `Percent.bounded`: a proportion of a whole, which cannot pass 100%;
@@ -52,6 +53,7 @@ def run(ctx: Context) -> None:
     quantities = [f for f in numerics if isinstance(f, Quantity)]
     _approximations(text, [*numerics, *(f for f in ctx.facts if isinstance(f, TimeFact))])
     _bases(text, quantities)
+    _carried_bases(text, [f for f in numerics if isinstance(f, Change)])
     _averages(text, quantities)
     _durations(text, quantities)
     for f in numerics:
@@ -122,6 +124,19 @@ def _bases(text: str, quantities: list[Quantity]) -> None:
                                and lexicon.meaning("comparator", t.text).get("free")), None)
                 if opener is not None and s - opener.start <= 12:
                     q.basis = text[opener.start:s]
+
+
+def _carried_bases(text: str, changes: list[Change]) -> None:
+    """工业增加值同比增长7.3%，固定资产投资增长3.6%，社会消费品零售总额增长5.2%: the basis written on the
+    first of parallel clauses is that of each change of the same unit the clauses go on to state."""
+    before: Change | None = None
+    for c in changes:
+        p, before = before, c
+        if c.basis or p is None or not p.basis or p.unit != c.unit or p.sentence != c.sentence:
+            continue
+        if rx(r"[。；;:：\n]").search(text, p.nspan[1], c.nspan[0]):
+            continue
+        c.basis = p.basis
 
 
 # ---------------------------------------------------------------- averages
