@@ -28,6 +28,10 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("B2 the overlap guard matches whole category words only",
      "今年一季度,信箱共收到来信150件。\n从问题分布来看,住房类60件,交通类40件,退役军人事务类30件,其他类22件。",
      [("parts-sum", "150件")]),
+    ("D3 of two shares the one written to a decimal that fits names the whole; the slip stays a part",
+     "12月共受理各类案件1054件,其中立案996件,结案911件,结案率91.47%。\n1、巡查上报953件,占总案件的95.68%;\n"
+     "2、有效举报46件,占总案件的4.32%。",
+     [("parts-sum", "996件")]),
     ("C3 a change in the overview restated in its section, 同比 carried from the first clause",
      "1—10月,全市规模以上工业增加值同比增长7.3%,固定资产投资增长3.6%,社会消费品零售总额增长5.2%。\n"
      "二、固定资产投资\n1—10月,全市固定资产投资同比增长4.1%。",
