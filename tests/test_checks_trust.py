@@ -54,6 +54,9 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
      "本月受理量居前三位的街道是:东湖街道(直办300件,转办420件)、西湖街道(直办250件,转办380件)、"
      "南湖街道(直办280件,转办300件)。",
      [], [["东湖街道", "西湖街道", "南湖街道"]]),
+    ("C1 a whole counted in another unit counts the names; its 其中 list takes no sub-total by a sum",
+     "本月工單共涉及30個單位,其中東坪鎮17件,洛陽鎮5件,人社局9件,黨校1件,供電局3件,政府辦5件。",
+     [(None, ["東坪鎮", "洛陽鎮", "人社局", "黨校", "供電局", "政府辦"])], []),
 ]
 
 KNOWN_FAILURES: dict[str, str] = {

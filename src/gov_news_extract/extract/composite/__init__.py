@@ -20,7 +20,7 @@ from ...text.clauses import last_before
 from ...text.rx import rx
 from . import links
 from .emit import _TOP_N, _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
-from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _settle_rates, index_like
+from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _settle_rates, index_like, unit_key
 from .rankings import (
     _list_rank_head,
     _name_rankings,
@@ -35,6 +35,7 @@ from .runs import (
     _after_words,
     _at_inner_wholes,
     _best_prefix,
+    _counted_noun,
     _declared_part,
     _far_beyond,
     _find_total,
@@ -105,6 +106,15 @@ def _far_over(parts: list[_Item], total: Quantity) -> bool:
     return bool(values) and acc > total.value and not _near(acc, total.value, max(values))
 
 
+def _counts_names(text: str, whole: _Item, parts: list[_Item]) -> bool:
+    """本月工單共涉及34個單位,其中東坪鎮17件…: the whole counts, in a unit of its own with its noun
+    after it, the names of the parts, which share another unit."""
+    units = {unit_key(it.qty.unit) for it in parts if it.qty is not None}
+    if whole.qty is None or len(units) != 1 or unit_key(whole.qty.unit) in units or None in units:
+        return False
+    return _counted_noun(text, whole) is not None and bool(rx(r"\p{Han}").match(text, whole.qty.nspan[1]))
+
+
 def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_Item],
            quantities: list[Quantity], taken: list[tuple[int, int]], asides: list[tuple[int, int]]) -> None:
     """Breakdowns and rankings from runs of named figures joined by list separators."""
@@ -127,6 +137,11 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
                 # …完成投资高于时序进度的有58个,其中有21个项目已完工;列入…重点项目的69个: parts far beyond
                 # what any slip makes are not this figure's
                 total_item = None
+        # 共涉及34個單位,其中東坪鎮17件,洛陽鎮5件…: a whole counted in another unit, with the noun it
+        # counts after it, counts the names the list gives; the figures sum to some other whole
+        counts_names = total_item is not None and _counts_names(text, total_item, r)
+        if counts_names:
+            total_item = None
         head = _ranking_head(text, r)
         listed_head = head is None and _list_rank_head(text, r)
         if listed_head:
@@ -185,6 +200,10 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
             # what runs on past the parts may be the last part's own (…自行处理2276件,派单601件,按时结案597件,
             # 超时办理4件 of 2877件)
             groups = [(None, r[:upto])] + [g for g in _split_arithmetic(r[upto - 1:]) if g[0] is not None]
+        elif counts_names:
+            # …,人社局9件,黨校1件,供電局3件,電視臺1件,政府辦4件,…: one list by its words; a run of its
+            # parts that happens to add up to one before it (1+3+1+4 = 9) is no sub-list
+            groups = [(None, r)]
         else:
             groups = _split_arithmetic(r, near=not said)
         if said and not with_shares and len(groups) == 1 and (cut := _frame_groups(ctx.norm.original, r)):
