@@ -32,6 +32,12 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
      "12月共受理各类案件1054件,其中立案996件,结案911件,结案率91.47%。\n1、巡查上报953件,占总案件的95.68%;\n"
      "2、有效举报46件,占总案件的4.32%。",
      [("parts-sum", "996件")]),
+    ("D2 answered and passed on divide what came in, laid out as captions over figures",
+     "▶ 总量\n共受理群众诉求\n**68472**件\n\n▶ 诉求怎么办？\n热线坐席直接答复\n**35332**件\n转派承办单位\n**35460**件\n",
+     [("parts-sum", "68472**件")]),
+    ("D3 a total after the list that counts its parts (三个区县合计) stays theirs under a slip",
+     "诉求受理量排在前三位的依次是南塘区、北湖区和石桥县,分别受理31268件、27904件和23256件,三个区县合计80907件。",
+     [("parts-sum", "80907件")]),
     ("C3 a change in the overview restated in its section, 同比 carried from the first clause",
      "1—10月,全市规模以上工业增加值同比增长7.3%,固定资产投资增长3.6%,社会消费品零售总额增长5.2%。\n"
      "二、固定资产投资\n1—10月,全市固定资产投资同比增长4.1%。",

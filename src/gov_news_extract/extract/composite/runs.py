@@ -11,6 +11,7 @@ import regex
 
 from ...context import Context
 from ...models import Breakdown, Change, Percent, Quantity
+from ...numbers.numeral import parse_number
 from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
@@ -698,9 +699,18 @@ def _paragraph_whole(text: str, wholes: list[Quantity], first: _Item, biggest: D
     return None
 
 
+def _clause_start(text: str, pos: int, seps: str = ",;。:\n") -> int:
+    """Where the clause of a figure at pos starts; a figure alone on its line (共受理群众诉求 / **68472**件)
+    is told by the line above."""
+    a = last_before(text, seps, pos) + 1
+    if not text[a:pos].strip(" *") and text[a - 1:a] == "\n" and a > 1:
+        a = last_before(text, seps, a - 2) + 1
+    return a
+
+
 def _verb_kinds(text: str, f: Quantity) -> set[str]:
     """The kinds of the intake verbs in a figure's clause (受理: intake, 答复: handle, 转派: transfer)."""
-    a = last_before(text, ",;。:\n(", f.nspan[0]) + 1
+    a = _clause_start(text, f.nspan[0], ",;。:\n(")
     return {str(lexicon.meaning("intake_verb", t.text).get("kind")) for t in lexicon.scan(text, a, f.nspan[0])
             if "intake_verb" in t.classes}
 
@@ -731,14 +741,14 @@ def _in_brackets(text: str, q: Quantity) -> bool:
 
 def _taken_in(text: str, q: Quantity) -> bool:
     """An intake verb (受理, 接到, 收到…) in the figure's clause: it counts what came in."""
-    a = last_before(text, ",;。:\n", q.nspan[0]) + 1
+    a = _clause_start(text, q.nspan[0])
     return any("intake_verb" in t.classes and lexicon.meaning("intake_verb", t.text).get("kind") == "intake"
                for t in lexicon.scan(text, a, q.nspan[0]))
 
 
 def _whole_words(text: str, q: Quantity) -> str | None:
     """The words that present a figure as the whole (共受理, 合计…), for the evidence."""
-    a = last_before(text, ",;。:\n", q.nspan[0]) + 1
+    a = _clause_start(text, q.nspan[0])
     toks = [t.text for t in lexicon.scan(text, a, q.nspan[0]) if t.classes & {"total", "intake_verb"}]
     return "".join(toks) or None
 
@@ -763,7 +773,7 @@ def _common_head(label: str | None, run: list[_Item]) -> bool:
 
 
 def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> bool:
-    a = last_before(text, ",;。:\n", q.nspan[0]) + 1
+    a = _clause_start(text, q.nspan[0])
     clause = text[a:q.nspan[0]]
     if not category_ok and rx(r"类(?:共计|共|合计)$").search(clause):
         return False  # 求助类共654件 beside other categories' shares: one category, not the whole
@@ -797,9 +807,24 @@ def _total_after(ctx: Context, parts: list[_Item], quantities: list[Quantity]) -
         if unit_key(q.unit) == unit_key(unit) and _TOTAL_BEFORE.search(text, max(0, q.nspan[0] - 6), q.nspan[0]):
             values = [p.value for p in parts if p.value is not None]
             acc = sum(values, Decimal(0))
-            if _same_sum(parts, q) or (summed_up and values and _near(acc, q.value, max(values))):
+            if _same_sum(parts, q) or ((summed_up or _counts_parts(gap, len(parts))) and values
+                                       and _near(acc, q.value, max(values))):
                 return q  # declared as their sum, it stays their total when one part slipped
     return None
+
+
+def _counts_parts(gap: str, n: int) -> bool:
+    """…分别受理A、B和C,三个区县合计80907件: the words before 合计 count the parts."""
+    m = _COUNTED_TOTAL.search(gap)
+    if m is None:
+        return False
+    try:
+        return int(parse_number(m.group("n")).value) == n
+    except (ValueError, ArithmeticError):
+        return False
+
+
+_COUNTED_TOTAL = regex.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})(?:个|個|家|类|類)?\p{Han}{0,4}(?:合计|共计|总计)$")
 
 
 _SUMMED_UP = regex.compile(r"[^。;\n]{0,12}[。;\n]\s*(?:(?:以上|上述|前述)\p{Han}{0,4}|\p{Han}{2,6})(?:合计|共计|总计)$")

@@ -15,7 +15,7 @@ from ...text.clauses import last_before
 from ...text.rx import rx
 from .emit import _add_breakdown, _category_labels, _relabel, scope_of
 from .items import _Item, _near, _same_sum, _settle_rates, _share_fits, unit_key
-from .runs import _WHOLE_AFTER, _is_total, subset_cue
+from .runs import _WHOLE_AFTER, _disposition, _is_total, subset_cue
 
 
 def _parts_taken(ctx: Context, with_share: bool = False) -> set[str | None]:
@@ -297,7 +297,24 @@ def _distant_sums(ctx: Context, items: list[_Item]) -> None:
             used.update(p.qty.id for p in parts if p.qty is not None)
             break
         else:
-            _slipped_pair(ctx, window, wholes, used)
+            if not _disposed_pair(ctx, window, wholes, used):
+                _slipped_pair(ctx, window, wholes, used)
+
+
+def _disposed_pair(ctx: Context, window: list[_Item], wholes: list[Quantity], used: set[str | None]) -> bool:
+    """热线坐席直接答复35332件 / 转派承办单位33140件 of 共受理群众诉求68472件: what was answered and what
+    was passed on divide what came in — the words tie them; a slip in one keeps the tie, and the
+    sum, within a tenth, is the verdict."""
+    pair = window[:2]
+    if len(pair) < 2 or any(p.qty is None or p.share is not None for p in pair) or pair[0].label == pair[1].label:
+        return False
+    tie = _disposition(ctx, pair, wholes)
+    acc = sum((p.qty.value for p in pair if p.qty is not None), Decimal(0))
+    if tie is None or not _near(acc, tie.total.value, max(p.qty.value for p in pair if p.qty is not None)):
+        return False
+    _add_breakdown(ctx, tie.total, [replace(p) for p in pair], tie.link, tie.evidence)
+    used.update(p.qty.id for p in pair if p.qty is not None)
+    return True
 
 
 def _slipped_pair(ctx: Context, window: list[_Item], wholes: list[Quantity], used: set[str | None]) -> None:
