@@ -38,6 +38,10 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("D3 a total after the list that counts its parts (三个区县合计) stays theirs under a slip",
      "诉求受理量排在前三位的依次是南塘区、北湖区和石桥县,分别受理31268件、27904件和23256件,三个区县合计80907件。",
      [("parts-sum", "80907件")]),
+    ("D2 a long name before 中 names the whole its list divides, whatever the sum",
+     "全市医疗卫生机构4286个,其中医院96个,基层医疗卫生机构4102个,专业公共卫生机构64个,其他医疗卫生机构24个。"
+     "基层医疗卫生机构中,社区卫生服务中心(站)318个,乡镇卫生院142个,村卫生室2469个,门诊部、诊所及医务室1255个。",
+     [("parts-sum", "4102个")]),
     ("C3 a change in the overview restated in its section, 同比 carried from the first clause",
      "1—10月,全市规模以上工业增加值同比增长7.3%,固定资产投资增长3.6%,社会消费品零售总额增长5.2%。\n"
      "二、固定资产投资\n1—10月,全市固定资产投资同比增长4.1%。",

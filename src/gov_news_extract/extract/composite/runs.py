@@ -582,7 +582,7 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
             or (cands[0] if cands else None)
         if pick is not None:
             return Tie(pick, "cue", inside.group().rstrip(",:"))
-    among = rx(r"(\p{Han}{2,6}?)中[,:]").match(text, sent)
+    among = rx(r"(\p{Han}{2,10}?)中[,:]").match(text, sent)
     if among is not None and not rx(r"[其当]$").search(among.group(1)) and among.end() <= first.start:
         # 办理中,热线中心直接答复工单176454件…: the parts of the whole the word before 中 names (办理工单287977件)
         word = among.group(1)
