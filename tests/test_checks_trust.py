@@ -42,6 +42,9 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
      "全市医疗卫生机构4286个,其中医院96个,基层医疗卫生机构4102个,专业公共卫生机构64个,其他医疗卫生机构24个。"
      "基层医疗卫生机构中,社区卫生服务中心(站)318个,乡镇卫生院142个,村卫生室2469个,门诊部、诊所及医务室1255个。",
      [("parts-sum", "4102个")]),
+    ("D3 a list that ends with what is left (剩余) divides the whole before it, whatever the sum",
+     "城西片区此前共有400户居民使用瓶装液化气。第一批218户已于10月底通气,第二批126户本月通气,剩余60户将在春节前完工。",
+     [("parts-sum", "400户")]),
     ("C3 a change in the overview restated in its section, 同比 carried from the first clause",
      "1—10月,全市规模以上工业增加值同比增长7.3%,固定资产投资增长3.6%,社会消费品零售总额增长5.2%。\n"
      "二、固定资产投资\n1—10月,全市固定资产投资同比增长4.1%。",
@@ -67,6 +70,9 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
     ("C1 a whole counted in another unit counts the names; its 其中 list takes no sub-total by a sum",
      "本月工單共涉及30個單位,其中東坪鎮17件,洛陽鎮5件,人社局9件,黨校1件,供電局3件,政府辦5件。",
      [(None, ["東坪鎮", "洛陽鎮", "人社局", "黨校", "供電局", "政府辦"])], []),
+    ("B3 no finding rests on an approximate whole's exact value (约有400户, parts 404)",
+     "城西片区此前约有400户居民使用瓶装液化气。第一批218户已于10月底通气,第二批126户本月通气,剩余60户将在春节前完工。",
+     [("400", ["第一批", "第二批", "剩余"])], []),
 ]
 
 KNOWN_FAILURES: dict[str, str] = {

@@ -89,9 +89,10 @@ def _approximations(text: str, numerics: list[Numeric | TimeFact]) -> None:
         if f.approx:
             continue
         s, e = f.nspan
-        toks = [t for t in _tokens(text, s - 6, s) if t.text not in particles]
+        # (约有400户: a verb of having between the word and its figure)
+        toks = [t for t in _tokens(text, s - 6, s) if t.text not in particles and "have_verb" not in t.classes]
         last = toks[-1] if toks else None
-        if last is not None and not text[last.end:s].strip("了达为"):
+        if last is not None and not text[last.end:s].strip("了达为有"):
             if last.text in before_words:
                 f.approx = last.text
                 continue

@@ -450,6 +450,8 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> T
         return Tie(q, "paragraph", _whole_words(text, q))
     if (tie := _disposition(ctx, run, wholes)) is not None:
         return tie
+    if (tie := _rest_of(ctx, run, [w for w in wholes if w.nspan[0] >= para])) is not None:
+        return tie
     # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
     if shared and (q := _fitted(shared, before[-40:])) is not None:
         return Tie(q, "shares")
@@ -731,6 +733,21 @@ def _disposition(ctx: Context, run: list[_Item], wholes: list[Quantity]) -> Tie 
         if w.id not in taken and w.value > biggest and "intake" in _verb_kinds(text, w) and not _in_brackets(text, w):
             return Tie(w, "disposition", _whole_words(text, w))
     return None
+
+
+def _rest_of(ctx: Context, run: list[_Item], wholes: list[Quantity]) -> Tie | None:
+    """约有400户…第一批218户…,第二批126户…,剩余56户…: a list that ends with what is left divides the
+    whole of its paragraph stated before it (the nearest larger figure of its unit, not a part already)."""
+    toks = lexicon.scan(run[-1].label or "")
+    text = ctx.norm.text
+    if not toks or toks[0].start != 0 or "remainder" not in toks[0].classes or any(it.share for it in run) \
+            or "分别" in text[max(0, run[0].start - 12):run[0].start]:
+        return None  # (shares tie a list by themselves; …建议类和其他类分别为900件、600件,分别占9.0%和6.0%
+        # is the tail of the list before it)
+    taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
+    biggest = max(it.value for it in run if it.value is not None)
+    whole = next((w for w in reversed(wholes) if w.id not in taken and w.value > biggest), None)
+    return Tie(whole, "cue", toks[0].text) if whole is not None else None
 
 
 def _in_brackets(text: str, q: Quantity) -> bool:
