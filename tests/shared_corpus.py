@@ -24,11 +24,6 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 # that is missing, so that the fix is made there and not for the page.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "no_alarm": {
-        "r022": "a remark in brackets after a total is taken as a part (list grammar, issue 12)",
-        "r034": "two lists of one total in one sentence are merged; a near sum makes a sub-total (issue 12)",
-        "r048": "sub-figures in brackets on ranked items become items (list grammar, issue 12)",
-        "r062": "sub-counts in brackets (其中…74件) inside a status split become its parts, now that the "
-                "split's parts are labelled (已完成, 正在推进) (list grammar, issue 12)",
     },
     "dates": {
     },

@@ -410,3 +410,11 @@ def test_spans_quote_the_input() -> None:
         assert text[f.span.start:f.span.end] == f.span.text
         assert f.span.line == 1
         assert f.span.col == f.span.start + 1
+
+
+def test_the_digits_below_wan_written_out_are_one_number() -> None:
+    # a census's way of writing 83782 people: 8万3782人 (and 4万0917人), exact to the unit
+    from gov_news_extract import parse as _parse
+
+    facts = [(f.span.text, f.value) for f in _parse("鹿港(8萬3782人)、社头(4万0917人)。").facts() if f.kind == "quantity"]
+    assert facts == [("8萬3782人", 83782), ("4万0917人", 40917)]

@@ -103,3 +103,34 @@ def test_complete_breakdown_of_rounded_shares_passes(parts: list[int], d: int, m
     doc = _breakdown(parts, shares)
     rules = [r for r in (get("shares-sum"), get("share-of-total"), get("parts-sum")) if r is not None]
     assert run_rules(None, doc, rules) == []
+
+
+@pytest.mark.parametrize(
+    ("stated", "decimals", "true", "consistent"),
+    [
+        ("9.9", 1, "10", False),    # the high end is open: 10.0 neither rounds nor truncates to 9.9
+        ("9.9", 1, "9.99", True),
+        ("9.9", 1, "9.85", True),   # the low end is closed: 9.85 rounds half up to 9.9
+        ("7", 0, "8", False),
+        ("7", 0, "6.5", True),
+    ],
+)
+def test_stated_interval_is_half_open(stated: str, decimals: int, true: str, consistent: bool) -> None:
+    iv = rounding.stated(Decimal(stated), decimals)
+    assert iv.contains(Fraction(true)) is consistent
+    # the same through a share: true part/whole of 100 is `true`
+    part = Interval.point(Fraction(true))
+    assert rounding.consistent_share(iv, part, Interval.point(100)) is consistent
+
+
+def test_open_ends_add_up_and_divide() -> None:
+    a, b = rounding.stated(Decimal("1.5"), 1), rounding.stated(Decimal("2.5"), 1)
+    s = a + b  # [1.45, 1.6) + [2.45, 2.6) = [3.9, 4.2)
+    assert s.contains(Fraction("3.9")) and not s.contains(Fraction("4.2"))
+    q = Interval.point(10) / rounding.stated(Decimal(5), 0)  # 10 / [4.5, 6) = (10/6, 10/4.5]
+    assert not q.contains(Fraction(10, 6)) and q.contains(Fraction(10, 45) * 10)
+
+
+def test_fmt_keeps_the_zeros_of_a_whole_number() -> None:
+    assert rounding.fmt(Fraction(81996, 100), 0) == "820"
+    assert rounding.fmt(Fraction(1205, 100), 2) == "12.05" and rounding.fmt(Fraction(12), 2) == "12"

@@ -12,6 +12,7 @@ from gov_news_extract import parse
 from gov_news_extract.checks import all_rules, run, run_rules
 from gov_news_extract.checks.rules import get
 from gov_news_extract.context import Context
+from gov_news_extract.extract.composite import links
 from gov_news_extract.models import (
     Article,
     Breakdown,
@@ -64,6 +65,7 @@ class Page:
     def check(self, rule: str | None = None) -> list[Diagnostic]:
         doc = Document(articles=[Article(span=Span(start=0, end=len(self.text)), facts=list(self.facts))])
         ctx = Context(norm=self.norm, facts=list(self.facts))
+        links.run(ctx)  # what extraction records for the checks (sentences, metrics, averages…)
         if rule is None:
             return run(ctx, doc)
         r = get(rule)
@@ -134,6 +136,10 @@ def test_share_of_total_without_the_fold_when_rules_are_chosen() -> None:
         (["33.3", "33.3", "33.3"], ["1", "1", "1"], "3", True, []),
         # forced rounding: sums to exactly 100 with one share a unit off (true 33.33/33.33/33.33)
         (["33.4", "33.3", "33.3"], ["100", "100", "100"], "300", True, []),
+        # the allowance is the breakdown's: two shares a unit off are two slips (true 25/25/25/25)
+        (["25.1", "25.1", "24.9", "24.9"], ["100", "100", "100", "100"], "400", True, ["share-of-total"]),
+        # one share off by more than a unit is a slip even when the shares make 100
+        (["33.6", "33.3", "33.1"], ["100", "100", "100"], "300", True, ["share-of-total"]),
         # shares above 100%
         (["57.7", "47.3"], ["37643", "33769"], "71412", False, ["share-of-total", "shares-sum"]),
         # parts above the total
@@ -186,14 +192,12 @@ def test_share_of_total_in_a_ranking_without_total() -> None:
 
 
 def test_share_against_its_own_basis_is_not_a_share_of_the_total() -> None:
-    text = "按照问题类型分析 工业项目完成投资205.58亿元,占年度计划的76.17%;农业项目完成投资60.5亿元,占年度计划的76%。"
-    p = Page(text)
-    a = p.num(Quantity, "205.58亿元", "20558000000.00", unit="元", label="工业项目")
-    sa = p.num(Percent, "76.17%", "76.17", label="工业项目")
-    b = p.num(Quantity, "60.5亿元", "6050000000.0", unit="元", label="农业项目")
-    sb = p.num(Percent, "76%", "76", label="农业项目")
-    _breakdown(p, "按照问题类型分析", None, [(a, sa), (b, sb)], complete=True)
-    assert p.check() == []
+    # 占年度计划的76%: progress against the part's own plan. Extraction never makes it the part's
+    # share, so share-of-total and shares-sum have nothing to say.
+    doc = parse("按照问题类型分析 工业项目完成投资205.58亿元,占年度计划的76.17%;农业项目完成投资60.5亿元,"
+                "占年度计划的76%。")
+    assert all(p.share is None for b in doc.facts() if isinstance(b, Breakdown) for p in b.parts)
+    assert doc.diagnostics == []
 
 
 def test_parts_sum_exact_counts() -> None:
@@ -339,8 +343,10 @@ def _half_year(days: int | None, avg: str, year_written: bool = False) -> Page:
     p = Page(text)
     per = p.add(Period(span=Span(start=0, end=0), value="H1", start=dt.date(2024, 1, 1),
                        end=dt.date(2024, 6, 30), days=days), "上半年")
-    p.num(Quantity, "383257次", "383257", unit="次", label="来电", period_id=per.id)
-    p.num(Quantity, f"{avg}次", avg, unit="次", label="来电量", qualifier="日均", period_id=per.id)
+    total = p.num(Quantity, "383257次", "383257", unit="次", label="来电", period_id=per.id)
+    # extraction ties an average to its total and says what it is per
+    p.num(Quantity, f"{avg}次", avg, unit="次", label="来电量", qualifier="日均", period_id=per.id,
+          per="day", average_of=total.id)
     return p
 
 
@@ -361,10 +367,13 @@ def test_average_without_period_is_not_checked() -> None:
 def test_inline_per_day_figure(per_day: str, flagged: bool) -> None:
     text = f"2023年7月,全市共发生警情6689起({per_day}起/天)。"
     p = Page(text)
-    p.add(Period(span=Span(start=0, end=0), value="2023-07", start=dt.date(2023, 7, 1),
-                 end=dt.date(2023, 7, 31)), "2023年7月")
-    p.num(Quantity, "6689起", "6689", unit="起")
+    month = p.add(Period(span=Span(start=0, end=0), value="2023-07", start=dt.date(2023, 7, 1),
+                         end=dt.date(2023, 7, 31)), "2023年7月")
+    total = p.num(Quantity, "6689起", "6689", unit="起", period_id=month.id)
+    p.num(Quantity, f"{per_day}起/天", per_day, unit="起/天", per="day", average_of=total.id, period_id=month.id)
     assert bool(p.check("average")) is flagged
+    # and as extraction reads it from the text
+    assert ("average" in {d.rule for d in parse(text).diagnostics}) is flagged
 
 
 # ---------------------------------------------------------------- suppression and robustness

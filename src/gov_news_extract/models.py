@@ -116,6 +116,17 @@ class _Numeric(_Fact):
                                                    "from context (a table's declared unit, a report that counts 件).")
     cell: TableCell | None = Field(default=None, description="For a figure read from a table: the table, "
                                    "row and column it sits in, with their headers.")
+    display: bool = Field(default=False, description="True when the figure stands in a headline, caption, "
+                                                     "infographic or table line rather than in running text: a "
+                                                     "restatement there of a body figure must agree with it.")
+    metric: str | None = Field(default=None, description="The metric the figure measures, as two mentions of it "
+                                                         "are compared: the label less who, where, when and the "
+                                                         "intake (群众, 全市, 一周, 受理) and less a category's counted "
+                                                         "noun, after a brand in quotes (“爱山东”); null when the "
+                                                         "label is too generic to name one metric.")
+    doing: str | None = Field(default=None, description="The verb of the figure's clause that says what was done "
+                                                        "with what it counts (受理, 办理, 办结): one name with two "
+                                                        "doings is two metrics.")
 
 
 class Quantity(_Numeric):
@@ -126,6 +137,19 @@ class Quantity(_Numeric):
     # the id of that whole, so that rate-bounds can check the part is not larger.
     whole_id: str | None = Field(default=None, description="Id of the figure this count is stated as a part of "
                                                    "(涉水类873件,其中…815件), so a part larger than its whole is caught.")
+    basis: str | None = Field(default=None, description="When the figure is itself what a change is measured "
+                                                        "against (上周18128件, 较10月份的22908件, 去年同期3185件): "
+                                                        "the words that say so. It is the other period's figure, "
+                                                        "never this period's total or a restatement of it.")
+    average_of: str | None = Field(default=None, description="For an average (日均2117次, 239起/天): id of the "
+                                                             "total it spreads over its period.")
+    per: Literal["day", "week", "month"] | None = Field(default=None, description="For an average: the stretch of "
+                                                                                  "time it is per (日均 → day).")
+    days: int | None = Field(default=None, description="For an average: the days its total is counted over, when "
+                                                       "the text states them with the total (工作日5天受理16825件, "
+                                                       "日均3365件 → 5); otherwise the period of `period_id`.")
+    from_first: bool = Field(default=False, description="For a duration: it runs from the first time of its "
+                                                        "scene (从接警到封堵用时26分钟), not from the time just before.")
 
 
 class Percent(_Numeric):
@@ -137,6 +161,9 @@ class Percent(_Numeric):
     part_id: str | None = Field(default=None, description="For a share that names its whole outside any breakdown "
                                                   "(…1126件,占受理总量的5.1%): id of the part's count.")
     total_id: str | None = Field(default=None, description="For such a share: id of the whole's figure.")
+    bounded: bool = Field(default=False, description="True when the percent is a proportion of a whole (办结率, "
+                                                     "满意度, 占比…) and so cannot pass 100%; growth rates, plan "
+                                                     "completion and ratios to another period are not.")
 
 
 class Change(_Numeric):
@@ -144,7 +171,9 @@ class Change(_Numeric):
 
     kind: Literal["change"] = Field(default="change", description="Always \"change\".")
     direction: Direction = Field(default="up", description="\"up\" for a rise, \"down\" for a fall (`value` stays positive).")
-    basis: str | None = Field(default=None, description="What the change is measured against, as written: 同比, 环比, 较上周…")
+    basis: str | None = Field(default=None, description="What the change is measured against, as written: 同比, 环比, 较上周…; "
+                                 "parallel clauses share the basis of their first (工业增加值同比增长7.3%，"
+                                 "固定资产投资增长3.6%: both 同比).")
 
 
 class DateFact(_Fact):
@@ -175,6 +204,10 @@ class TimeFact(_Fact):
     kind: Literal["time"] = Field(default="time", description="Always \"time\".")
     value: str = Field(description="24-hour HH:MM.")
     approx: str | None = Field(default=None, description="Approximation word as written (许, 左右…).")
+    in_range: bool = Field(default=False, description="True when the time is one end of a stated range "
+                                                      "(夜间(20时至次日6时)), not a moment of a scene.")
+    minutes: bool = Field(default=True, description="True when the time is written to the minute (9时26分), "
+                                                    "false for an hour alone (9时).")
 
 
 class Part(BaseModel):
@@ -195,17 +228,28 @@ class Breakdown(_Fact):
     total_id: str | None = Field(default=None, description="Id of the atomic fact stating `total`.")
     unit: str | None = Field(default=None, description="Unit of the total and the parts' values.")
     parts: list[Part] = Field(default_factory=list, description="The parts in text order.")
-    # True when the text presents the parts as the whole (an 其他 part, 分别为 …).
     complete: bool = Field(default=False, description="True when the text presents the parts as the whole (an 其他 part, "
                                               "分别为 of the total…), so shares must reach 100% and parts the total.")
-    # What ties the total to the parts: "run" (it opens their list), "sum" (they add up to it),
-    # "shares" (part/total gives the stated shares), "named" (they are named as kinds of it),
-    # "marked" (共…/其中 close by), "head-noun" (same head noun just before).
-    total_link: str | None = Field(default=None, description="What ties the total to the parts: \"run\" (it opens their "
-                                                     "list), \"sum\" (they add up to it), \"shares\" (part/total gives "
-                                                     "the stated shares), \"named\" (they are named as kinds of it), "
-                                                     "\"marked\" (共…/其中 close by), \"head-noun\" (same head noun "
-                                                     "just before).")
+    total_link: str | None = Field(
+        default=None,
+        description="What ties the total to the parts. Said by the words: \"stated\" (the total opens "
+                    "the list: 共受理…,其中…), \"cue\" (a list cue ties the list to the figure before it: "
+                    "其中, …中, 按…分, 从…看), \"named\" (the parts are named as kinds of the total, or "
+                    "their shares name it: 占全市转办量的…), \"paragraph\" (the whole of the list's "
+                    "paragraph, presented by a total word or an intake verb), \"disposition\" (figures "
+                    "answered and passed on divide the intake stated before), \"after\" (a total stated "
+                    "after the list: 三区合计…), \"table\" (a table's 合计 row or 小计 column). Only "
+                    "arithmetic: \"sum\" (the parts add up to it exactly), \"shares\" (part/total gives "
+                    "the stated shares), \"near\" (the parts nearly add up to a figure close by). "
+                    "The checks prove (error) over ties the words make and warn over \"near\".")
+    evidence: str | None = Field(
+        default=None,
+        description="The words that tie the total to the parts, as written (其中, 从渠道看, 共受理, 合计, "
+                    "a section heading); None when only arithmetic ties them.")
+    overlap: bool = Field(
+        default=False,
+        description="The parts may overlap by nature: one is named by a trait that cuts across the others "
+                    "(其中专任教师1050名、党员320名), so their sum proves no excess over the total.")
 
 
 class RankItem(BaseModel):
@@ -288,6 +332,15 @@ class Diagnostic(BaseModel):
     span: Span = Field(description="The figure the finding points at.")
     related: list[Span] = Field(default_factory=list, description="The other figures the arithmetic uses.")
     fact_ids: list[str] = Field(default_factory=list, description="Ids of the facts involved.")
+    evidence: str | None = Field(default=None, description="What ties the figures the finding relates, as "
+                                                           "extraction read it: for a breakdown its tie and the "
+                                                           "words that make it (\"cue: 其中\", \"stated: 共受理\", "
+                                                           "\"near\" when only a near sum ties them), for an "
+                                                           "average \"average_of\", for a restated figure its "
+                                                           "metric. A proven finding (error) rests on words or "
+                                                           "exact arithmetic; a likely one (warning) does not.")
+    arithmetic: str | None = Field(default=None, description="The arithmetic that fails, as a formula "
+                                                             "(3000 + 2100 = 5100 > 5000; 38/150 = 25.333% ≠ 25.4%).")
 
 
 class Document(BaseModel):

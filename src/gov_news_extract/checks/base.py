@@ -14,10 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from functools import cached_property
 from typing import Any
-
-import regex
 
 from ..context import Context
 from ..models import (
@@ -37,26 +34,16 @@ from ..models import (
 )
 from ..numbers import rounding
 from ..numbers.rounding import Interval
+from ..text import lexicon
 from ..text.rx import rx
 
 Numeric = Quantity | Percent | Change
 
-# Measure words for counted things: a total in 个 and parts in 件 are one kind of count.
-COUNT_UNITS = frozenset("件 次 个 起 宗 条 例 单 项 家 户 人 人次 个次 通 批 份 名 位 处 所 座 台 辆 张 封 篇".split())
-# A share introduced as 占年度计划的…, 占目标的… is measured against the part's own
-# basis, not against the breakdown's total.
-_OWN_BASIS = regex.compile(r"(计划|目标|任务|预算|上年|去年|同期|上月|上周|全年任务|进度)")
-_SHARE_LEAD = regex.compile(r"占([^，,。；;、占]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?$")
-_APPROX_BEFORE = regex.compile(rf"({'|'.join(rounding.WORDS_BEFORE)})(?:了|达)?$")
-_APPROX_AFTER = regex.compile(rf"(?:[(（][^()（）]{{0,20}}[)）])?({'|'.join(rounding.WORDS_AFTER)})")
-# The characters those two patterns can end with / start with: most figures have neither
-# next to them, and a set test is cheaper than the regexes.
-_APPROX_BEFORE_LAST = frozenset(w[-1] for w in rounding.WORDS_BEFORE) | {"了", "达", "\n"}  # $ matches before a final \n
-_APPROX_AFTER_FIRST = frozenset(w[0] for w in rounding.WORDS_AFTER) | {"(", "（"}
-# Words that introduce a list of parts: 其中, 分别为, 按类型分析, 分行业来看, 从来源看, 诉求分类.
-_PARTS_CUE = regex.compile(r"其中|分别|包括|按[^，,。；;]{0,10}(分|看|统计|分析|划分)|从[^，,。；;]{0,10}看|"
-                           r"分[^，,。；;]{0,6}看|分类|构成|结构")
-_PAUSE = regex.compile(r"[。；;！!？?\n]")
+# The qualifiers that make a figure an average (日均, 人均…), a quotient and never an exact count.
+_AVERAGE_WORDS = frozenset(lexicon.get("average").meanings)
+
+# Measure words for counted things (件, 次, 个…): a total in 个 and parts in 件 are one kind of count.
+_COUNT_UNITS = frozenset(lexicon.get("unit").having(group="count"))
 
 
 @dataclass(frozen=True)
@@ -95,7 +82,6 @@ class Facts:
     facts: list[Fact] = field(default_factory=list)
     by_id: dict[str, Fact] = field(default_factory=dict)
     article_of: dict[str, int] = field(default_factory=dict)
-    _pauses: list[int] | None = None
     _quantities: list[Quantity] | None = None
     # Per-document memos, keyed by id() of the fact or part (which stays alive in
     # `facts` while this object lives; the object itself is stored and checked):
@@ -106,7 +92,6 @@ class Facts:
     _total_values: dict[int, tuple[Any, Value | None]] = field(default_factory=dict, repr=False)
     _of: dict[Any, list[Any]] = field(default_factory=dict, repr=False)
     _by_type: dict[type[Any], list[Fact]] | None = field(default=None, repr=False)
-    _approx: dict[int, tuple[Fact, str | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, ctx: Context | None, doc: Document) -> Facts:
@@ -122,37 +107,17 @@ class Facts:
             facts = list(ctx.facts)
         return cls(doc=doc, ctx=ctx, facts=facts, by_id={f.id: f for f in facts if f.id}, article_of=article_of)
 
-    # ------------------------------------------------------------ text
-    @cached_property
-    def text(self) -> str:  # read in every helper: an attribute after the first time
-        return self.ctx.norm.text if self.ctx is not None else ""
-
+    # ------------------------------------------------------------ structure
     def pos(self, f: Fact) -> tuple[int, int]:
-        """The fact's range in the normalised text (its original span when there is none)."""
+        """The fact's range in the normalised text (its original span when there is none): for order
+        and distance only."""
         ns = f.nspan
         return ns if ns != (0, 0) else (f.span.start, f.span.end)
 
-    def between(self, a: Fact, b: Fact) -> str:
-        (_, e1), (s2, _) = sorted([self.pos(a), self.pos(b)])
-        return self.text[e1:s2] if self.text else ""
-
-    def same_sentence(self, a: Fact, b: Fact) -> bool:
-        if not self.text:
-            return False
-        if self._pauses is None:
-            # Sentence ends, found once: the rules ask this for many pairs of facts.
-            self._pauses = [m.start() for m in _PAUSE.finditer(self.text)]
-        (_, e1), (s2, _) = sorted([self.pos(a), self.pos(b)])
-        k = bisect.bisect_left(self._pauses, e1)
-        return not (k < len(self._pauses) and self._pauses[k] < s2)
-
-    def before(self, f: Fact, n: int) -> str:
-        s = self.pos(f)[0]
-        return self.text[max(0, s - n):s] if self.text else ""
-
-    def after(self, f: Fact, n: int) -> str:
-        e = self.pos(f)[1]
-        return self.text[e:e + n] if self.text else ""
+    @staticmethod
+    def same_sentence(a: Fact, b: Fact) -> bool:
+        """Both facts stand in one sentence (as extraction recorded it; unknown is no)."""
+        return a.sentence is not None and b.sentence is not None and a.sentence.start == b.sentence.start
 
     def same_article(self, a: Fact, b: Fact) -> bool:
         ia, ib = self.article_of.get(a.id), self.article_of.get(b.id)
@@ -200,29 +165,9 @@ class Facts:
         hit = self._values.get(id(f))
         if hit is not None and hit[0] is f:
             return hit[1]
-        v = Value(interval(f, self.approx_of(f)), f.span, f, f.value, f.decimals)
+        v = Value(interval(f), f.span, f, f.value, f.decimals)
         self._values[id(f)] = (f, v)
         return v
-
-    def approx_of(self, f: Numeric) -> str | None:
-        """The fact's approximate word, or one the text puts around it (超过40500万吨, 1000万吨(…)以上)."""
-        if f.approx or not self.text:
-            return f.approx
-        hit = self._approx.get(id(f))
-        if hit is not None and hit[0] is f:
-            return hit[1]
-        s, e = self.pos(f)
-        text = self.text
-        out: str | None = None
-        lead = text[max(0, s - 5):s]
-        m = _APPROX_BEFORE.search(lead) if lead[-1:] in _APPROX_BEFORE_LAST else None
-        if m:
-            out = m.group(1)
-        elif text[e:e + 1] in _APPROX_AFTER_FIRST:
-            m = _APPROX_AFTER.match(text[e:e + 30])
-            out = m.group(1) if m else None
-        self._approx[id(f)] = (f, out)
-        return out
 
     def part_value(self, p: Part | RankItem) -> Value | None:
         return self._memo(self._part_values, p, self._part_value)
@@ -244,9 +189,8 @@ class Facts:
     def _part_share(self, p: Part | RankItem) -> Value | None:
         f = self.numeric(p.share_id)
         if f is not None:
-            if isinstance(f, Change) or not self.share_of_whole(f):
-                return None
-            return self.value_of(f)
+            # (a share of the part's own plan, 占年度计划的76%, is never made a part's share)
+            return None if isinstance(f, Change) else self.value_of(f)
         if p.share is None:
             return None
         return bare_value(p.share, exact_if_integer=False)
@@ -258,36 +202,6 @@ class Facts:
         if b.total is None:
             return None
         return bare_value(b.total, exact_if_integer=True)
-
-    def share_of_whole(self, f: Numeric) -> bool:
-        """False when the text measures the share against the part's own basis (占年度计划的76%)."""
-        if not self.text:
-            return True
-        lead = self.before(f, 16)
-        m = _SHARE_LEAD.search(lead)
-        return not (m and _OWN_BASIS.search(m.group(1)))
-
-    def parts_linked(self, total: Numeric | None, parts: list[Numeric]) -> bool:
-        """Does the text tie these parts to this total?
-
-        Either the total and every part share one sentence, or the parts start
-        in the next sentence of the same paragraph, or they come after the total
-        and are introduced as parts (其中, 分别, 按类型分析 …).
-        A breakdown built across unrelated sentences proves nothing.
-        """
-        if total is None or not parts or not self.text:
-            return True
-        if all(self.same_sentence(total, p) for p in parts):
-            return True
-        first = min(parts, key=lambda p: self.pos(p)[0])
-        t_end, f_start = self.pos(total)[1], self.pos(first)[0]
-        if t_end > f_start:
-            return False
-        gap = self.text[t_end:f_start]
-        if "\n" not in gap and len(_PAUSE.findall(gap)) <= 1 and len(gap) <= 40:
-            return True  # the very next sentence of the same paragraph lists them
-        window = self.text[max(t_end, f_start - 30):f_start]
-        return bool(_PARTS_CUE.search(window))
 
     def another_total(self, exclude: set[str], exact_sum: Decimal, before: Fact, unit: str | None) -> Numeric | None:
         """A stated figure (not `exclude`) shortly before `before` that equals the parts' exact sum."""
@@ -313,17 +227,6 @@ class Facts:
                 days = fact_days(p)
                 if days:
                     return days
-        if self.ctx is not None:
-            try:
-                from ..extract import dates
-
-                period_for = getattr(dates, "period_for", None)
-                if period_for is not None:
-                    p = period_for(self.ctx, self.pos(f)[0])
-                    if isinstance(p, (Period, DateFact)):
-                        return fact_days(p)
-            except Exception:  # the dates pass is a colleague's work in progress
-                return []
         return []
 
 
@@ -334,13 +237,14 @@ def _scale_of(f: Numeric) -> int:
     return rounding.multiplier(f.span.text) if f.span.text else 1
 
 
-def interval(f: Numeric, approx: str | None = None) -> Interval:
+def interval(f: Numeric) -> Interval:
     """The interval a numeric fact stands for (plain integer counts are exact)."""
     scale = _scale_of(f)
-    # An average (日均2117次) is a rounded quotient, never an exact count.
-    averaged = "均" in (f.qualifier or "") or "均" in (f.label or "")[:3]
+    # An average (日均2117次, 239起/天) is a rounded quotient, never an exact count.
+    averaged = isinstance(f, Quantity) and (f.per is not None or f.average_of is not None
+                                            or f.qualifier in _AVERAGE_WORDS)
     exact = isinstance(f, Quantity) and f.decimals == 0 and scale == 1 and f.unit != "%" and not averaged
-    iv = rounding.stated(f.value, f.decimals, approx or f.approx, scale=scale, exact=exact)
+    iv = rounding.stated(f.value, f.decimals, f.approx, scale=scale, exact=exact)
     if f.value_high is not None:  # a range 3至5件: anything between
         hi = rounding.stated(f.value_high, f.decimals, None, scale=scale, exact=exact)
         iv = Interval(iv.lo, max(iv.hi, hi.hi))
@@ -354,10 +258,30 @@ def bare_value(v: Decimal, *, exact_if_integer: bool) -> Value:
     return Value(rounding.stated(v, d, None, exact=exact), None, None, v, d)
 
 
+# Ties of a breakdown's total that rest on arithmetic alone and only nearly (parts that nearly add
+# up to a figure close by): a finding over them is likely, not proven.
+_LIKELY_TIES = frozenset({"near"})
+
+
+def tie_severity(b: Breakdown) -> Severity:
+    """How sure a finding about a breakdown's total can be: proven (error) where the words tie the
+    total to its parts (其中, 共…, 按…分, a heading, a table's 合计 row) or the arithmetic does
+    (they add up, their shares fit); likely (warning) where only a near sum ties them."""
+    return "warning" if b.total_link in _LIKELY_TIES else "error"
+
+
+def tie_evidence(b: Breakdown) -> str | None:
+    """What tied a breakdown's total to its parts, as a diagnostic shows it: the kind of tie and the
+    words that make it (cue: 其中; stated: 共受理; sum; near)."""
+    if b.total_link is None:
+        return None
+    return f"{b.total_link}: {b.evidence}" if b.evidence else b.total_link
+
+
 def units_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
-    return a in COUNT_UNITS and b in COUNT_UNITS
+    return a in _COUNT_UNITS and b in _COUNT_UNITS
 
 
 # ---------------------------------------------------------------- dates
@@ -372,7 +296,7 @@ def fact_days(p: Period | DateFact) -> list[int]:
         days = _days_from_value(p.value)
     if not days or p.start is None or p.end is None:
         return days
-    year_written = bool(rx(r"\d{2,4}\s*年").search(p.span.text or ""))
+    year_written = str(p.start.year) in (p.span.text or "")  # 2023年上半年, not 今年上半年
     if not year_written and _covers_february(p.start, p.end):
         leap_shift = 1 if calendar.isleap(p.start.year) else -1
         days = sorted({days[0], days[0] - leap_shift})
@@ -426,6 +350,9 @@ def diagnostic(
     message_en: str,
     related: Iterable[Span | None] = (),
     fact_ids: Iterable[str | None] = (),
+    *,
+    evidence: str | None = None,
+    arithmetic: str | None = None,
 ) -> Diagnostic:
     rid = rule.id if isinstance(rule, Rule) else rule
     rel = [s for s in related if s is not None and s != span]
@@ -443,6 +370,8 @@ def diagnostic(
         span=span,
         related=uniq,
         fact_ids=[i for i in fact_ids if i],
+        evidence=evidence,
+        arithmetic=arithmetic,
     )
 
 

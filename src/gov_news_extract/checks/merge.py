@@ -42,6 +42,8 @@ def _fold(keep: Diagnostic, other: Diagnostic) -> Diagnostic:
         "message_en": f"{keep.message_en}; {other.message_en}",
         "related": related,
         "fact_ids": list(dict.fromkeys([*keep.fact_ids, *other.fact_ids])),
+        "evidence": keep.evidence or other.evidence,
+        "arithmetic": "; ".join(a for a in (keep.arithmetic, other.arithmetic) if a) or None,
     })
 
 

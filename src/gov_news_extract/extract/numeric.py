@@ -59,13 +59,15 @@ def _token() -> regex.Pattern[str]:
         for m in lx.words("multiplier") if not lx.meaning("multiplier", m).get("traditional")
     )
     cn, digits = _cn(), "".join(regex.escape(w) for w, m in lx.get("numeral").meanings.items() if "digit" in m)
+    # 8万3782人: the four digits below a 万 written out in full (122733 people, a census's way)
+    tenk = "|".join(regex.escape(w) for w, m in lx.get("multiplier").meanings.items() if m.get("scale") == 10000)
     # 239起/天, 3.6万元/人: a count per unit of time or per head is a rate of its own unit
     per = "|".join(regex.escape(u) for u in sorted(set(lx.get("unit").having(group="time")) | set(
         w for w, m in lx.get("unit").meanings.items() if m.get("per")), key=lambda u: -len(u)))
     return regex.compile(
         rf"(?:(?<![\d.])(?P<neg>[-−]))?"
         rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:(?:{lx.alternation_where('numeral', point=True)})[{digits}]+)?)"
-        rf"|(?P<num>{_ARABIC})(?P<mid1>{inner})?(?P<mult>{mult})?"
+        rf"|(?P<num>{_ARABIC})(?P<mid1>{inner})?(?P<mult>{mult})?(?P<rest>(?<={tenk})\d{{4}}(?![\d.]))?"
         rf"|(?P<cn>{cn}))"
         rf"(?P<mid>{inner})?"
         rf"(?P<unit>{ratio}|{unit})?"
@@ -225,6 +227,8 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
                 num = parse_number(g[i_cn])
             else:
                 num = parse_number(g[i_num] + (g[i_mult] or ""))
+                if m.group("rest"):
+                    num = Number(num.value + Decimal(m.group("rest")), 0)
         except ValueError:
             continue
         if g[i_neg]:

@@ -13,7 +13,8 @@ approximate figure's exact value): 超/逾/多/余/以上 make v a lower bound,
 近/不到/以下 an upper bound, 约/左右/大约 a ±20% neighbourhood.
 
 Exact arithmetic on `Fraction` throughout: Decimal division would round.
-Intervals are treated as closed, which errs towards passing at the edges.
+A stated value's interval is open at its high end, as the rule says; exact counts are
+closed points.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ import regex
 # than infinity so that the arithmetic stays in Fraction.
 BIG = Fraction(10) ** 30
 _ZERO = Fraction(0)
-_BIG_INT = 10**30
 
 # Where the words stand: before the number (超过4000件) or after it (4000余件, 1000万吨(…)以上).
 WORDS_BEFORE = ("超过", "超出", "超", "逾", "近", "将近", "接近", "约", "大约", "不到", "不足", "不超过", "突破")
@@ -46,10 +46,15 @@ _SCALE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, 
 
 @dataclass(frozen=True)
 class Interval:
-    """A closed interval [lo, hi] of non-negative rationals."""
+    """An interval of non-negative rationals; each end closed unless marked open.
+
+    A stated rounded value is [v − ½u, v + u): its high end is open, so that 9.9 does
+    not stand for a true 10.0 (ANNOTATION.md). Exact counts are points, closed."""
 
     lo: Fraction
     hi: Fraction
+    hi_open: bool = False
+    lo_open: bool = False
 
     @classmethod
     def point(cls, v: Fraction | Decimal | int) -> Interval:
@@ -57,39 +62,57 @@ class Interval:
         return cls(f, f)
 
     def __add__(self, other: Interval) -> Interval:
-        return Interval(self.lo + other.lo, min(BIG, self.hi + other.hi))
+        return Interval(self.lo + other.lo, min(BIG, self.hi + other.hi),
+                        self.hi_open or other.hi_open, self.lo_open or other.lo_open)
 
     def __sub__(self, other: Interval) -> Interval:
-        return Interval(self.lo - other.hi, self.hi - other.lo)
+        return Interval(self.lo - other.hi, self.hi - other.lo,
+                        self.hi_open or other.lo_open, self.lo_open or other.hi_open)
 
     def scale(self, k: Fraction | int) -> Interval:
         k = Fraction(k)
         a, b = self.lo * k, self.hi * k
-        return Interval(min(a, b), max(a, b))
+        if k >= 0:
+            return Interval(a, b, self.hi_open, self.lo_open)
+        return Interval(b, a, self.lo_open, self.hi_open)
 
     def __truediv__(self, other: Interval) -> Interval:
         """Quotient of positive intervals (the divisor must exclude 0)."""
         if other.lo <= 0:
             return Interval(Fraction(0), BIG)
-        return Interval(self.lo / other.hi, min(BIG, self.hi / other.lo))
+        return Interval(self.lo / other.hi, min(BIG, self.hi / other.lo),
+                        self.hi_open or other.lo_open, self.lo_open or other.hi_open)
 
     def intersects(self, other: Interval) -> bool:
-        return self.lo <= other.hi and other.lo <= self.hi
+        return self.intersection(other) is not None
 
     def intersection(self, other: Interval) -> Interval | None:
-        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
-        return Interval(lo, hi) if lo <= hi else None
+        if self.lo > other.lo:
+            lo, lo_open = self.lo, self.lo_open
+        elif other.lo > self.lo:
+            lo, lo_open = other.lo, other.lo_open
+        else:
+            lo, lo_open = self.lo, self.lo_open or other.lo_open
+        if self.hi < other.hi:
+            hi, hi_open = self.hi, self.hi_open
+        elif other.hi < self.hi:
+            hi, hi_open = other.hi, other.hi_open
+        else:
+            hi, hi_open = self.hi, self.hi_open or other.hi_open
+        if lo < hi or (lo == hi and not lo_open and not hi_open):
+            return Interval(lo, hi, hi_open, lo_open)
+        return None
 
     def contains(self, x: Fraction | Decimal | int) -> bool:
         f = to_fraction(x)
-        return self.lo <= f <= self.hi
+        return (self.lo < f if self.lo_open else self.lo <= f) and (f < self.hi if self.hi_open else f <= self.hi)
 
     def widen(self, by: Fraction) -> Interval:
-        return Interval(max(Fraction(0), self.lo - by), min(BIG, self.hi + by))
+        return Interval(max(Fraction(0), self.lo - by), min(BIG, self.hi + by), self.hi_open, self.lo_open)
 
     def __str__(self) -> str:
         hi = "∞" if self.hi >= BIG else fmt(self.hi)
-        return f"[{fmt(self.lo)}, {hi}]"
+        return f"{'(' if self.lo_open else '['}{fmt(self.lo)}, {hi}{')' if self.hi_open else ']'}"
 
 
 def to_fraction(v: Fraction | Decimal | int | float) -> Fraction:
@@ -101,9 +124,20 @@ def to_fraction(v: Fraction | Decimal | int | float) -> Fraction:
 
 
 def multiplier(surface: str) -> int:
-    """The 万/亿/千 multiplier written in a number's surface text (1 when none)."""
+    """The 万/亿/千 multiplier written in a number's surface text (1 when none, or when digits follow
+    it: 8万3782人 is written to the unit)."""
     m = _MULTIPLIER.search(surface)
-    return _SCALE[m.group(1)] if m else 1
+    if m is None or surface[m.end():m.end() + 1].isdigit():
+        return 1
+    return _SCALE[m.group(1)]
+
+
+def in_written_unit(value: Decimal | Fraction, like: str) -> str:
+    """A value written the way a figure is (684110000000 like 606.98亿元 → 684.11亿元), for messages."""
+    m = _MULTIPLIER.search(like)
+    if m is None or _SCALE[m.group(1)] < 10**4:  # (千: a unit's own part, 千克)
+        return fmt(value, 4)
+    return fmt(Fraction(value) / _SCALE[m.group(1)], 4) + like[m.start():].split()[0]
 
 
 @lru_cache(maxsize=256)  # few (decimals, scale) pairs occur; Fractions are immutable
@@ -134,11 +168,11 @@ def stated(
         n, d = v.numerator, v.denominator
         un, ud = (scale, 10**decimals) if decimals >= 0 else (scale, 1)
         lo_n = 2 * ud * n - un * d
-        return Interval(Fraction(lo_n, 2 * ud * d) if lo_n > 0 else _ZERO, Fraction(ud * n + un * d, ud * d))
+        return Interval(Fraction(lo_n, 2 * ud * d) if lo_n > 0 else _ZERO, Fraction(ud * n + un * d, ud * d), True)
     u = last_place(decimals, scale)
-    base = Interval(max(Fraction(0), v - u / 2), v + u)
+    base = Interval(max(Fraction(0), v - u / 2), v + u, True)
     if any(w in approx for w in UPPER_BOUND_WORDS):
-        return Interval(Fraction(0), base.hi)
+        return Interval(Fraction(0), base.hi, True)
     if any(w in approx for w in LOWER_BOUND_WORDS):
         return Interval(base.lo, BIG)
     # 约/左右 and anything unknown: a generous neighbourhood.
@@ -162,17 +196,16 @@ def share_interval(part: Interval, whole: Interval) -> Interval:
 def consistent_share(share: Interval, part: Interval, whole: Interval) -> bool:
     """True when some true part, whole and share in their intervals satisfy share = part/whole."""
     sl, sh, pl, ph, wl, wh = share.lo, share.hi, part.lo, part.hi, whole.lo, whole.hi
-    if wl > 0 and wh > 0:
-        # share ∩ [100·pl/wh, 100·min(BIG, ph/wl)], decided by cross-multiplying the integer
-        # numerators and denominators instead of building the quotient interval (the same
-        # comparisons, exact, without a dozen Fraction operations per share checked).
-        sln, sld, shn, shd = sl.numerator, sl.denominator, sh.numerator, sh.denominator
-        pln, pld, phn, phd = pl.numerator, pl.denominator, ph.numerator, ph.denominator
-        wln, wld, whn, whd = wl.numerator, wl.denominator, wh.numerator, wh.denominator
-        ordered = pln * whd <= _BIG_INT * whn * pld and pln * wln * phd * whd <= phn * whn * pld * wld
-        if ordered:  # low end <= high end (otherwise scale() swaps them: the general path below)
-            return (sln <= 100 * _BIG_INT * sld and sln * wln * phd <= 100 * phn * sld * wld
-                    and 100 * pln * shd * whd <= shn * whn * pld)
+    if wl > 0 and ph <= BIG * wl:
+        # share ∩ [100·pl/wh, 100·ph/wl], decided by cross-multiplying (the same comparisons as
+        # building the quotient interval, exact, with a handful of Fraction products per share):
+        # the quotient's low end is open when pl or wh is, its high end when ph or wl is.
+        q_lo_open, q_hi_open = part.lo_open or whole.hi_open, part.hi_open or whole.lo_open
+        a, b = sl * wl, 100 * ph  # share.lo against the quotient's high end
+        below_hi = a < b or (a == b and not share.lo_open and not q_hi_open)
+        c, d = 100 * pl, sh * wh  # the quotient's low end against share.hi
+        above_lo = c < d or (c == d and not q_lo_open and not share.hi_open)
+        return below_hi and above_lo
     return share.intersects(share_interval(part, whole))
 
 
@@ -181,5 +214,5 @@ def fmt(x: Fraction | Decimal | float | int, digits: int = 2) -> str:
     f = float(x)
     if abs(f - round(f)) < 1e-9:
         return str(round(f))
-    s = f"{f:.{digits}f}".rstrip("0").rstrip(".")
-    return s
+    s = f"{f:.{digits}f}"
+    return s.rstrip("0").rstrip(".") if "." in s else s  # 819.96 to 0 digits is 820, not 82

@@ -32,25 +32,28 @@ from fractions import Fraction
 from ...models import Diagnostic, Quantity, TimeFact
 from ...numbers import rounding
 from ...numbers.rounding import Interval
-from ...text.rx import rx
+from ...text import lexicon
 from ..base import Facts, Rule, diagnostic
 
-_MINUTES = {"分钟": Fraction(1), "分": Fraction(1), "小时": Fraction(60), "个小时": Fraction(60),
-            "钟头": Fraction(60), "个钟头": Fraction(60), "秒": Fraction(1, 60), "秒钟": Fraction(1, 60)}
 _WINDOW = 400  # characters: the times of one scene
-_FROM_START = rx(r"从[^,，。;；]{1,12}(?:到|至)[^,，。;；]{1,12}(?:共|仅|只)?(?:用时|历时|耗时|用了|仅用|共用)?$")
+
+
+def _minutes(unit: str | None) -> Fraction | None:
+    """Minutes in one of the unit (小时 → 60), from the unit's meaning in the lexicon."""
+    m = lexicon.meaning("unit", unit or "").get("minutes")
+    return Fraction(str(m)).limit_denominator(60) if m else None
 
 
 def _clock(t: TimeFact) -> tuple[Fraction, Fraction] | None:
-    """Minutes after midnight and the precision of the written time."""
-    if t.approx or rx(r"许|左右|前后|多|约").search(t.span.text or ""):
+    """Minutes after midnight and the precision of the written time (None for an approximate one)."""
+    if t.approx:
         return None
-    m = rx(r"T?(\d{1,2}):(\d{2})(?::(\d{2}))?").fullmatch(t.value.strip())
-    if not m:
+    parts = t.value.strip().lstrip("T").split(":")
+    if len(parts) not in (2, 3) or not all(p.isdigit() for p in parts):
         return None
-    h, mi = int(m.group(1)), int(m.group(2))
-    if m.group(3):
-        return Fraction(h * 60 + mi) + Fraction(int(m.group(3)), 60), Fraction(1, 60)
+    h, mi = int(parts[0]), int(parts[1])
+    if len(parts) == 3:
+        return Fraction(h * 60 + mi) + Fraction(int(parts[2]), 60), Fraction(1, 60)
     return Fraction(h * 60 + mi), Fraction(1)
 
 
@@ -58,10 +61,10 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
     times = [t for t in facts.of(TimeFact)]
     if len(times) < 2:
         return
-    durations = [q for q in facts.of(Quantity) if q.unit in _MINUTES and q.value_high is None]
+    durations = [q for q in facts.of(Quantity) if _minutes(q.unit) and q.value_high is None]
     ends = {facts.pos(q)[1]: q for q in durations}
     for q in durations:
-        per = _MINUTES[q.unit or ""]
+        per = _minutes(q.unit) or Fraction(1)
         if facts.pos(q)[0] in ends:
             continue  # the 15分钟 of 2小时15分钟: checked with the hours before it
         qs = facts.pos(q)[0]
@@ -69,14 +72,12 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         if len(near) < 2:
             continue
         t1, t2 = near[-2], near[-1]
-        if not (facts.same_sentence(t2, q) or _one_sentence_apart(facts, t2, q)):
+        if not (facts.same_sentence(t2, q) or _next_sentence(t2, q)):
             continue
-        from_start = bool(_FROM_START.search(facts.before(q, 24)))
-        if from_start:
+        if q.from_first:
             # 从接警到封堵用时26分钟: measured from the scene's first time, not the one before the last
             # (times written to the minute, not the ends of a stated range: 夜间(20时至次日6时))
-            scene = [t for t in near if rx(r"分|:").search(t.span.text or "")
-                     and not rx(r"^[至到—~-]").match(facts.after(t, 2))]
+            scene = [t for t in near if t.minutes and not t.in_range]
             t1 = scene[0] if len(scene) >= 2 and scene[-1] is t2 else t1
         c1, c2 = _clock(t1), _clock(t2)
         if c1 is None or c2 is None or c2[0] <= c1[0]:
@@ -87,25 +88,26 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         stated = facts.value_of(q).iv.scale(per)
         nxt = _after_part(facts, q, durations)
         if nxt is not None:  # 2小时15分钟: one duration
-            stated = Interval(stated.lo + facts.value_of(nxt).iv.scale(_MINUTES[nxt.unit or ""]).lo,
-                              stated.hi + facts.value_of(nxt).iv.scale(_MINUTES[nxt.unit or ""]).hi)
+            more = facts.value_of(nxt).iv.scale(_minutes(nxt.unit) or Fraction(1))
+            stated = Interval(stated.lo + more.lo, stated.hi + more.hi, stated.hi_open or more.hi_open)
         if stated.intersects(elapsed):
             continue
-        if not from_start and len(near) >= 3 and _fits_from(near[0], t2, stated):
+        if not q.from_first and len(near) >= 3 and _fits_from(near[0], t2, stated):
             continue  # 救援历时55分钟 from the first call (9时10分), not from the time just before
         text = q.span.text.replace("*", "")
         yield diagnostic(RULE, "warning", q.span,
                          f"{text}与时间{t1.span.text}至{t2.span.text}（相隔{rounding.fmt(diff)}分钟）不符",
                          f"the duration {text} disagrees with {t1.value}–{t2.value} "
                          f"({rounding.fmt(diff)} minutes apart)",
-                         [t1.span, t2.span], [q.id, t1.id, t2.id])
+                         [t1.span, t2.span], [q.id, t1.id, t2.id],
+                         arithmetic=f"{t2.value} − {t1.value} = {rounding.fmt(diff)} min ≠ {text}")
 
 
 def _after_part(facts: Facts, q: Quantity, durations: list[Quantity]) -> Quantity | None:
     """The smaller unit written right after q (2小时 then 15分钟)."""
     e = facts.pos(q)[1]
     for d in durations:
-        if facts.pos(d)[0] == e and _MINUTES[d.unit or ""] < _MINUTES[q.unit or ""]:
+        if facts.pos(d)[0] == e and (_minutes(d.unit) or 0) < (_minutes(q.unit) or 0):
             return d
     return None
 
@@ -119,9 +121,11 @@ def _fits_from(t1: TimeFact, t2: TimeFact, stated: Interval) -> bool:
     return stated.intersects(Interval(max(Fraction(0), diff - prec), diff + prec))
 
 
-def _one_sentence_apart(facts: Facts, a: TimeFact, b: Quantity) -> bool:
-    gap = facts.between(a, b)
-    return len(rx(r"[。；;！!？?]").findall(gap)) <= 1 and "\n\n" not in gap
+def _next_sentence(a: TimeFact, b: Quantity) -> bool:
+    """b's sentence follows a's, on the same line or the next (no blank line between)."""
+    if a.sentence is None or b.sentence is None:
+        return False
+    return 0 <= b.sentence.start - a.sentence.end <= 1
 
 
 RULE = Rule(id="elapsed-time", severity="warning", summary="a duration disagrees with the clock times around it",

@@ -29,24 +29,31 @@ import bisect
 from collections.abc import Iterator
 from fractions import Fraction
 
-import regex
-
 from ...models import Change, Diagnostic, Quantity
 from ...numbers import rounding
 from ...numbers.rounding import Interval
-from ...text.rx import rx
+from ...text import lexicon
 from ..base import Facts, Rule, Value, diagnostic, pct, units_compatible
 
-_BASIS_WORDS = regex.compile(r"(上年同期|去年同期|上年|去年|上周|上月|上期|上季度|同期)[^，,。；;\d]{0,6}$")
-_NO_QUALIFIER = (None, "", "共", "累计", "合计", "共计")
+# Qualifiers that leave a figure the period's own total (共, 累计, 合计…).
+_TOTALS = frozenset(lexicon.get("total").meanings)
+# Units of a relative change (%, 倍) and of any change that is not an amount (个百分点).
+_RELATIVE = frozenset(lexicon.get("ratio_unit").having(kind="percent") + lexicon.get("ratio_unit").having(kind="times"))
+_NOT_AMOUNTS = frozenset(lexicon.get("ratio_unit").meanings)
+# An average rate (年均增长率9.4%) compounds over years: no simple ratio of two figures.
+_AVERAGES = frozenset(lexicon.get("average").meanings)
 
 
 def _basis(b: str) -> str:
     """环比 is against the period before (较上月, 比上周); 同比 against the same period a year before."""
-    if rx(r"同比|同期|上年|去年").search(b):
-        return "year"
-    if rx(r"环比|上月|上周|上季度|上期|前一").search(b):
-        return "previous"
+    for t in lexicon.scan(b):
+        meaning = lexicon.meaning("basis_word", t.text) or lexicon.meaning("prior_period", t.text)
+        if meaning.get("start") or meaning.get("end"):
+            return b  # 比年初, 较上年末: a point in time, not a period like this one
+        if meaning.get("same") or meaning.get("period") == "year":
+            return "year"
+        if meaning:
+            return "previous"
     return b
 
 
@@ -67,7 +74,7 @@ def _quantities_before(facts: Facts, c: Change, quantities: list[Quantity], star
     for f in reversed(quantities[max(0, k - 40):k]):
         if not facts.same_sentence(f, c):
             break
-        if f.qualifier in _NO_QUALIFIER:
+        if not f.qualifier or f.qualifier in _TOTALS:
             out.append(f)
     return out[::-1]
 
@@ -76,13 +83,13 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
     changes = list(facts.of(Change))
     quantities = sorted(facts.of(Quantity), key=lambda q: facts.pos(q)[0])
     starts = [facts.pos(q)[0] for q in quantities]
-    absolute = [ac for ac in changes if ac.unit not in ("%", "倍", "个百分点", None)]
+    absolute = [ac for ac in changes if ac.unit is not None and ac.unit not in _NOT_AMOUNTS]
     rows: dict[tuple[int, int], list[Quantity]] = {}
     for q in quantities:
         if q.cell is not None and q.cell.period is not None:
             rows.setdefault((q.cell.table, q.cell.row), []).append(q)
     for rc in changes:
-        if rc.unit not in ("%", "倍") or facts.approx_of(rc):
+        if rc.unit not in _RELATIVE or rc.approx or rc.qualifier in _AVERAGES:
             continue
         if rc.cell is not None:
             # Form 3: a table row with the current and the earlier period's figures beside its growth
@@ -116,7 +123,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 continue
             b = Fraction(q.value) - Fraction(ac.value) if rc.direction == "up" else Fraction(q.value) + Fraction(ac.value)
             true = Fraction(ac.value) / b * _rate(rc) if b > 0 else Fraction(0)
-            yield _finding(rc, rate, cur, delta, f"{rounding.fmt(ac.value)}/{rounding.fmt(b)}", true, q, ac)
+            yield _finding(rc, rate, cur, delta, f"{rounding.fmt(ac.value)}/{rounding.fmt(b)}", true, q, ac,
+                           "the figure, its change and its rate in one sentence")
             break
         else:
             yield from _against_basis(facts, rc, before)
@@ -130,7 +138,7 @@ def _named_current(facts: Facts, ac: Change, quantities: list[Quantity], starts:
         return None
     k = bisect.bisect_left(starts, facts.pos(ac)[0])
     for q in reversed(quantities[max(0, k - 60):k]):
-        if q.unit != ac.unit or q.qualifier not in _NO_QUALIFIER or not q.label or len(q.label) < 2:
+        if q.unit != ac.unit or (q.qualifier and q.qualifier not in _TOTALS) or not q.label or len(q.label) < 2:
             continue
         if q.label in ac.label and q.period_id == ac.period_id and q.value > ac.value \
                 and facts.same_article(q, ac):
@@ -144,7 +152,7 @@ def _table_row(facts: Facts, rc: Change, row: list[Quantity]) -> Iterator[Diagno
     prior = [q for q in row if q.cell is not None and q.cell.period == "prior"]
     if len(cur) != 1 or len(prior) != 1 or not units_compatible(cur[0].unit, prior[0].unit):
         return
-    if facts.approx_of(cur[0]) or facts.approx_of(prior[0]):
+    if cur[0].approx or prior[0].approx:
         return
     c, b, rate = facts.value_of(cur[0]), facts.value_of(prior[0]), facts.value_of(rc)
     if b.iv.lo <= 0:
@@ -155,12 +163,14 @@ def _table_row(facts: Facts, rc: Change, row: list[Quantity]) -> Iterator[Diagno
         return
     true = (Fraction(cur[0].value) - Fraction(prior[0].value)) * sign / Fraction(prior[0].value) * _rate(rc)
     arith = f"({rounding.fmt(cur[0].value)} − {rounding.fmt(prior[0].value)})/{rounding.fmt(prior[0].value)}"
-    yield _finding(rc, rate, c, b, arith, true, cur[0], prior[0])
+    yield _finding(rc, rate, c, b, arith, true, cur[0], prior[0], "a table row: this and the earlier period")
 
 
 def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator[Diagnostic]:
     """Form 2: 今年X件, 去年同期Y件, 增长P%."""
-    bases = [q for q in before if _BASIS_WORDS.search(facts.before(q, 12))]
+    # the figure of the period the change is against (去年同期3185件 for 同比, 上月… for 环比)
+    bases = [q for q in before if q.basis and _basis(q.basis) in ("year", "previous")
+             and (not rc.basis or _basis(rc.basis) == _basis(q.basis))]
     if len(bases) != 1:
         return
     base = bases[0]
@@ -177,18 +187,19 @@ def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator
     true = (Fraction(cur_q.value) - Fraction(base.value)) * sign / Fraction(base.value) * _rate(rc) \
         if base.value else Fraction(0)
     arith = f"({rounding.fmt(cur_q.value)} − {rounding.fmt(base.value)})/{rounding.fmt(base.value)}"
-    yield _finding(rc, rate, cur, bv, arith, true, cur_q, base)
+    yield _finding(rc, rate, cur, bv, arith, true, cur_q, base, f"basis: {base.basis}")
 
 
 def _finding(rc: Change, rate: Value, first: Value, second: Value, arith: str, true: Fraction,
-             f1: Quantity | Change, f2: Quantity | Change) -> Diagnostic:
+             f1: Quantity | Change, f2: Quantity | Change, evidence: str) -> Diagnostic:
     """The diagnostic both forms give: the stated change, the two figures, and the arithmetic."""
-    shown = pct(true, 1) if rc.unit == "%" else rounding.fmt(true, 2) + "倍"
+    shown = pct(true, 1) if rc.unit == "%" else rounding.fmt(true, 2) + (rc.unit or "")
     return diagnostic(RULE, "error", rc.span,
                       f"{rate.text}与{first.text}、{second.text}不符：{arith} = {shown}",
                       f"the change {rounding.fmt(rc.value, 4)}{rc.unit} disagrees with "
                       f"{arith.replace('−', '-')} = {shown}",
-                      [f1.span, f2.span], [rc.id, f1.id, f2.id])
+                      [f1.span, f2.span], [rc.id, f1.id, f2.id], evidence=evidence,
+                      arithmetic=f"{arith} = {shown} ≠ {rate.text}")
 
 
 RULE = Rule(id="growth-rate", severity="error", summary="a change disagrees with the figures it relates",

@@ -24,19 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-import regex
-
 from ...models import Breakdown, Diagnostic
 from ...numbers import rounding
-from ...text.rx import rx
-from ..base import Facts, Rule, diagnostic, units_compatible
-
-# Links that extraction found in the figures themselves (the list opens with the total, the
-# parts nearly add up to it, their shares are part/total, they are named as kinds of it):
-# these tie parts to a total even across sentences.
-# Traits that cut across other kinds of people (a 党员 may be a teacher): such lists overlap.
-_CROSS_CUTTING = regex.compile(r"党员|团员|青年|少数民族|大学生|研究生|博士|硕士|退役军人|残疾|志愿者|老年|女性|妇女")
-_STRUCTURAL_LINKS = {"run", "sum", "shares", "named"}
+from ..base import Facts, Rule, diagnostic, tie_evidence, tie_severity, units_compatible
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
@@ -53,13 +43,12 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             continue
         if sum(v.iv.lo > total.iv.hi for v in known) >= 2:
             continue  # several parts each above the total: these are not its parts, no single slip
-        if any(_CROSS_CUTTING.search(p.label or "") for p in b.parts):
+        if b.overlap:
             continue  # 其中专任教师1050名、党员320名: a trait that cuts across the others proves nothing
         part_facts = [v.fact for v in known if v.fact is not None]
-        if not facts.parts_linked(total.fact, part_facts) and b.total_link not in _STRUCTURAL_LINKS:
-            continue
+        severity = tie_severity(b)
         exact = sum((v.value for v in known), Decimal(0))
-        if part_facts and all(v.iv.lo == v.iv.hi for v in known) and facts.another_total(
+        if severity != "error" and part_facts and all(v.iv.lo == v.iv.hi for v in known) and facts.another_total(
                 {total.fact.id if total.fact else "", *(f.id for f in part_facts)}, exact,
                 min(part_facts, key=lambda f: facts.pos(f)[0]), tunit) is not None:
             continue  # the parts add up exactly to another stated figure: that one is their total
@@ -68,26 +57,19 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         span = total.span or b.span
         related = [v.span for v in known]
         ids = [b.id, total.fact.id if total.fact else None] + [v.fact.id if v.fact else None for v in known]
-        shown = _in_written_unit(sum((v.value for v in known), Decimal(0)), total.text)
+        shown = rounding.in_written_unit(sum((v.value for v in known), Decimal(0)), total.text)
+        evidence = tie_evidence(b)
         if s.lo > total.iv.hi:
-            yield diagnostic(RULE, "error", span,
+            yield diagnostic(RULE, severity, span,
                              f"各部分合计{arith} = {shown}，超过总数{total.text}",
                              f"parts add up to {shown}, more than the total {rounding.fmt(total.value, 4)}",
-                             related, ids)
+                             related, ids, evidence=evidence, arithmetic=f"{arith} = {shown} > {total.text}")
         elif b.complete and len(known) == len(b.parts) and s.hi < total.iv.lo:
-            yield diagnostic(RULE, "error", span,
+            yield diagnostic(RULE, severity, span,
                              f"各部分合计{arith} = {shown}，少于总数{total.text}（分类已列全）",
                              f"the parts of a complete breakdown add up to {shown}, "
                              f"less than the total {rounding.fmt(total.value, 4)}",
-                             related, ids)
-
-
-def _in_written_unit(value: Decimal, like: str) -> str:
-    """684110000000 written like 606.98亿元 → 684.11亿元."""
-    m = rx(r"(万亿|萬億|万|萬|亿|億)(\S*)$").search(like)
-    if not m:
-        return rounding.fmt(value, 4)
-    return rounding.fmt(value / rounding.multiplier(m.group(1)), 4) + m.group(1) + m.group(2)
+                             related, ids, evidence=evidence, arithmetic=f"{arith} = {shown} < {total.text}")
 
 
 RULE = Rule(id="parts-sum", severity="error", summary="parts of a breakdown do not add up to its total",

@@ -23,20 +23,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-import regex
-
 from ...models import Diagnostic, Ranking
 from ...numbers import rounding
 from ..base import Facts, Rule, Value, diagnostic
 
-# Items named like metrics (计划投资额, 实际投资额) are not ranked entities but two figures of one.
-_METRIC = regex.compile(r"(额|量|数|率|值|比|总计|合计)\p{Han}?$")
-
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
     for r in facts.of(Ranking):
-        if sum(bool(_METRIC.search(i.label)) for i in r.items) * 2 >= len(r.items):
-            continue
         vals: list[Value | None] = [facts.part_value(i) for i in r.items]
         if sum(v is not None for v in vals) < 2 or any(v is None for v in vals):
             vals = [facts.part_share(i) for i in r.items]
@@ -52,7 +45,9 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                              f"排名在后的{b.label}({vb.text}){rel}排名在前的{a.label}({va.text})",
                              f"{b.label} ({rounding.fmt(vb.value, 4)}) is ranked after {a.label} "
                              f"({rounding.fmt(va.value, 4)}) yet is {'larger' if r.order == 'desc' else 'smaller'}",
-                             [va.span], [r.id, vb.fact.id if vb.fact else None, va.fact.id if va.fact else None])
+                             [va.span], [r.id, vb.fact.id if vb.fact else None, va.fact.id if va.fact else None],
+                             evidence=f"ranking, {'descending' if r.order == 'desc' else 'ascending'}",
+                             arithmetic=f"{vb.text} {'>' if r.order == 'desc' else '<'} {va.text}")
 
 
 RULE = Rule(id="ranking-order", severity="warning", summary="ranking items not in the order of their values",

@@ -36,7 +36,7 @@ from fractions import Fraction
 from ...models import Breakdown, Diagnostic, Part, Percent, Ranking, RankItem
 from ...numbers import rounding
 from ...numbers.rounding import Interval
-from ..base import Facts, Rule, Value, diagnostic, pct, units_compatible
+from ..base import Facts, Rule, Value, diagnostic, pct, tie_evidence, tie_severity, units_compatible
 
 
 def _pairs(facts: Facts, parts: Sequence[Part | RankItem]) -> list[tuple[Value, Value]]:
@@ -48,11 +48,17 @@ def _pairs(facts: Facts, parts: Sequence[Part | RankItem]) -> list[tuple[Value, 
     return out
 
 
-def _forced_rounding(facts: Facts, parts: Sequence[Part | RankItem], share: Value, part: Value,
+def _forced_rounding(facts: Facts, parts: Sequence[Part | RankItem], bad: list[tuple[Value, Value]],
                      total: Interval) -> bool:
+    """The one allowance of the spec: the breakdown's shares add up to exactly 100 and a single
+    share is off by one unit in its last place (rounded to make the sum 100). The allowance is
+    the breakdown's, not each share's: two shares off prove a slip."""
+    if len(bad) != 1:
+        return False
     shares = [facts.part_share(p) for p in parts]
     if any(s is None for s in shares) or sum(s.value for s in shares if s is not None) != 100:
         return False
+    part, share = bad[0]
     unit = rounding.last_place(share.decimals)
     return rounding.consistent_share(share.iv.widen(unit), part.iv, total)
 
@@ -82,10 +88,8 @@ def _with_total(facts: Facts, b: Breakdown, total: Value | None = None) -> Itera
     tunit = total.fact.unit if total.fact is not None else b.unit
     pairs = [(v, s) for v, s in _pairs(facts, b.parts)
              if v.fact is None or units_compatible(v.fact.unit, tunit)]
-    bad = [(v, s) for v, s in pairs
-           if not rounding.consistent_share(s.iv, v.iv, total.iv)
-           and not _forced_rounding(facts, b.parts, s, v, total.iv)]
-    if not bad:
+    bad = [(v, s) for v, s in pairs if not rounding.consistent_share(s.iv, v.iv, total.iv)]
+    if not bad or _forced_rounding(facts, b.parts, bad, total.iv):
         return
     implied = _common_total(pairs)
     if implied is not None and len(pairs) >= 2 and not implied.intersects(total.iv):
@@ -93,22 +97,24 @@ def _with_total(facts: Facts, b: Breakdown, total: Value | None = None) -> Itera
         if len(bad) < len(pairs):
             return  # some pass only by coarse rounding: the shares measure another whole, not a slip
         est = rounding.fmt((implied.lo + implied.hi) / 2, 0)
-        yield diagnostic(RULE, "error", total.span or b.span,
+        yield diagnostic(RULE, tie_severity(b), total.span or b.span,
                          f"总数{total.text}与各部分占比不符：按占比推算总数约为{est}"
                          f"（如{bad[0][0].text}÷{bad[0][1].text}）",
                          f"the total {rounding.fmt(total.value, 4)} disagrees with every share; "
                          f"the shares imply a total of about {est}",
                          [s.span for _, s in bad] + [v.span for v, _ in bad],
-                         [b.id, total.fact.id if total.fact else None])
+                         [b.id, total.fact.id if total.fact else None], evidence=tie_evidence(b),
+                         arithmetic=f"{bad[0][0].text}÷{bad[0][1].text} ≈ {est} ≠ {total.text}")
         return
     for v, s in bad:
-        yield diagnostic(RULE, "error", s.span or b.span,
+        yield diagnostic(RULE, tie_severity(b), s.span or b.span,
                          f"占比{s.text}与{v.text}/{total.text} = {_ratio(v, total)}不符",
                          f"share {rounding.fmt(s.value, 4)}% is not {rounding.fmt(v.value, 4)}/"
                          f"{rounding.fmt(total.value, 4)} = {_ratio(v, total)}",
                          [v.span, total.span],
                          [s.fact.id if s.fact else None, v.fact.id if v.fact else None,
-                          total.fact.id if total.fact else None])
+                          total.fact.id if total.fact else None], evidence=tie_evidence(b),
+                         arithmetic=f"{v.text}/{total.text} = {_ratio(v, total)} ≠ {s.text}")
 
 
 def _implied(v: Value, s: Value) -> Interval:
@@ -150,7 +156,8 @@ def _without_total(facts: Facts, fact: Breakdown | Ranking, parts: Sequence[Part
                      f"share {rounding.fmt(s.value, 4)}% disagrees with the other items, which imply a "
                      f"total of about {rounding.fmt(est, 0)} ({ratio})",
                      [v.span] + [p[1].span for j, p in enumerate(pairs) if j != i],
-                     [s.fact.id if s.fact else None, v.fact.id if v.fact else None])
+                     [s.fact.id if s.fact else None, v.fact.id if v.fact else None], evidence="no total: the other items",
+                     arithmetic=f"{v.text}/{rounding.fmt(est, 0)} = {ratio} ≠ {s.text}")
 
 
 def _named_whole(facts: Facts, s: Percent) -> Iterator[Diagnostic]:
@@ -165,7 +172,8 @@ def _named_whole(facts: Facts, s: Percent) -> Iterator[Diagnostic]:
                      f"占比{sv.text}与{pv.text}/{tv.text} = {_ratio(pv, tv)}不符",
                      f"share {rounding.fmt(s.value, 4)}% is not {rounding.fmt(pv.value, 4)}/"
                      f"{rounding.fmt(tv.value, 4)} = {_ratio(pv, tv)}",
-                     [pv.span, tv.span], [s.id, part.id, whole.id])
+                     [pv.span, tv.span], [s.id, part.id, whole.id], evidence="named: the share names its whole",
+                     arithmetic=f"{pv.text}/{tv.text} = {_ratio(pv, tv)} ≠ {sv.text}")
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:

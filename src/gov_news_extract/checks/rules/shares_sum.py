@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from ...models import Breakdown, Diagnostic
 from ...numbers import rounding
-from ..base import Facts, Rule, diagnostic
+from ..base import Facts, Rule, diagnostic, tie_evidence
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
@@ -44,16 +44,19 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         related = [v.span for v in rest]
         ids = [b.id] + [v.fact.id if v.fact else None for v in known]
         shown = rounding.fmt(stated, 4)
+        evidence = "complete" if b.complete else tie_evidence(b)
         if s.lo > 100:
             yield diagnostic(RULE, "error" if b.complete else "warning", span,
                              f"各部分占比合计{arith} = {shown}%，超过100%",
-                             f"shares add up to {shown}%, more than 100%", related, ids)
+                             f"shares add up to {shown}%, more than 100%", related, ids,
+                             evidence=evidence, arithmetic=f"{arith} = {shown}% > 100%")
         elif b.complete and len(known) == len(b.parts) and s.hi < 100:
             yield diagnostic(RULE, "error", span,
                              f"各部分占比合计{arith} = {shown}%，应为100%"
                              f"（按四舍五入或截尾最多{rounding.fmt(s.hi, 4)}%）",
                              f"the shares of a complete breakdown add up to {shown}%, not 100%",
-                             related, ids)
+                             related, ids, evidence=evidence,
+                             arithmetic=f"{arith} = {shown}% ≤ {rounding.fmt(s.hi, 4)}% < 100%")
 
 
 RULE = Rule(id="shares-sum", severity="error", summary="shares of a breakdown add up to more or less than 100%",

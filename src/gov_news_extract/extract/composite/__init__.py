@@ -9,6 +9,7 @@ forms its breakdown and the checks can flag it."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from decimal import Decimal
 
@@ -17,8 +18,9 @@ from ...models import Change, Percent, Quantity
 from ...numbers.numeral import parse_number
 from ...text.clauses import last_before
 from ...text.rx import rx
+from . import links
 from .emit import _TOP_N, _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
-from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _settle_rates, index_like
+from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _settle_rates, index_like, unit_key
 from .rankings import (
     _list_rank_head,
     _name_rankings,
@@ -27,7 +29,27 @@ from .rankings import (
     _ranks_after_figures,
     _stated_ranks,
 )
-from .runs import _find_total, _is_total, _runs, _segments, _share_chains, _split_arithmetic, _total_after
+from .runs import (
+    _SAID,
+    Tie,
+    _after_words,
+    _at_inner_wholes,
+    _best_prefix,
+    _counted_noun,
+    _declared_part,
+    _far_beyond,
+    _find_total,
+    _frame_groups,
+    _is_total,
+    _runs,
+    _segments,
+    _share_chains,
+    _split_arithmetic,
+    _stated_words,
+    _total_after,
+    aside_ranges,
+    sublist_cue,
+)
 from .share_lists import _attach_share_lists
 from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder_parts, _sentence_sums
 from .table_parts import _table_breakdowns, _table_rankings
@@ -39,10 +61,14 @@ def run(ctx: Context) -> None:
     quantities = [f for f in facts if isinstance(f, Quantity)]
     items = _items(ctx, facts)
     taken: list[tuple[int, int]] = []  # spans already read as rankings
-    _lists(ctx, facts, items, quantities, taken)  # runs of named figures (runs.py)
-    _remainder_parts(ctx, items)                   # the last part, left out for want of a share
-    _sentence_sums(ctx, items)                     # parts further on that add up to a whole (sums.py)
-    _distant_sums(ctx, items)                      # a later section's sentence that divides it exactly
+    # Figures in brackets of asides (…共900件(另有50件…),已解决800件) are no list's items, and do not
+    # stand between two items of one list.
+    asides = aside_ranges(ctx)
+    listed = [it for it in items if not _within(it.start, asides)]
+    _lists(ctx, facts, listed, quantities, taken, asides)  # runs of named figures (runs.py)
+    _remainder_parts(ctx, listed)                  # the last part, left out for want of a share
+    _sentence_sums(ctx, listed)                    # parts further on that add up to a whole (sums.py)
+    _distant_sums(ctx, listed)                     # a later section's sentence that divides it exactly
     _bracketed_parts(ctx, quantities)              # 26天(其中优9天、良17天)
     _named_wholes(ctx, items)                      # …占受理总量的5.1% outside any breakdown
     _stated_ranks(ctx, items, taken)               # …,位居第一;…,位居第二 (rankings.py)
@@ -51,6 +77,7 @@ def run(ctx: Context) -> None:
     _ranks_after_figures(ctx, taken)               # 最高的是A…,B和C分别为…,排在第二、第三位
     _table_rankings(ctx)                           # tables (table_parts.py)
     _attach_share_lists(ctx)                       # a:b:c and 分别占… after the parts (share_lists.py)
+    links.run(ctx)                                 # what the checks read about each figure (links.py)
     _table_breakdowns(ctx)                         # totals, 小计 columns, 其中 rows, 构成 blocks
 
 
@@ -68,26 +95,53 @@ def _list_order(text: str, run: list[_Item]) -> str:
     return "asc" if ups > downs else "desc"
 
 
+def _within(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(ranges, (pos, 1 << 62)) - 1
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
+
+
 def _far_over(parts: list[_Item], total: Quantity) -> bool:
     values = [p.value for p in parts if p.value is not None]
     acc = sum(values, Decimal(0))
     return bool(values) and acc > total.value and not _near(acc, total.value, max(values))
 
 
+def _counts_names(text: str, whole: _Item, parts: list[_Item]) -> bool:
+    """本月工單共涉及34個單位,其中東坪鎮17件…: the whole counts, in a unit of its own with its noun
+    after it, the names of the parts, which share another unit."""
+    units = {unit_key(it.qty.unit) for it in parts if it.qty is not None}
+    if whole.qty is None or len(units) != 1 or unit_key(whole.qty.unit) in units or None in units:
+        return False
+    return _counted_noun(text, whole) is not None and bool(rx(r"\p{Han}").match(text, whole.qty.nspan[1]))
+
+
 def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_Item],
-           quantities: list[Quantity], taken: list[tuple[int, int]]) -> None:
+           quantities: list[Quantity], taken: list[tuple[int, int]], asides: list[tuple[int, int]]) -> None:
     """Breakdowns and rankings from runs of named figures joined by list separators."""
     text = ctx.norm.text
-    starts = sorted(f.nspan[0] for f in facts)
-    runs = [_expand_each(r) for r in _runs(ctx, items, starts)]
+    starts = sorted(f.nspan[0] for f in facts if not _within(f.nspan[0], asides))
+    runs = [_expand_each(r) for whole in _runs(ctx, items, starts) for r in _at_inner_wholes(text, whole)]
     used = {id(it) for r in runs for it in r}
     for r in runs + _share_chains(ctx, items, used):
         # A figure presented as the whole starts the run: it is the total, not a part.
         total_item: _Item | None = None
-        if _is_total(ctx, r[0]) or ((r[0].share is None or r[0].rate) and "其中" in text[r[0].end:r[1].start]):
+        # (Not the first part of a list that 其中 opens: 其中“12369”热线共24998件,微信20227件… names a
+        # part's own 共.)
+        if (_is_total(ctx, r[0]) and not _declared_part(ctx, r[0])) \
+                or ((r[0].share is None or r[0].rate) and sublist_cue(text, r[0].end, r[1].start)):
             total_item, r = r[0], r[1:]
             if len(r) < 2:
                 continue
+            if total_item.qty is not None and _far_beyond([it.value for it in r if it.value is not None],
+                                                          total_item.qty.value):
+                # …完成投资高于时序进度的有58个,其中有21个项目已完工;列入…重点项目的69个: parts far beyond
+                # what any slip makes are not this figure's
+                total_item = None
+        # 共涉及34個單位,其中東坪鎮17件,洛陽鎮5件…: a whole counted in another unit, with the noun it
+        # counts after it, counts the names the list gives; the figures sum to some other whole
+        counts_names = total_item is not None and _counts_names(text, total_item, r)
+        if counts_names:
+            total_item = None
         head = _ranking_head(text, r)
         listed_head = head is None and _list_rank_head(text, r)
         if listed_head:
@@ -116,35 +170,62 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
             # the figures of a top-few list (前三位分别为A、B和C,受理量分别为…) rank, they do not divide
             # the whole; only their own sum, when the text states it (三个区县合计80907件)
             if (after := _total_after(ctx, r, quantities)) is not None:
-                _add_breakdown(ctx, after, r, "sum")
+                _add_breakdown(ctx, after, r, "after", _after_words(text, after))
             continue
         # Rates named after a part (办结率) group like counts: only 占比 shares make a share list.
         with_shares = any(it.share is not None and not it.rate for it in r)
         if len({(it.label, _label_at(it)) for it in r}) < len(r):
             continue  # one name for two figures (目标…完成…): a comparison, not parts of a whole
-        # A 分别 list (甲区、乙区和丙区分别受理300件、200件和100件) is parallel by declaration; a
-        # list whose parts add up exactly to the total declared before it (其中,出口…;进口…) keeps
-        # that reading even when two of its parts happen to add up to a third.
+        # A 分别 list (甲区、乙区和丙区分别受理300件、200件和100件) is parallel by declaration.
         parallel = "分别" in text[max(0, r[0].start - 12):r[0].start]
-        declared: tuple[Quantity | None, str | None] = (None, None)
+        declared: Tie | None = None
         if not with_shares and not parallel and total_item is None:
             declared = _find_total(ctx, r, quantities)
-            if declared[0] is not None and declared[1] != "sum":
-                declared = (None, None)
-        if declared[0] is not None:
-            total_item = _Item(declared[0], None, declared[0].nspan[0], declared[0].nspan[1], declared[0].label)
-        groups = [(None, r)] if with_shares or parallel or declared[0] is not None else _split_arithmetic(r)
+            if declared is not None and declared.link not in ("sum", *_SAID):
+                declared = None
+        # Under a total the words declare (共…,其中…, 从…看) only an exact sum reads a sub-total into the
+        # run: a near one would make a slip a sub-total (…905件,其中咨询500件、求助200件、投诉190件…).
+        said = total_item is not None or (declared is not None and declared.link in _SAID)
+        # A list whose parts (or its first parts) add up exactly to the total declared before it
+        # (其中,出口…;进口…;贸易顺差…) keeps that reading even when two of its parts happen to add up
+        # to a third.
+        whole = total_item.qty if total_item is not None else declared.total if declared is not None else None
+        upto = _best_prefix([it.value for it in r], whole.value, near=False) if whole is not None else None
+        if upto is not None and upto < len(r) and r[upto - 1].qty is r[upto].qty:
+            upto = None  # never inside one figure stated for several names (乙区、丙区…各2件)
+        each = len({id(it.qty) for it in r}) < len(r)  # 乙区、丙区…各2件: a flat list by its words
+        if with_shares or parallel or each:
+            groups: list[tuple[_Item | None, list[_Item]]] = [(None, r)]
+        elif upto is not None:
+            # what runs on past the parts may be the last part's own (…自行处理2276件,派单601件,按时结案597件,
+            # 超时办理4件 of 2877件)
+            groups = [(None, r[:upto])] + [g for g in _split_arithmetic(r[upto - 1:]) if g[0] is not None]
+        elif counts_names:
+            # …,人社局9件,黨校1件,供電局3件,電視臺1件,政府辦4件,…: one list by its words; a run of its
+            # parts that happens to add up to one before it (1+3+1+4 = 9) is no sub-list
+            groups = [(None, r)]
+        else:
+            groups = _split_arithmetic(r, near=not said)
+        if said and not with_shares and len(groups) == 1 and (cut := _frame_groups(ctx.norm.original, r)):
+            # …其中有效回访246件,表示满意的有240件,表示一般的有5件: the parts written alike are a list
+            # of their own, of the part before them
+            k = cut[0]
+            groups = [(None, r[:k]), (r[k - 1], r[k:])]
         for head_item, parts in groups:
-            link: str | None
+            tie: Tie | None
             if head_item is not None and head_item.qty is not None:
-                total: Quantity | None = head_item.qty
-                link = "sum"
+                # a sub-total the sums found in the run (…派单601件,按时结案597件,超时办理4件)
+                exact = sum((p.value for p in parts if p.value is not None), Decimal(0)) == head_item.qty.value
+                tie = Tie(head_item.qty, "sum" if exact else "near")
             elif total_item is not None and total_item.qty is not None:
-                total, link = total_item.qty, "run"
+                tie = Tie(total_item.qty, "stated", _stated_words(text, total_item, r[0]))
+            elif declared is not None:
+                tie = declared
             else:
-                total, link = _find_total(ctx, parts, quantities)
-                if total is None and (after := _total_after(ctx, parts, quantities)) is not None:
-                    total, link = after, "sum"  # …北岸區87.9萬人次,三區合計357.6萬人次
+                tie = _find_total(ctx, parts, quantities)
+                if tie is None and (after := _total_after(ctx, parts, quantities)) is not None:
+                    tie = Tie(after, "after", _after_words(text, after))  # …北岸區87.9萬人次,三區合計357.6萬人次
+            total = tie.total if tie is not None else None
             parts = _settle_rates(parts, total)
             if len(parts) < 2:
                 continue
@@ -155,7 +236,11 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
             if total is None and not with_shares and len(parts) < 3:
                 # Two loose counts side by side (受理X件,办结Y件) are not shown to be parts of anything.
                 continue
+            if tie is not None and tie.evidence and parts[0].label and len(parts[0].label) > len(tie.evidence) \
+                    and parts[0].label.startswith(tie.evidence):
+                # 按类型分咨询700个: the cue is no part of the first part's name
+                _relabel(parts[0], parts[0].label, parts[0].label[len(tie.evidence):])
             segments = _segments(parts, total.value) if total is not None and not with_shares else [parts]
             for seg in segments:
                 _category_labels(ctx, seg)
-                _add_breakdown(ctx, total, seg, link)
+                _add_breakdown(ctx, total, seg, tie.link if tie else None, tie.evidence if tie else None)

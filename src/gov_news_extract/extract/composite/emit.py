@@ -8,6 +8,7 @@ import regex
 
 from ...context import Context
 from ...models import Breakdown, Part, Percent, Quantity, Ranking, RankItem, Span
+from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.rx import rx
 from .items import _OTHER, _Item
@@ -90,6 +91,9 @@ def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
     m = _SHARE_BASE.search(text, a, share.nspan[0])
     if m is None:
         return False
+    word = next((t for t in lexicon.scan(text, m.start(), share.nspan[0]) if t.start == m.start()), None)
+    if word is not None and lexicon.meaning("share", word.text).get("kind") == "noun":
+        return False  # 占比率达80.80%: the share word itself (占比率), no whole named
     core = m.group("base")
     if rx(r"(?:到|了|到了)").fullmatch(core):
         return False  # 占到了40.7%: a verb ending, no whole named
@@ -130,7 +134,8 @@ def _bracketed_shares(ctx: Context, total: Quantity, parts: list[_Item]) -> None
             p.share = share  # whether it fits is for share-of-total to say
 
 
-def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], link: str | None = None) -> None:
+def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], link: str | None = None,
+                   evidence: str | None = None) -> None:
     text = ctx.norm.text
     if total is not None:
         for p in parts:
@@ -153,8 +158,26 @@ def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], lin
                for p in parts],
         complete=complete,
         total_link=link if total is not None else None,
+        evidence=evidence if total is not None else None,
+        overlap=_overlapping([p.label or "" for p in parts]),
     )
     ctx.add(bd, start, end)
+
+
+def _overlapping(labels: list[str]) -> bool:
+    """A part named by a trait that cuts across the others (党员, 青年…): the parts may overlap.
+    Only the whole name counts, less the head the parts share (党员志愿者/青年志愿者 → 党员/青年);
+    退役军人事务类 is a category, not the trait."""
+    k = 0
+    shortest = min((len(lb) for lb in labels), default=0)
+    while k < shortest - 1 and len({lb[len(lb) - 1 - k] for lb in labels}) == 1:
+        k += 1
+    for lb in labels:
+        stem = lb[:len(lb) - k] if k else lb
+        toks = lexicon.scan(stem)
+        if len(toks) == 1 and (toks[0].start, toks[0].end) == (0, len(stem)) and "trait" in toks[0].classes:
+            return True
+    return False
 
 
 # 云岫山风景区接待游客 ranks 云岫山风景区: what is ranked is the one who did it, not the doing.
@@ -165,8 +188,18 @@ def _ranked_name(label: str) -> str:
     return _DOING.sub("", label)
 
 
+def _metric_named(label: str) -> bool:
+    """An item named like a metric (计划投资额, 实际投资额, 总计): two figures of one thing, no ranked entity."""
+    toks = lexicon.scan(label)
+    last = toks[-1] if toks and toks[-1].end == len(label) else None
+    return (len(label) >= 2 and label[-1] in lexicon.get("metric_end").meanings) \
+        or (last is not None and "total" in last.classes)
+
+
 def _add_ranking(ctx: Context, items: list[tuple[str, _Item | None]], start: int, end: int,
                  criterion: str | None, order: str = "desc") -> None:
+    if sum(_metric_named(label) for label, _ in items) * 2 >= len(items):
+        return  # 计划投资额…,实际投资额…: figures of one thing, not ranked entities
     rk = Ranking(
         span=ctx.norm.span(start, end),
         items=[RankItem(label=_ranked_name(label),

@@ -86,6 +86,12 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             continue  # a row's cells are different metrics; columns are not read as lists yet
         if text[f.nspan[0] - 1:f.nspan[0]] in ("(", "（") and rx(r"[)）]的").match(text, f.nspan[1]):
             continue  # 完成年度目标任务(5万人)的84.7%: an aside on another figure, not a list item
+        if isinstance(f, Quantity) and items and items[-1].qty is not None and items[-1].qty.unit == f.unit \
+                and rx(r"[(（][^()（）\d]{0,16}$").fullmatch(text, items[-1].end, f.nspan[0]) \
+                and rx(r"其中|含").match(text, items[-1].end + 1):
+            # 其他…325件(其中无照经营210件),占举报量的9%: a count in the brackets after a figure is inside it
+            f.whole_id = items[-1].qty.id
+            continue
         if isinstance(f, Quantity) and f.unit not in _NOT_ADDITIVE and f.label and items \
                 and items[-1].qty is not None and _sub_count(text, items[-1], f):
             f.whole_id = items[-1].qty.id  # 涉水类873件,其中…停水诉求815件;涉电类…: inside the part, not beside it
@@ -111,6 +117,8 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
         elif isinstance(f, Percent) and _is_share(text, f):
             last = items[-1] if items else None
             between = text[last.end:f.nspan[0]] if last else ""
+            # …325件(其中无照经营210件),占举报量的9%: an aside in brackets stands between a count and its share
+            between = rx(r"^[(（][^()（）\n]{1,40}[)）]").sub("", between)
             short = len(between) <= 12 or bool(SHARE_WORDS.search(between) and not rx(r"\d").search(between))
             if _SHARE_LIST.search(between):
                 continue  # 分别占…的a%和b%: shares of the whole list, attached by _attach_share_lists
@@ -122,7 +130,8 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
                 last.end = f.nspan[1]
             elif f.label and _bare_share(text, f):
                 items.append(_Item(None, f, f.nspan[0], f.nspan[1], f.label))
-        elif isinstance(f, Change) and items and not rx(r"[。\n]").search(text[items[-1].end:f.nspan[0]]):
+        elif isinstance(f, Change) and items and not rx(r"[。;\n]").search(text[items[-1].end:f.nspan[0]]):
+            # (not across a semicolon: …;大湾区旅客增加1.9倍至70.9万人次 is the next figure's change)
             items[-1].changes.append(f)
             items[-1].end = max(items[-1].end, f.nspan[1])
         elif isinstance(f, Percent) and items and f.label == items[-1].label:

@@ -10,12 +10,13 @@ import regex
 from ...context import Context
 from ...models import Breakdown, Percent, Quantity
 from ...numbers.numeral import parse_number
+from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
 from .emit import _add_breakdown, _add_ranking, _criterion, _find, _written
 from .items import _Item
-from .runs import _total_after, line_ordinal
+from .runs import _after_words, _total_after, line_ordinal
 
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
 _RANK_HEAD = regex.compile(
@@ -44,9 +45,13 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
             found = m
     if found is None:
         return None
-    # The head introduces the list: the first item's name follows it directly.
+    # The head introduces the list: the first item's name follows it directly, or after the words
+    # that say what the ranked items are about (排名前五位主要涉及,价格违法行为497件…).
     first_label = run[0].label or ""
     between = text[found.end():run[0].start]
+    cue = [t for t in lexicon.scan(text, found.end(), run[0].start) if t.classes & {"list_cue", "pointer", "adverb"}]
+    if cue and cue[0].start == found.end():
+        between = text[cue[-1].end:run[0].start].lstrip(",:")
     if len(between) > len(first_label) + 4:
         return None
     return found
@@ -103,6 +108,15 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
                              _criterion(text, m.start()), "asc" if m.group("end") == "后" else "desc")
                 taken.append((m.start(), lines[-1][1]))
                 continue
+        if _chain(ctx, m, body, tail_end):
+            taken.append((m.start(), tail_end))
+            continue
+        pieces = body.split("、")
+        if len(pieces) >= 2 and rx(r"[(（][^()（）]*[)）]\s*$").search(pieces[-1]) \
+                and not any(rx(r"[(（]").search(p) for p in pieces[:-1]):
+            # …物业服务、供水供电(具体详见附件3): a remark in brackets after the last name, not its figure
+            body = body[:max(body.rfind("("), body.rfind("（"))]
+            tail_end = m.end() + len(body)
         listed = rx(r"^[^,，]*[)）]").match(body)  # A(96.8分)、B(95.3分)、C(94.7分),排名后两位…: up to the comma
         bracketed = [rx(r"(\p{Han}[^()（）]{1,20}?)[(（][^()（）]*\d[^()（）]*[)）]").fullmatch(x.strip())
                      for x in (listed.group() if listed else body).split("、")]
@@ -169,6 +183,33 @@ _RANK_STATED = regex.compile(r"[,;]?(?:位居|位列|排名|排在|名列|居|�
 
 # Where a name of an office ends (县城市管理局, 市税务局, 某某公司, 甲街道).
 _ORG_END = regex.compile(r"(?:局|委|办|厅|部|院|所|站|队|中心|公司|集团|银行|协会|管委会|委员会|政府|街道|社区|镇|乡|区|县|市)$")
+
+
+def _chain(ctx: Context, head: regex.Match[str], body: str, end: int) -> bool:
+    """A ranking written as a chain, A(18%)>B(13%)>C(9%) (or (B)13%): each link a name, with its share
+    when it has one, in the order the chain gives. True when the body is one."""
+    text = ctx.norm.text
+    links = body.strip(" ,:").split(">")
+    if len(links) < 2:
+        return False
+    start = head.end() + len(body) - len(body.lstrip(" ,:"))
+    items: list[tuple[str, _Item | None]] = []
+    for link in links:
+        outside = rx(r"\p{Han}[\p{Han}、和及]*").search(rx(r"[(（][^()（）]*[)）]").sub("", link))
+        inside = rx(r"[(（](\p{Han}+)[)）]").search(link)
+        name = outside.group() if outside else inside.group(1) if inside else None
+        if name is None or len(name) > 20:
+            return False
+        a = text.find(link, start)
+        share = next((f for f in ctx.facts if isinstance(f, Percent) and a <= f.nspan[0] < a + len(link)), None) \
+            if a >= 0 else None
+        n = text.find(name, a if a >= 0 else start)
+        items.append((_written(ctx, n, n + len(name)),
+                      _Item(None, share, share.nspan[0], share.nspan[1], name) if share is not None else None))
+        start = (a + len(link)) if a >= 0 else start
+    _add_ranking(ctx, items, head.start(), end, _criterion(text, head.start()),
+                 "asc" if head.group("end") == "后" else "desc")
+    return True
 
 
 def _split_names(body: str) -> list[str]:
@@ -266,7 +307,7 @@ def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]],
                 (f for f in ctx.facts if isinstance(f, Quantity)), key=lambda q: q.nspan[0])
         total = _total_after(ctx, run, quantities)
         if total is not None:
-            _add_breakdown(ctx, total, run, "run")
+            _add_breakdown(ctx, total, run, "after", _after_words(ctx.norm.text, total))
             if isinstance(ctx.facts[-1], Breakdown):
                 by_parts.setdefault(ids, []).append(ctx.facts[-1])
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import itertools
+from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
 
 from ...context import Context
-from ...models import Quantity
+from ...models import Breakdown, Change, Percent, Quantity
+from ...numbers.numeral import parse_number
+from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
@@ -39,13 +43,19 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     # 其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;…: the first part of a declared list may
     # carry a share the others do not.
     opens_list = a.share is not None and b.share is None and gap.startswith(";") \
-        and (_DECLARES_BEFORE.search(text, max(0, a.start - 40), a.start) is not None or _opens_section(text, a))
+        and (_DECLARES_BEFORE.search(text, max(0, a.start - 40), a.start) is not None or _opens_section(text, a)
+             or (listed and rx(r";\p{Han}[^,;。:\d]{0,16}").fullmatch(gap) is not None
+                 and not _opens_list(text, a.end, b.start) and _ends_sentence(text, b)))
+    # (…其中投诉3200件,占64%;举报1790件,占36%;咨询12件。: a declared list goes on to its sentence's end
+    # without a share; …;平台有效来电3744件,微信…91件 opens a list of its own)
     if (a.share is None) != (b.share is None) and not (a.rate or b.rate) and not opens_list \
             and not rx(r"、\p{Han}{0,16}").fullmatch(gap):
         return False  # 有效诉求…占89.29%;无效诉求…占10.71%;平台有效来电3744件: two lists
     k = bisect.bisect_left(starts, a.end)
     if (k < len(starts) and starts[k] < b.start) or ":" in gap:
         return False
+    if any("enumerator" in t.classes for t in lexicon.scan(text, a.end, b.start)):
+        return False  # …共226件;二是市民生活类诉求,共147件: an enumerated statement of its own
     if b.qty is not None and _TOTAL_BEFORE.search(text, max(0, b.start - 6), b.start) and "合" in text[max(0, b.start - 6):b.start]:
         return False  # …,三區合計357.6萬人次: the total of the list, not one more part
     if "分别" in gap and rx(r"[;。]").search(gap):
@@ -72,9 +82,40 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
             return False
         if "\n" in gap and SECTION_HEAD.match(gap.rsplit("\n", 1)[1]):
             return False  # …占2.4%。\n(二)办理情况。热线直接答复…: a new section opens on b's line
+        if rx(r"\n[ \t]*\n").search(gap):
+            return False  # a blank line ends a list of lines (numbered lines go on: above)
         return a.share is not None and b.share is not None and not (a.rate or b.rate) \
             and _starts_clause(text, b.start, b.label, not rx(r"\n[ \t]*\n").search(gap))  # (a rate opens another list)
     return len(gap) <= 40
+
+
+def aside_ranges(ctx: Context) -> list[tuple[int, int]]:
+    """Brackets that hold an aside: opened in a figure's own clause, right after it or after the
+    name that follows it (…共900件(另有50件转入下月办理), 有320件已完成(其中…68件)), or holding two
+    figures or more (东湖街道(直办300件,转办420件)). Their figures are that figure's or that name's
+    own, never parts of the list around them. (A bracket after a name with one figure, 柳营区(9856件),
+    gives the name its value.)"""
+    text = ctx.norm.text
+    figs = sorted(f.nspan for f in ctx.facts if isinstance(f, Quantity | Percent | Change))
+    out = []
+    for m in rx(r"\([^()\n]{1,80}\)").finditer(text):
+        k = bisect.bisect_left(figs, (m.start(), 0))
+        inside = 0
+        while k + inside < len(figs) and figs[k + inside][1] <= m.end():
+            inside += 1
+        if not inside:
+            continue
+        # the figure the bracket follows in its clause (共900件(…), 320件已完成(…))
+        owned = k > 0 and m.start() - figs[k - 1][1] <= 12 \
+            and not rx(r"[,;。、:\n)]").search(text, figs[k - 1][1], m.start())
+        if owned or inside >= 2:
+            out.append(m.span())
+    return out
+
+
+def _ends_sentence(text: str, it: _Item) -> bool:
+    """Nothing but the sentence's end follows the item (…;咨询12件。)."""
+    return rx(r"[ \t]*(?:[。\n]|$)").match(text, it.end) is not None
 
 
 def _opens_section(text: str, a: _Item) -> bool:
@@ -126,13 +167,11 @@ def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Ite
     for it in items:
         # After 其中 the list is declared: counts in different measure words still belong to it.
         listed = bool(cur) and "其中" in text[max(0, cur[0].start - 40):it.start].split("。")[-1]
-        # Shares that have made up the whole already (…2.8%) end their list: what follows with a
-        # share of its own divides the whole again (直接答复…51.6%;转派…48.4%).
-        so_far = sum((c.share.value for c in cur if c.share is not None), Decimal(0))
-        complete = it.share is not None and not it.rate and len(cur) >= 2 and all(
-            c.share is not None and not c.rate for c in cur) and so_far >= Decimal("99.5") \
-            and so_far + it.share.value > Decimal("100.5")
-        if cur and not complete and _joinable(text, cur[-1], it, starts, listed):
+        # A list keeps the separator its first two parts are joined by: a stronger one ends it
+        # (其中东城区500个,西城区300个;按类型分咨询700个…: the ; closes the comma list).
+        level = _list_level(text, cur)
+        stronger = level is not None and _sep_level(text[cur[-1].end:it.start]) > level
+        if cur and not stronger and _joinable(text, cur[-1], it, starts, listed):
             cur.append(it)
         else:
             if len(cur) >= 2:
@@ -141,6 +180,91 @@ def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Ite
     if len(cur) >= 2:
         runs.append(cur)
     return runs
+
+
+def _sep_level(gap: str) -> int:
+    """How strongly a gap between two parts separates them: 、 or , (1), ; (2), a sentence or line (3)."""
+    if "。" in gap or "\n" in gap:
+        return 3
+    return 2 if ";" in gap else 1
+
+
+def _list_level(text: str, cur: list[_Item]) -> int | None:
+    """The separator a list's parts are joined by, from its first pair of parts. A count with a
+    rate of its own named after it (…转办2274件,办结1715件,办结率75.42%;直办6673件) may be a stage
+    of the part before, not a sibling (the rates settle that later): it sets no level."""
+    for a, b in itertools.pairwise(cur):
+        if not b.rate and not _opens_list(text, a.end, b.start):
+            return _sep_level(text[a.end:b.start])
+    return None
+
+
+def _cues(text: str, a: int, b: int, kinds: tuple[str, ...]) -> bool:
+    """A list cue of the kinds in text[a:b], outside brackets (…已完成(其中…68件),55件…: the 其中 of an
+    aside speaks of the figure before it, not of what follows)."""
+    brackets = [m.span() for m in rx(r"[(（][^()（）]*[)）]").finditer(text, a, b)]
+    return any("list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") in kinds
+               and not any(x <= t.start < y for x, y in brackets) for t in lexicon.scan(text, a, b))
+
+
+def sublist_cue(text: str, a: int, b: int) -> bool:
+    """A cue in text[a:b] after which the figures are inside the one before it: 其中, 当中, 包括, 主要有."""
+    return _cues(text, a, b, ("subset", "include"))
+
+
+def subset_cue(text: str, a: int, b: int) -> bool:
+    """A subset cue (其中, 当中, 这其中) in text[a:b]: what follows is inside the figure before it."""
+    return _cues(text, a, b, ("subset",))
+
+
+def _opens_list(text: str, a: int, b: int) -> bool:
+    """The gap holds a list cue (…8947个,其中转办…): it opens the list rather than separates parts."""
+    return any("list_cue" in t.classes for t in lexicon.scan(text, a, b))
+
+
+def _at_inner_wholes(text: str, run: list[_Item]) -> list[list[_Item]]:
+    """Cut a run where one of its figures opens a list of its own with 其中: that list divides the
+    figure right before 其中, not the run's whole. After a comma the figure is also a part of the
+    list before (…解答20334件,转派18113件,其中转派县区15390件…: both lists keep it); after a
+    semicolon it opens a statement of its own (存款余额…,其中住户存款…;贷款余额…,其中…)."""
+    for i in range(1, len(run) - 1):
+        it = run[i]
+        if (it.share is None or it.rate) and sublist_cue(text, it.end, run[i + 1].start):
+            before = run[:i + 1] if _sep_level(text[run[i - 1].end:it.start]) == 1 else run[:i]
+            return [r for r in (before,) if len(r) >= 2] + _at_inner_wholes(text, run[i:])
+    return [run]
+
+
+def _frame(original: str, it: _Item) -> str | None:
+    """What stands between an item's name and its figure (表示满意[的有]240件), as written, or None
+    when the name is not written before the figure."""
+    f = it.qty
+    ls = f.label_span if f is not None else None
+    if f is None or ls is None or ls.end > f.span.start or f.span.start - ls.end > 8:
+        return None
+    return rx(r"[(（][^()（）]*[)）]|[^\p{Han}]").sub("", original[ls.end:f.span.start])  # glosses (bào) aside
+
+
+def _frame_groups(original: str, run: list[_Item]) -> list[int]:
+    """Where a declared list changes its frame: two or more parts written alike (表示满意的有240件,
+    表示一般的有5件) after a part written otherwise (有效回访246件) are a list of their own. The
+    indices at which such a group starts."""
+    if len({id(it.qty) for it in run}) < len(run):
+        return []  # 乙区、丙区各2件: one figure for several names
+    frames = [_frame(original, it) for it in run]
+    return [k for k in range(1, len(run) - 1) if frames[k] and frames[k] == frames[k + 1] and frames[k - 1] is not None
+            and frames[k - 1] != frames[k]]
+
+
+def _declared_part(ctx: Context, it: _Item) -> bool:
+    """A subset cue (其中, 当中) opens the item's sentence with no figure between: the item is the
+    first part of a list the cue declares, whatever its own clause says (其中“12369”热线共24998件)."""
+    text = ctx.norm.text
+    a = last_before(text, "。;\n", it.start) + 1
+    cues = [t for t in lexicon.scan(text, a, it.start)
+            if "list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") == "subset"]
+    return bool(cues) and not any(cues[-1].end <= f.nspan[0] < it.start for f in ctx.facts
+                                  if isinstance(f, Quantity | Percent | Change))
 
 
 def _heads_line(text: str, it: _Item) -> bool:
@@ -165,7 +289,10 @@ def _share_chains(ctx: Context, items: list[_Item], used: set[int]) -> list[list
             lines = gap.split("\n")[1:-1]
             heading = any(ln.strip() and (not rx(r"[,。;]").search(ln) or SECTION_HEAD.match(ln)) and
                           not _heads_line_text(ln) for ln in lines)
-            if heading or not _same_unit(cur[-1], it) or "\n" not in gap:
+            # …共4759件,占投诉量的48% / …共5121件,占投诉量的52% / …举报3618件,占27%: a share that names
+            # another whole (or none where the others name one) belongs to another list
+            other = _share_whole(text, cur[-1]) != _share_whole(text, it)
+            if heading or other or not _same_unit(cur[-1], it) or "\n" not in gap:
                 if len(cur) >= 2:
                     chains.append(cur)
                 cur = []
@@ -173,6 +300,15 @@ def _share_chains(ctx: Context, items: list[_Item], used: set[int]) -> list[list
     if len(cur) >= 2:
         chains.append(cur)
     return chains
+
+
+def _share_whole(text: str, it: _Item) -> str | None:
+    """The whole a share names (占投诉量的48% → 投诉量), None when it names none (占27%)."""
+    if it.share is None:
+        return None
+    a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
+    m = rx(r"占(\p{Han}{1,12}?)的").search(text, a, it.share.nspan[0])
+    return m.group(1) if m else None
 
 
 def _heads_line_text(line: str) -> bool:
@@ -202,18 +338,18 @@ def _is_total(ctx: Context, it: _Item) -> bool:
     return bool(_WHOLE_AFTER.match(text[end:end + 10]))
 
 
-def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2) -> int | None:
+def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2, near: bool = True) -> int | None:
     """Length of the prefix of values that adds up to total.
 
-    Exact sums win. Failing one, a sum within a tenth of the total still counts
-    when it takes the whole list (the next figure, if any, is not smaller than the
-    total): that is how a draft with one wrong part keeps its structure.
+    Exact sums win. Failing one (and when `near`), a sum within a tenth of the total
+    still counts when it takes the whole list (the next figure, if any, is not smaller
+    than the total): that is how a draft with one wrong part keeps its structure.
     """
     acc = Decimal(0)
     best: tuple[Decimal, int] | None = None
     for k, v in enumerate(values):
-        if v is None or v >= total:
-            break
+        if v is None or v > total or (v == total and k > 0):
+            break  # (a first part may be all of it: 按期办结1110件,超期办结0件 of 1110件)
         acc += v
         if k + 1 < min_len:
             continue
@@ -223,18 +359,19 @@ def _best_prefix(values: list[Decimal | None], total: Decimal, min_len: int = 2)
         # The list ends here when the next figure cannot be one more part (too big to fit).
         ends = nxt is None or nxt >= total / 2 or nxt >= acc
         biggest = max(v2 for v2 in values[: k + 1] if v2 is not None)
-        if ends and _near(acc, total, biggest) and (best is None or abs(acc - total) < best[0]):
+        if near and ends and _near(acc, total, biggest) and (best is None or abs(acc - total) < best[0]):
             best = (abs(acc - total), k + 1)
         if acc > total * Decimal("1.1"):
             break
     return best[1] if best else None
 
 
-def _split_arithmetic(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]]:
+def _split_arithmetic(run: list[_Item], near: bool = True) -> list[tuple[_Item | None, list[_Item]]]:
     """Where a run holds a total followed by its own parts (…派单601件,按时结案597件,超时办理4件).
 
     Returns the top level (None, the figures no sub-breakdown took) first, then
-    the sub-breakdowns found.
+    the sub-breakdowns found. Nowhere does the text say which figure heads which: the sums
+    choose, nearly (a slip keeps its structure) unless `near` is off.
     """
     subs: list[tuple[_Item | None, list[_Item]]] = []
     top: list[_Item] = []
@@ -244,7 +381,7 @@ def _split_arithmetic(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]
         top.append(head)
         n = None
         if head.value is not None and head.share is None:
-            n = _best_prefix([it.value for it in run[i + 1:]], head.value)
+            n = _best_prefix([it.value for it in run[i + 1:]], head.value, near=near)
         if n is not None:
             subs.append((head, run[i + 1:i + 1 + n]))
             i += 1 + n
@@ -254,20 +391,36 @@ def _split_arithmetic(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]
 
 
 def _segments(parts: list[_Item], total: Decimal) -> list[list[_Item]]:
-    """Cut a run into consecutive lists that each add up to the total (城镇/乡村 then 男/女), and
-    drop figures that run on past them; a run that never reaches the total stays whole."""
+    """Cut a run into consecutive lists that each add up to the total exactly (城镇/乡村 then 男/女),
+    and drop figures that run on past them (…;返工单34件 after 按期办结…,超期办结… of 应办理11303件);
+    a run that never reaches the total stays whole. Never inside one figure stated for several
+    names (乙区、丙区…各2件): the words made them one."""
     out: list[list[_Item]] = []
     i = 0
     while i < len(parts):
-        n = _best_prefix([p.value for p in parts[i:]], total)
-        if n is None:
+        n = _best_prefix([p.value for p in parts[i:]], total, near=False)
+        if n is None or (i + n < len(parts) and parts[i + n - 1].qty is parts[i + n].qty):
             break
         out.append(parts[i:i + n])
         i += n
     return out or [parts]
 
 
-def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> tuple[Quantity | None, str | None]:
+@dataclass(frozen=True)
+class Tie:
+    """What ties a list to its total: the total, the kind of tie (`Breakdown.total_link`) and the
+    words that make it, as written (`Breakdown.evidence`; None when only arithmetic ties them)."""
+
+    total: Quantity
+    link: str
+    evidence: str | None = None
+
+
+def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> Tie | None:
+    """The total a list divides. The language decides where it can (其中 and …中 tie the list to the
+    figure before them, 按…分 / 从…看 to the whole before the cue, a list follows its paragraph's
+    whole); arithmetic chooses only among the figures the language leaves open, and a slip in one
+    part never moves the total elsewhere."""
     text = ctx.norm.text
     first = run[0]
     unit = first.qty.unit if first.qty else None
@@ -276,44 +429,32 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
     before = [q for q in quantities[max(0, k - 80):k] if q.nspan[1] <= first.start and unit_key(q.unit) == unit_key(unit)
               and q.approx is None and all(q is not it.qty for it in run)]
     if not before:
-        return None, None
+        return None
     parts = [it.value for it in run if it.value is not None]
     if not parts:
-        return None, None  # a list of shares alone: no count can point at its total
+        return None  # a list of shares alone: no count can point at its total
     shared = [it for it in run if it.qty is not None and it.share is not None]
-    # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
-    if shared:
-        best: tuple[int, Quantity] | None = None
-        for q in reversed(before[-40:]):
-            fits = sum(_share_fits(it.qty.value, q.value, it.share.value, it.share.decimals)  # type: ignore[union-attr]
-                       for it in shared)
-            if fits * 2 > len(shared) and (best is None or fits > best[0]):
-                best = (fits, q)
-        if best:
-            return best[1], "shares"
-    # 其中: the parts belong to the figure just before (not to a daily average stated after it).
-    lead = text[max(0, first.start - 30):first.start]
     wholes = [b for b in before if b.qualifier not in AVERAGES
-              and not _BASIS_BEFORE.search(text, max(0, b.nspan[0] - 8), b.nspan[0])]
-    q = wholes[-1] if wholes else before[-1]
-    sentence_gap = text[q.nspan[1]:first.start]
-    head_parts = sum(parts[:2], Decimal(0))
-    if rx(r"其中|中[,:]?$").search(lead) and sentence_gap.count("。") <= 1 \
-            and rx(r"其中|中[,:]?$").search(sentence_gap[-30:]):  # 其中 after the figure, not before it
-        # 其中 declares the parts of the figure just before; a draft may get one part wrong.
-        whole = sum(parts, Decimal(0))
-        if q.value >= head_parts or abs(whole - q.value) <= max(Decimal(1), q.value / 10):
-            return q, "marked" if whole < q.value else "sum"
-    inside = _IN_THE_WHOLE.match(text, last_before(text, "。\n", first.start) + 1, first.start)
-    if inside is not None:
-        # 受理的诉求中,热线直接答复9630件,转交…15230件: the parts of the whole named before 中,
-        # the period's total stated earlier in the paragraph (nearly: a draft may slip).
-        whole = sum(parts, Decimal(0))
-        for w in reversed(wholes):
-            if w.nspan[0] < first.start - 400 or not _presented_as_whole(text, w):
-                continue
-            if w.value == whole or _near(whole, w.value, max(parts)):
-                return w, "sum" if w.value == whole else "run"  # declared by …中: a slip is flagged
+              and not _BASIS_BEFORE.search(text, max(0, b.nspan[0] - 8), b.nspan[0]) and not compared(text, b)]
+    para = text.rfind("\n", 0, first.start) + 1
+    if shared and (tie := _named_by_shares(ctx, run, wholes)) is not None:
+        return tie
+    # The shares choose among the figures of the list's own paragraph (a headline's figure above
+    # the body is another statement: 一周受理供暖诉求820件 / …受理供暖诉求802件。…410件,占50.00%).
+    cued = _cued_total(ctx, run, wholes, parts)
+    if shared and (q := _fitted(shared, [w for w in before if w.nspan[0] >= para])) is not None:
+        return cued if cued is not None and cued.total is q else Tie(q, "shares")  # (the words' tie, when they agree)
+    if cued is not None:
+        return cued
+    if shared and (q := _paragraph_whole(text, wholes, first, max(parts))) is not None:
+        return Tie(q, "paragraph", _whole_words(text, q))
+    if (tie := _disposition(ctx, run, wholes)) is not None:
+        return tie
+    if (tie := _rest_of(ctx, run, [w for w in wholes if w.nspan[0] >= para])) is not None:
+        return tie
+    # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
+    if shared and (q := _fitted(shared, before[-40:])) is not None:
+        return Tie(q, "shares")
     # Otherwise the figure that the first parts add up to exactly; or, for a figure presented as
     # a whole (共…, …其中) close by, nearly: a draft with one wrong part must still find its total.
     values: list[Decimal | None] = list(parts)
@@ -322,13 +463,16 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
             continue  # small counts in another paragraph add up by chance (工业项目8个 … 3个、…5个)
         n = _best_prefix(values, q.value)
         if n is not None and sum(parts[:n], Decimal(0)) == q.value and q.value != parts[0]:
-            return q, "sum"
+            return Tie(q, "sum")
         if q.value > max(parts) and _same_sum(run, q) and q.nspan[0] >= first.start - 300:
-            return q, "sum"
+            return Tie(q, "sum")
     # 145个城市、122个城市… (or 第一方阵的有145个城市、第二方阵的有122个城市): every part counts the
     # thing the total names (350个地级及以上城市).
     kinds = {it.label for it in run}
     counted = {_counted_noun(text, it) for it in run}
+    # the words before 分别 in its clause (…;回复量分别为34380条…), when the list is one
+    k = text.rfind("分别", max(0, first.start - 12), first.start)
+    respectively = text[last_before(text, ",;。:\n", k) + 1:k] if k >= 0 else None
     kind = kinds.pop() if len(kinds) == 1 else counted.pop() if len(counted) == 1 else None
     for q in reversed(before[-12:]):
         if q.nspan[0] < first.start - 1200:
@@ -338,32 +482,292 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> t
                 (q.label or "").endswith(it.label or "-") for it in run))):
             continue
         named_after = bool(q.label) and all((it.label or "").endswith(q.label or "") for it in run)
-        named_after = named_after or counts_kind
+        # 省、市、区(县)三级网民留言量分别为…: a 分别 list writes the head its parts share once, at its end
+        shared_head = respectively is not None and len(q.label or "") >= 2 and (
+            (run[-1].label or "").endswith(q.label or "-") or respectively.endswith(q.label or "-"))
+        named_after = named_after or counts_kind or shared_head
         if (_presented_as_whole(text, q, not shared) or named_after) and _best_prefix(values, q.value) is not None:
-            return q, "named" if named_after else "marked"
-    # The parts are named as kinds of the figure just before (…项目完成投资606.98亿元 … 工业项目完成投资…).
-    sentence = text[last_before(text, "。\n", first.start) + 1:first.start]
-    if not _SECTION_CUE.search(sentence):
-        return None, None
-    named = [q for q in before if q.nspan[0] >= first.start - 250 and q.value > max(parts)
-             and _common_head(q.label, run)]
-    if named:
-        return max(named, key=lambda q: q.value), "head-noun"
-    # 全县秋粮总播种面积54.30万亩。从作物结构看,玉米、中稻…分别种植…: the figure just before the cue
-    # is divided, when the parts (nearly: a draft may slip) make it up.
-    cue = _SECTION_CUE.search(sentence)
-    assert cue is not None
-    prior = [f for f in before if f.nspan[1] <= last_before(text, "。\n", first.start) + 1
-             and f.nspan[0] >= first.start - 250]
-    selection = rx(r"主要|重点|部分|其中").search(cue.group()) is not None  # 从主要品种看: some, not all
-    partition = rx(r"结构|构成|类型|类别|来源|渠道|分布|组成|性质").search(cue.group()) is not None
-    if prior and not selection and not rx(r"\d").search(sentence[:cue.start()]):
-        divided = prior[-1]
+            return Tie(q, "named", q.label) if named_after else Tie(q, "near")
+    return None
+
+
+# Ties the words make (the others are arithmetic: "sum", "shares", "near").
+_SAID = ("stated", "cue", "paragraph", "named", "disposition", "after", "table")
+
+
+def _stated_words(text: str, total: _Item, first: _Item) -> str | None:
+    """How a run's opening figure is presented as its whole: 其中 after it, or 共/合计 before it."""
+    gap = text[total.end:first.start]
+    cue = rx(r"其中|当中").search(gap)
+    return cue.group() if cue else (_whole_words(text, total.qty) if total.qty is not None else None)
+
+
+def _after_words(text: str, total: Quantity) -> str | None:
+    """The sum word before a total stated after its parts (三区合计…)."""
+    m = _TOTAL_BEFORE.search(text, max(0, total.nspan[0] - 6), total.nspan[0])
+    return m.group() if m else None
+
+
+def compared(text: str, q: Quantity) -> bool:
+    """The figure is what another is compared with (较10月份的22908件, 比去年春节假期的365.18万人次):
+    a comparison word opens its clause and 的 closes it right before the figure."""
+    if text[q.nspan[0] - 1:q.nspan[0]] != "的":
+        return False
+    a = last_before(text, ",;。:\n", q.nspan[0]) + 1
+    return any("comparator" in t.classes and lexicon.meaning("comparator", t.text).get("role") == "open"
+               and lexicon.meaning("comparator", t.text).get("free") for t in lexicon.scan(text, a, q.nspan[0]))
+
+
+def _fitted(shared: list[_Item], cands: list[Quantity]) -> Quantity | None:
+    """The nearest candidate most of the shares fit (part/total = share at the stated rounding); half
+    of them will do when each that fits is written to a decimal (95.68% of 996 is 953: a slip in
+    the other part of two does not move the whole)."""
+    best: tuple[int, Quantity] | None = None
+    for q in reversed(cands):
+        fit = [it for it in shared
+               if _share_fits(it.qty.value, q.value, it.share.value, it.share.decimals)]  # type: ignore[union-attr]
+        fits = len(fit)
+        enough = fits * 2 > len(shared) or (
+            fits and fits * 2 == len(shared) and all((it.share.decimals or 0) >= 1 for it in fit))  # type: ignore[union-attr]
+        if enough and (best is None or fits > best[0]):
+            best = (fits, q)
+    return best[1] if best else None
+
+
+def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: list[Decimal]) -> Tie | None:
+    """A cue before the list ties it to a whole: 其中 or …中 to the figure right before it,
+    按…分 / 从…看 to the whole before the cue (or, among those, the one the parts are named after)."""
+    text = ctx.norm.text
+    first = run[0]
+    if not wholes:
+        return None
+    # the figure right before 其中, not one in brackets that tells its parts (…46653件(电话诉求41424件、
+    # 非电话诉求5229件)。其中,…)
+    q = next((w for w in reversed(wholes) if not _in_brackets(text, w)), wholes[-1])
+    lead = text[max(0, first.start - 30):first.start]
+    gap = text[q.nspan[1]:first.start]
+    cue = rx(r"其中|中[,:]?$").search(lead)
+    named = rx(r"其中[,:]?(\p{Han}{2,10}):\p{Han}{0,12}$").search(lead)
+    if named is not None:
+        # 其中转办事项:咨询类51宗、…: the cue names the whole it divides (转办热线事项2114宗).
+        whole = next((w for w in reversed(wholes) if w.nspan[0] >= first.start - 400
+                      and _names(named.group(1), norm_label(ctx, w))), None)
+        if whole is not None:
+            return Tie(whole, "cue", text[named.start():named.start(1) + len(named.group(1))])
+    if cue is not None and gap.count("。") <= 1 and rx(r"其中|中[,:]?$").search(gap[-30:]) \
+            and not rx(r"[;。]").search(text, first.start - len(lead) + cue.end(), first.start) \
+            and not _far_beyond(parts, q.value):
+        # 其中 declares the parts of the figure just before it (not of a daily average after it).
+        return Tie(q, "cue", cue.group().rstrip(",:"))
+    sent = last_before(text, "。\n", first.start) + 1
+    clause = last_before(text, "。\n;", first.start) + 1
+    include = [t for t in lexicon.scan(text, clause, first.start)
+               if "list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") == "include"]
+    if include and not rx(r"\d").search(text, include[-1].end, first.start):
+        # …共受理市民诉求1655件,其中大冶市573件,阳新县278件;包括咨询1127件、求助257件…: 包括 lists what
+        # the clause's or the sentence's whole holds (二是…诉求,共147件,主要包括咨询供水52件…)
+        totals = {f.total_id for f in ctx.facts if isinstance(f, Breakdown)}
+        taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
+        whole = next((w for w in reversed(wholes) if w.nspan[0] >= sent and w.id not in taken
+                      and w.value > max(parts) and (w.id in totals or _presented_as_whole(text, w))), None)
+        if whole is not None:
+            return Tie(whole, "cue", include[-1].text)
+    inside = _IN_THE_WHOLE.match(text, sent, first.start)
+    if inside is not None:
+        # 受理的诉求中,热线直接答复9630件,转交…15230件: the whole named before 中 is the period's
+        # total stated earlier in the paragraph; the sums choose only between such figures.
+        cands = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 400 and _presented_as_whole(text, w)
+                 and w.value > max(parts)]
         acc = sum(parts, Decimal(0))
-        near = partition and _near(acc, divided.value, max(parts))  # only a partition may slip and still divide
-        if divided.value > max(parts) and (acc == divided.value or near):
-            return divided, "sum" if acc == divided.value else "marked"
-    return None, None
+        shared = [it for it in run if it.qty is not None and it.share is not None]
+        pick = next((w for w in cands if w.value == acc), None) or (_fitted(shared, cands[::-1]) if shared else None) \
+            or (cands[0] if cands else None)
+        if pick is not None:
+            return Tie(pick, "cue", inside.group().rstrip(",:"))
+    among = rx(r"(\p{Han}{2,10}?)中[,:]").match(text, sent)
+    if among is not None and not rx(r"[其当]$").search(among.group(1)) and among.end() <= first.start:
+        # 办理中,热线中心直接答复工单176454件…: the parts of the whole the word before 中 names (办理工单287977件)
+        word = among.group(1)
+        by_word = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 600 and w.value > max(parts)
+                   and word in text[last_before(text, ",;。:\n", w.nspan[0]) + 1:w.nspan[0]]]
+        if by_word:
+            return Tie(by_word[0], "cue", among.group().rstrip(",:"))
+    # the clause the cue opens (…西城区300个;按类型分咨询700个…: a list after a semicolon)
+    sent = last_before(text, "。\n;", first.start) + 1
+    facet = _SECTION_CUE.search(text, sent, first.start) or _facet_heading(text, sent, first.start)
+    if facet is None or rx(r"\d").search(text, sent, facet.start()) or _selection(facet.group()):
+        return None  # 从主要品种看: some kinds, not a division of the whole
+    if any(facet.end() <= f.nspan[0] < first.start for f in ctx.facts if isinstance(f, Quantity | Percent)):
+        return None  # the cue opened an earlier list of the sentence (…;建议类和其他类分别为900件、600件)
+    # Figures already parts of a list are no wholes (其中,电话受理渠道275360件… 按照问题类型分析:…).
+    taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
+    free = [w for w in wholes if w.id not in taken and w.value > max(parts) and w.nspan[0] >= first.start - 1200]
+    # …项目完成投资606.98亿元 … 分行业看,工业项目完成投资…: the parts are named as kinds of a whole.
+    kinds = [w for w in free if w.nspan[0] >= first.start - 250 and _common_head(w.label, run)]
+    if kinds:
+        return Tie(max(kinds, key=lambda w: w.value), "cue", facet.group())
+    # 全县秋粮总播种面积54.30万亩。从作物结构看,玉米、中稻…分别种植…: the whole just before the cue,
+    # when the cue names a division (结构, 类型, 渠道…; 从投资看 names another metric).
+    prior = [w for w in free if w.nspan[1] <= sent]
+    if prior and _divides(facet.group()):
+        # a heading that names what it divides (工单分类:…) takes the whole of that name (共受理热线工单
+        # 506件, not 按期回复506件)
+        noun = facet.groupdict().get("noun")
+        called = [w for w in prior if noun and _names(noun, norm_label(ctx, w))]
+        if called:
+            return Tie(called[-1], "cue", facet.group().rstrip(":"))
+        # which whole before the cue, the shares may choose (工作日5天受理16825件 is a part of the
+        # week's 21746件; 去年的365.18万人次 is last year's)
+        shared = [it for it in run if it.qty is not None and it.share is not None]
+        return Tie((_fitted(shared, prior) if shared else None) or prior[-1], "cue", facet.group())
+    return None
+
+
+def _facet_heading(text: str, a: int, b: int) -> regex.Match[str] | None:
+    """A clause that opens with what a list divides and how, then a colon (工单分类:, 诉求类型:)."""
+    return rx(rf"(?P<noun>\p{{Han}}{{0,6}}?)(?:{lexicon.alternation('facet_word')})[:]").match(text, a, b)
+
+
+def norm_label(ctx: Context, f: Quantity) -> str | None:
+    """A figure's label in the normalised text (simplified script), for matching it against words
+    read there; the label itself keeps the page's script."""
+    ls = f.label_span
+    if ls is None:
+        return f.label
+    index = ctx.norm.index
+    a, b = bisect.bisect_left(index, ls.start), bisect.bisect_left(index, ls.end)
+    return ctx.norm.text[a:b] or f.label
+
+
+def _named_by_shares(ctx: Context, run: list[_Item], wholes: list[Quantity]) -> Tie | None:
+    """Shares that name their whole (出口商品中机电产品512.4亿元,占出口总值的63.8%): the figure of that
+    name before the list is the total, whatever else stands between."""
+    text = ctx.norm.text
+    for it in run:
+        if it.share is None or it.rate:
+            continue
+        a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
+        m = rx(r"占(\p{Han}{2,12}?)的(?:比重|比例)?(?:为|达)?$").search(text, a, it.share.nspan[0])
+        if m is None:
+            continue
+        name = m.group(1)
+        if rx(r"^(?:全部|所有|全市|全县|全区|全省)|(?:总量|总数|总额|总计|总和)$").search(name):
+            return None  # 占受理总量的, 占全部诉求的: the whole, not a figure named apart
+        biggest = max((p.value for p in run if p.value is not None), default=Decimal(0))
+        whole = next((w for w in reversed(wholes) if w.nspan[0] >= run[0].start - 1500 and w.value > biggest
+                      and _names(name, norm_label(ctx, w))), None)
+        return Tie(whole, "named", m.group()) if whole is not None else None
+    return None
+
+
+def _names(name: str, label: str | None) -> bool:
+    """A name that calls a figure by its label, shortened (转办事项 for 转办热线事项): its characters in
+    order; a measure's end aside (投诉量 for 消费者投诉)."""
+    if not label:
+        return False
+    it = iter(label)
+    if all(c in it for c in name):
+        return True
+    return len(name) > 2 and name[-1] in lexicon.get("metric_end").meanings and _names(name[:-1], label)
+
+
+def _far_beyond(parts: list[Decimal], whole: Decimal) -> bool:
+    """Parts far more than a whole, beyond what one slip makes (its first two alone exceed it, and
+    all of them by more than a tenth): the figure before 其中 is not theirs (…应结案数956件,结案数902件
+    of 有效立案971件 are stages, not parts)."""
+    acc = sum(parts, Decimal(0))
+    return sum(parts[:2], Decimal(0)) > whole and abs(acc - whole) > max(Decimal(1), whole / 10)
+
+
+def _selection(cue: str) -> bool:
+    """从主要品种看, 从重点行业看: the cue picks some kinds, it does not divide the whole."""
+    return rx(r"主要|重点|部分|其中").search(cue) is not None
+
+
+def _divides(cue: str) -> bool:
+    """The cue names how a whole is divided (一 facet word: 类型, 渠道, 结构…)."""
+    return any("facet_word" in t.classes for t in lexicon.scan(cue))
+
+
+def _paragraph_whole(text: str, wholes: list[Quantity], first: _Item, biggest: Decimal) -> Quantity | None:
+    """The whole of the list's paragraph: the nearest earlier figure in it that a total word or an
+    intake verb presents (本周,热线受理供暖诉求802件,…。市民主要反映…410件,占50.00%;…)."""
+    para = text.rfind("\n", 0, first.start) + 1
+    for q in reversed(wholes):
+        if q.nspan[0] < para:
+            return None
+        if q.value > biggest and not _in_brackets(text, q) and (_presented_as_whole(text, q) or _taken_in(text, q)):
+            return q
+    return None
+
+
+def _clause_start(text: str, pos: int, seps: str = ",;。:\n") -> int:
+    """Where the clause of a figure at pos starts; a figure alone on its line (共受理群众诉求 / **68472**件)
+    is told by the line above."""
+    a = last_before(text, seps, pos) + 1
+    if not text[a:pos].strip(" *") and text[a - 1:a] == "\n" and a > 1:
+        a = last_before(text, seps, a - 2) + 1
+    return a
+
+
+def _verb_kinds(text: str, f: Quantity) -> set[str]:
+    """The kinds of the intake verbs in a figure's clause (受理: intake, 答复: handle, 转派: transfer)."""
+    a = _clause_start(text, f.nspan[0], ",;。:\n(")
+    return {str(lexicon.meaning("intake_verb", t.text).get("kind")) for t in lexicon.scan(text, a, f.nspan[0])
+            if "intake_verb" in t.classes}
+
+
+def _disposition(ctx: Context, run: list[_Item], wholes: list[Quantity]) -> Tie | None:
+    """Figures answered and figures passed on (热线直接解答诉求3000件,向成员单位转派2100件) divide what
+    came in: the intake figure stated before them (本月共受理各类诉求5000件), in an earlier section too."""
+    text = ctx.norm.text
+    kinds = [_verb_kinds(text, it.qty) for it in run if it.qty is not None]
+    if len(kinds) < 2 or not all(k & {"handle", "transfer"} for k in kinds) \
+            or not {"handle", "transfer"} <= set().union(*kinds):
+        return None
+    taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
+    biggest = max(it.value for it in run if it.value is not None)
+    for w in reversed(wholes):
+        if w.nspan[0] < run[0].start - 3000:
+            break
+        if w.id not in taken and w.value > biggest and "intake" in _verb_kinds(text, w) and not _in_brackets(text, w):
+            return Tie(w, "disposition", _whole_words(text, w))
+    return None
+
+
+def _rest_of(ctx: Context, run: list[_Item], wholes: list[Quantity]) -> Tie | None:
+    """约有400户…第一批218户…,第二批126户…,剩余56户…: a list that ends with what is left divides the
+    whole of its paragraph stated before it (the nearest larger figure of its unit, not a part already)."""
+    toks = lexicon.scan(run[-1].label or "")
+    text = ctx.norm.text
+    if not toks or toks[0].start != 0 or "remainder" not in toks[0].classes or any(it.share for it in run) \
+            or "分别" in text[max(0, run[0].start - 12):run[0].start]:
+        return None  # (shares tie a list by themselves; …建议类和其他类分别为900件、600件,分别占9.0%和6.0%
+        # is the tail of the list before it)
+    taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
+    biggest = max(it.value for it in run if it.value is not None)
+    whole = next((w for w in reversed(wholes) if w.id not in taken and w.value > biggest), None)
+    return Tie(whole, "cue", toks[0].text) if whole is not None else None
+
+
+def _in_brackets(text: str, q: Quantity) -> bool:
+    """The figure stands inside brackets (…46653件(电话诉求41424件、…)): an aside on the figure before."""
+    a = last_before(text, "。\n", q.nspan[0]) + 1
+    return text.rfind("(", a, q.nspan[0]) > text.rfind(")", a, q.nspan[0])
+
+
+def _taken_in(text: str, q: Quantity) -> bool:
+    """An intake verb (受理, 接到, 收到…) in the figure's clause: it counts what came in."""
+    a = _clause_start(text, q.nspan[0])
+    return any("intake_verb" in t.classes and lexicon.meaning("intake_verb", t.text).get("kind") == "intake"
+               for t in lexicon.scan(text, a, q.nspan[0]))
+
+
+def _whole_words(text: str, q: Quantity) -> str | None:
+    """The words that present a figure as the whole (共受理, 合计…), for the evidence."""
+    a = _clause_start(text, q.nspan[0])
+    toks = [t.text for t in lexicon.scan(text, a, q.nspan[0]) if t.classes & {"total", "intake_verb"}]
+    return "".join(toks) or None
 
 
 def _counted_noun(text: str, it: _Item) -> str | None:
@@ -386,7 +790,7 @@ def _common_head(label: str | None, run: list[_Item]) -> bool:
 
 
 def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> bool:
-    a = last_before(text, ",;。:\n", q.nspan[0]) + 1
+    a = _clause_start(text, q.nspan[0])
     clause = text[a:q.nspan[0]]
     if not category_ok and rx(r"类(?:共计|共|合计)$").search(clause):
         return False  # 求助类共654件 beside other categories' shares: one category, not the whole
@@ -420,9 +824,24 @@ def _total_after(ctx: Context, parts: list[_Item], quantities: list[Quantity]) -
         if unit_key(q.unit) == unit_key(unit) and _TOTAL_BEFORE.search(text, max(0, q.nspan[0] - 6), q.nspan[0]):
             values = [p.value for p in parts if p.value is not None]
             acc = sum(values, Decimal(0))
-            if _same_sum(parts, q) or (summed_up and values and _near(acc, q.value, max(values))):
+            if _same_sum(parts, q) or ((summed_up or _counts_parts(gap, len(parts))) and values
+                                       and _near(acc, q.value, max(values))):
                 return q  # declared as their sum, it stays their total when one part slipped
     return None
+
+
+def _counts_parts(gap: str, n: int) -> bool:
+    """…分别受理A、B和C,三个区县合计80907件: the words before 合计 count the parts."""
+    m = _COUNTED_TOTAL.search(gap)
+    if m is None:
+        return False
+    try:
+        return int(parse_number(m.group("n")).value) == n
+    except (ValueError, ArithmeticError):
+        return False
+
+
+_COUNTED_TOTAL = regex.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})(?:个|個|家|类|類)?\p{Han}{0,4}(?:合计|共计|总计)$")
 
 
 _SUMMED_UP = regex.compile(r"[^。;\n]{0,12}[。;\n]\s*(?:(?:以上|上述|前述)\p{Han}{0,4}|\p{Han}{2,6})(?:合计|共计|总计)$")

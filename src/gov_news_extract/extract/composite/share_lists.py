@@ -31,13 +31,20 @@ def _attach_share_lists(ctx: Context) -> None:
     """
     text = ctx.norm.text
     percents = [f for f in ctx.facts if isinstance(f, Percent)]
-    lists: list[tuple[int, int, list[Percent], bool]] = []
+    # (start, end, shares, a ratio, the whole named: 分别占总人口的…)
+    lists: list[tuple[int, int, list[Percent], bool, bool]] = []
     for m in _RATIO.finditer(text):
-        if _FORMER_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _FORMER_AFTER.match(text, m.end()):
-            continue  # 由上年的13.1:38.2:48.7调整为…: the former structure, not this total's
         inside = [p for p in percents if m.start() <= p.nspan[0] and p.nspan[1] <= m.end()]
+        if _FORMER_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _FORMER_AFTER.match(text, m.end()):
+            # 由上年的13.1:38.2:48.7调整为…: the former structure, a whole of its own, never this
+            # period's total's shares
+            if len(inside) >= 2:
+                ctx.add(Breakdown(span=ctx.norm.span(m.start(), m.end()), unit="%", complete=True,
+                                  parts=[Part(label=sh.label, share=sh.value, share_id=sh.id) for sh in inside]),
+                        m.start(), m.end())
+            continue
         if len(inside) >= 2:
-            lists.append((m.start(), m.end(), inside, True))
+            lists.append((m.start(), m.end(), inside, True, True))
     for m in _SHARE_LIST.finditer(text):
         run: list[Percent] = []
         pos = m.end()
@@ -51,9 +58,9 @@ def _attach_share_lists(ctx: Context) -> None:
             run.append(p)
             pos = p.nspan[1]
         if len(run) >= 2:
-            lists.append((m.start(), pos, run, False))
+            lists.append((m.start(), pos, run, False, "的" in m.group()))
     breakdowns = [f for f in ctx.facts if isinstance(f, Breakdown)]
-    for start, end, shares, is_ratio in lists:
+    for start, end, shares, is_ratio, named in lists:
         prior = [b for b in breakdowns if b.nspan[0] < start <= b.nspan[1] + 160
                  and len(b.parts) == len(shares) and all(p.share is None for p in b.parts)]
         if prior:
@@ -65,8 +72,10 @@ def _attach_share_lists(ctx: Context) -> None:
                     owner = next((f for f in ctx.facts if f.id == part.value_id), None)
                     if owner is not None:
                         sh.label, sh.label_span = owner.label, owner.label_span
-            # complete, unless the list is only the top few (热点问题前三位分别为…)
-            bd.complete = not _TOP_N.search(text[last_before(text, "。\n", bd.nspan[0]) + 1:bd.nspan[0]])
+            # complete when the shares name the whole (分别占总人口的…) or make a structure ratio, unless
+            # the list is only the top few (热点问题前三位分别为…); 当中…分别占48.6%、33.2%… names no whole
+            bd.complete = (bd.complete or named) \
+                and not _TOP_N.search(text[last_before(text, "。\n", bd.nspan[0]) + 1:bd.nspan[0]])
             bd.nspan = (bd.nspan[0], max(end, bd.nspan[1]))
             bd.span = ctx.norm.span(*bd.nspan)
         elif is_ratio:

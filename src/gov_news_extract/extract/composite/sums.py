@@ -10,11 +10,12 @@ import regex
 
 from ...context import Context
 from ...models import Breakdown, Part, Quantity
+from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.rx import rx
 from .emit import _add_breakdown, _category_labels, _relabel, scope_of
 from .items import _Item, _near, _same_sum, _settle_rates, _share_fits, unit_key
-from .runs import _WHOLE_AFTER, _is_total
+from .runs import _WHOLE_AFTER, _disposition, _is_total, subset_cue
 
 
 def _parts_taken(ctx: Context, with_share: bool = False) -> set[str | None]:
@@ -29,6 +30,7 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
     parts are told apart from loose figures by adding up to the whole at the stated rounding."""
     text = ctx.norm.text
     used = _parts_taken(ctx)  # parts of breakdowns found already (a total may have several)
+    heads = {f.total_id for f in ctx.facts if isinstance(f, Breakdown)}
     counts = [it for it in items if it.qty is not None]
     for i, whole in enumerate(counts):
         assert whole.qty is not None
@@ -53,24 +55,28 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
             assert it.qty is not None
             if it.start >= end or len(cands) >= 12:
                 break
+            if it.qty.id in heads and ";" in text[(cands[-1] if cands else whole).end:it.start]:
+                break  # …;大湾区旅客…616602人次,当中…: a statement of its own, with its own list
+            if cands and subset_cue(text, cands[-1].end, it.start):
+                continue  # 中国大陆旅客…144.49万人次,其中个人游旅客79.36万人次: inside the figure before
             if unit_key(it.qty.unit) == unit_key(whole.qty.unit) and it.qty.value < whole.qty.value and it.qty.id not in used:
                 cands.append(it)
         found = _adding_window(cands, whole.qty)
-        link = "sum"
+        link, evidence = "sum", None
         if found is None:
             # Parts declared as such (…3000起酒驾醉驾中,A…,B…; 从渠道看,A…;B…;C…) still make the
             # breakdown when they miss the whole by what one mistyped part would: the checks must see it.
-            found = _declared_window(ctx, whole, cands)
-            link = "run"
-        if found is None:
-            continue
+            declared = _declared_window(ctx, whole, cands)
+            if declared is None:
+                continue
+            (found, evidence), link = declared, "cue"
         parts = _settle_rates(found, whole.qty)
         if len(parts) >= 2:
             _borrowed_names(ctx, parts, items)
             if len({p.label for p in parts}) < len(parts):
                 continue  # one name for every figure: not shown to be parts
             _category_labels(ctx, parts)
-            _add_breakdown(ctx, whole.qty, parts, link)
+            _add_breakdown(ctx, whole.qty, parts, link, evidence)
             used.update(p.qty.id for p in parts if p.qty is not None)
 
 
@@ -83,10 +89,11 @@ _NAMED_WHOLE = regex.compile(r"占(?:(?P<what>\p{Han}{0,6}?)(?:总量|总数|总
 
 def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
     """A figure with its parts in brackets (优良天数26天(其中优9天、良17天)): a breakdown in any
-    unit, days included, when the parts add up to it exactly."""
+    unit, days included, when the parts add up to it (nearly: a slip is flagged)."""
     text = ctx.norm.text
     for i, q in enumerate(quantities):
-        m = rx(r"[(（]其中[,:]?").match(text, q.nspan[1])
+        # 26天(其中优9天、良17天), or the parts alone in the brackets (46653件(电话诉求41424件、非电话诉求5229件))
+        m = rx(r"[(（](?:其中[,:]?)?(?=[^()（）\d]{1,20}\d[^()（）]*[、,和及][^()（）]*[)）])").match(text, q.nspan[1])
         if m is None:
             # 优良天数27天,其中优8天、良19天。: the same, up to the clause's end, for days
             m = rx(r"[,，]其中[,:]?").match(text, q.nspan[1]) if q.unit in ("天", "日", "个月", "年") else None
@@ -98,13 +105,14 @@ def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
         if close < 0:
             continue
         inside = [p for p in quantities[i + 1:i + 12] if p.nspan[1] <= close and p.unit == q.unit and p.label]
-        if len(inside) < 2 or any(isinstance(f, Breakdown) and f.total_id == q.id for f in ctx.facts):
-            continue
+        ids = {p.id for p in inside}
+        if len(inside) < 2 or any(isinstance(f, Breakdown) and ids & {p.value_id for p in f.parts} for f in ctx.facts):
+            continue  # (the same parts read already; the figure may have other breakdowns)
         acc = sum((p.value for p in inside), Decimal(0))
         # Declared by 其中, the parts stay a breakdown when one of them is mistyped.
         if acc == q.value or _near(acc, q.value, max(p.value for p in inside)):
             _add_breakdown(ctx, q, [_Item(p, None, p.nspan[0], p.nspan[1], p.label) for p in inside],
-                           "sum" if acc == q.value else "run")
+                           "cue", m.group() + "…)")
 
 
 def _named_wholes(ctx: Context, items: list[_Item]) -> None:
@@ -168,6 +176,15 @@ def _bare_share_of(text: str, it: _Item) -> bool:
     return bool(rx(r"^(?:所占|占)(?:比重|比例)?(?:为|达|是)?$|^占比(?:为|达)?$").match(text[a:it.share.nspan[0]]))
 
 
+def _whole_named(text: str, part: _Item) -> str | None:
+    """The words by which a part's share names its whole (占全市转办量的)."""
+    if part.share is None:
+        return None
+    a = max(last_before(text, ",;。:\n", part.share.nspan[0]) + 1, part.share.nspan[0] - 20)
+    m = _NAMED_WHOLE.search(text, a, part.share.nspan[0])
+    return m.group() if m else None
+
+
 def _sibling_shares(ctx: Context, whole: Quantity, parts: list[_Item]) -> None:
     """Figures stated apart (each in its own section), each with its share of one named whole
     (A共受理1.56万件,占全市转办量的64.46% … B共受理0.86万件,占全市转办量的35.54%): its parts,
@@ -179,7 +196,7 @@ def _sibling_shares(ctx: Context, whole: Quantity, parts: list[_Item]) -> None:
         return
     if any(isinstance(f, Breakdown) and f.total_id == whole.id for f in ctx.facts):
         return
-    _add_breakdown(ctx, whole, parts, "shares")
+    _add_breakdown(ctx, whole, parts, "named", _whole_named(ctx.norm.text, parts[0]))
 
 
 _NEXT_PARAGRAPH_CUE = regex.compile(r"\n+\s*(?:从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)|其中)")
@@ -188,17 +205,19 @@ _NEXT_PARAGRAPH_CUE = regex.compile(r"\n+\s*(?:从\p{Han}{1,10}?(?:来)?看|分\
 _DECLARES = regex.compile(r"其中|从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)")
 
 
-def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> list[_Item] | None:
+def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> tuple[list[_Item], str] | None:
     """The candidates of the one sentence that the text declares as parts of whole, if they
-    nearly add up to it."""
+    nearly add up to it, with the words that declare them."""
     text = ctx.norm.text
     if not cands or whole.qty is None:
         return None
     first = cands[0]
-    marked = bool(_WHOLE_AFTER.match(text[whole.qty.nspan[1]:whole.qty.nspan[1] + 10]))
+    marked = _WHOLE_AFTER.match(text[whole.qty.nspan[1]:whole.qty.nspan[1] + 10])
     a = last_before(text, "。\n", first.start) + 1
-    if not marked and not _DECLARES.search(text, max(a, whole.end), first.start):
+    cue = _DECLARES.search(text, max(a, whole.end), first.start)
+    if not marked and cue is None:
         return None
+    words = (marked.group() if marked else cue.group() if cue else "").strip(",;。:")
     end = min((k for k in (text.find("。", first.start), text.find("\n", first.start)) if k >= 0), default=len(text))
     window = [it for it in cands if it.start < end]
     if len(window) < 2 or len({it.label for it in window}) < len(window):
@@ -207,7 +226,7 @@ def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> list[_It
     acc = sum(values, Decimal(0))
     if acc == whole.qty.value or not _near(acc, whole.qty.value, max(values)):
         return None
-    return window
+    return window, words
 
 
 def _borrowed_names(ctx: Context, parts: list[_Item], items: list[_Item]) -> None:
@@ -278,7 +297,24 @@ def _distant_sums(ctx: Context, items: list[_Item]) -> None:
             used.update(p.qty.id for p in parts if p.qty is not None)
             break
         else:
-            _slipped_pair(ctx, window, wholes, used)
+            if not _disposed_pair(ctx, window, wholes, used):
+                _slipped_pair(ctx, window, wholes, used)
+
+
+def _disposed_pair(ctx: Context, window: list[_Item], wholes: list[Quantity], used: set[str | None]) -> bool:
+    """热线坐席直接答复35332件 / 转派承办单位33140件 of 共受理群众诉求68472件: what was answered and what
+    was passed on divide what came in — the words tie them; a slip in one keeps the tie, and the
+    sum, within a tenth, is the verdict."""
+    pair = window[:2]
+    if len(pair) < 2 or any(p.qty is None or p.share is not None for p in pair) or pair[0].label == pair[1].label:
+        return False
+    tie = _disposition(ctx, pair, wholes)
+    acc = sum((p.qty.value for p in pair if p.qty is not None), Decimal(0))
+    if tie is None or not _near(acc, tie.total.value, max(p.qty.value for p in pair if p.qty is not None)):
+        return False
+    _add_breakdown(ctx, tie.total, [replace(p) for p in pair], tie.link, tie.evidence)
+    used.update(p.qty.id for p in pair if p.qty is not None)
+    return True
 
 
 def _slipped_pair(ctx: Context, window: list[_Item], wholes: list[Quantity], used: set[str | None]) -> None:
@@ -294,7 +330,7 @@ def _slipped_pair(ctx: Context, window: list[_Item], wholes: list[Quantity], use
     for whole in reversed(wholes):
         if acc > whole.value and _near(acc, whole.value, max(a.qty.value, b.qty.value)) \
                 and _share_fits(a.qty.value, whole.value, a.share.value, a.share.decimals):
-            _add_breakdown(ctx, whole, [replace(a), replace(b)], "run")
+            _add_breakdown(ctx, whole, [replace(a), replace(b)], "shares")
             used.update((a.qty.id, b.qty.id))
             return
 
@@ -326,12 +362,22 @@ def _remainder_parts(ctx: Context, items: list[_Item]) -> None:
         # them with a count is its last part, and a count that breaks the sum is a slip to flag
         category = shared >= Decimal("99.5") and bool(rx(r"类$|^其他|^其它").search(nxt.label or "")) \
             and not rx(r"其中|此外|另|同比|较|的|还|重复").search(gap)
+        # …治安类报警750起,…,其他类报警4484起。: the rest of its list is its last part, whatever it sums to
+        rest = _remainder(nxt.label) and not rx(r"[。\n]").search(text, bd.nspan[0], nxt.start) \
+            and not rx(r"其中|此外|另|同比|较|的|还|重复").search(gap)
+        category = category or rest
         if acc != bd.total and not category and not _same_sum([nxt, *_as_items(ctx, parts)], _whole(ctx, bd)):
             continue
         bd.parts.append(Part(label=nxt.label, value=nxt.qty.value, value_id=nxt.qty.id))
         bd.nspan = (bd.nspan[0], nxt.end)
         bd.span = ctx.norm.span(*bd.nspan)
         used.add(nxt.qty.id)
+
+
+def _remainder(label: str | None) -> bool:
+    """A name that opens with a remainder word (其他类报警, 其它渠道): the rest of a list."""
+    toks = lexicon.scan(label or "")
+    return bool(toks) and toks[0].start == 0 and "remainder" in toks[0].classes
 
 
 def _as_items(ctx: Context, parts: list[Part]) -> list[_Item]:

@@ -76,7 +76,7 @@ def _emit(ctx: Context, total: Quantity | None, parts: Sequence[tuple[Quantity |
              for q, s, label in parts if q is not None or s is not None]
     if len(items) < 2 or _stated_before(ctx, total, items):
         return
-    _add_breakdown(ctx, total, items, "run")
+    _add_breakdown(ctx, total, items, "table")  # a total row or column: the table's layout ties them
     bd = ctx.facts[-1]
     ctx.cache.setdefault("table_breakdowns", set()).add(bd.id)
     if isinstance(bd, Breakdown):

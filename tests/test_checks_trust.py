@@ -1,0 +1,162 @@
+"""Checks an editor can trust (issue 12): the invented cases of the issue and of the checks review
+(`../shared/reviews/checks-2026-12.md`), each as it must come out. Structure comes from the language;
+arithmetic only gives the verdict."""
+
+from __future__ import annotations
+
+import pytest
+
+from gov_news_extract import parse
+from gov_news_extract.models import Breakdown, Document, Ranking
+
+# (origin, text, the findings as (rule, text of the flagged figure or None for any))
+FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
+    ("B1 forced rounding is one share per breakdown",
+     "上半年共收到群众来信150件。按类别分:住房类52件(34.7%);交通类38件(25.4%);教育类27件(18.1%);"
+     "医疗类19件(12.6%);其他类14件(9.2%)。",
+     [("share-of-total", "25.4%"), ("share-of-total", "18.1%"), ("share-of-total", "9.2%")]),
+    ("D1 a headline figure does not take over the body's list",
+     "一周受理供暖诉求820件\n本报讯 本周,热线受理供暖诉求802件,同比增长5.1%。市民主要反映室温不达标410件,占50.00%;"
+     "管道漏水205件,占25.00%。",
+     [("*", None)]),
+    ("D2 a list under a later section divides the whole stated before",
+     "本月共受理各类诉求5000件,同比下降3.2%。\n二、办理情况\n本月,热线直接解答诉求3000件,向成员单位转派2100件。",
+     [("parts-sum", "5000件")]),
+    ("D3 a part the list holds is kept whatever the sum",
+     "今年上半年共登记案件5000件。其中投诉3200件,占64%;举报1790件,占36%;咨询12件。",
+     [("parts-sum", "5000件")]),
+    ("B2 the overlap guard matches whole category words only",
+     "今年一季度,信箱共收到来信150件。\n从问题分布来看,住房类60件,交通类40件,退役军人事务类30件,其他类22件。",
+     [("parts-sum", "150件")]),
+    ("D3 of two shares the one written to a decimal that fits names the whole; the slip stays a part",
+     "12月共受理各类案件1054件,其中立案996件,结案911件,结案率91.47%。\n1、巡查上报953件,占总案件的95.68%;\n"
+     "2、有效举报46件,占总案件的4.32%。",
+     [("parts-sum", "996件")]),
+    ("D2 answered and passed on divide what came in, laid out as captions over figures",
+     "▶ 总量\n共受理群众诉求\n**68472**件\n\n▶ 诉求怎么办？\n热线坐席直接答复\n**35332**件\n转派承办单位\n**35460**件\n",
+     [("parts-sum", "68472**件")]),
+    ("D3 a total after the list that counts its parts (三个区县合计) stays theirs under a slip",
+     "诉求受理量排在前三位的依次是南塘区、北湖区和石桥县,分别受理31268件、27904件和23256件,三个区县合计80907件。",
+     [("parts-sum", "80907件")]),
+    ("D2 a long name before 中 names the whole its list divides, whatever the sum",
+     "全市医疗卫生机构4286个,其中医院96个,基层医疗卫生机构4102个,专业公共卫生机构64个,其他医疗卫生机构24个。"
+     "基层医疗卫生机构中,社区卫生服务中心(站)318个,乡镇卫生院142个,村卫生室2469个,门诊部、诊所及医务室1255个。",
+     [("parts-sum", "4102个")]),
+    ("D3 a list that ends with what is left (剩余) divides the whole before it, whatever the sum",
+     "城西片区此前共有400户居民使用瓶装液化气。第一批218户已于10月底通气,第二批126户本月通气,剩余60户将在春节前完工。",
+     [("parts-sum", "400户")]),
+    ("C3 a change in the overview restated in its section, 同比 carried from the first clause",
+     "1—10月,全市规模以上工业增加值同比增长7.3%,固定资产投资增长3.6%,社会消费品零售总额增长5.2%。\n"
+     "二、固定资产投资\n1—10月,全市固定资产投资同比增长4.1%。",
+     [("restated-figure", "同比增长4.1%")]),
+]
+
+# (origin, text, breakdowns as [(total or None, [part labels])], rankings as [[item labels]])
+CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]] = [
+    ("C1 one list after 其中, no sub-total by a near sum",
+     "本周共受理诉求905件,其中咨询500件、求助200件、投诉190件、建议12件、表扬3件。",
+     [("905", ["咨询", "求助", "投诉", "建议", "表扬"])], []),
+    ("C1 two lists of one total in one sentence",
+     "元旦三天,服务热线共接听来电1200个,其中东城区500个,西城区300个;按类型分咨询700个、求助220个、投诉230个、"
+     "建议30个、表扬20个。",
+     [("1200", ["东城区", "西城区"]), ("1200", ["咨询", "求助", "投诉", "建议", "表扬"])], []),
+    ("C5 a remark in brackets after the total is no part",
+     "本月办结工单共900件(另有50件转入下月办理),已解决800件,未解决100件。",
+     [("900", ["已解决", "未解决"])], []),
+    ("C6 sub-figures in brackets on ranked items",
+     "本月受理量居前三位的街道是:东湖街道(直办300件,转办420件)、西湖街道(直办250件,转办380件)、"
+     "南湖街道(直办280件,转办300件)。",
+     [], [["东湖街道", "西湖街道", "南湖街道"]]),
+    ("C1 a whole counted in another unit counts the names; its 其中 list takes no sub-total by a sum",
+     "本月工單共涉及30個單位,其中東坪鎮17件,洛陽鎮5件,人社局9件,黨校1件,供電局3件,政府辦5件。",
+     [(None, ["東坪鎮", "洛陽鎮", "人社局", "黨校", "供電局", "政府辦"])], []),
+    ("B3 no finding rests on an approximate whole's exact value (约有400户, parts 404)",
+     "城西片区此前约有400户居民使用瓶装液化气。第一批218户已于10月底通气,第二批126户本月通气,剩余60户将在春节前完工。",
+     [("400", ["第一批", "第二批", "剩余"])], []),
+]
+
+KNOWN_FAILURES: dict[str, str] = {
+}
+
+
+def _params(cases: list[tuple[str, ...]]) -> list[object]:
+    return [pytest.param(*c[1:], id=c[0], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[c[0]])]
+                         if c[0] in KNOWN_FAILURES else []) for c in cases]
+
+
+def _alarms(doc: Document) -> list[tuple[str, str]]:
+    return [(d.rule, d.span.text) for d in doc.diagnostics if d.severity in ("error", "warning")]
+
+
+@pytest.mark.parametrize(("text", "want"), _params(FINDINGS))  # type: ignore[arg-type]
+def test_finding(text: str, want: list[tuple[str, str | None]]) -> None:
+    got = _alarms(parse(text))
+    if want == [("*", None)]:
+        assert got, "a finding, not silence"
+        return
+    for rule, span in want:
+        assert any(r == rule and (span is None or s == span) for r, s in got), (rule, span, got)
+    assert len(got) == len(want), got
+
+
+@pytest.mark.parametrize(("text", "breakdowns", "rankings"), _params(CLEAN))  # type: ignore[arg-type]
+def test_clean(text: str, breakdowns: list[tuple[str | None, list[str]]], rankings: list[list[str]]) -> None:
+    doc = parse(text)
+    assert _alarms(doc) == []
+    bds = [f for f in doc.facts() if isinstance(f, Breakdown)]
+    got = [(None if b.total is None else str(b.total), [p.label for p in b.parts]) for b in bds]
+    assert got == breakdowns
+    rks = [[i.label for i in f.items] for f in doc.facts() if isinstance(f, Ranking)]
+    assert rks == rankings
+
+
+# (origin, text, the rankings' items)
+RANKINGS: list[tuple[str, str, list[list[str]]]] = [
+    ("R1 names ranked, then a remark in brackets",
+     "本月诉求量位居前四的类别为:噪音扰民、停车管理、物业服务、供水供电(具体详见附件3)。",
+     [["噪音扰民", "停车管理", "物业服务", "供水供电"]]),
+    ("R2 a chain A>B>C with shares in brackets",
+     "投诉量排名前三位的服务项目是,美容美发(占服务投诉的30%)>健身(12%)>家政(9%)。",
+     [["美容美发", "健身", "家政"]]),
+    ("R2 a chain with a name in brackets",
+     "排名前三位的商品类投诉是,食品(占商品投诉的18%)>(交通工具)13%>服装鞋帽(9%)。",
+     [["食品", "交通工具", "服装鞋帽"]]),
+    ("R3 排名前N位主要涉及, then the items with their figures",
+     "受理举报1200件。排名前三位主要涉及,价格违法行为300件,占举报量的25%;广告违法行为200件,占举报量的17%;"
+     "食品安全问题150件(其中过期食品60件),占举报量的12.5%。",
+     [["价格违法行为", "广告违法行为", "食品安全问题"]]),
+    ("R4 ranked categories are named without the counted noun",
+     "排名前三的类别如下:城建类信件共116件,占23.3%;社保类信件共76件,占15.3%;治安类信件共54件,占10.9%。",
+     [["城建类", "社保类", "治安类"]]),
+]
+
+
+@pytest.mark.parametrize(("text", "rankings"), _params(RANKINGS))  # type: ignore[arg-type]
+def test_ranking(text: str, rankings: list[list[str]]) -> None:
+    doc = parse(text)
+    assert [[i.label for i in f.items] for f in doc.facts() if isinstance(f, Ranking)] == rankings
+    assert _alarms(doc) == []
+
+
+def test_changes_of_two_names_or_two_bases_are_two_figures() -> None:
+    doc = parse("1—10月,全市固定资产投资同比增长4.1%,环比增长1.2%。\n1—10月,全市固定资产投资同比增长4.1%;"
+                "工业投资增长11.9%。\n1—10月,全市工业投资同比增长13.4%。")
+    # 环比 is another basis; 同比 is not carried over a semicolon, so 工业投资增长11.9% has none
+    assert _alarms(doc) == []
+
+
+def test_a_chain_out_of_order_is_flagged() -> None:
+    doc = parse("投诉量排名前三位的服务项目是,美容美发(占服务投诉的30%)>健身(32%)>家政(9%)。")
+    assert ("ranking-order", "32%") in _alarms(doc)
+
+
+@pytest.mark.parametrize(("text", "rules"), [
+    pytest.param("上月共收到工单500件。其中:投诉类300件,占比率为65.00%;咨询类200件,占比率为40.00%。",
+                 {"shares-sum", "share-of-total"}, id="A1 占比率 is a share word, not a whole it names"),
+    pytest.param("三次产业比例由上年的14.5:41.2:49.3变为9.1:40.8:50.1。", {"shares-sum"},
+                 id="A2 the former structure is a breakdown of its own"),
+    pytest.param("全年列入督办的事项共200件(含省级督办30件),已办结150件(含省级督办办结25件),另有60件仍在推进。",
+                 {"parts-sum"}, id="A4 sub-counts in brackets do not break a status split"),
+])
+def test_review_extraction_causes(text: str, rules: set[str]) -> None:
+    assert rules <= {d.rule for d in parse(text).diagnostics if d.severity in ("error", "warning")}
