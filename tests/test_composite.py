@@ -706,3 +706,37 @@ def test_numbered_index_lines_rank_in_the_stated_direction_and_divide_nothing(se
     assert [i.label for i in rk.items] == ["甲县", "乙县", "丙县", "丁区"] and rk.order == "asc"
     assert _breakdowns(doc) == []
     assert ("ranking-order" in {d.rule for d in doc.diagnostics}) == flagged
+
+
+# ---------------------------------------------------------------- real sets C and D, written anew
+# Shapes the checks had never met, each a false alarm on a clean page the first time.
+
+
+def _alarms(doc: Document) -> list[str]:
+    return [d.rule for d in doc.diagnostics if d.severity in ("error", "warning")]
+
+
+def test_a_rate_narrowed_by_its_manner_is_no_share_of_the_bare_verb() -> None:
+    """按期办结率 counts the on-time ones only: it is not 办结/接收 (real set D, pD04's shape)."""
+    doc = parse("本月平台共接收投诉2400件,受理1100件,办结2050件,按期办结率52.31%。")
+    assert _alarms(doc) == []
+    doc = parse("本月共转办工单3120件,按期办结3090件,按期办结率为99.04%。")
+    assert _alarms(doc) == []  # 按期办结率 of 按期办结: its own
+
+
+def test_a_list_in_prose_never_divides_a_table_cell_above_it() -> None:
+    """A cell of the table before (去年同期 3939) is no whole of the shares after it (real set D, pD03)."""
+    text = ("类型\n\n本期(件)\n\n去年同期(件)\n\n投诉\n\n250\n\n841\n\n咨询\n\n110\n\n3939\n\n"
+            "从平台数据来源来看,话务接收0.02万件,占比57.68%;群众互联网填写0.02万件,占比42.07%。")
+    assert "share-of-total" not in _alarms(parse(text))
+
+
+def test_shares_that_name_their_own_parts_stay_theirs() -> None:
+    """轻、重工业占比分别为… after a list of meats: the shares are the industries', not the meats'
+    (real set C, pC07's shape)."""
+    text = ("全年肉类总产量3.10万吨。其中,猪肉产量2.20万吨;牛肉产量0.41万吨。\n"
+            "规模以上工业中,轻工业增加值下降2.5%,重工业增加值增长9%,轻、重工业占比分别为28.4%和71.6%。")
+    doc = parse(text)
+    assert "share-of-total" not in _alarms(doc)
+    shares = {f.span.text: f.label for f in doc.facts() if isinstance(f, Percent)}
+    assert shares["28.4%"] == "轻工业" and shares["71.6%"] == "重工业"

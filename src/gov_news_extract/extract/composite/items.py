@@ -11,6 +11,7 @@ from ...context import Context
 from ...models import Change, Percent, Quantity
 from ...text.clauses import last_before
 from ...text.rx import rx
+from ...text.tokens import tokens
 from ..labels import SHARE_WORDS, clean, names_in
 
 _TOTAL_WORDS = regex.compile(r"(?:共|共计|总计|合计|累计|总量|总数)")
@@ -226,6 +227,14 @@ def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
 
 
 def _rate_owner(text: str, items: list[_Item], f: Percent) -> _Item | None:
+    owner = _named_owner(text, items, f)
+    stem = (f.label or "")[:-1]
+    if owner is not None and any(t.is_("manner") and t.text not in (owner.label or "") for t in tokens(stem)):
+        return None  # 按期办结率 of 办结: the on-time ones only, not the share of all 办结
+    return owner
+
+
+def _named_owner(text: str, items: list[_Item], f: Percent) -> _Item | None:
     stem = (f.label or "")[:-1]
     recent: list[_Item] = []
     for it in reversed(items[-4:]):

@@ -602,6 +602,8 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
     # Figures already parts of a list are no wholes (其中,电话受理渠道275360件… 按照问题类型分析:…).
     taken = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
     free = [w for w in wholes if w.id not in taken and w.value > max(parts) and w.nspan[0] >= first.start - 1200]
+    if all(it.qty is None or it.qty.cell is None for it in run):
+        free = [w for w in free if w.cell is None]  # a list in prose never divides a table's cell (去年…3939)
     # …项目完成投资606.98亿元 … 分行业看,工业项目完成投资…: the parts are named as kinds of a whole.
     kinds = [w for w in free if w.nspan[0] >= first.start - 250 and _common_head(w.label, run)]
     if kinds:

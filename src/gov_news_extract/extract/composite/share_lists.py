@@ -22,6 +22,16 @@ _FORMER_AFTER = regex.compile(r"(?:调整|变|转变|优化|提升|改变)(?:为
 _RATIO = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){2,}(?![\d.:])")
 
 
+def _names_own_parts(shares: list[Percent], b: Breakdown) -> bool:
+    """轻、重工业占比分别为30.6%和69.4%: shares the labels pass named, each its own, none a part of
+    the breakdown before them, belong to those names, not to its parts."""
+    names = [sh.label for sh in shares]
+    if not all(names) or len(set(names)) != len(names):
+        return False
+    parts = [p.label or "" for p in b.parts]
+    return not any(n and (n in q or q in n) for n in names for q in parts if q)
+
+
 def _attach_share_lists(ctx: Context) -> None:
     """Shares given as one list after the parts: 三次产业结构为7.7:57.5:34.8, 分别占总人口的51.3%和48.7%.
 
@@ -62,7 +72,8 @@ def _attach_share_lists(ctx: Context) -> None:
     breakdowns = [f for f in ctx.facts if isinstance(f, Breakdown)]
     for start, end, shares, is_ratio, named in lists:
         prior = [b for b in breakdowns if b.nspan[0] < start <= b.nspan[1] + 160
-                 and len(b.parts) == len(shares) and all(p.share is None for p in b.parts)]
+                 and len(b.parts) == len(shares) and all(p.share is None for p in b.parts)
+                 and not _names_own_parts(shares, b)]
         if prior:
             bd = prior[-1]
             for part, sh in zip(bd.parts, shares, strict=True):
