@@ -740,3 +740,27 @@ def test_shares_that_name_their_own_parts_stay_theirs() -> None:
     assert "share-of-total" not in _alarms(doc)
     shares = {f.span.text: f.label for f in doc.facts() if isinstance(f, Percent)}
     assert shares["28.4%"] == "轻工业" and shares["71.6%"] == "重工业"
+
+
+@pytest.mark.parametrize(("slip", "flagged"), [("800", False), ("856", True)])
+def test_two_lists_of_one_whole_in_one_sentence(slip: str, flagged: bool) -> None:
+    """By channel, then by kind: the figures after the first list divide the same whole again; none
+    of them is the whole of the ones after it, slip or no slip (heldout13-hotline-monthly-cells)."""
+    text = (f"本季度共受理来信来访12000件。受理的12000件中,来信7400件、来访4600件,"
+            f"求决类5700件、意见建议类3100件、求助类2400件、其他类{slip}件。")
+    doc = parse(text)
+    lists = sorted(_parts(bd) for bd in _breakdowns(doc) if bd.total == Decimal(12000))
+    assert [[p[0] for p in parts] for parts in lists] == [["来信", "来访"], ["求决类", "意见建议类", "求助类", "其他类"]]
+    assert ("parts-sum" in _alarms(doc)) is flagged
+
+
+def test_last_periods_figure_in_brackets_after_a_change() -> None:
+    """环比下降…(上月…件) states what the change is measured against: neither the total a daily
+    average spreads nor, through its month, the period of what follows."""
+    text = "3月份,全县共接到来电9300件,环比下降12.4%(2月份接到10617件),日均300件。"
+    doc = parse(text)
+    assert _alarms(doc) == []
+    avg = next(f for f in doc.facts() if isinstance(f, Quantity) and f.span.text == "300件")
+    by_id = _by_id(doc)
+    assert by_id[avg.average_of].span.text == "9300件"
+    assert by_id[avg.period_id].span.text == "3月份"

@@ -1038,7 +1038,8 @@ def _governing(text: str, index: _PeriodIndex, npos: int) -> Period | DateFact |
     s0, s1 = index.sentences.at(npos)
     same = range(bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1))
     for k in reversed(same):  # the nearest before npos in the sentence
-        if roles[k] in ("period", "point") and facts[k].nspan[1] <= npos:
+        if roles[k] in ("period", "point") and facts[k].nspan[1] <= npos \
+                and not ((c := index.closes[k]) is not None and c < npos):
             return facts[k]
     # A period written after its figure governs it only inside the same clause: 受理500件(1-6月).
     if same:
@@ -1049,16 +1050,30 @@ def _governing(text: str, index: _PeriodIndex, npos: int) -> Period | DateFact |
                 return facts[k]
     para = text.rfind("\n", 0, npos) + 1
     k = bisect.bisect_left(period_starts, s0) - 1
-    while k >= 0 and periods[k].nspan[1] > s0:
+    while k >= 0 and (periods[k].nspan[1] > s0 or index.period_aside[k]):
         k -= 1
     if k >= 0 and periods[k].nspan[0] >= para:
         return periods[k]
     k = bisect.bisect_left(period_starts, npos) - 1
-    while k >= 0 and periods[k].nspan[1] > npos:
+    while k >= 0 and (periods[k].nspan[1] > npos or index.period_aside[k]):
         k -= 1
     if k >= 0:
         return periods[k]
     return periods[0] if periods else None
+
+
+def _bracket_close(text: str, s: int, e: int, figure_ends: set[int]) -> int | None:
+    """Where the bracket that holds text[s:e] closes, when it is an aside on the figure it follows
+    (…8.7%(9月份受理57705件)); None otherwise (2024年国庆假期(10月1日—7日) glosses a period)."""
+    line_start = text.rfind("\n", 0, s) + 1
+    o = text.rfind("(", line_start, s)
+    if o < 0 or o not in figure_ends or ")" in text[o:s]:
+        return None
+    c = text.find(")", e)
+    nl = text.find("\n", e)
+    if c < 0 or (0 <= nl < c) or "(" in text[e:c]:
+        return None
+    return c
 
 
 @dataclass
@@ -1071,6 +1086,10 @@ class _PeriodIndex:
     periods: list[DateFact | Period]
     period_starts: list[int]
     sentences: Sentences
+    # Where the bracket a date stands in closes (环比回落8.7%(9月份受理57705件),日均…): such a date is
+    # the period of what the bracket says, never of the figures after it.
+    closes: list[int | None]
+    period_aside: list[bool]
     answers: dict[int, Period | DateFact | None] = field(default_factory=dict)
 
 
@@ -1086,7 +1105,10 @@ def _period_index(ctx: Context) -> _PeriodIndex:
     facts = sorted((f for f in ctx.facts if isinstance(f, (DateFact, Period))), key=lambda f: f.nspan)
     roles = [_role(text, f) for f in facts]
     periods = [f for f, r in zip(facts, roles, strict=True) if r == "period"]
+    figure_ends = {f.nspan[1] for f in ctx.facts if f.kind in ("quantity", "percent", "change")}
+    closes = [_bracket_close(text, f.nspan[0], f.nspan[1], figure_ends) for f in facts]
+    aside = {id(f) for f, c in zip(facts, closes, strict=True) if c is not None}
     index = _PeriodIndex(facts, [f.nspan[0] for f in facts], roles, periods, [f.nspan[0] for f in periods],
-                         Sentences(text))
+                         Sentences(text), closes, [id(f) in aside for f in periods])
     ctx.cache["period_index"] = (n, index)
     return index

@@ -106,6 +106,15 @@ def _far_over(parts: list[_Item], total: Quantity) -> bool:
     return bool(values) and acc > total.value and not _near(acc, total.value, max(values))
 
 
+def _second_list(rest: list[_Item], whole: Decimal) -> bool:
+    """The figures left after a list that made up the whole add up to that whole again (or miss
+    it by what one mistyped part would): a second division of it, not the last part's own."""
+    values = [it.value for it in rest if it.value is not None]
+    if len(rest) < 2 or len(values) < len(rest) or any(v >= whole for v in values):
+        return False
+    return _near(sum(values, Decimal(0)), whole, max(values))
+
+
 def _counts_names(text: str, whole: _Item, parts: list[_Item]) -> bool:
     """本月工單共涉及34個單位,其中東坪鎮17件…: the whole counts, in a unit of its own with its noun
     after it, the names of the parts, which share another unit."""
@@ -196,6 +205,11 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         each = len({id(it.qty) for it in r}) < len(r)  # 乙区、丙区…各2件: a flat list by its words
         if with_shares or parallel or each:
             groups: list[tuple[_Item | None, list[_Item]]] = [(None, r)]
+        elif upto is not None and whole is not None and _second_list(r[upto:], whole.value):
+            # 电话38215件、网络14469件,咨询类21306件、求助类15873件…: the figures after the parts divide
+            # the same whole again by another criterion (two lists of one total in one sentence); they
+            # are no sub-list of the last part, even when a slip makes two of them near a third
+            groups = [(None, r[:upto]), (None, r[upto:])]
         elif upto is not None:
             # what runs on past the parts may be the last part's own (…自行处理2276件,派单601件,按时结案597件,
             # 超时办理4件 of 2877件)

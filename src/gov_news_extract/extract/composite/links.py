@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from ...context import Context
 from ...layout.roles import Role
-from ...models import Change, Percent, Quantity, TimeFact
+from ...models import Change, DateFact, Percent, Quantity, TimeFact
 from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.rx import rx
@@ -53,6 +53,8 @@ def run(ctx: Context) -> None:
     quantities = [f for f in numerics if isinstance(f, Quantity)]
     _approximations(text, [*numerics, *(f for f in ctx.facts if isinstance(f, TimeFact))])
     _bases(text, quantities)
+    _bracketed_bases(text, quantities, [f for f in numerics if isinstance(f, Change)],
+                     [f for f in ctx.facts if isinstance(f, DateFact)])
     _carried_bases(text, [f for f in numerics if isinstance(f, Change)])
     _averages(text, quantities)
     _durations(text, quantities)
@@ -125,6 +127,23 @@ def _bases(text: str, quantities: list[Quantity]) -> None:
                                and lexicon.meaning("comparator", t.text).get("free")), None)
                 if opener is not None and s - opener.start <= 12:
                     q.basis = text[opener.start:s]
+
+
+def _bracketed_bases(text: str, quantities: list[Quantity], changes: list[Change], dates: list[DateFact]) -> None:
+    """环比回落8.7%(9月份受理57705件): a figure in the bracket right after a change, with the period it
+    belongs to, is the figure that change is measured against — the other period's, never this
+    period's total."""
+    ends = {c.nspan[1]: c for c in changes}
+    prior = _words("prior_period")
+    for q in quantities:
+        if q.basis:
+            continue
+        o = text.rfind("(", max(0, q.nspan[0] - 12), q.nspan[0])
+        if o < 0 or ")" in text[o:q.nspan[0]] or ends.get(o) is None:
+            continue
+        dated = any(o < d.nspan[0] < q.nspan[0] for d in dates)
+        if dated or any(t.text in prior for t in _tokens(text, o + 1, q.nspan[0])):
+            q.basis = text[o + 1:q.nspan[0]]
 
 
 def _carried_bases(text: str, changes: list[Change]) -> None:
