@@ -49,6 +49,14 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
      "1—10月,全市规模以上工业增加值同比增长7.3%,固定资产投资增长3.6%,社会消费品零售总额增长5.2%。\n"
      "二、固定资产投资\n1—10月,全市固定资产投资同比增长4.1%。",
      [("restated-figure", "同比增长4.1%")]),
+    ("heldout13 a 环比 column in a table whose rows are months in turn: against the row before",
+     "2023年二季度全县工业用电量月度情况\n月份    用电量(万千瓦时)    环比(%)\n4月    3260    2.1\n"
+     "5月    3405    4.4\n6月    3512    5.9\n",
+     [("growth-rate", "5.9")]),
+    ("heldout13 a share that gives its whole's name in full",
+     "上半年,全县实现农林牧渔业总产值52.40亿元,同比增长3.6%。其中,种植业产值30.12亿元,"
+     "占全县农林牧渔业总产值的54.5%。",
+     [("share-of-total", "54.5%")]),
 ]
 
 # (origin, text, breakdowns as [(total or None, [part labels])], rankings as [[item labels]])
@@ -136,6 +144,20 @@ def test_ranking(text: str, rankings: list[list[str]]) -> None:
     doc = parse(text)
     assert [[i.label for i in f.items] for f in doc.facts() if isinstance(f, Ranking)] == rankings
     assert _alarms(doc) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("2023年二季度全县工业用电量月度情况\n月份    用电量(万千瓦时)    环比(%)\n4月    3260    2.1\n"
+                 "5月    3405    4.4\n6月    3512    3.1\n", id="heldout13 months in turn, each 环比 right"),
+    pytest.param("上半年,全县实现农林牧渔业总产值52.40亿元,同比增长3.6%。其中,种植业产值30.12亿元,"
+                 "占全县农林牧渔业总产值的57.5%。", id="heldout13 a share naming its whole, right"),
+    pytest.param("2023年各季度情况\n季度    产值(亿元)    同比(%)\n一季度    12.1    3.0\n二季度    13.5    9.9\n",
+                 id="a 同比 column is against last year, never the row before"),
+    pytest.param("1—6月,全区非税收入5.40亿元,去年同期为4.80亿元;其中行政事业性收费收入1.62亿元,"
+                 "占全区非税收入的30.0%。", id="heldout3 last year's figure is no whole a share names"),
+])
+def test_clean_against_the_row_before_or_the_named_whole(text: str) -> None:
+    assert _alarms(parse(text)) == []
 
 
 def test_changes_of_two_names_or_two_bases_are_two_figures() -> None:

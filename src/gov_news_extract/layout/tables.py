@@ -596,7 +596,11 @@ def _split_aligned(line: _Line) -> list[Entry]:
     """Cells of a whitespace-aligned row. Normalising drops the space between a name and its
     figure (粮食 268450 → 粮食268450) and between a rank and a name (1 杏坪县 → 1杏坪县): split them again."""
     out = []
-    for m in rx(r"^\s*\d{1,3}(?=\p{Han}{2})|\p{Han}[\p{Han}()（）、:：]*(?=[-−]?\d)|\S+").finditer(line.text):
+    # A period heading its row (7月 10.62 → 7月10.62; 2023年 1234.5) splits the same way; a figure
+    # that goes on into a date (7月10日) is that date's day.
+    for m in rx(r"^\s*\d{1,3}(?=\p{Han}{2})|\p{Han}[\p{Han}()（）、:：]*(?=[-−]?\d)"
+                r"|\d{1,2}月份?(?=[-−]?\d[\d.]*(?![\d.日号]))|\d{4}年(?=[-−]?\d[\d.]*(?![\d.月日号]))|\S+"
+                ).finditer(line.text):
         t = m.group()
         lead = len(t) - len(t.lstrip())
         t = t.strip()

@@ -10,7 +10,9 @@ What it checks
     增长13.6%) must satisfy rate = (current − basis) / basis.  All figures
     carry their rounding intervals; 倍 changes are checked the same way.  In a
     table, a growth cell is checked against the current and the earlier
-    period's figures of its row (本周数据, 上周数据, 环比增长).
+    period's figures of its row (本周数据, 上周数据, 环比增长), and in a table
+    whose rows are periods in turn (7月, 8月, 9月), a 环比 cell against the
+    figure of the row before.
 
 Why it matters
     A growth rate that its own figures contradict is a mistyped figure, or a
@@ -29,7 +31,7 @@ import bisect
 from collections.abc import Iterator
 from fractions import Fraction
 
-from ...models import Change, Diagnostic, Quantity
+from ...models import Change, DateFact, Diagnostic, Period, Quantity
 from ...numbers import rounding
 from ...numbers.rounding import Interval
 from ...text import lexicon
@@ -88,12 +90,18 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
     for q in quantities:
         if q.cell is not None and q.cell.period is not None:
             rows.setdefault((q.cell.table, q.cell.row), []).append(q)
+    cells: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        if q.cell is not None:
+            cells.setdefault(q.cell.table, []).append(q)
     for rc in changes:
         if rc.unit not in _RELATIVE or rc.approx or rc.qualifier in _AVERAGES:
             continue
         if rc.cell is not None:
             # Form 3: a table row with the current and the earlier period's figures beside its growth
             yield from _table_row(facts, rc, rows.get((rc.cell.table, rc.cell.row), []))
+            # Form 4: a table whose rows are periods in turn (7月, 8月, 9月), the growth against the row before
+            yield from _period_rows(facts, rc, cells)
             continue
         before = _quantities_before(facts, rc, quantities, starts)
         # Form 1: current figure, absolute change, relative change.
@@ -164,6 +172,49 @@ def _table_row(facts: Facts, rc: Change, row: list[Quantity]) -> Iterator[Diagno
     true = (Fraction(cur[0].value) - Fraction(prior[0].value)) * sign / Fraction(prior[0].value) * _rate(rc)
     arith = f"({rounding.fmt(cur[0].value)} − {rounding.fmt(prior[0].value)})/{rounding.fmt(prior[0].value)}"
     yield _finding(rc, rate, c, b, arith, true, cur[0], prior[0], "a table row: this and the earlier period")
+
+
+def _period_of(facts: Facts, f: Quantity | Change) -> DateFact | Period | None:
+    p = facts.get(f.period_id)
+    return p if isinstance(p, DateFact | Period) and p.start is not None and p.end is not None else None
+
+
+def _period_rows(facts: Facts, rc: Change, cells: dict[int, list[Quantity]]) -> Iterator[Diagnostic]:
+    """月份 | 零售额 | 环比: 8月 10.95, 环比 3.1 is (10.95 − 10.62)/10.62 against 7月's row. Only a 环比 growth,
+    only where the row before is the period just before, and only in a table with one figure per row."""
+    assert rc.cell is not None
+    if not rc.basis or _basis(rc.basis) != "previous" or rc.cell.period is not None:
+        return
+    mine = _period_of(facts, rc)
+    if mine is None:
+        return
+    table = cells.get(rc.cell.table, [])
+    per_row: dict[int, list[Quantity]] = {}
+    for q in table:
+        assert q.cell is not None
+        per_row.setdefault(q.cell.row, []).append(q)
+    if any(len(qs) != 1 for qs in per_row.values()):
+        return  # which figure the growth column is of is not shown
+    cur = per_row.get(rc.cell.row)
+    prev = per_row.get(rc.cell.row - 1)
+    if cur is None or prev is None:
+        return
+    before = _period_of(facts, prev[0])
+    if before is None or mine.start is None or before.end is None or len(before.value) != len(mine.value) \
+            or (mine.start - before.end).days != 1 or _period_of(facts, cur[0]) is not mine:
+        return
+    if not units_compatible(cur[0].unit, prev[0].unit) or cur[0].approx or prev[0].approx:
+        return
+    c, b, rate = facts.value_of(cur[0]), facts.value_of(prev[0]), facts.value_of(rc)
+    if b.iv.lo <= 0:
+        return
+    sign = 1 if rc.direction == "up" else -1
+    delta = (c.iv - b.iv) if sign > 0 else (b.iv - c.iv)
+    if rate.iv.intersects((delta / b.iv).scale(_rate(rc))):
+        return
+    true = (Fraction(cur[0].value) - Fraction(prev[0].value)) * sign / Fraction(prev[0].value) * _rate(rc)
+    arith = f"({rounding.fmt(cur[0].value)} − {rounding.fmt(prev[0].value)})/{rounding.fmt(prev[0].value)}"
+    yield _finding(rc, rate, c, b, arith, true, cur[0], prev[0], "a table of periods: this row and the one before")
 
 
 def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator[Diagnostic]:

@@ -70,6 +70,7 @@ def run(ctx: Context) -> None:
     _sentence_sums(ctx, listed)                    # parts further on that add up to a whole (sums.py)
     _distant_sums(ctx, listed)                     # a later section's sentence that divides it exactly
     _bracketed_parts(ctx, quantities)              # 26天(其中优9天、良17天)
+    links.bases(ctx.norm.text, quantities)         # 去年同期为11.94亿元 is no whole a share names
     _named_wholes(ctx, items)                      # …占受理总量的5.1% outside any breakdown
     _stated_ranks(ctx, items, taken)               # …,位居第一;…,位居第二 (rankings.py)
     _name_rankings(ctx, taken)                     # 前三位为:A、B、C

@@ -52,7 +52,7 @@ def run(ctx: Context) -> None:
     numerics = sorted((f for f in ctx.facts if isinstance(f, Quantity | Percent | Change)), key=lambda f: f.nspan)
     quantities = [f for f in numerics if isinstance(f, Quantity)]
     _approximations(text, [*numerics, *(f for f in ctx.facts if isinstance(f, TimeFact))])
-    _bases(text, quantities)
+    bases(text, quantities)
     _bracketed_bases(text, quantities, [f for f in numerics if isinstance(f, Change)],
                      [f for f in ctx.facts if isinstance(f, DateFact)])
     _carried_bases(text, [f for f in numerics if isinstance(f, Change)])
@@ -109,7 +109,7 @@ def _approximations(text: str, numerics: list[Numeric | TimeFact]) -> None:
             f.approx = after.text
 
 
-def _bases(text: str, quantities: list[Quantity]) -> None:
+def bases(text: str, quantities: list[Quantity]) -> None:
     """上周18128件, 上年同期为800件, 去年同期受理3185件, 较10月份的22908件: the other period's figure."""
     prior = _words("prior_period")
     for q in quantities:

@@ -82,9 +82,11 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
 
 # 占受理总量的 / 占总数的 / 占全部诉求的: the share names the whole it is taken of.
 # 占全市转办量的: a metric of the whole area, named (转办) as it was stated.
-_NAMED_WHOLE = regex.compile(r"占(?:(?P<what>\p{Han}{0,6}?)(?:总量|总数|总额|总计|总和)|(?:全部|所有)\p{Han}{1,6}?"
+_NAMED_WHOLE = regex.compile(r"占(?:(?P<what>\p{Han}{0,12}?)(?:总量|总数|总额|总计|总和)|(?:全部|所有)\p{Han}{1,6}?"
                              r"|全(?:市|区|县|省|州|盟|旗|镇)(?P<metric>\p{Han}{1,6}?)(?:量|数))"
-                             r"的?(?:比重|比例)?(?:为|达)?$")
+                             r"的?(?:比重|比例)?(?:为|达)?$"
+                             # 占全县农林牧渔业总产值的: any whole named in full (matched by its name only)
+                             r"|占(?P<named>\p{Han}{4,16}?)的(?:比重|比例)?(?:为|达)?$")
 
 
 def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
@@ -146,6 +148,13 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
                 continue
             if q.unit != it.qty.unit or q.value <= it.qty.value:
                 continue
+            if m is not None and q.label and len(q.label) >= 4 and q.label in m.group(0) \
+                    and not _not_whole(q):
+                # 占全区社会消费品零售总额的 gives the whole's name in full: the figure stated under it
+                whole = q
+                break
+            if m is not None and m.group("named"):
+                continue
             if metric:
                 # 占全市转办量的 names the metric itself: the figure stated right after it.
                 if not text[max(0, q.nspan[0] - len(metric) - 2):q.nspan[0]].rstrip("了共计为达").endswith(metric):
@@ -164,6 +173,11 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
             shares_of.setdefault(whole.id, (whole, []))[1].append(it)
     for whole, parts in shares_of.values():
         _sibling_shares(ctx, whole, parts)
+
+
+def _not_whole(q: Quantity) -> bool:
+    """Another period's figure, a bound or a table cell: named like a whole, it is not the one meant."""
+    return bool(q.basis or q.approx or q.cell is not None)
 
 
 _IN_WHOLE = regex.compile(r"在(?P<what>\p{Han}{1,8}?)(?:总量|总数|总额|总计)中[,:]")
