@@ -120,6 +120,9 @@ def test_clean(text: str, breakdowns: list[tuple[str | None, list[str]]], rankin
 
 # (origin, text, the rankings' items)
 RANKINGS: list[tuple[str, str, list[list[str]]]] = [
+    ("heldout13 names in order of a stated criterion, 及 before the last",
+     "接待人次最多的三个景点依次为甲公园、乙街区及丙缆车,各景点情况如下。",
+     [["甲公园", "乙街区", "丙缆车"]]),
     ("R1 names ranked, then a remark in brackets",
      "本月诉求量位居前四的类别为:噪音扰民、停车管理、物业服务、供水供电(具体详见附件3)。",
      [["噪音扰民", "停车管理", "物业服务", "供水供电"]]),

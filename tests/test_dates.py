@@ -36,6 +36,9 @@ def found(text: str, reference_date: dt.date | None = None) -> list[tuple[str, s
 CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("7月18日,记者了解到", [("date", "7月18日", "--07-18")]),
     ("记者24日从交通运输部获悉", [("date", "24日", "---24")]),
+    # a press release restating its day in brackets (heldout7, heldout13)
+    ("市旅游局今(8)日公布", [("date", "今(8)日", "---08")]),
+    ("市长昨（22）日表示", [("date", "昨（22）日", "---22")]),
     ("10月2日、3日两天入住率较高", [("date", "10月2日", "--10-02"), ("date", "3日", "--10-03")]),
     ("6月3日、5日和7日分别举办", [("date", "6月3日", "--06-03"), ("date", "5日", "--06-05"), ("date", "7日", "--06-07")]),
     ("2023年7月,全市受理", [("date", "2023年7月", "2023-07")]),

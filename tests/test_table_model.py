@@ -237,10 +237,27 @@ def test_infographic_lines_are_no_table() -> None:
     ("亿元", "元", 10**8, False), ("万吨", "吨", 10**4, False), ("%", None, 1, True), ("件", "件", 1, False),
     ("上年=100", None, 1, True), ("亿元、%", "元", 10**8, False),
     ("接收件", "件", 1, False), ("办结件", "件", 1, False),  # the count of what a verb does (real set C)
+    ("万", None, 10**4, False),  # the scale alone: the unit is the header's own (heldout13)
 ])
 def test_declared_units(text: str, unit: str | None, scale: int, percent: bool) -> None:
     d = parse_unit(text)
     assert d is not None and (d.unit, d.scale, d.percent) == (unit, scale, percent)
+
+
+@pytest.mark.parametrize(("header", "unit"), [("接待人次(万)", "人次"), ("接待人次（萬）", "人次"), ("产量(万)", None)])
+def test_a_scale_alone_takes_the_unit_the_header_ends_in(header: str, unit: str | None) -> None:
+    """heldout13-trad-tourism-communique: 接待人次（萬） declares ×10000 in 人次."""
+    doc = parse(f"| 景点 | {header} |\n| 甲公园 | 18.62 |\n| 乙街区 | 15.37 |\n")
+    cells = [f for f in doc.facts() if isinstance(f, Quantity) and f.cell is not None]
+    assert [(f.value, f.unit) for f in cells] == [(Decimal("186200"), unit), (Decimal("153700"), unit)]
+
+
+def test_rows_headed_by_months_split_from_their_figures() -> None:
+    """7月       10.62: normalising drops the spaces, the month still heads its row (heldout13)."""
+    doc = parse("月份      零售额(亿元)      同比(%)\n7月       10.62             4.8\n8月       10.95             5.3\n")
+    cells = {f.span.text: f for f in doc.facts() if getattr(f, "cell", None) is not None}
+    assert cells["10.62"].value == Decimal("1062000000") and cells["10.62"].cell.row_header == "7月"
+    assert cells["5.3"].label == "8月"
 
 
 # ---------------------------------------------------------------- one table, three layouts

@@ -486,6 +486,17 @@ def _dotted_at(m: regex.Match[str]) -> _Cal | None:
     return _Cal(start=m.start(), end=m.end(), form="range", m=m1, d=d1, m2=m2, d2=d2)
 
 
+@cache
+def _bracket_day() -> regex.Pattern[str]:
+    """今(8)日, 昨(22)日: a press release restating the day of the month it is dated in."""
+    return regex.compile(rf"(?:{_alt(_words()['day_in_brackets_before'])})\((?P<d>\d{{1,2}})\)日")
+
+
+def _bracket_day_at(m: regex.Match[str]) -> _Cal | None:
+    d = int(m["d"])
+    return _Cal(start=m.start(), end=m.end(), form="point", d=d) if 1 <= d <= 31 else None
+
+
 def _rel_at(m: regex.Match[str]) -> _Cal:
     word = m.group()
     kind = "w" if m["w"] else "mo" if m["mo"] else "qo" if m["qo"] else "yr"
@@ -531,6 +542,7 @@ def _scan(text: str) -> list[_Cal]:
         (_overlapped(_CHAIN, text, _chain_starts(text)), lambda m: _chain_at(text, m)),
         (_REL.finditer(text, overlapped=True), _rel_at),
         (_DOTTED.finditer(text, overlapped=True), _dotted_at),
+        (_bracket_day().finditer(text), _bracket_day_at),
     ]
     for pri, (matches, build) in enumerate(passes):
         for m in matches:

@@ -236,8 +236,8 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
         if chinese and not bare_round:
             # A Chinese numeral measures only with a measure word, and never as 一
             # (一站式, 一次性, 一名辅警): those are set phrases or loose narrative.
-            if not unit or num.value == 1:
-                continue
+            if not unit or (num.value == 1 and lx.meaning("ratio_unit", unit).get("kind") != "tenths"):
+                continue  # (一成 is a tenth: 约占一成)
             if unit and (lx.meaning("unit", unit).get("calendar") or _unit_is(unit, clock=True)) and num.value > 31:
                 continue  # 二〇二三年: a year written in numerals
             if _unit_is(unit, phase=True) and (text.endswith(f"{g[i_unit]}、", 0, s)
@@ -258,6 +258,9 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
         if kind == "tenths":
             num = Number(num.value * 10, max(0, num.decimals - 1), num.scale)
             unit = "%"
+            if text.startswith("半", e):  # 一成半: a tenth and a half, 15%
+                num = Number(num.value + 5, num.decimals, num.scale)
+                e += 1
         elif kind == "permille":
             num = Number(num.value / 10, num.decimals + 1, num.scale)
             unit = "%"

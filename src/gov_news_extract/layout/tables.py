@@ -162,6 +162,8 @@ def parse_unit(text: str) -> Declared | None:
             return Declared(unit=t[len(pre):], scale=int(lexicon.meaning("multiplier", pre)["scale"]))
     if t in _unit_words():
         return Declared(unit=t)
+    if t in lexicon.words("multiplier"):  # 接待人次(万): the scale alone, the unit is the header's own
+        return Declared(scale=int(lexicon.meaning("multiplier", t)["scale"]))
     for u in _units_longest():
         # (接收件), (办结件): the count of what a verb does, in its unit
         if t.endswith(u) and len(t) > len(u) and _tokens(t[: -len(u)]) and \
@@ -183,7 +185,12 @@ def strip_declaration(text: str) -> tuple[str, Declared]:
         inner = m.group("inner")
         d = parse_unit(inner) or _declaration_line(inner)
         if d is not None:
-            return text[: m.start()].rstrip(), d
+            name = text[: m.start()].rstrip()
+            if d.unit is None and d.scale != 1 and not d.percent:
+                # 接待人次(万): the name ends in the unit it counts in
+                d = Declared(unit=next((u for u in _units_longest() if name.endswith(u) and len(name) > len(u)), None),
+                             scale=d.scale)
+            return name, d
     return text, NOTHING
 
 

@@ -25,6 +25,7 @@ from .rankings import (
     _list_rank_head,
     _name_rankings,
     _narrated_ranks,
+    _ordered_names,
     _ranking_head,
     _ranks_after_figures,
     _stated_ranks,
@@ -77,6 +78,7 @@ def run(ctx: Context) -> None:
     _narrated_ranks(ctx, taken)                    # 第一名是“A”…;B…位列第二
     _ranks_after_figures(ctx, taken)               # 最高的是A…,B和C分别为…,排在第二、第三位
     _table_rankings(ctx)                           # tables (table_parts.py)
+    _ordered_names(ctx)                            # 最多的三个景点依次为A、B及C
     _attach_share_lists(ctx)                       # a:b:c and 分别占… after the parts (share_lists.py)
     links.run(ctx)                                 # what the checks read about each figure (links.py)
     _table_breakdowns(ctx)                         # totals, 小计 columns, 其中 rows, 构成 blocks

@@ -8,7 +8,7 @@ from decimal import Decimal
 import regex
 
 from ...context import Context
-from ...models import Breakdown, Percent, Quantity
+from ...models import Breakdown, Percent, Quantity, Ranking
 from ...numbers.numeral import parse_number
 from ...text import lexicon
 from ...text.clauses import last_before
@@ -210,6 +210,26 @@ def _chain(ctx: Context, head: regex.Match[str], body: str, end: int) -> bool:
     _add_ranking(ctx, items, head.start(), end, _criterion(text, head.start()),
                  "asc" if head.group("end") == "后" else "desc")
     return True
+
+
+def _ordered_names(ctx: Context) -> None:
+    """接待人次最多的三个景点依次为A、B及C: names in order of a stated criterion, no figures — when no
+    other pass read a ranking there already."""
+    text = ctx.norm.text
+    taken = [f.nspan for f in ctx.facts if isinstance(f, Ranking)]
+    for m in _ORDER_RANK.finditer(text):
+        stop = rx(r"[,;。:\n]").search(text, m.end())
+        tail_end = stop.start() if stop else len(text)
+        if any(a < tail_end and m.start() < b for a, b in taken):
+            continue
+        body = text[m.end():tail_end]
+        if not body.strip() or rx(r"\d").search(body):
+            continue
+        names = _split_names(body)
+        if len(names) >= 2 and all(2 <= len(n) <= 20 for n in names):
+            _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names],
+                         m.start(), tail_end, _criterion(text, m.start()), "asc" if m.group("low") else "desc")
+            taken.append((m.start(), tail_end))
 
 
 def _split_names(body: str) -> list[str]:
