@@ -252,6 +252,15 @@ def test_a_scale_alone_takes_the_unit_the_header_ends_in(header: str, unit: str 
     assert [(f.value, f.unit) for f in cells] == [(Decimal("186200"), unit), (Decimal("153700"), unit)]
 
 
+def test_a_header_row_of_units_declares_and_the_row_above_names() -> None:
+    """播种面积 over 千公顷, 总产量 over 万吨 (heldout13-agri-summer-grain)."""
+    doc = parse("| 县 | 播种面积 | | 总产量 | |\n| | 千公顷 | 比上年增减(%) | 万吨 | 比上年增减(%) |\n"
+                "| 甲县 | 47.2 | 0.3 | 28.4 | -2.9 |\n| 乙县 | 68.5 | -0.6 | 41.2 | -3.8 |\n")
+    cells = {f.span.text: f for f in doc.facts() if isinstance(f, Quantity) and f.cell is not None}
+    assert (cells["47.2"].value, cells["47.2"].unit, cells["47.2"].label) == (Decimal("47200"), "公顷", "播种面积")
+    assert (cells["41.2"].value, cells["41.2"].unit, cells["41.2"].label) == (Decimal("412000"), "吨", "总产量")
+
+
 def test_rows_headed_by_months_split_from_their_figures() -> None:
     """7月       10.62: normalising drops the spaces, the month still heads its row (heldout13)."""
     doc = parse("月份      零售额(亿元)      同比(%)\n7月       10.62             4.8\n8月       10.95             5.3\n")

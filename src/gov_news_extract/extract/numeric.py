@@ -12,6 +12,7 @@ next number of a list (`快4.6和3.1个百分点`). Numbers that name things (12
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -305,6 +306,17 @@ def _person_after() -> regex.Pattern[str]:
 _PERSON = "人"
 
 
+def _unit_notes(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """1公顷等于15亩, 1公斤=2斤: one of a unit stated as so many of another is a note on units, not
+    a figure of the report; both figures go."""
+    words = set(lx.words("equivalence")) | {"="}
+    drop: set[int] = set()
+    for i, (a, b) in enumerate(itertools.pairwise(hits)):
+        if a.num.value == 1 and a.unit and b.unit and a.unit != b.unit and text[a.end:b.start].strip() in words:
+            drop.update((i, i + 1))
+    return [h for i, h in enumerate(hits) if i not in drop] if drop else hits
+
+
 def _chain_units(text: str, hits: list[_Hit]) -> None:
     """Bare numbers of a list of three or more take the unit written once at its end
     (分别提升4.18、3.41和3.32分); the pair case (快4.6和3.1个百分点) is the borrow in run()."""
@@ -414,7 +426,7 @@ def _bare_is_fact(text: str, hits: list[_Hit], i: int) -> str | None:
 
 def run(ctx: Context) -> None:
     text = ctx.norm.text
-    hits = _scan(text, _covered(ctx))
+    hits = _unit_notes(text, _scan(text, _covered(ctx)))
     _chain_units(text, hits)
     _shared_units(text, hits)
     facts: list[Quantity | Percent | Change] = []

@@ -178,6 +178,13 @@ def parse_unit(text: str) -> Declared | None:
 
 
 @cache
+def _unit_only(text: str) -> bool:
+    """A header cell that is a unit and nothing else (千公顷, 万吨, (万元)), not a percent."""
+    d = parse_unit(text.strip().strip("()（）"))
+    return d is not None and not d.percent and d.index_base is None and (d.unit is not None or d.scale != 1)
+
+
+@cache
 def strip_declaration(text: str) -> tuple[str, Declared]:
     """A header or group name less its bracketed unit: 总量(万元) → (总量, 万元)."""
     m = _BRACKET_END.search(text)
@@ -380,14 +387,14 @@ class Column:
 
     @property
     def name(self) -> str | None:
-        """The column's own name without its unit; a total column is named by what it sums."""
-        if self.total and len(self.path) >= 2:
-            return header_text(self.path[-2].text)
-        return header_text(self.path[-1].text) if self.path else None
+        """The column's own name without its unit; a total column is named by what it sums, a
+        column headed by a unit alone (千公顷 under 播种面积) by the header above."""
+        entry = self.name_entry
+        return header_text(entry.text) if entry is not None else None
 
     @property
     def name_entry(self) -> Entry | None:
-        if self.total and len(self.path) >= 2:
+        if len(self.path) >= 2 and (self.total or _unit_only(self.path[-1].text)):
             return self.path[-2]
         return self.leaf
 
@@ -1133,7 +1140,8 @@ def _fold(header_rows: list[list[Entry]], width: int, keys: int, data: list[list
     if not rows:
         return [[] for _ in range(width)]
     if positional and all(len(r) == width for r in rows):
-        rows = [_unshifted(r, data) for r in rows]
+        # (an empty last cell over a named one spans from the left: that row is not shifted)
+        rows = [r if any(o[-1].text for o in rows if o is not r) else _unshifted(r, data) for r in rows]
         return _positional_paths(rows, width)
     rows = [[e for e in r if e.text] for r in rows]
     if len(rows) == 1:
@@ -1345,6 +1353,8 @@ def _column_kinds(columns: list[Column], data: list[list[Entry]], keys: int,
         decl = NOTHING
         for e in col.path:
             _, d = strip_declaration(e.text)
+            if d.empty and _unit_only(e.text):
+                d = parse_unit(e.text) or NOTHING  # 播种面积 over 千公顷: a header row of units
             if not d.empty:
                 decl = d
         col.declared = decl
