@@ -426,6 +426,14 @@ def inline_credits(t: str, base: int) -> list[Person]:
         role = _ROLE_MAP[m.group("role")]
         if role is None:
             continue
+        first = _ROLE_RE.match(t, m.start("names"))
+        if first is not None and _ROLE_MAP[first.group()] is not None:
+            # 来源:棠溪日报 作者:记者 邹芷若 通讯员 岳川: the credit names roles of its own, up to the
+            # next field of the line (… 编辑:X)
+            nxt = rx(r"\s\S{1,6}[::]").search(t, m.start("names"))
+            end = nxt.start() if nxt else len(t)
+            out.extend(parse_people(t[m.start("names"):end], base + m.start("names"), bare_role=None))
+            continue
         for tok, s, e in _tokens(m.group("names"), base + m.start("names")):
             if _name_ok(tok, strict=True):
                 out.append(Person(role, s, e))
