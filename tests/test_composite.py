@@ -764,3 +764,23 @@ def test_last_periods_figure_in_brackets_after_a_change() -> None:
     by_id = _by_id(doc)
     assert by_id[avg.average_of].span.text == "9300件"
     assert by_id[avg.period_id].span.text == "3月份"
+
+
+@pytest.mark.parametrize(("slip", "flagged"), [("2200", False), ("2354", True)])
+def test_a_clause_led_by_a_verb_of_its_own_is_no_part(slip: str, flagged: bool) -> None:
+    """…公开电话2200件;收到感谢信45件: after parts that have no verb, a clause with its own verb states
+    something else, slip or no slip (shared r025's shape, found by perturb.py)."""
+    text = (f"今年上半年共受理来信来访8200件。其中:市长信箱3100件,同比上升5.2%;区长信箱2900件,同比下降1.1%;"
+            f"公开电话{slip}件,同比上升3.0%;收到感谢信45件。")
+    doc = parse(text)
+    (bd,) = [b for b in _breakdowns(doc) if b.total == Decimal(8200)]
+    assert [p.label for p in bd.parts] == ["市长信箱", "区长信箱", "公开电话"]
+    assert ("parts-sum" in _alarms(doc)) is flagged
+
+
+def test_what_is_due_and_what_was_done_are_no_parts() -> None:
+    """应结案数16件,结案数9件 (结案率56.25%): a rate's denominator and numerator, not two parts of the
+    25 before them, though 16 + 9 = 25 (sweep w039's shape)."""
+    doc = parse("部件类有效立案数为25件,其中应结案数为16件,结案数为9件,结案率为56.25%。")
+    assert _breakdowns(doc) == []
+    assert _alarms(doc) == []

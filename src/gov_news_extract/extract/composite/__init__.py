@@ -16,6 +16,7 @@ from decimal import Decimal
 from ...context import Context
 from ...models import Change, Percent, Quantity
 from ...numbers.numeral import parse_number
+from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.rx import rx
 from . import links
@@ -109,6 +110,22 @@ def _far_over(parts: list[_Item], total: Quantity) -> bool:
     return bool(values) and acc > total.value and not _near(acc, total.value, max(values))
 
 
+def _own_statement_at(text: str, run: list[_Item]) -> int | None:
+    """Index of the first item of a run whose clause opens with a verb (收到, 完成…) when no item
+    before it (after the first) has one; None when there is no such item or the cut leaves < 2."""
+    for k in range(1, len(run)):
+        it, prev = run[k], run[k - 1]
+        if it.qty is None:
+            return None
+        seg = text[prev.end:it.qty.nspan[0]]
+        sep = max(seg.rfind(c) for c in ",;:")
+        clause = seg[sep + 1:]
+        toks = lexicon.scan(clause)
+        if toks and toks[0].start == 0 and toks[0].classes & {"intake_verb", "result_verb"}:
+            return k if k >= 2 else None
+    return None
+
+
 def _second_list(rest: list[_Item], whole: Decimal) -> bool:
     """The figures left after a list that made up the whole add up to that whole again (or miss
     it by what one mistyped part would): a second division of it, not the last part's own."""
@@ -198,6 +215,10 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         # Under a total the words declare (共…,其中…, 从…看) only an exact sum reads a sub-total into the
         # run: a near one would make a slip a sub-total (…905件,其中咨询500件、求助200件、投诉190件…).
         said = total_item is not None or (declared is not None and declared.link in _SAID)
+        if said and (own := _own_statement_at(text, r)) is not None:
+            # 其中:市委书记信箱52件,…,区长公开电话2232件;收到群众表扬信29件: a clause led by a verb of
+            # its own after parts that have none states something else, whatever the sum
+            r = r[:own]
         # A list whose parts (or its first parts) add up exactly to the total declared before it
         # (其中,出口…;进口…;贸易顺差…) keeps that reading even when two of its parts happen to add up
         # to a third.

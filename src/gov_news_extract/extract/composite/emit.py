@@ -137,6 +137,8 @@ def _bracketed_shares(ctx: Context, total: Quantity, parts: list[_Item]) -> None
 def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], link: str | None = None,
                    evidence: str | None = None) -> None:
     text = ctx.norm.text
+    if _due_and_done(parts):
+        return  # 应结案数16件,结案数9件: what is due and what was done of one verb, whatever they sum to
     if total is not None:
         for p in parts:
             if p.share is not None and not p.rate and _foreign_share(text, total, p.share):
@@ -228,3 +230,21 @@ def _find(text: str, needle: str, start: int) -> tuple[int, int]:
 def _criterion(text: str, pos: int) -> str | None:
     m = rx(r"\(([^()]{1,20})\)[^,;。]{0,6}$").search(text[max(0, pos - 30):pos])
     return m.group(1) if m else None
+
+
+def _done_name(label: str | None) -> str | None:
+    """A name less the words that make it due or done (应结案数 → 结案数, 已办理 → 办理)."""
+    toks = lexicon.scan(label or "")
+    k = 0
+    for t in toks:
+        if t.start != k or not t.classes & {"due", "modal"}:
+            break
+        k = t.end
+    return (label or "")[k:] or label
+
+
+def _due_and_done(run: list[_Item]) -> bool:
+    """Two items of the run name one verb, one of them as due or done (应结案数 and 结案数)."""
+    names = [(it.label, _done_name(it.label)) for it in run]
+    return any(a[0] != b[0] and a[1] == b[1] and (a[0] != a[1] or b[0] != b[1])
+               for i, a in enumerate(names) for b in names[i + 1:])
