@@ -784,3 +784,14 @@ def test_what_is_due_and_what_was_done_are_no_parts() -> None:
     doc = parse("部件类有效立案数为25件,其中应结案数为16件,结案数为9件,结案率为56.25%。")
     assert _breakdowns(doc) == []
     assert _alarms(doc) == []
+
+
+@pytest.mark.parametrize(("slip", "flagged"), [("34", False), ("36", True)])
+def test_a_clause_led_by_a_time_word_is_no_part(slip: str, flagged: bool) -> None:
+    """…纳入约见的有34场,目前已召开18场: 目前 opens a statement of its own, not the list's last part (sweep
+    w033's shape, found by perturb.py)."""
+    text = f"活动开展以来总计受理群众登记39场,经讨论无须约见的有5场、纳入约见的有{slip}场,目前已召开18场。"
+    doc = parse(text)
+    bds = _breakdowns(doc)
+    assert [(b.total, [p.value for p in b.parts]) for b in bds] == [(Decimal(39), [Decimal(5), Decimal(slip)])]
+    assert ("parts-sum" in _alarms(doc)) is flagged

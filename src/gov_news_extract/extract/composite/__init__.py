@@ -118,10 +118,10 @@ def _own_statement_at(text: str, run: list[_Item]) -> int | None:
         if it.qty is None:
             return None
         seg = text[prev.end:it.qty.nspan[0]]
-        sep = max(seg.rfind(c) for c in ",;:")
+        sep = max(seg.rfind(c) for c in ",;:。\n")
         clause = seg[sep + 1:]
         toks = lexicon.scan(clause)
-        if toks and toks[0].start == 0 and toks[0].classes & {"intake_verb", "result_verb"}:
+        if toks and toks[0].start == 0 and toks[0].classes & {"intake_verb", "result_verb", "time_word"}:
             return k if k >= 2 else None
     return None
 
@@ -215,7 +215,7 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         # Under a total the words declare (共…,其中…, 从…看) only an exact sum reads a sub-total into the
         # run: a near one would make a slip a sub-total (…905件,其中咨询500件、求助200件、投诉190件…).
         said = total_item is not None or (declared is not None and declared.link in _SAID)
-        if said and (own := _own_statement_at(text, r)) is not None:
+        if (own := _own_statement_at(text, r)) is not None:
             # 其中:市委书记信箱52件,…,区长公开电话2232件;收到群众表扬信29件: a clause led by a verb of
             # its own after parts that have none states something else, whatever the sum
             r = r[:own]
