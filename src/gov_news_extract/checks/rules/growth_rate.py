@@ -180,8 +180,9 @@ def _period_of(facts: Facts, f: Quantity | Change) -> DateFact | Period | None:
 
 
 def _period_rows(facts: Facts, rc: Change, cells: dict[int, list[Quantity]]) -> Iterator[Diagnostic]:
-    """月份 | 零售额 | 环比: 8月 10.95, 环比 3.1 is (10.95 − 10.62)/10.62 against 7月's row. Only a 环比 growth,
-    only where the row before is the period just before, and only in a table with one figure per row."""
+    """A table of months with a figure and a 环比 column: 8月 10.95, 环比 3.1 is (10.95 − 10.62)/10.62 against
+    7月's row. Only a 环比 growth, only where the row before is the period just before, and only in a
+    table with one figure per row."""
     assert rc.cell is not None
     if not rc.basis or _basis(rc.basis) != "previous" or rc.cell.period is not None:
         return

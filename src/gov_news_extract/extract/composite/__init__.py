@@ -88,11 +88,9 @@ def run(ctx: Context) -> None:
 def _list_order(text: str, run: list[_Item]) -> str:
     """Which way a numbered list is ranked: as the text says (由小到大, 由好到差 of an index), else as
     most of its neighbours go (a slip in one place must still show against the rest)."""
-    before = text[max(0, run[0].start - 300):run[0].start]
-    if rx(r"由小到大|从小到大|由低到高|从低到高|升序").search(before):
-        return "asc"
-    if rx(r"由大到小|从大到小|由高到低|从高到低|降序").search(before):
-        return "desc"
+    stated = [t for t in lexicon.scan(text, max(0, run[0].start - 300), run[0].start) if "sort_order" in t.classes]
+    if stated:
+        return "asc" if lexicon.meaning("sort_order", stated[-1].text).get("order") == "asc" else "desc"
     values = [it.value for it in run if it.value is not None]
     ups = sum(b > a for a, b in itertools.pairwise(values))
     downs = sum(b < a for a, b in itertools.pairwise(values))
