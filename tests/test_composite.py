@@ -795,3 +795,16 @@ def test_a_clause_led_by_a_time_word_is_no_part(slip: str, flagged: bool) -> Non
     bds = _breakdowns(doc)
     assert [(b.total, [p.value for p in b.parts]) for b in bds] == [(Decimal(39), [Decimal(5), Decimal(slip)])]
     assert ("parts-sum" in _alarms(doc)) is flagged
+
+
+@pytest.mark.parametrize(("slip", "flagged"), [("0.84", False), ("0.90", True)])
+def test_parts_named_after_another_whole_of_the_sentence_divide_it(slip: str, flagged: bool) -> None:
+    """总产值…,增加值…。其中,农业产值…;林业产值…: parts in 产值 divide the 总产值, not the 增加值 right
+    before 其中 (real set E, a county statistical bulletin)."""
+    text = (f"全县实现农林牧渔业总产值40.00亿元,比上年增长2.1%,增加值22.50亿元,增长2.3%。其中,农业产值"
+            f"25.06亿元,增长1.0%;林业产值1.10亿元,增长3.0%;牧业产值13.00亿元,下降2.0%;服务业产值{slip}亿元,增长4.0%。")
+    doc = parse(text)
+    (bd,) = _breakdowns(doc)
+    assert bd.total == Decimal("4000000000")
+    assert ("parts-sum" in _alarms(doc)) is flagged
+    assert "rate-bounds" not in _alarms(doc)

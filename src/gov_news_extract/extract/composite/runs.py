@@ -534,6 +534,24 @@ def _fitted(shared: list[_Item], cands: list[Quantity]) -> Quantity | None:
     return best[1] if best else None
 
 
+def _shared_head(labels: list[str | None]) -> str | None:
+    """The head noun every name of a list ends in (农业产值, 林业产值 … → 产值), two characters or more,
+    when the names differ before it."""
+    if len(labels) < 2 or any(not lab for lab in labels):
+        return None
+    names = [lab for lab in labels if lab]
+    k = 0
+    while k < min(len(n) for n in names) and len({n[-1 - k] for n in names}) == 1:
+        k += 1
+    head = names[0][len(names[0]) - k:] if k else ""
+    return head if len(head) >= 2 and all(len(n) > len(head) for n in names) else None
+
+
+def _ends_in(label: str | None, head: str) -> bool:
+    """The name ends in the last two or more characters of a list's head (总产值 in 业产值's 产值)."""
+    return any((label or "").endswith(head[i:]) for i in range(len(head) - 1))
+
+
 def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: list[Decimal]) -> Tie | None:
     """A cue before the list ties it to a whole: 其中 or …中 to the figure right before it,
     按…分 / 从…看 to the whole before the cue (or, among those, the one the parts are named after)."""
@@ -555,10 +573,17 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
         if whole is not None:
             return Tie(whole, "cue", text[named.start():named.start(1) + len(named.group(1))])
     if cue is not None and gap.count("。") <= 1 and rx(r"其中|中[,:]?$").search(gap[-30:]) \
-            and not rx(r"[;。]").search(text, first.start - len(lead) + cue.end(), first.start) \
-            and not _far_beyond(parts, q.value):
-        # 其中 declares the parts of the figure just before it (not of a daily average after it).
-        return Tie(q, "cue", cue.group().rstrip(",:"))
+            and not rx(r"[;。]").search(text, first.start - len(lead) + cue.end(), first.start):
+        # 其中 declares the parts of the figure just before it (not of a daily average after it) —
+        # unless the parts are named after another whole of the sentence: 总产值69.93亿元,…增加值37.90亿元
+        # …。其中,农业产值7.09亿元;林业产值…: parts in 产值 divide the 总产值, not the 增加值.
+        head = _shared_head([it.label for it in run])
+        if head is not None and not _ends_in(norm_label(ctx, q), head):
+            sent0 = last_before(text, "。\n", q.nspan[0]) + 1
+            q = next((w for w in reversed(wholes) if sent0 <= w.nspan[0] < q.nspan[0]
+                      and _ends_in(norm_label(ctx, w), head) and w.value > max(parts)), q)
+        if not _far_beyond(parts, q.value):
+            return Tie(q, "cue", cue.group().rstrip(",:"))
     sent = last_before(text, "。\n", first.start) + 1
     clause = last_before(text, "。\n;", first.start) + 1
     include = [t for t in lexicon.scan(text, clause, first.start)
