@@ -560,6 +560,10 @@ def test_a_table_caption_names_a_page_that_is_a_table() -> None:
                  id="city paper: a main title opening with its period"),
     pytest.param(["市12315指挥中心发布第二季度分析报告", "为消费者挽回经济损失533.8万元"], None,
                  "市12315指挥中心发布第二季度分析报告", "为消费者挽回经济损失533.8万元", id="city site: a subtitle with a figure"),
+    pytest.param(["春耕备耕进行时", "全县早稻机插面积突破18万亩"], "春耕备耕进行时", "全县早稻机插面积突破18万亩", None,
+                 id="county paper (heldout14): a short slogan over the line with the figure"),
+    pytest.param(["我国今年粮产达历史最高水平", "原煤年产首次突破10亿吨"], None, "我国今年粮产达历史最高水平", "原煤年产首次突破10亿吨",
+                 id="archive: a statement is no kicker though the line below has the figure"),
 ])
 def test_headline_stack_roles(lines: list[str], kicker: str | None, title: str, subtitle: str | None) -> None:
     (art,) = parse("\n".join(lines) + "\n本报讯(记者 王明)近日,有关部门召开会议,部署相关工作。\n").articles

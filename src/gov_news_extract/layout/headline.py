@@ -11,6 +11,8 @@ figure (为领导人非正式会议做准备, ——记…). So:
 * two lines: kicker and main title when the first opens without a subject (or
   only sets a time or a scene: 春节前夕) and the second opens with one;
   otherwise main title and subtitle;
+* two lines where only the second, longer one states a figure and the first is short (a
+  slogan): kicker and main title;
 * a line that opens with a dash is a subtitle.
 
 "Opens with a subject" is read from the part of speech of the first word
@@ -35,6 +37,10 @@ _OPENING = regex.compile(r"^[\s“”\"'‘’「」『』《〈【(]+")
 _DASH = regex.compile(r"^\s*[—－-]{1,2}")
 # A question over a statement asks what the main title answers: a kicker.
 _QUESTION = regex.compile(r"[?？]\s*$")
+# A figure: the news of a two-line stack is in the line that states it, the shorter line over it sets
+# the scene (a slogan such as 春耕备耕进行时 opens with a noun, so its words alone do not tell).
+_FIGURE = regex.compile(r"\d")
+_SLOGAN = 10  # characters: a scene-setting line is short; a statement of news runs longer
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,9 @@ def roles(texts: list[str]) -> Stack:
         if not _DASH.match(texts[1]) and (_QUESTION.search(texts[0]) or (
                 opens_without_subject(texts[0]) and opens_with_subject(texts[1]))):
             return Stack(main=1, kicker=0)  # 提升群众满意度 / 市热线办…; 急难愁盼如何解决? / 某区热线交出答卷
+        if not _DASH.match(texts[1]) and _FIGURE.search(texts[1]) and not _FIGURE.search(texts[0]) \
+                and len(texts[0].strip()) <= _SLOGAN and len(texts[1]) >= len(texts[0]) + 3:
+            return Stack(main=1, kicker=0)  # 春耕备耕进行时 / 全县早稻机插面积突破18万亩: the news is the figure's line
         return Stack(main=0, subtitles=(1,))
     if _DASH.match(texts[1]):  # main title, then a dashed subtitle and more
         return Stack(main=0, subtitles=tuple(range(1, n)))
