@@ -39,6 +39,10 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     # a press release restating its day in brackets (heldout7, heldout13)
     ("市旅游局今(8)日公布", [("date", "今(8)日", "---08")]),
     ("市长昨（22）日表示", [("date", "昨（22）日", "---22")]),
+    # Republic-era years on Taiwan's government pages (heldout14): with 民國, or bare before a period
+    ("民國114年4月15日公布", [("date", "114年4月15日", "2025-04-15")]),
+    ("發布日期:114-04-15", [("date", "114-04-15", "2025-04-15")]),
+    ("114年第1季營運成果", [("period", "114年第1季", "2025-Q1")]),
     ("10月2日、3日两天入住率较高", [("date", "10月2日", "--10-02"), ("date", "3日", "--10-03")]),
     ("6月3日、5日和7日分别举办", [("date", "6月3日", "--06-03"), ("date", "5日", "--06-05"), ("date", "7日", "--06-07")]),
     ("2023年7月,全市受理", [("date", "2023年7月", "2023-07")]),

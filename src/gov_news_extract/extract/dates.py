@@ -111,7 +111,12 @@ def _seasons() -> str:
     return "|".join(out)
 
 
-_Y = rf"(?:19|20)\d{{2}}|[{_CN}]{{4}}"
+_ERA = _words()["era_years"]
+# A year of the Republic era: with its word (民国113), or bare with three digits when a month or an
+# ordinal period follows (114年4月, 114年第1季): a count of years (建校114年) is followed by neither.
+_ERA_Y = (rf"(?:{_alt(_ERA['words'])})\d{{2,3}}"
+          rf"|1[0-2]\d(?={_YEAR}(?:1[0-2]|0?[1-9]){_MONTH}|{_YEAR}{_ORDINAL})")
+_Y = rf"(?:19|20)\d{{2}}|[{_CN}]{{4}}|{_ERA_Y}"
 _M = rf"1[0-2]|0?[1-9]|{_TEN}[{_D19[:2]}]?|[{_D19}]"
 _D = (rf"3[01]|[12]\d|0?[1-9]|{_D19[2]}{_TEN}{_D19[0]}?|{_D19[1]}{_TEN}[{_D19}]?|{_TWENTY}[{_D19}]?|{_TEN}[{_D19}]?"
       rf"|[{_D19}]")
@@ -136,7 +141,7 @@ _TAIL = regex.compile(
     _DASH + rf"(?:(?P<y>{_Y}){_YEAR})?(?:(?P<m>{_M}){_MONTH}(?:{_MONTH_SUFFIX})?)?(?:(?P<d>{_D})[{_DAYS}])?(?P<pos>{_POS})?"
 )
 _ISO = regex.compile(
-    r"(?<![\d.A-Za-z_])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])"
+    r"(?<![\d.A-Za-z_])(?P<y>(?:19|20)\d{2}|1[0-2]\d(?=-))(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])"
     r"(?!\d|\.\d)"
 )
 # A dotted range in brackets after a week: 第28周(7.8-7.14).
@@ -158,7 +163,7 @@ _PERIOD = regex.compile(
     # a year in digits may run into its period without 年 (2022全年, 2023上半年, 2024一季度)
     + rf"(?P<rel>{_REL_CHAIN})?(?:(?P<y>{_Y}){_YEAR}(?:{_YEAR_SUFFIX})?|(?P<y>(?:19|20)\d{{2}}))?"
     + rf"(?:{_ORDINAL}(?P<w>[1-5]?\d|[{_D19[:5]}]?{_TEN}[{_D19}]?|[{_D19}]){_WEEK}(?![{_WEEK_NOT}])"
-    + rf"|(?P<q>{_ORDINAL}?[{_D19[:4]}1-4]){_QUARTER}"
+    + rf"|(?P<q>{_ORDINAL}?[{_D19[:4]}1-4]){_QUARTER}|(?P<q>{_ORDINAL}[{_D19[:4]}1-4]){_QUARTER[:1]}"
     + rf"|(?:{_FIRST_FULL})(?P<qq>[{_TWO_THREE}2-3])(?:{_MEASURE})?{_QUARTER}"
     + rf"|(?:{_FIRST_SHORT})(?P<qq>[{_TWO_THREE}2-3]){_QUARTER[:1]}(?:{_QUARTER[1:]})?"
     + rf"|(?:{_FIRST_N_ALT})(?P<mm>1[01]|[2-9]|{_TEN}{_D19[0]}|{_TEN}|[{_TWO_SPOKEN}{_D19[1:]}]){_MONTHS}"
@@ -305,7 +310,12 @@ def _num(s: str | None) -> int | None:
 
 
 def _year(s: str | None) -> int | None:
+    if s is not None and (era := next((w for w in _ERA["words"] if s.startswith(w)), None)) is not None:
+        v = _num(s[len(era):])
+        return v + int(_ERA["offset"]) if v is not None else None
     v = _num(s)
+    if v is not None and int(_ERA["bare_from"]) <= v <= int(_ERA["bare_to"]):
+        return v + int(_ERA["offset"])  # 114年第1季 (the pattern admits a bare one only before a period)
     return v if v is not None and 1000 <= v <= 2999 else None
 
 
@@ -473,7 +483,9 @@ def _period_at(m: regex.Match[str]) -> _Cal | None:
 
 
 def _iso_at(m: regex.Match[str]) -> _Cal | None:
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    y, mo, d = _year(m["y"]), int(m["m"]), int(m["d"])  # 114-04-15: a Republic-era year
+    if y is None:
+        return None
     if not cal.valid_day(mo, d, y):
         return None
     return _Cal(start=m.start(), end=m.end(), form="point", y=y, m=mo, d=d)

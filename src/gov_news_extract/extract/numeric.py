@@ -68,7 +68,7 @@ def _token() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:(?<![\d.])(?P<neg>[-−]))?"
         rf"(?:(?P<frac_cn>{fraction})(?P<fv>{_ARABIC}|{cn}(?:(?:{lx.alternation_where('numeral', point=True)})[{digits}]+)?)"
-        rf"|(?P<num>{_ARABIC})(?P<mid1>{inner})?(?P<mult>{mult})?(?P<rest>(?<={tenk})\d{{4}}(?![\d.]))?"
+        rf"|(?P<num>{_ARABIC})(?P<mid1>{inner})?(?P<mult>{mult})?(?P<rest>(?<={tenk})(?:\d{{4}}|\d,\d{{3}})(?![\d.]))?"
         rf"|(?P<cn>{cn}))"
         rf"(?P<mid>{inner})?"
         rf"(?P<unit>{ratio}|{unit})?"
@@ -229,7 +229,7 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             else:
                 num = parse_number(g[i_num] + (g[i_mult] or ""))
                 if m.group("rest"):
-                    num = Number(num.value + Decimal(m.group("rest")), 0)
+                    num = Number(num.value + Decimal(m.group("rest").replace(",", "")), 0)
         except ValueError:
             continue
         if g[i_neg]:
@@ -262,6 +262,9 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             if text.startswith("半", e):  # 一成半: a tenth and a half, 15%
                 num = Number(num.value + 5, num.decimals, num.scale)
                 e += 1
+            elif (one := rx(r"[1-9](?![\d.%\p{Han}A-Za-z])").match(text, e)) is not None and num.value % 10 == 0:
+                num = Number(num.value + int(one.group()), 0, num.scale)  # 1成6: 16% (Taiwan's usage)
+                e = one.end()
         elif kind == "permille":
             num = Number(num.value / 10, num.decimals + 1, num.scale)
             unit = "%"
