@@ -120,6 +120,12 @@ def test_clean(text: str, breakdowns: list[tuple[str | None, list[str]]], rankin
 
 # (origin, text, the rankings' items)
 RANKINGS: list[tuple[str, str, list[list[str]]]] = [
+    ("real set E: a criterion with a count of its own, names then their figures after 分别",
+     "各城市PM2.5平均浓度最低的3个城市依次是甲市、乙市和丙市,分别为47、55和55微克/立方米。",
+     [["甲市", "乙市", "丙市"]]),
+    ("real set E: a criterion that introduces its list with a colon",
+     "工单数量较多的单位为:住建局1468件(同比上升22.03%),城管局1076件(同比上升63.03%),公安局770件。",
+     [["住建局", "城管局", "公安局"]]),
     ("heldout13 names in order of a stated criterion, 及 before the last",
      "接待人次最多的三个景点依次为甲公园、乙街区及丙缆车,各景点情况如下。",
      [["甲公园", "乙街区", "丙缆车"]]),

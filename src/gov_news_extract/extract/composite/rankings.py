@@ -29,9 +29,10 @@ _RANK_HEAD = regex.compile(
 _RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名)?")
 
 
-# 诉求量较多的街道依次是…: a list in order of a stated criterion is a ranking (较少…: ascending).
+# 诉求量较多的街道依次是…, 工单数量较多的单位为:…, 浓度最低的3个城市依次是…: a list in order of a
+# stated criterion is a ranking (较少…: ascending).
 _ORDER_RANK = regex.compile(r"(?:较多|最多|较高|最高|较大|最大|居前|靠前|(?P<low>较少|最少|较低|最低|靠后))"
-                            r"的?\p{Han}{0,8}?依次(?:为|是)[:]?")
+                            r"的?[\p{Han}\d]{0,10}?(?:依次(?:为|是)[:]?|(?:为|是):)")
 
 
 def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
