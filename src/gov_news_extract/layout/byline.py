@@ -172,10 +172,13 @@ def parse_people(seg: str, base: int, *, bare_role: str | None, strict_bare: boo
         seg_end = roles[k + 1].start() if k + 1 < len(roles) else len(seg)
         if role is None:
             continue
-        for k, (tok, s, e) in enumerate(_tokens(seg[m.end():seg_end], base + m.end())):
+        nxt = _ROLE_MAP[roles[k + 1].group()] if k + 1 < len(roles) else None
+        for j, (tok, s, e) in enumerate(_tokens(seg[m.end():seg_end], base + m.end())):
             # (记者 苏榕蓉 福州报道): after the names, a place the story is filed from
-            if k > 0 and seg.startswith("报道", e - base):
+            if j > 0 and seg.startswith("报道", e - base):
                 continue
+            if e - base == seg_end < len(seg) and nxt == "记者":
+                continue  # 采写:南都记者 丁境炫: an outlet written onto the reporter's role word, no name
             if _name_ok(tok, strict=False):
                 people.append(Person(role, s, e))
     return people
