@@ -795,3 +795,13 @@ def test_a_question_over_a_statement_is_its_kicker() -> None:
 def test_line_roles_of_web_pages(text: str, want: list[str]) -> None:
     norm = normalise(text)
     assert [r.role.value for r in analyse(norm).lines] == want
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    pytest.param("澳 門 居 住 人 口 估 計\n\n二零零六年十二月三十一日\n\n澳門居住人口估計為513,427人,按年增加29,150人。\n",
+                 "澳 門 居 住 人 口 估 計", id="real set E (Macao): a letter-spaced headline over a date in numerals"),
+    pytest.param("某区热线周报\n\n2025年第19周(5月5日—5月11日)\n\n一、受理概况\n本周共受理诉求9836件。\n",
+                 "某区热线周报", id="heldout14: a period line with its days is no title"),
+])
+def test_a_date_line_is_no_title(text: str, title: str) -> None:
+    assert _titles(text) == [title]

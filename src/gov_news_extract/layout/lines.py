@@ -69,7 +69,11 @@ _FURNITURE = regex.compile(
 # of a long line cost more than the rest of the line's classification.
 _WEB_ADDRESS = regex.compile(r"(?<=[a-z0-9-])\.(?:cn|com|net|org|gov)\b")
 _BREADCRUMB = regex.compile(r"(?:[/>»].*){2,}")
-_DATE_ONLY = regex.compile(r"[\d年月日号时分秒:.\-/—–~至()\s]+")
+# A line of a date or a period and nothing else (2024年10月8日, 二零零六年十二月三十一日,
+# 2025年第19周(5月5日—5月11日)): page furniture, never a title.
+_DATE_ONLY = regex.compile(r"[\d〇零一二三四五六七八九十年月日号时分秒第周季度:.\-/—–~至()\s]+")
+_DATE_UNIT = regex.compile(r"[年月日周]")
+_LETTER_SPACED = regex.compile(r"\p{Han}(?:[ \u3000]\p{Han}){3,29}")
 _FORUM_FLOOR = regex.compile(r"^\d+\s*#$|^[|\s]*$|^图片\s*\d*$")
 _RULE = regex.compile(r"[-—–=＝_*·.~～]{6,}")
 _SEPARATOR = regex.compile(r"第\s*[\dA-Z一二三四五六七八九十]+\s*版")
@@ -249,7 +253,7 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.HEAD, cell  # | 标 题: | 2024年某市统计公报 |: the metadata names the title
     if "|" in t and _metadata_row(t):
         return Kind.FURNITURE, None
-    if rx(r"\d").search(t) and _DATE_ONLY.fullmatch(t):  # only date characters
+    if _DATE_UNIT.search(t) and _DATE_ONLY.fullmatch(t):  # only date characters
         return Kind.FURNITURE, None
     if len(t) <= 40 and _SEPARATOR.search(t) and not _SENTENCE.search(t):
         return Kind.SEPARATOR, None
@@ -257,6 +261,8 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.SEPARATOR, None  # ------------ / ＝＝＝＝ / ****: a rule between items
     if len(t) <= 40 and _DATE_WEEKDAY.search(t) and not _SENTENCE.search(t):
         return Kind.FURNITURE, None  # 中国新闻社 2002年10月17日 星期四: the masthead's date
+    if _LETTER_SPACED.fullmatch(t):
+        return Kind.HEAD, None  # 澳 門 居 住 人 口 估 計: a headline set letter-spaced, not a menu of words
     if _menu(t):
         return Kind.FURNITURE, None
     m = _COLUMN.match(t) if t[:1] in "【专" else None
