@@ -808,3 +808,14 @@ def test_parts_named_after_another_whole_of_the_sentence_divide_it(slip: str, fl
     assert bd.total == Decimal("4000000000")
     assert ("parts-sum" in _alarms(doc)) is flagged
     assert "rate-bounds" not in _alarms(doc)
+
+
+def test_numbered_lines_with_count_and_share_in_brackets_are_a_share_chain() -> None:
+    """1.住房保障类(793件,占比17.36%)。主要涉及…: the bracket holds the name's own count and share, no
+    aside; the top three divide the month's whole, each its details (real set E, a hotline month)."""
+    text = ("本月共受理诉求4567件。\n诉求热点:\n1.住房保障类(793件,占比17.36%)。主要涉及物业管理390件、房屋建设403件。\n"
+            "2.城乡建设类(732件,占比16.03%)。主要涉及市容管理280件、公用设施452件。\n3.交通出行类(677件,占比14.82%)。\n")
+    doc = parse(text)
+    top = [b for b in _breakdowns(doc) if b.total == Decimal(4567)]
+    assert [[p.label for p in b.parts] for b in top] == [["住房保障类", "城乡建设类", "交通出行类"]]
+    assert _alarms(doc) == []

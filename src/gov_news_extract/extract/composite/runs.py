@@ -94,7 +94,7 @@ def aside_ranges(ctx: Context) -> list[tuple[int, int]]:
     name that follows it (…共900件(另有50件转入下月办理), 有320件已完成(其中…68件)), or holding two
     figures or more (东湖街道(直办300件,转办420件)). Their figures are that figure's or that name's
     own, never parts of the list around them. (A bracket after a name with one figure, 柳营区(9856件),
-    gives the name its value.)"""
+    or with its count and share, 住房保障类(793件,占比17.36%), gives the name its value.)"""
     text = ctx.norm.text
     figs = sorted(f.nspan for f in ctx.facts if isinstance(f, Quantity | Percent | Change))
     out = []
@@ -108,9 +108,14 @@ def aside_ranges(ctx: Context) -> list[tuple[int, int]]:
         # the figure the bracket follows in its clause (共900件(…), 320件已完成(…))
         owned = k > 0 and m.start() - figs[k - 1][1] <= 12 \
             and not rx(r"[,;。、:\n)]").search(text, figs[k - 1][1], m.start())
-        if owned or inside >= 2:
+        if owned or (inside >= 2 and not _count_and_share(m.group())):
             out.append(m.span())
     return out
+
+
+def _count_and_share(bracket: str) -> bool:
+    """(793件,占比17.36%) after a name: the name's count and its share, its own figures, no aside."""
+    return rx(r"\(\s*[\d.,]+[^\d()%,;]{0,4}[,;]\s*(?:占比|占)?(?:为)?\s*[\d.]+%\s*\)").fullmatch(bracket) is not None
 
 
 def _ends_sentence(text: str, it: _Item) -> bool:
@@ -271,7 +276,8 @@ def _heads_line(text: str, it: _Item) -> bool:
     """The item's name opens its line (1. 城乡建设类1545件,占比16.74%。)."""
     a = text.rfind("\n", 0, it.start) + 1
     head = SECTION_HEAD.sub("", text[a:it.start], count=1)
-    head = rx(r"(?:共计|共|合计|为|达|约)$").sub("", head)
+    # (1.住房保障类(793件,占比17.36%)。: the figures in brackets after the name)
+    head = rx(r"(?:共计|共|合计|为|达|约|\()$").sub("", head)
     return bool(it.label) and head.endswith(it.label or "") and len(head) <= len(it.label or "") + 2
 
 
