@@ -805,3 +805,11 @@ def test_line_roles_of_web_pages(text: str, want: list[str]) -> None:
 ])
 def test_a_date_line_is_no_title(text: str, title: str) -> None:
     assert _titles(text) == [title]
+
+
+def test_a_headline_with_a_figure_over_a_piece_signed_at_its_end_is_an_article() -> None:
+    """城西片区老旧小区改造惠及3100余户 reads as a figure line; between prose blocks, over a piece that
+    closes with (本报记者 … 通讯员 …), it heads an article of its own (heldout14-county-news-three)."""
+    text = ("县里春耕进度过半\n\n本报讯(记者 甲乙丙)连日来,全县春耕进度过半,机插面积18万亩。\n\n"
+            "城西片区老旧小区改造惠及3100余户\n\n走进改造后的小区,路面平整。今年共有14个小区纳入改造。(本报记者 丁戊己 通讯员 庚辛)\n")
+    assert _titles(text) == ["县里春耕进度过半", "城西片区老旧小区改造惠及3100余户"]

@@ -209,7 +209,8 @@ def _events(lines: list[Line]) -> list[_Event]:
             evs.append(_Event(at=i, group=_group_after(lines, i), starts=True))
         elif k is Kind.BULLET and (items or ln.item):
             evs.append(_Event(at=i, group=(i,), starts=True))
-        elif k is Kind.HEAD and _credited_item(lines, i):
+        elif k in (Kind.HEAD, Kind.FIGURE) and _credited_item(lines, i):
+            # (a headline with its figure, 城西片区老旧小区改造惠及3100余户, reads as a FIGURE line)
             evs.append(_Event(at=i, group=(i,), starts=True))
         elif k in (Kind.HEAD, Kind.FIGURE) and i + 1 < len(lines) and lines[i + 1].kind is Kind.FURNITURE \
                 and _POSTED.search(lines[i + 1].text) and len(_HAN.findall(ln.text)) >= 6 \
@@ -270,7 +271,7 @@ _CREDIT_CLOSE = regex.compile(r"[(（](?:本报)?(?:特约|见习)?(?:记者|通
 def _credited_item(lines: list[Line], i: int) -> bool:
     """A headline between prose blocks over a short item signed at its end ((记者 聂远帆)):
     a new article, not a subheading."""
-    if i == 0 or not lines[i].blank_before or lines[i - 1].kind is not Kind.PROSE:
+    if i == 0 or not lines[i].blank_before or lines[i - 1].kind not in (Kind.PROSE, Kind.LEAD):
         return False
     j = i + 1
     while j < len(lines) and lines[j].kind is Kind.PROSE:
