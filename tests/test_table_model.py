@@ -269,6 +269,16 @@ def test_rows_headed_by_months_split_from_their_figures() -> None:
     assert cells["5.3"].label == "8月"
 
 
+@pytest.mark.parametrize("values", [("1900", "1900"), ("1900", "2010")])
+def test_counts_that_look_like_years_are_a_row_not_a_header(values: tuple[str, str]) -> None:
+    """| 东城区 | 1900 | 1900 | under | 区县 | 受理量 | 办结量 |: counts, though they read as years (found
+    by the three-layouts property)."""
+    doc = parse(f"| 区县 | 受理量 | 办结量 |\n| 东城区 | {values[0]} | {values[1]} |\n| 西城区 | 1000 | 1000 |\n")
+    cells = [(f.value, f.label) for f in doc.facts() if isinstance(f, Quantity) and f.cell is not None]
+    assert cells == [(Decimal(values[0]), "受理量"), (Decimal(values[1]), "办结量"),
+                     (Decimal(1000), "受理量"), (Decimal(1000), "办结量")]
+
+
 # ---------------------------------------------------------------- one table, three layouts
 
 NAMES = ["东城区", "西城区", "南湖区", "北山县", "高新区", "临江镇", "青石街道", "白沙县"]

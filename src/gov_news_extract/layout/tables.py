@@ -941,10 +941,14 @@ def _split_header(block: _Block, periods: Sequence[tuple[int, int]]) -> tuple[li
         vals = [e for e in rows[k][1:] if e.text]
         figures = [e for e in vals if e.kind in ("num", "pct")]
         # a header of years (| 指标 | 2023 | 2024 | 增长(%) |): its figures all name periods
+        # (a header names each year once: | 东城区 | 1900 | 1900 | is a row of counts)
         periodic = figures and all(e.kind == "num" and is_period(e.text, periods, e.start) for e in figures) \
-            and (len(figures) >= 2 or len(figures) < len(vals))
+            and (len(figures) >= 2 or len(figures) < len(vals)) and len({e.text for e in figures}) == len(figures)
         if figures and not periodic:
             break
+        if figures and k > 0 and rows[k][:1] and rows[k][0].text and len(rows[k - 1]) == len(rows[k]) \
+                and all(e.text for e in rows[k - 1]):
+            break  # years under a full header row with a name before them: a row of counts (东城区 1900 2010)
         if rows[k][:1] and rows[k][0].text and not vals and len(rows[k]) >= 3 \
                 and any(len([e for e in r if e.text]) >= 3 for r in rows[:k]):
             break  # `商业 | |||||` under the header: the first group's title, not a header row
