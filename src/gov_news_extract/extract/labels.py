@@ -767,6 +767,14 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
         commas = _comma_names(ctx, cstart, m.start(), len(run))
         if commas is not None:
             names = commas
+        if (opener := _compared_periods(ctx, cstart, m.start(), len(run))) is not None:
+            # 增幅比今年1-3月、1-4月、1-5月分别回落2.3、0.4和2.7个百分点: the periods listed after 比 are
+            # what each change is measured against, not names: the clause's subject names them all
+            subject = clean(text[cstart:opener])
+            for f in run:
+                if subject:
+                    f.label, f.label_span = _surface_of(ctx, cstart + text[cstart:opener].find(subject), subject)
+            continue
         if len(names) != len(run) and cstart > 1:
             # 前三位分别为A、B和C,受理量分别为X、Y和Z: the names are the list of the clause before.
             pstart = last_before(text, ",;。:\n", cstart - 1) + 1
@@ -821,6 +829,24 @@ def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
         if len(listed) >= len(run) and (not names or (len(names) == 1 and len(run) > 1)):  # 投资额分别为…: a metric, not names
             for f, src in zip(run, listed[-len(run):], strict=True):
                 f.label, f.label_span = src.label, src.label_span
+
+
+def _compared_periods(ctx: Context, a: int, b: int, n: int) -> int | None:
+    """Between a and b (the clause before 分别), a comparator opens a list of n dates or periods:
+    where the comparator starts, else None."""
+    text = ctx.norm.text
+    dates = sorted((f for f in ctx.facts if f.kind in ("date", "period") and a <= f.nspan[0] and f.nspan[1] <= b),
+                   key=lambda f: f.nspan)
+    if len(dates) != n:
+        return None
+    opener = [t for t in lx.scan(text, a, dates[0].nspan[0])
+              if "comparator" in t.classes and lx.meaning("comparator", t.text).get("role") == "open"]
+    if not opener or rx(r"\p{Han}{3,}").search(text, opener[-1].end, dates[0].nspan[0]):
+        return None
+    gaps = [text[x.nspan[1]:y.nspan[0]] for x, y in pairwise(dates)]
+    if all(rx(r"[、,和及与]?").fullmatch(g) for g in gaps) and not rx(r"\p{Han}{2,}").search(text, dates[-1].nspan[1], b):
+        return opener[-1].start
+    return None
 
 
 def _ratio_names(ctx: Context, facts: Sequence[Numeric]) -> None:
