@@ -72,6 +72,8 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("a yield per hectare (heldout13)", "全市夏粮单位面积产量5862.3公斤/公顷。",
      [F("5862.3公斤/公顷", Q, "5862.3", "公斤/公顷", "夏粮单位面积产量", decimals=1)]),
     ("a note on units is no figure (heldout13)", "注:1公顷等于15亩,1公斤=2斤。", []),
+    ("a brand in corner quotes is no part of the name (heldout14)", "「微笑单车」累计骑乘达386万人次。",
+     [F("386万人次", Q, "3860000", "人次", "骑乘")]),
     ("periods after 比 are bases, not names (real set E)", "增幅比今年1-3月、1-4月分别回落2.3个百分点和0.4个百分点。",
      [F("分别回落2.3个百分点", C, "2.3", "个百分点", "增幅", decimals=1), F("0.4个百分点", C, "0.4", "个百分点", "增幅", decimals=1)]),
     ("percent baifenzhi chinese", "群众满意度达到百分之六十。", [F("百分之六十", P, "60", "%", "群众满意度")]),

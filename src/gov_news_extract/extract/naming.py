@@ -440,8 +440,9 @@ def name_of(region: str) -> str:
     s = rx(r"[(（][^()（）]{5,}[)）]").sub("", s)
     s = rx(r"[\[［]\d{1,2}[\]］]").sub("", s)  # a footnote marker (床位[1])
     # “沧屿通”App: the brand in quotes names the channel's product, the channel is what follows
-    s = rx(r"^[^“”\"]{0,12}[”\"](?=[\p{Han}A-Za-z]{2})").sub("", s)
-    s = rx(r"^“[^”]{1,12}”(?=[\p{Han}A-Za-z]{2})").sub("", s)
+    # (「」『』 are the quotes of traditional-script pages: 「嵐港微笑單車」第1季累計騎乘)
+    s = rx(r"^[^“”\"「」『』]{0,12}[”\"」』](?=\p{Han}[\p{Han}A-Za-z\d]|[A-Za-z]{2})").sub("", s)
+    s = rx(r"^[“「『][^”」』]{1,12}[”」』](?=\p{Han}[\p{Han}A-Za-z\d]|[A-Za-z]{2})").sub("", s)
     month = month_verb(strip_trailing(s)) or period_colon(s)
     if month is not None:
         return month  # 7月受理17236件 / 一季度:96.42%: the month or quarter is the category
