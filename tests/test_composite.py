@@ -819,3 +819,25 @@ def test_numbered_lines_with_count_and_share_in_brackets_are_a_share_chain() -> 
     top = [b for b in _breakdowns(doc) if b.total == Decimal(4567)]
     assert [[p.label for p in b.parts] for b in top] == [["住房保障类", "城乡建设类", "交通出行类"]]
     assert _alarms(doc) == []
+
+
+@pytest.mark.parametrize(("slip", "flagged"), [("601", False), ("643", True)])
+def test_what_was_done_on_time_and_late_divides_the_figure_before_it(slip: str, flagged: bool) -> None:
+    """…自行处理2276件,派单601件,按时结案597件,超时办理4件: the manners (按时, 超时) divide 派单, slip or no
+    slip (shared r023's shape, found by perturb.py)."""
+    text = f"本月共受理群众诉求2877件,自行处理2276件,派单{slip}件,按时结案597件,超时办理4件,结案率100%。"
+    doc = parse(text)
+    got = sorted((str(b.total), [p.label for p in b.parts]) for b in _breakdowns(doc))
+    assert got == sorted([("2877", ["自行处理", "派单"]), (slip, ["按时结案", "超时办理"])])
+    assert ("parts-sum" in _alarms(doc)) is flagged
+
+
+@pytest.mark.parametrize(("slip", "flagged"), [("14", False), ("15", True)])
+def test_a_list_of_manners_ends_where_they_end(slip: str, flagged: bool) -> None:
+    """按期办结…;超期办结…;返工单34件: 返工单 is no third part of what was closed (sweep w028's shape)."""
+    text = (f"全年应办理工单11303件,已办理11303件。按期办结11289件,按期办结率99.88%;超期办结{slip}件,"
+            "超期办结率0.12%;返工单34件,返工率0.3%。")
+    doc = parse(text)
+    parts = [[p.label for p in b.parts] for b in _breakdowns(doc)]
+    assert ["按期办结", "超期办结"] in parts and not any("返工单" in p for p in parts)
+    assert ("parts-sum" in _alarms(doc)) is flagged

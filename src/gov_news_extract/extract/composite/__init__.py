@@ -53,7 +53,7 @@ from .runs import (
     sublist_cue,
 )
 from .share_lists import _attach_share_lists
-from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder_parts, _sentence_sums
+from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder, _remainder_parts, _sentence_sums
 from .table_parts import _table_breakdowns, _table_rankings
 
 
@@ -106,6 +106,26 @@ def _far_over(parts: list[_Item], total: Quantity) -> bool:
     values = [p.value for p in parts if p.value is not None]
     acc = sum(values, Decimal(0))
     return bool(values) and acc > total.value and not _near(acc, total.value, max(values))
+
+
+def _manner_start(label: str | None) -> bool:
+    toks = lexicon.scan(label or "")
+    return bool(toks) and toks[0].start == 0 and "manner" in toks[0].classes
+
+
+def _manner_groups(run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]] | None:
+    """Two or more names that open with a manner (按时结案, 超时办理) at the end of a run whose first
+    names have none: a list of their own, of the item right before them. A run that opens with
+    such names ends where they end (按期办结…;超期办结…;返工单…)."""
+    flags = [_manner_start(it.label) for it in run]
+    j = next((i for i, f in enumerate(flags) if not f), len(run))
+    if j >= 2 and j < len(run) and not any(flags[j:]) and not any(_remainder(it.label) for it in run[j:]):
+        # 按期办结11289件…;超期办结14件…;返工单34件: the list of manners ends where they end
+        return [(None, run[:j])]
+    k = next((i for i, f in enumerate(flags) if f), None)
+    if k is None or k < 2 or not all(flags[k:]) or len(run) - k < 2:
+        return None
+    return [(None, run[:k]), (run[k - 1], run[k:])]
 
 
 def _own_statement_at(text: str, run: list[_Item]) -> int | None:
@@ -242,7 +262,11 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
             groups = [(None, r)]
         else:
             groups = _split_arithmetic(r, near=not said)
-        if said and not with_shares and len(groups) == 1 and (cut := _frame_groups(ctx.norm.original, r)):
+        if not with_shares and not parallel and (manner := _manner_groups(r)) is not None:
+            # …自行处理2276件,派单601件,按时结案597件,超时办理4件: what was done on time and late divides
+            # the figure before it, whatever the sums say
+            groups = manner
+        elif said and not with_shares and len(groups) == 1 and (cut := _frame_groups(ctx.norm.original, r)):
             # …其中有效回访246件,表示满意的有240件,表示一般的有5件: the parts written alike are a list
             # of their own, of the part before them
             k = cut[0]
