@@ -108,6 +108,22 @@ def _far_over(parts: list[_Item], total: Quantity) -> bool:
     return bool(values) and acc > total.value and not _near(acc, total.value, max(values))
 
 
+def _rest_group(text: str, run: list[_Item]) -> list[tuple[_Item | None, list[_Item]]] | None:
+    """The run's last figure is written as what is left (…,剩余3个…) and the one before it is smaller
+    than the one before that: those two divide that one (152 = 149 + the 3 left)."""
+    if len(run) < 3 or run[-1].qty is None or _remainder(run[-1].label):
+        return None  # (…生活服务1件,其他2件: 其他 names the last category of a flat list)
+    before = text[run[-2].end:run[-1].qty.nspan[0]]
+    toks = lexicon.scan(before)
+    if not toks or "remainder" not in toks[-1].classes or toks[-1].end != len(before):
+        return None
+    whole, part = run[-3].value, run[-2].value
+    if whole is None or part is None or part >= whole:
+        return None
+    groups: list[tuple[_Item | None, list[_Item]]] = [(None, run[:-2])] if len(run) >= 5 else []
+    return [*groups, (run[-3], run[-2:])]
+
+
 def _manner_start(label: str | None) -> bool:
     toks = lexicon.scan(label or "")
     return bool(toks) and toks[0].start == 0 and "manner" in toks[0].classes
@@ -262,7 +278,11 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
             groups = [(None, r)]
         else:
             groups = _split_arithmetic(r, near=not said)
-        if not with_shares and not parallel and (manner := _manner_groups(r)) is not None:
+        if not with_shares and not parallel and (rest := _rest_group(text, r)) is not None:
+            # 市区152个,已开工149个,…,剩余3个未开工: what is left is the rest of the figure two before,
+            # with the one between it and that figure
+            groups = rest
+        elif not with_shares and not parallel and (manner := _manner_groups(r)) is not None:
             # …自行处理2276件,派单601件,按时结案597件,超时办理4件: what was done on time and late divides
             # the figure before it, whatever the sums say
             groups = manner
