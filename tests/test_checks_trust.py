@@ -191,3 +191,11 @@ def test_a_chain_out_of_order_is_flagged() -> None:
 ])
 def test_review_extraction_causes(text: str, rules: set[str]) -> None:
     assert rules <= {d.rule for d in parse(text).diagnostics if d.severity in ("error", "warning")}
+
+
+@pytest.mark.parametrize(("first", "flagged"), [("48.3", False), ("53.3", True)])
+def test_approximate_shares_stated_to_a_decimal_still_sum(first: str, flagged: bool) -> None:
+    """约占48.3%、39.1%、12.6%: 约 covers the last places of a figure stated to a decimal, not five points
+    (sweep w038's shape under perturb.py)."""
+    text = f"全国接到的举报中,热线电话共24998件,约占{first}%,微信举报20227件,约占39.1%,网上举报6499件,约占12.6%。"
+    assert ("shares-sum" in [rule for rule, _ in _alarms(parse(text))]) is flagged

@@ -47,6 +47,15 @@ def test_approximate_words_bound_the_value(approx: str, probe: str, inside: bool
     assert rounding.stated(Decimal(4000), 0, approx).contains(Fraction(probe)) is inside
 
 
+@pytest.mark.parametrize(("value", "decimals", "probe", "inside"), [
+    ("48.3", 1, "48.7", True),    # 约占48.3%: approximate in its last places
+    ("48.3", 1, "49.0", False),   # (a five-point slip is no approximation: sweep w038 under perturb.py)
+    ("400", 0, "330", True),      # 约400户: a round figure keeps its generous neighbourhood
+])
+def test_approximation_scales_with_the_stated_precision(value: str, decimals: int, probe: str, inside: bool) -> None:
+    assert rounding.stated(Decimal(value), decimals, "约").contains(Fraction(probe)) is inside
+
+
 def test_multiplier_sets_the_last_place() -> None:
     assert rounding.multiplier("12.5万件") == 10_000
     iv = rounding.stated(Decimal(125000), 1, scale=10_000)
