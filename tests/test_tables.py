@@ -89,6 +89,17 @@ def test_csv_cell_reads_back_as_the_same_float(x: float) -> None:
     assert "e" not in text.lower() and float(text) == x
 
 
+@pytest.mark.parametrize(("value", "written"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("@SUM(A1)", "'@SUM(A1)"), ("+1件", "'+1件"),
+    ("-2.8", "-2.8"), ("+12.5%", "+12.5%"), ("受理量", "受理量"), ("'引号", "''引号"),
+])
+def test_text_that_a_spreadsheet_would_run_is_quoted(value: str, written: str) -> None:
+    """A scraped page's words are untrusted: never a formula in the CSV (signed numbers stay); our
+    read_csv gives the text back as it was."""
+    assert tables.cell(value) == written
+    assert tables._unquoted(written) == value
+
+
 def test_cell_forms() -> None:
     assert [tables.cell(v) for v in (None, 8215.0, 9.3, True, False, math.nan, "件")] == [
         "", "8215", "9.3", "true", "false", "", "件"]

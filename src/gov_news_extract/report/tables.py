@@ -12,6 +12,7 @@ of the figures they govern, and stay in the JSON output.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -258,11 +259,18 @@ def read_csv(path: Any, table: Table = "facts") -> pd.DataFrame:
 
     # Every column as text first, so that a label such as 0571 or NA stays as written.
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    for name in raw.columns:  # the quote `cell` put before text a spreadsheet would run
+        raw[name] = raw[name].map(_unquoted, na_action="ignore")
     return typed(raw, table)
 
 
+def _unquoted(text: str) -> str:
+    return text[1:] if text[:1] == "'" and (text[1:2] in _FORMULA_FIRST or text[1:2] == "'") else text
+
+
 def cell(value: object) -> str:
-    """A CSV cell: empty for None, plain notation for numbers (1E+5 → 100000)."""
+    """A CSV cell: empty for None, plain notation for numbers (1E+5 → 100000), and text that a
+    spreadsheet would run as a formula (=, +, -, @ before anything but a number) behind a quote."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -275,7 +283,17 @@ def cell(value: object) -> str:
         return text[:-2] if text.endswith(".0") else text
     if isinstance(value, Decimal):
         return format(value, "f")
-    return str(value)
+    text = str(value)
+    if (text[:1] in _FORMULA_FIRST and not _PLAIN_NUMBER.fullmatch(text)) or text[:1] == "'":
+        # A scraped page's words (=HYPERLINK(…), @SUM…) must not run as a formula in a spreadsheet:
+        # the quote makes the cell text (OWASP's CSV injection advice); signed numbers stay as written,
+        # and a text that opens with a quote gets one more, so that `read_csv` gives it back as it was.
+        return "'" + text
+    return text
+
+
+_FORMULA_FIRST = frozenset("=+-@\t\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?\d[\d.,]*%?")
 
 
 def csv_header(table: Table = "facts") -> list[str]:
