@@ -31,7 +31,8 @@ _RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}
 
 # 诉求量较多的街道依次是…, 工单数量较多的单位为:…, 浓度最低的3个城市依次是…: a list in order of a
 # stated criterion is a ranking (较少…: ascending).
-_ORDER_RANK = regex.compile(r"(?:较多|最多|较高|最高|较大|最大|居前|靠前|(?P<low>较少|最少|较低|最低|靠后))"
+_ORDER_RANK = regex.compile(rf"(?:{lexicon.alternation_where('order_criterion', low=False)}"
+                            rf"|(?P<low>{lexicon.alternation_where('order_criterion', low=True)}))"
                             r"的?[\p{Han}\d]{0,10}?(?:依次(?:为|是)[:]?|(?:为|是):)")
 
 
@@ -165,7 +166,7 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             continue
         last = names[-1]
         # The last name runs into the criterion (…国网供电公司受理量): cut at the criterion word.
-        crit = rx(r"(?:诉求量|受理量|办件量|工单量|来电量|案件量|办理量|数量|得分|总量)$").search(last)
+        crit = rx(rf"(?:{lexicon.alternation('ranked_measure')})$").search(last)
         if crit:
             names[-1] = last[: crit.start()]
         cstart = a + body.rfind(clause)
