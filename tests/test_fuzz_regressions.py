@@ -27,3 +27,21 @@ def test_fuzz_regression_parses(path: Path) -> None:
     assert not [d.message_en for d in doc.diagnostics if d.rule == "internal-error"]
     for f in doc.facts():
         assert text[f.span.start:f.span.end] == f.span.text
+
+
+def test_a_header_is_folded_over_three_levels_at_most(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fuzzer's input whose broken table row swallowed the next table: its many 'header' rows
+    once made the header folding exponential (36 s). Checked by the work done, not by the clock."""
+    from gov_news_extract.layout import tables
+
+    seen: list[int] = []
+    real = tables._fold_levels
+
+    def counting(rows, width, keys, data):  # type: ignore[no-untyped-def]
+        seen.append(len(rows))
+        return real(rows, width, keys, data)
+
+    monkeypatch.setattr(tables, "_fold_levels", counting)
+    data = (Path(__file__).parent / "fuzz" / "regressions" / "header-rows-after-a-broken-row.bin").read_bytes()
+    parse(decode(data))
+    assert seen and max(seen) <= 3

@@ -1167,7 +1167,9 @@ def _fold(header_rows: list[list[Entry]], width: int, keys: int, data: list[list
             return folded
         return [[e] for e in flat[-width:]]
     best: tuple[float, list[list[Entry]]] | None = None
-    for paths, score in _fold_levels(rows, width, keys, data):
+    # Headers stand in three levels at most; more rows above the data are no header to fold (a
+    # broken row that swallowed the next table): folding them would cost exponential time.
+    for paths, score in _fold_levels(rows[-_MAX_LEVELS:], width, keys, data):
         if best is None or score > best[0]:
             best = (score, paths)
     if best is not None:
@@ -1175,6 +1177,9 @@ def _fold(header_rows: list[list[Entry]], width: int, keys: int, data: list[list
     flat = [e for r in rows for e in r]
     return [[e] for e in flat[-width:]] if len(flat) >= width else [[] for _ in range(width - len(flat))] + \
         [[e] for e in flat]
+
+
+_MAX_LEVELS = 3
 
 
 def _unshifted(row: list[Entry], data: list[list[Entry]]) -> list[Entry]:
