@@ -86,20 +86,16 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
     quantities = sorted(facts.of(Quantity), key=lambda q: facts.pos(q)[0])
     starts = [facts.pos(q)[0] for q in quantities]
     absolute = [ac for ac in changes if ac.unit is not None and ac.unit not in _NOT_AMOUNTS]
-    rows: dict[tuple[int, int], list[Quantity]] = {}
-    for q in quantities:
-        if q.cell is not None and q.cell.period is not None:
-            rows.setdefault((q.cell.table, q.cell.row), []).append(q)
-    cells: dict[int, list[Quantity]] = {}
+    cells: dict[int, dict[int, list[Quantity]]] = {}  # table → row → its figures
     for q in quantities:
         if q.cell is not None:
-            cells.setdefault(q.cell.table, []).append(q)
+            cells.setdefault(q.cell.table, {}).setdefault(q.cell.row, []).append(q)
     for rc in changes:
         if rc.unit not in _RELATIVE or rc.approx or rc.qualifier in _AVERAGES:
             continue
         if rc.cell is not None:
             # Form 3: a table row with the current and the earlier period's figures beside its growth
-            yield from _table_row(facts, rc, rows.get((rc.cell.table, rc.cell.row), []))
+            yield from _table_row(facts, rc, cells.get(rc.cell.table, {}).get(rc.cell.row, []))
             # Form 4: a table whose rows are periods in turn (7月, 8月, 9月), the growth against the row before
             yield from _period_rows(facts, rc, cells)
             continue
@@ -162,16 +158,7 @@ def _table_row(facts: Facts, rc: Change, row: list[Quantity]) -> Iterator[Diagno
         return
     if cur[0].approx or prior[0].approx:
         return
-    c, b, rate = facts.value_of(cur[0]), facts.value_of(prior[0]), facts.value_of(rc)
-    if b.iv.lo <= 0:
-        return
-    sign = 1 if rc.direction == "up" else -1
-    delta = (c.iv - b.iv) if sign > 0 else (b.iv - c.iv)
-    if rate.iv.intersects((delta / b.iv).scale(_rate(rc))):
-        return
-    true = (Fraction(cur[0].value) - Fraction(prior[0].value)) * sign / Fraction(prior[0].value) * _rate(rc)
-    arith = f"({rounding.fmt(cur[0].value)} − {rounding.fmt(prior[0].value)})/{rounding.fmt(prior[0].value)}"
-    yield _finding(rc, rate, c, b, arith, true, cur[0], prior[0], "a table row: this and the earlier period")
+    yield from _against(facts, rc, cur[0], prior[0], "a table row: this and the earlier period")
 
 
 def _period_of(facts: Facts, f: Quantity | Change) -> DateFact | Period | None:
@@ -179,7 +166,7 @@ def _period_of(facts: Facts, f: Quantity | Change) -> DateFact | Period | None:
     return p if isinstance(p, DateFact | Period) and p.start is not None and p.end is not None else None
 
 
-def _period_rows(facts: Facts, rc: Change, cells: dict[int, list[Quantity]]) -> Iterator[Diagnostic]:
+def _period_rows(facts: Facts, rc: Change, cells: dict[int, dict[int, list[Quantity]]]) -> Iterator[Diagnostic]:
     """A table of months with a figure and a 环比 column: 8月 10.95, 环比 3.1 is (10.95 − 10.62)/10.62 against
     7月's row. Only a 环比 growth, only where the row before is the period just before, and only in a
     table with one figure per row."""
@@ -189,11 +176,7 @@ def _period_rows(facts: Facts, rc: Change, cells: dict[int, list[Quantity]]) -> 
     mine = _period_of(facts, rc)
     if mine is None:
         return
-    table = cells.get(rc.cell.table, [])
-    per_row: dict[int, list[Quantity]] = {}
-    for q in table:
-        assert q.cell is not None
-        per_row.setdefault(q.cell.row, []).append(q)
+    per_row = cells.get(rc.cell.table, {})
     if any(len(qs) != 1 for qs in per_row.values()):
         return  # which figure the growth column is of is not shown
     cur = per_row.get(rc.cell.row)
@@ -206,16 +189,7 @@ def _period_rows(facts: Facts, rc: Change, cells: dict[int, list[Quantity]]) -> 
         return
     if not units_compatible(cur[0].unit, prev[0].unit) or cur[0].approx or prev[0].approx:
         return
-    c, b, rate = facts.value_of(cur[0]), facts.value_of(prev[0]), facts.value_of(rc)
-    if b.iv.lo <= 0:
-        return
-    sign = 1 if rc.direction == "up" else -1
-    delta = (c.iv - b.iv) if sign > 0 else (b.iv - c.iv)
-    if rate.iv.intersects((delta / b.iv).scale(_rate(rc))):
-        return
-    true = (Fraction(cur[0].value) - Fraction(prev[0].value)) * sign / Fraction(prev[0].value) * _rate(rc)
-    arith = f"({rounding.fmt(cur[0].value)} − {rounding.fmt(prev[0].value)})/{rounding.fmt(prev[0].value)}"
-    yield _finding(rc, rate, c, b, arith, true, cur[0], prev[0], "a table of periods: this row and the one before")
+    yield from _against(facts, rc, cur[0], prev[0], "a table of periods: this row and the one before")
 
 
 def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator[Diagnostic]:
@@ -230,16 +204,23 @@ def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator
                 and units_compatible(q.unit, base.unit) and q.unit is not None]
     if not currents:
         return
-    cur_q = currents[-1]
-    cur, bv, rate = facts.value_of(cur_q), facts.value_of(base), facts.value_of(rc)
-    sign = 1 if rc.direction == "up" else -1
-    delta = (cur.iv - bv.iv) if sign > 0 else (bv.iv - cur.iv)
-    if rate.iv.intersects((delta / bv.iv).scale(_rate(rc))) if bv.iv.lo > 0 else True:
+    yield from _against(facts, rc, currents[-1], base, f"basis: {base.basis}")
+
+
+def _against(facts: Facts, rc: Change, cur: Quantity, base: Quantity, evidence: str) -> Iterator[Diagnostic]:
+    """The change against this period's figure and the earlier one's: (cur − base) / base, with the
+    rounding intervals of all three; a finding when no true values in them agree."""
+    c, b, rate = facts.value_of(cur), facts.value_of(base), facts.value_of(rc)
+    if b.iv.lo <= 0:
         return
-    true = (Fraction(cur_q.value) - Fraction(base.value)) * sign / Fraction(base.value) * _rate(rc) \
+    sign = 1 if rc.direction == "up" else -1
+    delta = (c.iv - b.iv) if sign > 0 else (b.iv - c.iv)
+    if rate.iv.intersects((delta / b.iv).scale(_rate(rc))):
+        return
+    true = (Fraction(cur.value) - Fraction(base.value)) * sign / Fraction(base.value) * _rate(rc) \
         if base.value else Fraction(0)
-    arith = f"({rounding.fmt(cur_q.value)} − {rounding.fmt(base.value)})/{rounding.fmt(base.value)}"
-    yield _finding(rc, rate, cur, bv, arith, true, cur_q, base, f"basis: {base.basis}")
+    arith = f"({rounding.fmt(cur.value)} − {rounding.fmt(base.value)})/{rounding.fmt(base.value)}"
+    yield _finding(rc, rate, c, b, arith, true, cur, base, evidence)
 
 
 def _finding(rc: Change, rate: Value, first: Value, second: Value, arith: str, true: Fraction,
