@@ -253,20 +253,21 @@ def is_total_name(text: str) -> bool:
     return rx(r"[\s:：]+").sub("", text) in _total_names()
 
 
-def _compared_period(toks: list[lexicon.WordToken]) -> bool:
-    """较去年同期(%), 比上月: a header that is only the period compared with names a change."""
-    return any("comparator" in t.classes and lexicon.meaning("comparator", t.text).get("role") == "open"
-               and k + 1 < len(toks) and "prior_period" in toks[k + 1].classes and toks[k + 1].start == t.end
-               for k, t in enumerate(toks))
+def _compared_at(toks: list[lexicon.WordToken], k: int) -> bool:
+    """toks[k] opens a comparison with the period right after it (较 + 去年同期, 比 + 上月)."""
+    t = toks[k]
+    return "comparator" in t.classes and lexicon.meaning("comparator", t.text).get("role") == "open" \
+        and k + 1 < len(toks) and "prior_period" in toks[k + 1].classes and toks[k + 1].start == t.end
 
 
 @cache
 def growth_of(text: str) -> tuple[bool, str | None]:
-    """Whether a header names a change, and its basis as written (同比, 比上年, 较上年同期)."""
+    """Whether a header names a change, and its basis as written (同比, 比上年, 较上年同期). A header
+    that is only the period compared with (较去年同期(%), 比上月) names a change too."""
     toks = _tokens(text)
     names_change = any(("direction" in t.classes and not lexicon.meaning("direction", t.text).get("short"))
                        or "rate_word" in t.classes or "basis_word" in t.classes or "signed_change" in t.classes
-                       for t in toks) or _compared_period(toks)
+                       or _compared_at(toks, k) for k, t in enumerate(toks))
     if not names_change:
         return False, None
     basis = None
@@ -274,8 +275,7 @@ def growth_of(text: str) -> tuple[bool, str | None]:
         if "basis_word" in t.classes:
             basis = t.text
             break
-        if "comparator" in t.classes and lexicon.meaning("comparator", t.text).get("role") == "open" \
-                and k + 1 < len(toks) and "prior_period" in toks[k + 1].classes and toks[k + 1].start == t.end:
+        if _compared_at(toks, k):
             basis = text[t.start:toks[k + 1].end]
             break
     return True, basis
