@@ -62,7 +62,7 @@ def _falls() -> frozenset[str]:
 
 _NUMBER = regex.compile(r"^(?P<sign>" + _signs() + r")?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>%|‰)?(?P<unit>\S{1,6})?$")
 _FALLS = _falls()
-_EMPTY = regex.compile(r"^[—\-－/…–~·]+$")
+_EMPTY = regex.compile(r"^[—―\-－/…–~·]+$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _PROSE = regex.compile(r"[,，。;；!！?？]")
 _RULE = regex.compile(r"^[\s|:：\-—–=+]*[-—–=]{2,}[\s|:：\-—–=+]*$")
@@ -198,6 +198,9 @@ def strip_declaration(text: str) -> tuple[str, Declared]:
                 d = Declared(unit=next((u for u in _units_longest() if name.endswith(u) and len(name) > len(u)), None),
                              scale=d.scale)
             return name, d
+    t = text.rstrip()
+    if len(t) > 1 and t[-1] in "%％":
+        return t[:-1].rstrip(), Declared(percent=True)  # 增长% / ±%: a percent sign for a bracket
     return text, NOTHING
 
 
@@ -774,6 +777,12 @@ def _cell_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
             k += 1
             continue
         style = "bar" if lines[k].kind in ("cell", "bars") else "bare"
+        if style == "bare" and _bar_between(lines, k):
+            block = _between_block(lines, k, used)
+            if block is not None:
+                blocks.append(block)
+                k = block.last_line + 1
+                continue
         block = _Block("cells", k, k)
         j = k
         while j < len(lines) and j not in used:
@@ -784,7 +793,7 @@ def _cell_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
                     j += 1
                     continue
                 break
-            if not _cellish(ln, style):
+            if not _cellish(ln, style) or (style == "bare" and j > k and _bar_between(lines, j)):
                 break
             if ln.kind == "bars":
                 if block.stream and block.stream[-1] is not None:
@@ -807,6 +816,71 @@ def _cell_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
         if figures >= (2 if style == "bar" else 4):  # bare short lines are more often an infographic
             blocks.append(block)
     return blocks
+
+
+def _lone_bar(line: _Line) -> bool:
+    return line.stripped == "|"
+
+
+def _bar_between(lines: list[_Line], k: int) -> bool:
+    """Cells a line with a line holding one bar after each (`指标 / | / 单位 / | / …`): an HTML
+    table whose cells the copy put on lines of their own, the bars telling no row's end."""
+    return k + 2 < len(lines) and _lone_bar(lines[k + 1]) and lines[k + 2].kind == "text" \
+        and _short(lines[k], 30) and _short(lines[k + 2], 30)
+
+
+def _between_block(lines: list[_Line], k: int, used: set[int]) -> _Block | None:
+    """A table whose cells are each followed (or joined) by a lone bar. The bars say nothing of
+    where a row ends, so the stream has no breaks but where two cells stand with no bar between
+    them; the rows are told apart by their names, as in a bare table."""
+    block = _Block("cells", k, k)
+    j, barred = k, True
+    while j < len(lines) and j not in used:
+        ln = lines[j]
+        if _lone_bar(ln):
+            if barred:  # two bars in a row, or a bar before any cell: not this layout
+                break
+            barred = True
+        elif ln.kind == "text" and _short(ln, 30):
+            if not barred:
+                block.stream.append(None)
+            cell = _whole_line(ln)
+            block.stream.append(cell)
+            if ln.text[:1].isspace():
+                block.indented_at.add(cell.start)
+            barred = False
+        else:
+            break
+        block.last_line = j
+        j += 1
+    figures = sum(e is not None and e.kind in ("num", "pct") for e in block.stream)
+    if figures < 2 or len(block.stream) < 6:
+        return None
+    if None not in block.stream:
+        width = _grid_width([e for e in block.stream if e is not None])
+        if width is None:
+            return None
+        cells = [e for e in block.stream if e is not None]
+        block.rows = [cells[a:a + width] for a in range(0, len(cells), width)]
+    return block
+
+
+def _grid_width(cells: list[Entry]) -> int | None:
+    """The row width of cells that run on with no row break: the narrowest width at which the
+    first row is all words (the header), every later row opens with a name and holds a figure,
+    and every column holds one kind (words, or figures and dashes) down the rows."""
+    for width in range(2, min(len(cells) // 2, 12) + 1):
+        if len(cells) % width:
+            continue
+        rows = [cells[a:a + width] for a in range(0, len(cells), width)]
+        head, data = rows[0], rows[1:]
+        if any(e.kind != "text" for e in head) or not data:
+            continue
+        if any(r[0].kind != "text" or not any(e.kind in ("num", "pct") for e in r) for r in data):
+            continue
+        if all(len({e.kind == "text" for e in col}) == 1 for col in zip(*data, strict=True)):
+            return width
+    return None
 
 
 def _whole_line(ln: _Line) -> Entry:
@@ -893,7 +967,11 @@ def _aligned_row(line: _Line) -> bool:
 
 
 def _build(block: _Block, lines: list[_Line], periods: Sequence[tuple[int, int]], index: int) -> list[Table]:
-    if block.layout == "cells":
+    if block.layout == "cells" and block.rows:
+        # rows already told apart by their width (cells joined by lone bars): the first is the header
+        header_rows, data = block.rows[:1], block.rows[1:]
+        positional = True
+    elif block.layout == "cells":
         split = _stream_rows(block.stream)
         if split is None:
             return []
