@@ -446,6 +446,31 @@ def test_indicator_table_of_unit_cumulative_and_signed_change_columns() -> None:
     assert "―" not in figures
 
 
+def test_two_bare_tables_under_lead_in_lines_with_names_wrapped_over_two_lines() -> None:
+    # one cell a line with blank lines between (a PDF copy): a line ending in a colon leads into
+    # the next table, and a name wrapped over two lines (城乡建设 / 管理类) is one name again
+    cells = ["按诉求类型看:", "类型", "件数", "占比", "咨询", "600", "60.0%", "投诉", "400", "40.0%",
+             "按承办单位看:", "单位", "件数", "占比", "住房和", "城乡建设局", "300", "30.0%",
+             "市场监督", "管理局", "200", "20.0%", "公安局", "100", "10.0%"]
+    doc = parse("本月受理诉求1000件。\n" + "\n\n".join(cells))
+    tables = find_tables(normalise("本月受理诉求1000件。\n" + "\n\n".join(cells)).text)
+    assert [["".join(r.name.text.split()) if r.name else None for r in t.rows] for t in tables] == [
+        ["咨询", "投诉"], ["住房和城乡建设局", "市场监督管理局", "公安局"]]
+    bds = breakdowns(doc)
+    assert (None, [("咨询", Decimal(600), Decimal("60.0")), ("投诉", Decimal(400), Decimal("40.0"))]) in bds
+    # the shares of the second make up 60%: a top few of the whole, a breakdown not complete
+    partial = [f for f in doc.facts() if isinstance(f, Breakdown) and f.parts[0].label == "住房和城乡建设局"]
+    assert len(partial) == 1 and partial[0].complete is False
+    assert rules(doc) == []
+
+
+def test_a_share_off_the_others_in_a_partial_share_column_is_flagged() -> None:
+    # four rows agree on a whole of about 2000; 8.0% for 190 does not (190/2000 = 9.5%)
+    doc = parse("| 归口类型 | 受理量(件) | 占受理总量比重 |\n| 社会服务类 | 400 | 20.0% |\n| 城市管理类 | 300 | 15.0% |\n"
+                "| 交通管理类 | 190 | 8.0% |\n| 环境保护类 | 160 | 8.0% |\n| 教育类 | 100 | 5.0% |")
+    assert rules(doc) == ["share-of-total"]
+
+
 def test_numbered_heading_over_name_figure_lines_is_no_table_header() -> None:
     """Real set D's pD01 shape, written anew: a numbered heading with an aside over lines of a
     name and a figure titles them; it heads no columns."""

@@ -18,7 +18,7 @@ import regex
 from ..text import lexicon
 from ..text.normalise import NormText
 from ..text.rx import rx
-from . import furniture
+from . import furniture, tables
 from .byline import LEAD, inline_credits, is_bare_name, is_byline_line, parse_signature, signature_names
 
 
@@ -521,8 +521,22 @@ def split_lines(norm: NormText, text: str | None = None) -> list[Line]:
                     line.inner = (start + inner[0], start + inner[1])
                 out.append(line)
                 blank = False
+    _table_cells(norm, out)
     settle(out)
     return out
+
+
+def _table_cells(norm: NormText, lines: list[Line]) -> None:
+    """Lines inside a table the table model reads (one cell a line: 房屋土地 / 管理类 / 2440) are
+    table lines, whatever shape each has alone (a short name looks like a headline or a signature)."""
+    spans = [(t.start, t.end) for t in tables.find_tables(norm.text)]
+    if not spans:
+        return
+    starts = [a for a, _ in spans]
+    for ln in lines:
+        k = bisect.bisect_right(starts, ln.start) - 1
+        if k >= 0 and ln.end <= spans[k][1] and ln.kind is not Kind.TABLE:
+            ln.kind, ln.inner = Kind.TABLE, None
 
 
 # ------------------------------------------------------------------ the page as a whole

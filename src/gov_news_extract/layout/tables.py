@@ -903,6 +903,8 @@ def _cellish(line: _Line, style: str | None) -> bool:
     # figures nor a section head (四、群众满意情况)
     if SECTION_HEAD.match(line.text) and cell_kind(line.stripped) == "text":
         return False
+    if line.stripped.endswith((":", "：")):
+        return False  # 从归口类型来看: leads into what follows, it is no cell
     parts = _split_aligned(line)
     return _short(line, 24) and len(parts) <= 2 and not (len(parts) == 2 and parts[1].kind in ("num", "pct"))
 
@@ -972,7 +974,7 @@ def _build(block: _Block, lines: list[_Line], periods: Sequence[tuple[int, int]]
         header_rows, data = block.rows[:1], block.rows[1:]
         positional = True
     elif block.layout == "cells":
-        split = _stream_rows(block.stream)
+        split = _stream_rows(block.stream, lines)
         if split is None:
             return []
         header_rows, data = split
@@ -1130,7 +1132,7 @@ def _nameish(e: Entry) -> bool:
 # ---------------------------------------------------------------- cell streams
 
 
-def _stream_rows(stream: list[Entry | None]) -> tuple[list[list[Entry]], list[list[Entry]]] | None:
+def _stream_rows(stream: list[Entry | None], lines: Sequence[_Line] = ()) -> tuple[list[list[Entry]], list[list[Entry]]] | None:
     """Header rows and data rows of a table written one cell a line."""
     while stream and stream[-1] is None:
         stream = stream[:-1]
@@ -1183,10 +1185,38 @@ def _stream_rows(stream: list[Entry | None]) -> tuple[list[list[Entry]], list[li
     if not starts or (len(starts) < 2 and not (header_rows or starts[0] > 0)):
         return None  # one row is a table only under a header
     head = run[:starts[0]]
+    data = [run[a:b] for a, b in itertools.pairwise([*starts, len(run)])]
     if head:
         header_rows.append(head)
-    data = [run[a:b] for a, b in itertools.pairwise([*starts, len(run)])]
-    return header_rows, data
+    return header_rows, _rewrapped(header_rows, data, lines)
+
+
+def _source(lines: Sequence[_Line], a: int, b: int) -> str:
+    """The text of [a, b) as the lines hold it (line breaks included)."""
+    if not lines:
+        return ""
+    text = "\n".join(ln.text for ln in lines)
+    base = lines[0].start
+    return text[a - base:b - base]
+
+
+def _rewrapped(header_rows: list[list[Entry]], data: list[list[Entry]],
+               lines: Sequence[_Line] = ()) -> list[list[Entry]]:
+    """Names wrapped over two lines (房屋土地 / 管理类): rows are told apart at a name followed by
+    a figure, so the first line of a wrapped name ends the row (or the header) before it, one
+    cell too many; it joins the name again."""
+    widths = Counter(len(r) for r in data if r and r[-1].kind != "text")
+    width = widths.most_common(1)[0][0] if widths else 0
+    out = [list(r) for r in data]
+    before = [header_rows[-1] if header_rows else [], *out[:-1]]
+    for prev, row in zip(before, out, strict=True):
+        if len(prev) == width + 1 and len(prev) >= 3 and prev[-1].kind == "text" and row and row[0].kind == "text" \
+                and (prev is not before[0] or all(e.kind == "text" for e in prev)) \
+                and (prev is before[0] or prev[-2].kind != "text"):
+            first = prev.pop()
+            # the name as written, its line break kept (labels are read off the text, spaces dropped)
+            row[0] = Entry(_source(lines, first.start, row[0].end) or first.text + row[0].text, first.start, row[0].end)
+    return out
 
 
 def _split_run(row: list[Entry], width: int) -> list[list[Entry]]:
