@@ -90,6 +90,9 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
      [("饮酒后驾驶", "2316", None), ("醉酒驾驶", "684", "22.8")], False),
     ("parts in brackets, in days", "全市优良天数为26天(其中优9天、良17天),优良天数比例为86.7%。", "26",
      [("优", "9", None), ("良", "17", None)], False),
+    ("some of a figure's parts in brackets right after it", "本月共处理群众来信来电5000件(市长信箱320件、门户网站85件、"
+     "微信公众号140件),环比上升6.2%。", "5000", [("市长信箱", "320", None), ("门户网站", "85", None),
+                                          ("微信公众号", "140", None)], False),
     ("shares in brackets after the counts", "本周共受理诉求1000件。从诉求类型看,咨询类500件(50.0%)、求助类300件(30.0%)、"
      "其他类200件(20.0%)。", "1000", [("咨询类", "500", "50.0"), ("求助类", "300", "30.0"), ("其他类", "200", "20.0")],
      True),
@@ -165,6 +168,8 @@ def test_breakdown_part_ids_point_at_their_facts() -> None:
                      id="the main kinds after a cue are a selection"),
         pytest.param("全市实现地区生产总值1000亿元。从投资看,工业投资、基础设施投资分别完成500亿元、480亿元。",
                      id="a cue that names no partition does not divide the figure before it"),
+        pytest.param("本月受理诉求2000件(上月1800件、去年同期1500件),环比上升11.1%。",
+                     id="earlier periods' figures in brackets are no parts"),
     ],
 )
 def test_no_breakdown(text: str) -> None:

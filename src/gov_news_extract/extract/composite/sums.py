@@ -111,10 +111,23 @@ def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
         if len(inside) < 2 or any(isinstance(f, Breakdown) and ids & {p.value_id for p in f.parts} for f in ctx.facts):
             continue  # (the same parts read already; the figure may have other breakdowns)
         acc = sum((p.value for p in inside), Decimal(0))
+        items = [_Item(p, None, p.nspan[0], p.nspan[1], p.label) for p in inside]
         # Declared by 其中, the parts stay a breakdown when one of them is mistyped.
         if acc == q.value or _near(acc, q.value, max(p.value for p in inside)):
-            _add_breakdown(ctx, q, [_Item(p, None, p.nspan[0], p.nspan[1], p.label) for p in inside],
-                           "cue", m.group() + "…)")
+            _add_breakdown(ctx, q, items, "cue", m.group() + "…)")
+        elif acc < q.value and text[m.start()] in "(（" and not any(_when(p.label) for p in inside):
+            # 22361件(市长信箱406件、政务服务网76件…): named parts in the brackets right after a
+            # figure are some of its parts (the channels besides the phone), not all of them
+            _add_breakdown(ctx, q, items, "cue", m.group() + "…)")
+            bd = ctx.facts[-1]
+            if isinstance(bd, Breakdown):
+                bd.complete = False
+
+
+def _when(label: str | None) -> bool:
+    """A label that names a time (上月, 去年同期): a figure to compare with, not a part."""
+    return any(t.classes & {"prior_period", "rel_period", "period_word", "rel_year", "time_word"}
+               for t in lexicon.scan(label or ""))
 
 
 def _named_wholes(ctx: Context, items: list[_Item]) -> None:
