@@ -281,7 +281,8 @@ def _tail_words(s: str, limit: int) -> str:
         if len(out) + len(w) > limit:
             break
         out = w + out
-    return out or s[-limit:]
+    # a tail cut inside a list (劳动维权、各类社会保险…) starts after the mark, never at it
+    return out.lstrip("、,，;；:： ") or s[-limit:]
 
 
 def parse_count(s: str) -> int | None:
