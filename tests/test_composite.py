@@ -340,6 +340,17 @@ def test_declared_parts_with_one_slip_are_flagged(text: str) -> None:
     assert "parts-sum" in {d.rule for d in parse(text).diagnostics}
 
 
+def test_a_slip_keeps_the_figure_before_qizhong_when_the_list_runs_on_into_a_stage() -> None:
+    # 按期办结 is a stage of the 工单 before it, split off later: it must not push the parts "far
+    # beyond" the figure before 其中, so that a slip in one part leaves the total where it was
+    text = ("上半年共收到来电12654件,接通12138件,接通率95.9%。其中,当场解答9416件,占比77.57%,形成工单{}件,"
+            "占比22.43%,按期办结2719件,按期办结率99.9%。")
+    for written in ("2722", "2912"):
+        doc = parse(text.format(written))
+        totals = [b.total for b in _breakdowns(doc) if any(p.label == "当场解答" for p in b.parts)]
+        assert totals == [Decimal(12138)], written
+
+
 def test_rows_listed_under_another_after_qizhong() -> None:
     text = ("主要产品产量\n\n2023年\n\n较上年增长(%)\n\n粮食总产量\n\n162817吨\n\n0.5\n\n其中:谷物\n\n97658吨\n\n-9.7\n\n"
             "          豆类\n\n26084吨\n\n49.1\n\n          薯类\n\n39075吨\n\n7.6\n\n油料总产量\n\n3959吨\n\n5.9\n")
