@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 
 from ...context import Context
 from ...layout.roles import Role
@@ -73,8 +74,14 @@ def _tokens(text: str, a: int, b: int) -> list[lexicon.WordToken]:
     return lexicon.scan(text, max(0, a), min(b, len(text)))
 
 
-def _words(name: str, **want: object) -> set[str]:
-    return set(lexicon.get(name).having(**want)) if want else set(lexicon.get(name).meanings)
+def _words(name: str, **want: object) -> frozenset[str]:
+    return _chosen(name, tuple(sorted(want.items())))
+
+
+@cache
+def _chosen(name: str, want: tuple[tuple[str, object], ...]) -> frozenset[str]:
+    # asked for on every figure of every page (the metric of each): worked out once
+    return frozenset(lexicon.get(name).having(**dict(want)) if want else lexicon.get(name).meanings)
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -385,7 +392,7 @@ def _brand(text: str, f: Numeric) -> str:
     return m.group(1) if m else ""
 
 
-def total_words() -> set[str]:
+def total_words() -> frozenset[str]:
     """The words that say 'in total' (共, 合计…): as a qualifier they make no other metric."""
     return _words("total")
 
