@@ -44,7 +44,7 @@ _JOINS = "".join(regex.escape(w) for w in lexicon.get("separator").having(joins=
 _AND = lexicon.alternation_where("separator", joins=True)
 _SEPARATES = "".join(regex.escape(w) for w in lexicon.words("separator") if len(w) == 1)  # 第二、第三 / 第二至第五
 # Where a name of an office or a place ends (县城市管理局, 市税务局, 某某公司, 甲街道).
-_BODY = lexicon.alternation("org_head", "place_suffix")
+_BODY = lexicon.alternation("org_head", "body_head", "place_suffix")
 
 
 def _from_end(m: regex.Match[str]) -> bool:
