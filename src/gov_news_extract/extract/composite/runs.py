@@ -27,6 +27,9 @@ _COPULA = lexicon.alternation("copula")  # 为, 达 …
 _SUMMED = lexicon.alternation_without("total", kind="noun", sub=True, cumulative=True)
 _SUM_WORD = lexicon.alternation_where("total", row=True, sub=None)  # 合计, 共计, 总计: a sum, said after its parts
 _BESIDE = lexicon.alternation("beside")  # 另, 此外, 还 …
+_SHARE_VERB = lexicon.alternation_where("share", kind="verb")  # 占 …
+_SHARE_NOUN = lexicon.alternation_where("share", kind="noun", table=None)  # 比重, 比例 …
+_WHOLE_NOUN = lexicon.alternation_without("total", kind="marker", named=True)  # 总量, 总数, 总计 …
 
 
 def _within() -> str:
@@ -200,7 +203,7 @@ def _starts_clause(text: str, pos: int, label: str | None, next_line: bool = Fal
                             # 。省级平台转办、来信来访等其他渠道受理32886件: the sentence opens with its part
                             or (text[a - 1:a] == "。" and head.endswith(label or "-")
                                 and ("、" in head or len(head) <= len(label or "") + 8)
-                                and not rx(r"[,;:\d的]").search(head)))
+                                and not rx(rf"[,;:\d]|{_OF}").search(head)))
 
 
 def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Item]]:
@@ -351,7 +354,7 @@ def _share_whole(text: str, it: _Item) -> str | None:
     if it.share is None:
         return None
     a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
-    m = rx(r"占(\p{Han}{1,12}?)的").search(text, a, it.share.nspan[0])
+    m = rx(rf"(?:{_SHARE_VERB})(\p{{Han}}{{1,12}}?)(?:{_OF})").search(text, a, it.share.nspan[0])
     return m.group(1) if m else None
 
 
@@ -362,6 +365,7 @@ def _heads_line_text(line: str) -> bool:
 # …2877件,其中 / 受理的9230件办件中 / 查处的3000起酒驾醉驾中: what follows is inside this figure
 # (中部, 中心 are words; after a comma only a short word: ,正在办理中 is a state, not a whole).
 _INLINE_NUMBER = regex.compile(r"[;:,；：，][ \t]*(\d{1,2})[.、]\p{Han}{1,12}$")
+_SUMMED_WORDS = frozenset(_SUMMED.split("|"))
 _WHOLE_AFTER = regex.compile(rf"[,;。:]?(?:{_SUBSET}|(?:{_OF})?\p{{Han}}{{0,2}}?(?:{_WITHIN}))|\p{{Han}}{{3,6}}?(?:{_WITHIN})[,:]")
 
 
@@ -375,7 +379,7 @@ def _is_total(ctx: Context, it: _Item) -> bool:
     if not clause.strip(" *") and text[a - 1:a] == "\n":
         # 共受理群众诉求 / **68472**件: a figure alone on its line is presented by the caption above
         clause = text[text.rfind("\n", 0, a - 1) + 1:a - 1]
-    if _TOTAL_WORDS.search(clause) or it.qty.qualifier in ("共", "共计", "总计", "合计"):
+    if _TOTAL_WORDS.search(clause) or it.qty.qualifier in _SUMMED_WORDS:
         return True
     end = it.qty.nspan[1]
     # …2877件,其中 / 受理的9230件办件中: what follows is inside this figure (中部, 中心 are words).
@@ -542,7 +546,7 @@ _SAID = ("stated", "cue", "paragraph", "named", "disposition", "after", "table")
 def _stated_words(text: str, total: _Item, first: _Item) -> str | None:
     """How a run's opening figure is presented as its whole: 其中 after it, or 共/合计 before it."""
     gap = text[total.end:first.start]
-    cue = rx(r"其中|当中").search(gap)
+    cue = rx(_SUBSET).search(gap)
     return cue.group() if cue else (_whole_words(text, total.qty) if total.qty is not None else None)
 
 
@@ -718,11 +722,11 @@ def _named_by_shares(ctx: Context, run: list[_Item], wholes: list[Quantity]) -> 
         if it.share is None or it.rate:
             continue
         a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
-        m = rx(r"占(\p{Han}{2,12}?)的(?:比重|比例)?(?:为|达)?$").search(text, a, it.share.nspan[0])
+        m = rx(rf"(?:{_SHARE_VERB})(\p{{Han}}{{2,12}}?)(?:{_OF})(?:{_SHARE_NOUN})?(?:{_COPULA})?$").search(text, a, it.share.nspan[0])
         if m is None:
             continue
         name = m.group(1)
-        if rx(r"^(?:全部|所有|全市|全县|全区|全省)|(?:总量|总数|总额|总计|总和)$").search(name):
+        if rx(rf"^(?:{lexicon.alternation('all_of', 'scope')})|(?:{_WHOLE_NOUN})$").search(name):
             return None  # 占受理总量的, 占全部诉求的: the whole, not a figure named apart
         biggest = max((p.value for p in run if p.value is not None), default=Decimal(0))
         whole = next((w for w in reversed(wholes) if w.nspan[0] >= run[0].start - 1500 and w.value > biggest
@@ -845,7 +849,7 @@ def _counted_noun(text: str, it: _Item) -> str | None:
     """The noun right after a part's classifier (145个[城市]), if any."""
     if it.qty is None:
         return None
-    m = rx(r"\p{Han}{2,6}?(?=[、,;。和及与\n]|$)").match(text, it.qty.nspan[1])
+    m = rx(rf"\p{{Han}}{{2,6}}?(?=[,;。\n]|{lexicon.alternation_where('separator', kind='list')}|$)").match(text, it.qty.nspan[1])
     return m.group() if m else None
 
 
