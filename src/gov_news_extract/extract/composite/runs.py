@@ -365,7 +365,7 @@ def _heads_line_text(line: str) -> bool:
 # …2877件,其中 / 受理的9230件办件中 / 查处的3000起酒驾醉驾中: what follows is inside this figure
 # (中部, 中心 are words; after a comma only a short word: ,正在办理中 is a state, not a whole).
 _INLINE_NUMBER = regex.compile(r"[;:,；：，][ \t]*(\d{1,2})[.、]\p{Han}{1,12}$")
-_SUMMED_WORDS = frozenset(_SUMMED.split("|"))
+_SUMMED_WORDS = frozenset(w for w in lexicon.get("total").words if regex.fullmatch(_SUMMED, w))
 _WHOLE_AFTER = regex.compile(rf"[,;。:]?(?:{_SUBSET}|(?:{_OF})?\p{{Han}}{{0,2}}?(?:{_WITHIN}))|\p{{Han}}{{3,6}}?(?:{_WITHIN})[,:]")
 
 
