@@ -116,7 +116,7 @@ _UI_SPLIT = regex.compile(r"[\s|:：\[\]【】()<>〈〉/·•,、\d]+")
 # A link to a file (附件:….pdf) is furniture, not a section of the text.
 _FILE = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|jpe?g|png|ofd)\b", regex.I)
 # A label that introduces the headline on its line (原标题:…, 标题:…).
-TITLE_LABEL = regex.compile(rf"^(?:{lexicon.alternation('title_label')})\s*[:：]\s*")
+TITLE_LABEL = regex.compile(rf"^(?:{lexicon.alternation_without('title_label', lead=True)})\s*[:：]\s*")
 # A line's tail in Latin script after its Chinese: the line's translation (投诉及反映 Queixas e participações).
 # Words in a row, as a translation has them (not an address: www.gov.cn).
 _PHRASE = regex.compile(r"[A-Za-z\u00C0-\u024F]{2,}[ \t].*[A-Za-z\u00C0-\u024F]{2,}")
