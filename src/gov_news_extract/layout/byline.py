@@ -56,8 +56,8 @@ _REPORTER = lexicon.alternation_where("byline_role", plain=True, reporter=True) 
 PLAIN_ROLE = lexicon.alternation_where("byline_role", plain=True)
 # The marks that join people's names in a credit (张三、李四和王五).
 _AND = lexicon.alternation_where("separator", names=True)
-# What the named did, closing a credit (福州报道, 陈威 摄).
-_CREDIT_VERBS = tuple(lexicon.words("credit_verb"))
+# What the named did, closing a credit (福州报道, 陈威 摄); a bulletin's 编印 closes its issuer's line, no byline.
+_CREDIT_VERBS = tuple(w for w in lexicon.words("credit_verb") if lexicon.meaning("credit_verb", w).get("kind") in ("report", "photo"))
 _REPORTED_VERBS = tuple(lexicon.get("credit_verb").having(kind="report"))
 # A dateline opening a lead: agency, then place and date, then 讯/电/消息; or an
 # agency directly followed by a bracketed byline (中新网(记者 X)).
@@ -78,6 +78,9 @@ _ROLE_MAP: dict[str, str | None] = {w: _ROLE_CLASS.meaning(w).get("role") for w 
 # Words that look like names in a byline but are not.
 _NOT_NAMES = frozenset(lexicon.words("not_name"))
 _AGENCY_TOKEN = regex.compile(rf"(?:{_escaped(list(_AGENCY_HEADS))})$")
+# The last characters of a place's or a body's name (…湾, …站, …局). Left as characters here: as
+# lexicon words (a class of their own) they would cut the names of places out of labels
+# (沙湾镇今年新建…, 租赁站、…), or give the place suffixes a second class that the label passes read.
 _PLACE_SUFFIX = regex.compile(r"[省市县区镇乡村局厅委办部院所队站网社报台组处科街路口庄湾港岛州关桥坝沟营屯堡寨]$")
 _WEB_WORDS = frozenset(lexicon.words("web_furniture"))
 
@@ -214,7 +217,7 @@ def parse_people(seg: str, base: int, *, bare_role: str | None, strict_bare: boo
 
 
 _BRACKET_BODY = regex.compile(r"[^()\n。;!?\d]{1,40}")
-_INLINE_STOP = regex.compile(rf"(?:{lexicon.alternation('after_reporter', 'credit_verb')}|[、,\s:])")
+_INLINE_STOP = regex.compile(rf"(?:{lexicon.alternation('after_reporter', extra=_CREDIT_VERBS)}|[、,\s:])")
 
 
 def inline_reporters(text: str, pos: int, base: int) -> list[Person]:
@@ -283,10 +286,10 @@ def parse_lead(t: str, base: int) -> Lead | None:
 
 # ------------------------------------------------------------------ signatures
 # The marks a signature opens with (文/, 图/, 文/图:), without their slash: the slash, a colon or a bar follows.
-_SIGNS = {w.rstrip("/"): str(m["signs"]) for w, m in _ROLE_CLASS.meanings.items() if m.get("signs")}
+_SIGNS = [w.rstrip("/") for w, m in _ROLE_CLASS.meanings.items() if m.get("signs")]
 _SIGN_FIRST = "□■◎◇☆" + "".join(w[0] for w in _SIGNS)
 _PHOTO_SIGNS = tuple(w for w in _ROLE_CLASS.words if _ROLE_CLASS.meaning(w).get("signs") == "摄影")  # 图/
-_SIGNATURE = regex.compile(rf"^(?:[□■◎◇☆]\s*|(?:{_escaped(list(_SIGNS))})\s*[/:|]\s*)(\p{{Han}}[\p{{Han}}·\s、,]{{1,20}})$")
+_SIGNATURE = regex.compile(rf"^(?:[□■◎◇☆]\s*|(?:{_escaped(_SIGNS)})\s*[/:|]\s*)(\p{{Han}}[\p{{Han}}·\s、,]{{1,20}})$")
 # 县长 韦承霖 under a report's headline: the office that signs it, then the name.
 _SPEAKER = regex.compile(rf"^(?:{lexicon.alternation('office')})[ \t]+(\p{{Han}}{{2,4}})$")
 
