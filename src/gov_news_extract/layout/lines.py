@@ -101,7 +101,7 @@ _DATE_PARTS = lexicon.get("date_part")
 _DATE_CHARS = "".join(w for w in _DATE_PARTS.words if len(w) == 1 and not _DATE_PARTS.meaning(w).get("position"))
 _QUARTER = next(w for w, m in lexicon.get("period_word").meanings.items()
                 if m.get("unit") == "quarter" and not m.get("short") and not m.get("count"))  # 季度
-_WEEK = lexicon.alternation_where("period_word", unit="week")  # 周
+_WEEK = "".join(w for w in lexicon.get("period_word").having(unit="week") if len(w) == 1)  # 周
 _RANGE_WORDS = "".join(w for w in lexicon.get("separator").having(kind="range") if regex.match(r"\p{Han}$", w))  # 至, 到
 _DATE_ONLY = regex.compile(rf"[\d{_CN_ZEROS}{_CN_DIGITS}{_DATE_CHARS}{_ORDINAL}{_WEEK}{_QUARTER}:.\-/—–~{_RANGE_WORDS}()\s]+")
 _YEAR, _MONTH, _DAY = (next(w for w in _DATE_PARTS.having(unit=u) if len(w) == 1 and not _DATE_PARTS.meaning(w).get("also_a_name"))
