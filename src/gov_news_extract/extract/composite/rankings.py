@@ -40,8 +40,10 @@ _OF = lexicon.alternation_where("particle", of=True)
 _IS = lexicon.alternation_where("copula", opens=True)
 _EACH = lexicon.alternation_where("list_cue", adverb=True)
 _ORDERED = lexicon.alternation_where("list_cue", adverb=True, ordered=True)
-_JOINS = "".join(regex.escape(w) for w in lexicon.get("separator").having(joins=True))  # 、和及, a character class
-_AND = lexicon.alternation_where("separator", joins=True)
+# the marks that join the names of a list (、和及; 与 also stands inside names: 人力资源与社会保障局)
+_JOINERS = [w for w in lexicon.get("separator").having(joins="and") if not lexicon.meaning("separator", w).get("in_names")]
+_JOINS = "".join(regex.escape(w) for w in _JOINERS if len(w) == 1)  # a character class
+_AND = "|".join(regex.escape(w) for w in _JOINERS)
 _SEPARATES = "".join(regex.escape(w) for w in lexicon.words("separator") if len(w) == 1)  # 第二、第三 / 第二至第五
 # Where a name of an office or a place ends (县城市管理局, 市税务局, 某某公司, 甲街道).
 _BODY = lexicon.alternation("org_head", "body_head", "place_suffix")
