@@ -351,6 +351,17 @@ def test_a_slip_keeps_the_figure_before_qizhong_when_the_list_runs_on_into_a_sta
         assert totals == [Decimal(12138)], written
 
 
+@pytest.mark.parametrize("written", ["1000", "1100"])
+def test_a_whole_named_by_a_word_for_all_of_it_before_zhong(written: str) -> None:
+    # 在各类诉求中 names the whole: the figure of what was taken in (登记受理…5000件), not the one
+    # done (办结3200件); the words tie it, so a slip in a part keeps it and is flagged
+    doc = parse(f"本月热线登记受理工单5000件,在线办结3200件。\n\n在各类诉求中,求助类2000件、咨询类1500件、投诉类{written}件、"
+                "建议类500件。")
+    (bd,) = _breakdowns(doc)
+    assert bd.total == Decimal(5000) and bd.total_link == "cue"
+    assert ("parts-sum" in {d.rule for d in doc.diagnostics}) is (written != "1000")
+
+
 def test_rows_listed_under_another_after_qizhong() -> None:
     text = ("主要产品产量\n\n2023年\n\n较上年增长(%)\n\n粮食总产量\n\n162817吨\n\n0.5\n\n其中:谷物\n\n97658吨\n\n-9.7\n\n"
             "          豆类\n\n26084吨\n\n49.1\n\n          薯类\n\n39075吨\n\n7.6\n\n油料总产量\n\n3959吨\n\n5.9\n")

@@ -62,8 +62,10 @@ def facet_cue(part: str = "{1,6}?", ends: tuple[str, ...] = ("by",)) -> str:
 # (上周18128件), 较上月的…, 上半年的…: another period's figure, never the whole of this period's parts
 _BASIS_BEFORE = regex.compile(rf"(?:{lexicon.alternation('prior_period', extra=lexicon.get('time_word').having(part='H1'))})"
                               rf"(?:{_OF})?$|[(（]$")
-_IN_THE_WHOLE = regex.compile(rf"(?:{lexicon.alternation_where('particle', frames=True)})?\p{{Han}}{{0,6}}?"
-                              rf"(?:{lexicon.alternation('intake_verb')})(?:{_OF})\p{{Han}}{{1,6}}?(?:{_WITHIN})[,:]")
+# 受理的诉求中 / 在各类诉求中: the whole named by what took it in, or by a word for all of it
+_IN_THE_WHOLE = regex.compile(rf"(?:{lexicon.alternation_where('particle', frames=True)})?(?:\p{{Han}}{{0,6}}?"
+                              rf"(?:{lexicon.alternation('intake_verb')})(?:{_OF})|(?:{lexicon.alternation('all_of')}))"
+                              rf"\p{{Han}}{{1,6}}?(?:{_WITHIN})[,:]")
 _SECTION_CUE = regex.compile(facet_cue("{1,4}", ("by", "analysis")))
 
 
@@ -651,8 +653,9 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
     if inside is not None:
         # 受理的诉求中,热线直接答复9630件,转交…15230件: the whole named before 中 is the period's
         # total stated earlier in the paragraph; the sums choose only between such figures.
-        cands = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 400 and _presented_as_whole(text, w)
-                 and w.value > max(parts)]
+        # (a figure of what was taken in is such a whole too: 登记受理…工单36514件 … 在各类诉求中)
+        cands = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 400 and w.value > max(parts)
+                 and (_presented_as_whole(text, w) or "intake" in _verb_kinds(text, w))]
         acc = sum(parts, Decimal(0))
         shared = [it for it in run if it.qty is not None and it.share is not None]
         pick = next((w for w in cands if w.value == acc), None) or (_fitted(shared, cands[::-1]) if shared else None) \
