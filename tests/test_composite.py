@@ -170,6 +170,8 @@ def test_breakdown_part_ids_point_at_their_facts() -> None:
                      id="a cue that names no partition does not divide the figure before it"),
         pytest.param("本月受理诉求2000件(上月1800件、去年同期1500件),环比上升11.1%。",
                      id="earlier periods' figures in brackets are no parts"),
+        pytest.param("全县完成地方公共财政收入8.21亿元,增长9.6%;全县城镇居民可支配收入21630元,增长8.1%;农民现金收入"
+                     "9215元,增长9.9%。", id="figures of the whole area after the whole are beside it, not inside it"),
     ],
 )
 def test_no_breakdown(text: str) -> None:
