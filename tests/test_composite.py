@@ -315,6 +315,19 @@ def test_table_ranked_by_a_rank_column() -> None:
     assert got["3.12"] == "综合指数" and got["26"] == "PM2.5浓度" and "1" not in got
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # 及 inside an earlier piece of a 、-list is part of that name; only the last piece's joins it
+    ("反映问题排名前五的是:停车管理、楼盘建设及销售、噪音扰民、物业服务和供水。",
+     ["停车管理", "楼盘建设及销售", "噪音扰民", "物业服务", "供水"]),
+    # a remark in brackets after a name, with 、 and 和 of its own, is one piece and no part of the name
+    ("报告病例数居前三位的病种为:手足口病、其它感染性腹泻病(除霍乱、细菌性和阿米巴性痢疾以外的)、流行性腮腺炎。",
+     ["手足口病", "其它感染性腹泻病", "流行性腮腺炎"]),
+])
+def test_ranked_names_split_only_at_the_marks_of_the_list(text: str, names: list[str]) -> None:
+    (rk,) = _rankings(parse(text))
+    assert [i.label for i in rk.items] == names
+
+
 def test_names_ranked_before_their_figures() -> None:
     doc = parse("热点问题前三位分别为供暖问题、物业管理和交通出行,受理量分别为1846件、1127件和893件。")
     (rk,) = _rankings(doc)

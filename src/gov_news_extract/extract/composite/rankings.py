@@ -171,8 +171,9 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             if rx(r"\d").search(body) or not rx(f"[{_JOINS}]").search(body):
                 continue
             tail_end = m.end() + len(body)
-        names = _split_names(body)
-        if len(names) >= 2 and all(len(n) <= 20 for n in names):
+        # a remark in brackets after a name (其它感染性腹泻病(除霍乱、…以外的)) is not part of it, as in labels
+        names = [rx(r"[(（][^()（）]{5,}[)）]").sub("", n).strip() for n in _split_names(body)]
+        if len(names) >= 2 and all(0 < len(n) <= 20 for n in names):
             criterion = _criterion(text, m.start())
             _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names],
                          m.start(), tail_end, criterion, "asc" if _from_end(m) else "desc")
@@ -270,15 +271,34 @@ def _ordered_names(ctx: Context) -> None:
             taken.append((m.start(), tail_end))
 
 
+def _outside_brackets(body: str) -> list[str]:
+    """body cut at the marks between names (、,;), never inside brackets: 其它感染性腹泻病(除霍乱、
+    细菌性和阿米巴性痢疾…以外的) is one name."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(body):
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in "、,;":
+            out.append(body[start:i])
+            start = i + 1
+    out.append(body[start:])
+    return out
+
+
 def _split_names(body: str) -> list[str]:
     """The names of a list: A、B和C. 和/及 inside an office's name (县住房和城乡建设局) stays: a
     piece is cut at 和 only where its left part is itself a whole name, or where no piece is one."""
-    pieces = [p.strip() for p in rx(r"[、,;]").split(body) if p.strip()]
+    pieces = [p.strip() for p in _outside_brackets(body) if p.strip()]
     orgs = any(_ORG_END.search(p) for p in pieces)
     out: list[str] = []
-    for p in pieces:
-        halves = [h for h in rx(_AND).split(p) if h]
-        if len(halves) > 1 and (not orgs or all(_ORG_END.search(h) for h in halves)):
+    for k, p in enumerate(pieces):
+        halves = [h for h in rx(_AND).split(p) if h] if not rx(r"[(（]").search(p) else [p]
+        # a list marked by 、 joins its last name with 和/及 (A、B和C): one inside an earlier piece
+        # belongs to that name (开发商规范建设及销售、新冠肺炎…)
+        inner = len(pieces) > 1 and k < len(pieces) - 1
+        if len(halves) > 1 and not inner and (not orgs or all(_ORG_END.search(h) for h in halves)):
             out.extend(halves)
         else:
             out.append(p)
