@@ -68,6 +68,9 @@ BYLINES = [
     ("本报讯(记者王海孙立新)近日,区里举行活动。", [("记者", "王海"), ("记者", "孙立新")]),
     # an inline reporter whose name the date follows with no space (the normaliser drops it)
     ("江城网讯 记者周立新 15日上午,市里召开新闻发布会。", [("记者", "周立新")]),
+    # a photo's caption over the lead, its photographer credited role first: no headline, one person
+    ("市统计局新闻发言人周立新介绍经济运行情况 摄影王海\n江城网讯 记者王海 15日上午,市里召开新闻发布会。",
+     [("记者", "王海")]),
     ("昨日,记者从市热线中心了解到,全市共受理诉求100件。", []),
     ("市民王先生向记者介绍,他昨天打了热线。", []),
     ("央视网消息(新闻联播):今天举行发布会。", []),
@@ -77,6 +80,10 @@ BYLINES = [
 @pytest.mark.parametrize(("text", "people"), BYLINES)
 def test_byline(text: str, people: list[tuple[str, str]]) -> None:
     assert _people(text)[0] == people
+
+
+def test_a_caption_closing_with_its_photographer_is_no_headline() -> None:
+    assert _titles("市统计局新闻发言人周立新介绍经济运行情况 摄影王海\n江城网讯 记者王海 15日上午,市里召开新闻发布会。") == [None]
 
 
 def test_xinhua_title_and_separate_reporter_line() -> None:

@@ -379,6 +379,16 @@ _PHOTO_VERBS = _guarded("credit_verb", kind="photo")  # 摄, not 摄影
 _PHOTO_MARK = rf"(?:{_PHOTO_VERBS}|{_escaped([w for w in _AFTER_MARKS if not w.startswith('/')])})"
 _PHOTO = regex.compile(rf"(?P<role>{_escaped(_AUTHOR_ROLES)})[\s::]*(?P<names>\p{{Han}}{{2,4}}(?:\s*(?:,|{_AND})\s*\p{{Han}}{{2,4}})*)"
                        rf"\s*{_PHOTO_MARK}")
+# A caption's closing credit that names the photographer after the role (… 摄影张若梦, 摄影记者:王海).
+_SHOOTER_LAST = regex.compile(rf"\s(?:{lexicon.alternation_where('byline_role', shoots=True)})[\s::]*(?P<name>\p{{Han}}{{2,4}})\s*$")
+
+
+def ends_in_shooter(t: str) -> bool:
+    """The line closes with a photographer's credit, role first (… 摄影张若梦): a photo's caption."""
+    m = _SHOOTER_LAST.search(t)
+    return m is not None and _name_ok(m.group("name"), strict=True)
+
+
 # Roles a photo's credit keeps as stated (通讯员 程小禾 供图); any other photographer is 记者.
 _OWN_ROLES = frozenset(_ROLE_MAP[w] for w in _ROLE_CLASS.having(photo="own"))
 
@@ -398,6 +408,9 @@ def photo_credits(t: str, base: int) -> list[Person]:
         for tok, s, e in _tokens(m.group("names"), base + m.start("names")):
             if _name_ok(tok, strict=False):
                 out.append(Person(role, s, e))
+    m = _SHOOTER_LAST.search(t)
+    if m is not None and _name_ok(m.group("name"), strict=True) and not out:
+        out.append(Person("记者", base + m.start("name"), base + m.end("name")))  # …司长盛来运 摄影张若梦
     if _PHOTO_FIRST.intersection(t):
         for m in _BARE_PHOTO.finditer(t):
             if _name_ok(m.group(1), strict=True) and not any(p.start == base + m.start(1) for p in out):

@@ -19,7 +19,15 @@ from ..text import lexicon
 from ..text.normalise import NormText
 from ..text.rx import rx
 from . import furniture, tables
-from .byline import LEAD, inline_credits, is_bare_name, is_byline_line, parse_signature, signature_names
+from .byline import (
+    LEAD,
+    ends_in_shooter,
+    inline_credits,
+    is_bare_name,
+    is_byline_line,
+    parse_signature,
+    signature_names,
+)
 
 
 class Kind(enum.Enum):
@@ -341,6 +349,8 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.NAME, None
     if len(t) <= 25 and rx(r"\d").search(t) and _FIGURE.search(t) and not _SENTENCE.search(t):
         return Kind.FIGURE, None
+    if ends_in_shooter(t):
+        return Kind.PROSE, None  # …司长盛来运 摄影张若梦: a photo's caption with its credit, no headline
     if _is_headline(t):
         return Kind.HEAD, None
     if len(t) <= 12 and not _SENTENCE.search(t):
