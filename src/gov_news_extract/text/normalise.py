@@ -50,11 +50,8 @@ _NUM_SPACE = regex.compile(
     r"|(?<=\p{Han})[ ]+(?=\p{Han}\d)"
 )
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；、]")
-# A photo's credit at a line's end (本报记者 郁晨 摄): a reporter's role or 图, names, then 摄.
-_CREDIT_ROLES = lexicon.alternation_where("byline_role", photo=True)
-_PHOTO_AFTER = lexicon.alternation_where("photo_credit", place="after")
-_CREDIT_END = regex.compile(rf"(?:{_CREDIT_ROLES}|{lexicon.alternation_where('photo_credit', place='before')})"
-                            rf"[\s\p{{Han}}·、]{{2,16}}(?:{_PHOTO_AFTER})$|(?:{_PHOTO_AFTER})\s*$")
+# A photo's caption ends with its credit (本报记者 郁晨 摄): whatever stands before the 摄.
+_CREDIT_END = regex.compile(rf"(?:{lexicon.alternation_where('credit_verb', kind='photo')})\s*$")
 # The numbering that opens a section heading or a list line (一、…, (二)…, 3.…); such a line
 # ends where it ends even when it holds a comma. Shared with the composite passes.
 _HEAD_DIGITS = "".join(w for w, m in lexicon.get("numeral").meanings.items()
