@@ -18,7 +18,7 @@ from ..labels import SHARE_WORDS, clean, names_in
 # 共, 合计, 总量 …: a whole in the clause (not 小计, a subtotal; not 总值 ending 地区生产总值).
 _TOTAL_WORDS = regex.compile("|".join(
     regex.escape(w) for w in lexicon.get("total").words
-    if not any(lexicon.meaning("total", w).get(k) for k in ("sub", "named", "verb"))))
+    if not any(lexicon.meaning("total", w).get(k) for k in ("sub", "in_name", "verb"))))
 
 
 # A part named 其他 (the other kinds) holds what the named parts leave: its list is complete.
@@ -81,7 +81,7 @@ def _is_share(text: str, p: Percent) -> bool:
     return m is not None and not _PLAN.search(m.group())
 
 
-_PLAN = regex.compile(lexicon.alternation_without("plan_word", named=True))
+_PLAN = regex.compile(lexicon.alternation_without("plan_word", in_name=True))
 
 
 def _bare_share(text: str, p: Percent) -> bool:
