@@ -90,6 +90,9 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
      [("饮酒后驾驶", "2316", None), ("醉酒驾驶", "684", "22.8")], False),
     ("parts in brackets, in days", "全市优良天数为26天(其中优9天、良17天),优良天数比例为86.7%。", "26",
      [("优", "9", None), ("良", "17", None)], False),
+    ("some of a figure's parts in brackets right after it", "本月共处理群众来信来电5000件(市长信箱320件、门户网站85件、"
+     "微信公众号140件),环比上升6.2%。", "5000", [("市长信箱", "320", None), ("门户网站", "85", None),
+                                          ("微信公众号", "140", None)], False),
     ("shares in brackets after the counts", "本周共受理诉求1000件。从诉求类型看,咨询类500件(50.0%)、求助类300件(30.0%)、"
      "其他类200件(20.0%)。", "1000", [("咨询类", "500", "50.0"), ("求助类", "300", "30.0"), ("其他类", "200", "20.0")],
      True),
@@ -165,6 +168,10 @@ def test_breakdown_part_ids_point_at_their_facts() -> None:
                      id="the main kinds after a cue are a selection"),
         pytest.param("全市实现地区生产总值1000亿元。从投资看,工业投资、基础设施投资分别完成500亿元、480亿元。",
                      id="a cue that names no partition does not divide the figure before it"),
+        pytest.param("本月受理诉求2000件(上月1800件、去年同期1500件),环比上升11.1%。",
+                     id="earlier periods' figures in brackets are no parts"),
+        pytest.param("全县完成地方公共财政收入8.21亿元,增长9.6%;全县城镇居民可支配收入21630元,增长8.1%;农民现金收入"
+                     "9215元,增长9.9%。", id="figures of the whole area after the whole are beside it, not inside it"),
     ],
 )
 def test_no_breakdown(text: str) -> None:
@@ -308,6 +315,19 @@ def test_table_ranked_by_a_rank_column() -> None:
     assert got["3.12"] == "综合指数" and got["26"] == "PM2.5浓度" and "1" not in got
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # 及 inside an earlier piece of a 、-list is part of that name; only the last piece's joins it
+    ("反映问题排名前五的是:停车管理、楼盘建设及销售、噪音扰民、物业服务和供水。",
+     ["停车管理", "楼盘建设及销售", "噪音扰民", "物业服务", "供水"]),
+    # a remark in brackets after a name, with 、 and 和 of its own, is one piece and no part of the name
+    ("报告病例数居前三位的病种为:手足口病、其它感染性腹泻病(除霍乱、细菌性和阿米巴性痢疾以外的)、流行性腮腺炎。",
+     ["手足口病", "其它感染性腹泻病", "流行性腮腺炎"]),
+])
+def test_ranked_names_split_only_at_the_marks_of_the_list(text: str, names: list[str]) -> None:
+    (rk,) = _rankings(parse(text))
+    assert [i.label for i in rk.items] == names
+
+
 def test_names_ranked_before_their_figures() -> None:
     doc = parse("热点问题前三位分别为供暖问题、物业管理和交通出行,受理量分别为1846件、1127件和893件。")
     (rk,) = _rankings(doc)
@@ -333,6 +353,28 @@ def test_names_ranked_before_their_figures() -> None:
 def test_declared_parts_with_one_slip_are_flagged(text: str) -> None:
     # One mistyped part must not hide the breakdown from the checks.
     assert "parts-sum" in {d.rule for d in parse(text).diagnostics}
+
+
+def test_a_slip_keeps_the_figure_before_qizhong_when_the_list_runs_on_into_a_stage() -> None:
+    # 按期办结 is a stage of the 工单 before it, split off later: it must not push the parts "far
+    # beyond" the figure before 其中, so that a slip in one part leaves the total where it was
+    text = ("上半年共收到来电12654件,接通12138件,接通率95.9%。其中,当场解答9416件,占比77.57%,形成工单{}件,"
+            "占比22.43%,按期办结2719件,按期办结率99.9%。")
+    for written in ("2722", "2912"):
+        doc = parse(text.format(written))
+        totals = [b.total for b in _breakdowns(doc) if any(p.label == "当场解答" for p in b.parts)]
+        assert totals == [Decimal(12138)], written
+
+
+@pytest.mark.parametrize("written", ["1000", "1100"])
+def test_a_whole_named_by_a_word_for_all_of_it_before_zhong(written: str) -> None:
+    # 在各类诉求中 names the whole: the figure of what was taken in (登记受理…5000件), not the one
+    # done (办结3200件); the words tie it, so a slip in a part keeps it and is flagged
+    doc = parse(f"本月热线登记受理工单5000件,在线办结3200件。\n\n在各类诉求中,求助类2000件、咨询类1500件、投诉类{written}件、"
+                "建议类500件。")
+    (bd,) = _breakdowns(doc)
+    assert bd.total == Decimal(5000) and bd.total_link == "cue"
+    assert ("parts-sum" in {d.rule for d in doc.diagnostics}) is (written != "1000")
 
 
 def test_rows_listed_under_another_after_qizhong() -> None:

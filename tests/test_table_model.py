@@ -148,6 +148,9 @@ LAYOUTS: dict[str, str] = {
     "aligned": "区县    受理量(件)    办结率\n东区    1200    98.5%\n西区    800     97.0%\n合计    2000    97.9%",
     "numbered": "序号 |\n区县 |\n受理量(件) |\n办结率 |\n1 |\n东区 |\n1200 |\n98.5% |\n2 |\n西区 |\n800 |\n97.0% |\n"
                 "合计 |\n2000 |\n97.9% |",
+    # an HTML table whose cells the copy put on lines of their own, a lone bar after each
+    "lone-bars": "区县\n|\n受理量(件)\n|\n办结率\n|\n东区\n|\n1200\n|\n98.5%\n|\n西区\n|\n800\n|\n97.0%\n|\n"
+                 "合计\n|\n2000\n|\n97.9%",
 }
 
 
@@ -299,6 +302,8 @@ def _render(layout: str, header: list[str], rows: list[list[str]]) -> str:
         return "\n".join("| " + " | ".join(r) + " |" for r in [header, *rows])
     if layout == "cells":
         return "\n".join(c + " |" for r in [header, *rows] for c in r)
+    if layout == "lone-bars":
+        return "\n|\n".join(c for r in [header, *rows] for c in r)
     return "\n".join("    ".join(r) for r in [header, *rows])
 
 
@@ -337,8 +342,8 @@ def test_one_table_in_three_layouts_gives_the_same_facts(data: st.DataObject) ->
         total = ["合计", *[str(sum(v[c] for v in values)) for c in range(n_cols)]]
         rows.append(total + (["100.0%"] if with_share else []))
     readings = {layout: _facts_of("各区县情况如下:\n" + _render(layout, header, rows))
-                for layout in ("pipe", "cells", "aligned")}
-    assert readings["pipe"] == readings["cells"] == readings["aligned"]
+                for layout in ("pipe", "cells", "aligned", "lone-bars")}
+    assert readings["pipe"] == readings["cells"] == readings["aligned"] == readings["lone-bars"]
     assert len([f for f in readings["pipe"] if f[0] != "breakdown"]) == len(rows) * (n_cols + with_share)
 
 
@@ -425,6 +430,45 @@ def test_header_broken_over_lines_with_a_unit_column_and_group_rows() -> None:
     assert isinstance(g, Change) and g.basis == "比上年同期" and g.direction == "up"
     share = figures["75.00"][0]
     assert isinstance(share, Percent) and share.label is not None and "批发业" in share.label
+
+
+def test_indicator_table_of_unit_cumulative_and_signed_change_columns() -> None:
+    # 指标 | 单位 | 累计 | ±%: the unit column declares each row's unit, 累计 holds the row's value
+    # and ±% its change in percent (a sign for a bracket), a dash an empty cell
+    doc = parse("主要指标\n指标\n|\n单位\n|\n累计\n|\n±%\n|\n地区生产总值\n|\n亿元\n|\n―\n|\n5.2\n|\n"
+                "一般公共预算收入\n|\n万元\n|\n86420\n|\n-3.1\n|\n居民消费价格指数\n|\n%\n|\n101.2\n|\n1.2")
+    figures = numeric(doc)
+    income, change = figures["86420"][0], figures["-3.1"][0]
+    assert isinstance(income, Quantity) and (income.label, income.unit, income.value) == ("一般公共预算收入", "元", Decimal(864200000))
+    assert isinstance(change, Change) and (change.label, change.unit, change.direction) == ("一般公共预算收入", "%", "down")
+    gdp = figures["5.2"][0]
+    assert isinstance(gdp, Change) and (gdp.label, gdp.unit) == ("地区生产总值", "%")
+    assert "―" not in figures
+
+
+def test_two_bare_tables_under_lead_in_lines_with_names_wrapped_over_two_lines() -> None:
+    # one cell a line with blank lines between (a PDF copy): a line ending in a colon leads into
+    # the next table, and a name wrapped over two lines (城乡建设 / 管理类) is one name again
+    cells = ["按诉求类型看:", "类型", "件数", "占比", "咨询", "600", "60.0%", "投诉", "400", "40.0%",
+             "按承办单位看:", "单位", "件数", "占比", "住房和", "城乡建设局", "300", "30.0%",
+             "市场监督", "管理局", "200", "20.0%", "公安局", "100", "10.0%"]
+    doc = parse("本月受理诉求1000件。\n" + "\n\n".join(cells))
+    tables = find_tables(normalise("本月受理诉求1000件。\n" + "\n\n".join(cells)).text)
+    assert [["".join(r.name.text.split()) if r.name else None for r in t.rows] for t in tables] == [
+        ["咨询", "投诉"], ["住房和城乡建设局", "市场监督管理局", "公安局"]]
+    bds = breakdowns(doc)
+    assert (None, [("咨询", Decimal(600), Decimal("60.0")), ("投诉", Decimal(400), Decimal("40.0"))]) in bds
+    # the shares of the second make up 60%: a top few of the whole, a breakdown not complete
+    partial = [f for f in doc.facts() if isinstance(f, Breakdown) and f.parts[0].label == "住房和城乡建设局"]
+    assert len(partial) == 1 and partial[0].complete is False
+    assert rules(doc) == []
+
+
+def test_a_share_off_the_others_in_a_partial_share_column_is_flagged() -> None:
+    # four rows agree on a whole of about 2000; 8.0% for 190 does not (190/2000 = 9.5%)
+    doc = parse("| 归口类型 | 受理量(件) | 占受理总量比重 |\n| 社会服务类 | 400 | 20.0% |\n| 城市管理类 | 300 | 15.0% |\n"
+                "| 交通管理类 | 190 | 8.0% |\n| 环境保护类 | 160 | 8.0% |\n| 教育类 | 100 | 5.0% |")
+    assert rules(doc) == ["share-of-total"]
 
 
 def test_numbered_heading_over_name_figure_lines_is_no_table_header() -> None:

@@ -30,7 +30,9 @@ Numeric = Quantity | Percent | Change
 
 _MAX_LABEL = 18
 _MARKER_CHARS = "▶►■□●◆◇★▲▸•"
-_OF = "的"
+_OF = next(w for w in lx.get("particle").having(of=True))  # 的
+# The marks that join the names of a list, all of them (、 和 及 与: not 或), one character each.
+_AND_MARKS = "".join(w for w in lx.get("separator").having(joins="and") if len(w) == 1)
 
 
 class _Patterns:
@@ -281,7 +283,8 @@ def _tail_words(s: str, limit: int) -> str:
         if len(out) + len(w) > limit:
             break
         out = w + out
-    return out or s[-limit:]
+    # a tail cut inside a list (劳动维权、各类社会保险…) starts after the mark, never at it
+    return out.lstrip("、,，;；:： ") or s[-limit:]
 
 
 def parse_count(s: str) -> int | None:
@@ -350,11 +353,11 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             k -= 1
         if k >= 0 and sorted_ends[k] >= cstart:
             cstart = sorted_ends[k]
-            while cstart < s and text[cstart] in "、和及与)）":
+            while cstart < s and (text[cstart] in _AND_MARKS or text[cstart] in ")）"):
                 cstart += 1
         region = _without_furniture(ctx, cstart, s)
         if aside is not None and aside.nspan[1] < s and text[aside.nspan[1]] in ")）" \
-                and rx(r"[)）]的?").fullmatch(text, aside.nspan[1], s):
+                and rx(rf"[)）](?:{_OF})?").fullmatch(text, aside.nspan[1], s):
             # 完成年度目标任务(5万人)的84.7%: read as if the figure in brackets were not there.
             a0 = aside.nspan[0] - 1
             cstart = _clause_start(text, a0, ends)
@@ -511,7 +514,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                 src = whole
             f.label = src.label
             f.label_span = src.label_span
-        if text[s - 1:s] in ("(", "（") and rx(r"[)）]的").match(text, f.nspan[1]):
+        if text[s - 1:s] in ("(", "（") and rx(rf"[)）](?:{_OF})").match(text, f.nspan[1]):
             aside = f  # 年度目标任务(5万人): an aside; what follows goes on about the figure before it
             continue
         # Figures that share a clause-less label pass it on (占比61.3% after 转办工单111523件).
@@ -844,7 +847,7 @@ def _compared_periods(ctx: Context, a: int, b: int, n: int) -> int | None:
     if not opener or rx(r"\p{Han}{3,}").search(text, opener[-1].end, dates[0].nspan[0]):
         return None
     gaps = [text[x.nspan[1]:y.nspan[0]] for x, y in pairwise(dates)]
-    if all(rx(r"[、,和及与]?").fullmatch(g) for g in gaps) and not rx(r"\p{Han}{2,}").search(text, dates[-1].nspan[1], b):
+    if all(rx(rf"[,{_AND_MARKS}]?").fullmatch(g) for g in gaps) and not rx(r"\p{Han}{2,}").search(text, dates[-1].nspan[1], b):
         return opener[-1].start
     return None
 

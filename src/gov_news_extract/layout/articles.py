@@ -75,6 +75,29 @@ _HAN = regex.compile(r"\p{Han}")
 _ORG = regex.compile(rf"^.{{2,14}}(?:{lexicon.alternation('org_head')})$")
 
 
+def _one(name: str, **want: object) -> str:
+    """The one-character word of a class whose meaning has every key=value given (年 of unit=year)."""
+    return next(w for w in lexicon.get(name).having(**want) if len(w) == 1)
+
+
+# The date parts and period words a heading's period is written with (年, 月, 月份, 年度, 季度, 周,
+# 全年, 第) and the halves and quarters of a year (上半年, 前三季度, 第一季度).
+_YEAR, _MONTH = _one("date_part", unit="year"), _one("date_part", unit="month")
+_MONTHS = lexicon.alternation_where("date_part", unit="month")  # 月份, 月
+_YEARS = [w for w in lexicon.get("date_part").having(unit="year") if len(w) == 2 and w[0] == _YEAR]  # 年度
+_QUARTER = next(w for w, m in lexicon.get("period_word").meanings.items()
+                if m.get("unit") == "quarter" and not m.get("short") and not m.get("count"))  # 季度
+_WEEK = lexicon.alternation_where("period_word", unit="week")  # 周
+_FULL_YEAR = lexicon.alternation_where("period_word", unit="year")  # 全年
+_ORDINAL = _one("ordinal", always=True)  # 第
+_TW = lexicon.get("time_word")
+_HALVES = [w for w in _TW.words if _TW.meaning(w).get("part") in ("H1", "H2")]  # 上半年, 下半年
+_PARTS = [w for w in _TW.words if _TW.meaning(w).get("part")]  # 上半年, 前三季度, 一季度, 第一季度 …
+_RY = lexicon.get("rel_year")
+_YEARS_NAMED = [w for w in _RY.words if _RY.meaning(w).get("chain") and not _RY.meaning(w).get("basis_like")]  # 今年, 去年 …
+_ISSUE = lexicon.alternation_where("page_unit", kind="issue")  # 期
+
+
 @dataclass
 class _Event:
     at: int  # line index where the article would start
@@ -261,11 +284,12 @@ def _repeats_title(lines: list[Line], prev: _Event, ev: _Event) -> bool:
 
 
 # 编辑:张三 / 责任编辑:… closes a page: it credits the piece above, it does not sign a new one.
-_EDITOR_LINE = regex.compile(r"^\s*(?:责任|值班|实习)?编辑\s*[:：]")
+_EDITOR_LINE = regex.compile(rf"^\s*(?:{bl.GRADE})?(?:{lexicon.alternation_where('byline_role', editor=True)})\s*[:：]")
 # 澄潭日报 / 第6版 / 2024年第6期 / 星期三: a newspaper's or bulletin's masthead
-_MASTHEAD = regex.compile(rf"(?:{lexicon.alternation('publication')})$|第\s*\d+\s*[版期]|星期[一二三四五六日天]")
-_POSTED = regex.compile(r"^(?:发布时间|发布日期|发文日期|来源|日期)[:：]")
-_CREDIT_CLOSE = regex.compile(r"[(（](?:本报)?(?:特约|见习)?(?:记者|通讯员|实习生|作者)[\s:：]*[\p{Han}·\s、]{2,20}[)）]\s*$")
+_MASTHEAD = regex.compile(rf"(?:{lexicon.alternation('publication')})$|{_ORDINAL}\s*\d+\s*(?:{lexicon.alternation('page_unit')})"
+                          rf"|{lexicon.alternation_where('weekday', long=True)}")
+_POSTED = regex.compile(rf"^(?:{lexicon.alternation('item_stamp')})[:：]")
+_CREDIT_CLOSE = regex.compile(rf"[(（](?:{bl.OWN_PAPER})?(?:{bl.GRADE})?(?:{bl.PLAIN_ROLE})[\s:：]*[\p{{Han}}·\s、]{{2,20}}[)）]\s*$")
 
 
 def _credited_item(lines: list[Line], i: int) -> bool:
@@ -356,14 +380,18 @@ def _build(lines: list[Line]) -> list[_Art]:
     return arts
 
 
-_DOC_HEADER = regex.compile(r"文件$")
-_ISSUE_LINE = regex.compile(r"^(?:\d{4}年)?第\s*\d{1,4}\s*期")
-_PERIOD_WORD = regex.compile(r"\d{1,2}月|季度|上半年|下半年|全年|年度|第\d{1,2}周")
-_REPORT_END = regex.compile(r"(?:通报|报告|情况|公报|简报|分析|通知|纪要|综述)$")
+
+_DOC_HEADER = regex.compile(rf"(?:{lexicon.alternation_where('report_kind', letterhead=True)})$")
+_ISSUE_LINE = regex.compile(rf"^(?:\d{{4}}{_YEAR})?{_ORDINAL}\s*\d{{1,4}}\s*(?:{_ISSUE})")
+_PERIOD_WORD = regex.compile(rf"\d{{1,2}}{_MONTH}|{_QUARTER}|{'|'.join(_HALVES)}|{_FULL_YEAR}|{'|'.join(_YEARS)}"
+                             rf"|{_ORDINAL}\d{{1,2}}(?:{_WEEK})")
+_REPORT_END = regex.compile(rf"(?:{lexicon.alternation_without('report_kind', letterhead=True)})$")
 
 
-_PERIOD_ONLY = regex.compile(r"^(?:今年|去年|本年|全年)?(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年|"
-                          r"\d{1,2}[—–-]\d{1,2}月|\d{1,2}月份?|\d{4}年)(?:以来)?$")
+_PERIOD_ONLY = regex.compile(rf"^(?:{'|'.join(_YEARS_NAMED)}|{_FULL_YEAR})?(?:{'|'.join(_PARTS)}|{_FULL_YEAR}|"
+                             rf"\d{{1,2}}[—–-]\d{{1,2}}{_MONTH}|\d{{1,2}}(?:{_MONTHS})|\d{{4}}{_YEAR})"
+                             rf"(?:{lexicon.alternation_where('time_word', since=True)})?$")
+
 
 
 def _caption_of_figure(lines: list[Line], x: int) -> bool:
@@ -497,7 +525,7 @@ def _headline_slot(lines: list[Line], first: int, stop: int) -> int | None:
     return j
 
 
-_TABLE_NUMBER = regex.compile(r"(?:表\s*)?[\d.\-]+(?![\d年])\s*")  # 2-3 总产出, not the year of 2024年…公报
+_TABLE_NUMBER = regex.compile(rf"(?:(?:{lexicon.alternation_where('exhibit', kind='table')})\s*)?[\d.\-]+(?![\d{_YEAR}])\s*")  # 2-3 总产出, not the year of 2024年…公报
 
 
 def _table_caption(ln: Line) -> tuple[int, int] | None:
@@ -515,7 +543,7 @@ def _table_caption(ln: Line) -> tuple[int, int] | None:
         a = num.end()
     caption = ln.text[a:b].strip()
     if len(_HAN.findall(caption)) < 2 or (rx(r"\d").search(caption) and not _HAN.search(caption[:1])
-                                          and not rx(r"^\d{4}\s*年").match(caption)):
+                                          and not rx(rf"^\d{{4}}\s*{_YEAR}").match(caption)):
         return None
     return ln.start + a, ln.start + a + len(caption)
 

@@ -22,6 +22,14 @@ def _escaped(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _guarded(name: str, **want: object) -> str:
+    """An alternation of a class's words, each barred before the characters that make it part of
+    another word (its not_before: 电 of a dateline, not of 电话)."""
+    wc = lexicon.get(name)
+    return "|".join(regex.escape(w) + (f"(?![{regex.escape(nb)}])" if (nb := wc.meaning(w).get("not_before")) else "")
+                    for w in wc.having(**want))
+
+
 # ------------------------------------------------------------------ datelines
 _AGENCIES = lexicon.get("agency")
 _AGENCY_NAMES = frozenset(_AGENCIES.having(kind="name"))
@@ -29,13 +37,34 @@ _AGENCY_HEADS = tuple(_AGENCIES.having(kind="head"))
 _DATELINE_HEADS = [w for w in _AGENCY_HEADS if _AGENCIES.meaning(w).get("dateline", True)]
 _AGENCY_WORD = rf"(?:{_escaped(list(_AGENCY_NAMES))}|[\p{{Han}}A-Za-z]{{2,10}}?(?:{_escaped(_DATELINE_HEADS)}))"
 _AGENCY = rf"{_AGENCY_WORD}(?:[-—·]{_AGENCY_WORD})?"
-_DATE = r"(?:\d{1,2}月)?\d{1,2}日|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日"
+_NUMERALS = lexicon.get("numeral")
+# The numerals of a day's date written out (十五日, 廿三日): the digits 一 to 九, 十, and 廿 卅.
+_CN_DIGITS = "".join(w for w in _NUMERALS.having(canonical=True) if 1 <= _NUMERALS.meaning(w).get("digit", 0) <= 9
+                     or _NUMERALS.meaning(w).get("small") == 10)
+_CN_DAYS = _CN_DIGITS + "".join(w for w in _NUMERALS.words if _NUMERALS.meaning(w).get("special") in (20, 30))
+_DATE_PART = lexicon.get("date_part")
+# 月 and 日: the one-character date parts of a month and a day (号 is also a name's end).
+_MONTH, _DAY = (next(w for w in _DATE_PART.having(unit=u) if len(w) == 1 and not _DATE_PART.meaning(w).get("also_a_name"))
+                for u in ("month", "day"))
+_DATE = rf"(?:\d{{1,2}}{_MONTH})?\d{{1,2}}{_DAY}|(?:[{_CN_DIGITS}]{{1,3}}{_MONTH})?[{_CN_DAYS}]{{1,3}}{_DAY}"
+# 本报 (the paper's own reporters) and the grades a role may carry (特约, 见习, 首席), as a lead or
+# a closing bracket writes them before the role (本报特约记者).
+OWN_PAPER = lexicon.alternation_where("agency", own=True)
+GRADE = lexicon.alternation("role_grade")
+_REPORTER = lexicon.alternation_where("byline_role", plain=True, reporter=True)  # 记者
+# The bare roles a lead names inline or a closing bracket credits (记者, 作者, 通讯员, 实习生).
+PLAIN_ROLE = lexicon.alternation_where("byline_role", plain=True)
+# The marks that join people's names in a credit (张三、李四和王五).
+_AND = lexicon.alternation_where("separator", names=True)
+# What the named did, closing a credit (福州报道, 陈威 摄); a bulletin's 编印 closes its issuer's line, no byline.
+_CREDIT_VERBS = tuple(w for w in lexicon.words("credit_verb") if lexicon.meaning("credit_verb", w).get("kind") in ("report", "photo"))
+_REPORTED_VERBS = tuple(lexicon.get("credit_verb").having(kind="report"))
 # A dateline opening a lead: agency, then place and date, then 讯/电/消息; or an
 # agency directly followed by a bracketed byline (中新网(记者 X)).
 LEAD = regex.compile(
     rf"^(?P<open>【)?(?P<agency>{_AGENCY})"
-    rf"(?:(?P<place>\p{{Han}}{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯(?![息号问])|电(?![话视力网费量源器子脑动商])|消息)(?P<close>】)?"
-    r"|(?=\s*[(](?:本报|特约|见习|首席)?记者))"
+    rf"(?:(?P<place>\p{{Han}}{{0,8}}?)(?P<date>{_DATE})?(?P<kind>{_guarded('dateline_kind')})(?P<close>】)?"
+    rf"|(?=\s*[(](?:{OWN_PAPER}|{GRADE})?(?:{_REPORTER})))"
 )
 
 # ------------------------------------------------------------------ roles
@@ -49,6 +78,9 @@ _ROLE_MAP: dict[str, str | None] = {w: _ROLE_CLASS.meaning(w).get("role") for w 
 # Words that look like names in a byline but are not.
 _NOT_NAMES = frozenset(lexicon.words("not_name"))
 _AGENCY_TOKEN = regex.compile(rf"(?:{_escaped(list(_AGENCY_HEADS))})$")
+# The last characters of a place's or a body's name (…湾, …站, …局). Left as characters here: as
+# lexicon words (a class of their own) they would cut the names of places out of labels
+# (沙湾镇今年新建…, 租赁站、…), or give the place suffixes a second class that the label passes read.
 _PLACE_SUFFIX = regex.compile(r"[省市县区镇乡村局厅委办部院所队站网社报台组处科街路口庄湾港岛州关桥坝沟营屯堡寨]$")
 _WEB_WORDS = frozenset(lexicon.words("web_furniture"))
 
@@ -138,7 +170,7 @@ def _tokens(seg: str, base: int) -> list[tuple[str, int, int]]:
         k += 1
     out = []
     for tok, s, e in merged:
-        for suffix in ("报道", "摄"):
+        for suffix in _CREDIT_VERBS:
             if tok.endswith(suffix) and len(tok) > len(suffix) + 1:
                 tok = tok[: -len(suffix)]
                 e -= len(suffix)
@@ -175,7 +207,7 @@ def parse_people(seg: str, base: int, *, bare_role: str | None, strict_bare: boo
         nxt = _ROLE_MAP[roles[k + 1].group()] if k + 1 < len(roles) else None
         for j, (tok, s, e) in enumerate(_tokens(seg[m.end():seg_end], base + m.end())):
             # (记者 苏榕蓉 福州报道): after the names, a place the story is filed from
-            if j > 0 and seg.startswith("报道", e - base):
+            if j > 0 and seg.startswith(_REPORTED_VERBS, e - base):
                 continue
             if e - base == seg_end < len(seg) and nxt == "记者":
                 continue  # 采写:南都记者 丁境炫: an outlet written onto the reporter's role word, no name
@@ -185,14 +217,12 @@ def parse_people(seg: str, base: int, *, bare_role: str | None, strict_bare: boo
 
 
 _BRACKET_BODY = regex.compile(r"[^()\n。;!?\d]{1,40}")
-_INLINE_STOP = regex.compile(
-    r"(?:从|在|获悉|了解|报道|采访|来到|走进|日前|近日|昨天|昨日|今天|今日|对|向|于|随|跟随|赴|深入|发自|与|和|摄|[、,\s:])"
-)
+_INLINE_STOP = regex.compile(rf"(?:{lexicon.alternation('after_reporter', extra=_CREDIT_VERBS)}|[、,\s:])")
 
 
 def inline_reporters(text: str, pos: int, base: int) -> list[Person]:
     """`记者刘燮阳从…获悉`: reporters named inline right after a dateline."""
-    m = rx(r"\s*(?:本报)?(?:特约|见习|首席)?(记者|作者|通讯员)[\s::]*").match(text, pos)
+    m = rx(rf"\s*(?:{OWN_PAPER})?(?:{GRADE})?({PLAIN_ROLE})[\s::]*").match(text, pos)
     if not m:
         return []
     role = m.group(1)
@@ -208,10 +238,18 @@ def inline_reporters(text: str, pos: int, base: int) -> list[Person]:
                 break
         else:
             return people
-        sep = rx(r"\s*[、,和]\s*").match(text, i)
+        sep = rx(rf"\s*(?:,|{_AND})\s*").match(text, i)
         if not sep:
             return people
         i = sep.end()
+
+
+# 拉萨讯 after a news agency's dateline: a local paper's own.
+_LOCAL_DATELINE = lexicon.alternation_where("dateline_kind", local=True)
+
+
+# 题: after the byline: the headline of the story the lead opens.
+_LEAD_TITLE = lexicon.alternation_where("title_label", lead=True)
 
 
 def parse_lead(t: str, base: int) -> Lead | None:
@@ -227,7 +265,7 @@ def parse_lead(t: str, base: int) -> Lead | None:
     lead.date = m.group("date")
     i = m.end()
     # 【新华社重庆十四日电】拉萨讯: a second, local dateline
-    local = rx(r"\p{Han}{1,6}讯[::]?").match(t, i) if m.group("close") else None
+    local = rx(rf"\p{{Han}}{{1,6}}(?:{_LOCAL_DATELINE})[::]?").match(t, i) if m.group("close") else None
     if local:
         i = local.end()
     br = rx(r"\s*[(【]").match(t, i)
@@ -239,7 +277,7 @@ def parse_lead(t: str, base: int) -> Lead | None:
             i = close.end() if close else len(t)
     if not lead.people:
         lead.people = inline_reporters(t, i, base)
-    title = rx(r"\s*题[::]\s*(.+?)\s*$").match(t, i)
+    title = rx(rf"\s*(?:{_LEAD_TITLE})[::]\s*(.+?)\s*$").match(t, i)
     if title:
         lead.title = (base + title.start(1), base + title.end(1))
     lead.end = base + i
@@ -247,14 +285,18 @@ def parse_lead(t: str, base: int) -> Lead | None:
 
 
 # ------------------------------------------------------------------ signatures
-_SIGNATURE = regex.compile(r"^(?:[□■◎◇☆]\s*|(?:文|图|文/图|图/文)\s*[/:|]\s*)(\p{Han}[\p{Han}·\s、,]{1,20})$")
+# The marks a signature opens with (文/, 图/, 文/图:), without their slash: the slash, a colon or a bar follows.
+_SIGNS = [w.rstrip("/") for w, m in _ROLE_CLASS.meanings.items() if m.get("signs")]
+_SIGN_FIRST = "□■◎◇☆" + "".join(w[0] for w in _SIGNS)
+_PHOTO_SIGNS = tuple(w for w in _ROLE_CLASS.words if _ROLE_CLASS.meaning(w).get("signs") == "摄影")  # 图/
+_SIGNATURE = regex.compile(rf"^(?:[□■◎◇☆]\s*|(?:{_escaped(_SIGNS)})\s*[/:|]\s*)(\p{{Han}}[\p{{Han}}·\s、,]{{1,20}})$")
 # 县长 韦承霖 under a report's headline: the office that signs it, then the name.
 _SPEAKER = regex.compile(rf"^(?:{lexicon.alternation('office')})[ \t]+(\p{{Han}}{{2,4}})$")
 
 
 def signature_names(t: str) -> tuple[int, int] | None:
     """Range of the names in a signature line such as `□姬国庆`, `文/张三` or `县长 韦承霖`."""
-    m = _SIGNATURE.match(t) if t[:1] in "□■◎◇☆文图" else None  # its first character, tested cheaply
+    m = _SIGNATURE.match(t) if t[:1] in _SIGN_FIRST else None  # its first character, tested cheaply
     if m is None and len(t) <= 12:
         m = _SPEAKER.match(t)
     if m is not None and _SECTION_WORD.search(m.group(1)):
@@ -262,15 +304,14 @@ def signature_names(t: str) -> tuple[int, int] | None:
     return (m.start(1), m.end(1)) if m else None
 
 
-_SECTION_WORD = regex.compile(r"(?:概况|情况|渠道|类型|分类|关注|评价|分析|动态|数据|要点|聚焦|速览|一览|排名|提示|措施|成效|问题|建议"
-                           r"|案例|亮点|诉求|质量|工作|成果|经验|做法|举措|进展|回顾|展望|链接|背景|解读|现场)$")
+_SECTION_WORD = regex.compile(rf"(?:{lexicon.alternation('section_head')})$")
 
 
 def parse_signature(t: str, base: int) -> list[Person]:
     r = signature_names(t)
     if r is None:
         return []
-    role = "摄影" if t.startswith("图/") else "作者"
+    role = "摄影" if t.startswith(_PHOTO_SIGNS) else "作者"
     # After □ or 文/ the line is a signature by its form: any surname will do (屠远山).
     # ■ also heads sections (■ 典型案例), so after ■ a name must start with a surname.
     return parse_people(t[r[0]:r[1]], base + r[0], bare_role=role, strict_bare=not t.startswith("□"))
@@ -313,15 +354,16 @@ _AUTHOR_ROLES = [w for w in _ROLE_CLASS.words if _ROLE_MAP[w] is not None and no
                  and w not in _AFTER_MARKS]
 _SLASH_ROLES = [w for w in _ROLE_CLASS.words if w.endswith("/")]  # 文/王小明 图/李大伟
 _CREDIT_ROLES = [w for w in _ROLE_CLASS.words if _ROLE_MAP[w] is None]
-_REPORTER_ROLES = [w for w in _AUTHOR_ROLES if _ROLE_MAP[w] in ("记者", "特约记者", "见习记者", "摄影")]
+_REPORTER_ROLES = [w for w in _AUTHOR_ROLES if _ROLE_CLASS.meaning(w).get("reporter")]
 _ROLE_WORD = rf"(?:(?:{_AGENCY_WORD})?(?:{_escaped(_REPORTER_ROLES)})|{_escaped(_AUTHOR_ROLES)})"
-_NAMES = r"[\p{Han}·]{2,4}(?:[\s、,和/]+[\p{Han}·]{2,4})*"
+_NAMES = rf"[\p{{Han}}·]{{2,4}}(?:(?:[\s,/]|{_AND})+[\p{{Han}}·]{{2,4}})*"
 
-_PHOTO_MARK = rf"(?:摄(?!影)|{_escaped([w for w in _AFTER_MARKS if not w.startswith('/')])})"
-_PHOTO = regex.compile(rf"(?P<role>{_escaped(_AUTHOR_ROLES)})[\s::]*(?P<names>\p{{Han}}{{2,4}}(?:\s*[、,和]\s*\p{{Han}}{{2,4}})*)"
+_PHOTO_VERBS = _guarded("credit_verb", kind="photo")  # 摄, not 摄影
+_PHOTO_MARK = rf"(?:{_PHOTO_VERBS}|{_escaped([w for w in _AFTER_MARKS if not w.startswith('/')])})"
+_PHOTO = regex.compile(rf"(?P<role>{_escaped(_AUTHOR_ROLES)})[\s::]*(?P<names>\p{{Han}}{{2,4}}(?:\s*(?:,|{_AND})\s*\p{{Han}}{{2,4}})*)"
                        rf"\s*{_PHOTO_MARK}")
 # Roles a photo's credit keeps as stated (通讯员 程小禾 供图); any other photographer is 记者.
-_OWN_ROLES = frozenset({"通讯员", "实习生", "见习记者", "特约记者"})
+_OWN_ROLES = frozenset(_ROLE_MAP[w] for w in _ROLE_CLASS.having(photo="own"))
 
 
 # A caption's closing credit with no role word: the name alone after the caption's last sentence
@@ -346,7 +388,7 @@ def photo_credits(t: str, base: int) -> list[Person]:
     return out
 
 
-_PHOTO_FIRST = frozenset("摄" + "".join(w[0] for w in _AFTER_MARKS))
+_PHOTO_FIRST = frozenset("".join(w[0] for w in lexicon.get("credit_verb").having(kind="photo")) + "".join(w[0] for w in _AFTER_MARKS))
 # Names each followed by the mark of what they did (王小明/文 李大伟/图).
 _AFTER_CREDITS = regex.compile(rf"([\p{{Han}}·]{{2,4}})\s*({_escaped([w for w in _AFTER_MARKS if w.startswith('/')])})")
 
@@ -362,8 +404,8 @@ def after_credits(t: str, base: int) -> list[Person] | None:
 
 # A line that is nothing but credits: 新华社记者 / 本报记者 张三 李四 / 作者:王五 / 责任编辑:赵六 校对:钱七
 _BYLINE_LINE = regex.compile(
-    rf"^(?:{_ROLE_WORD}(?:[\s::]*{_NAMES})?\s*(?:报道|摄)?\s*|(?:{_escaped(_CREDIT_ROLES + _SLASH_ROLES)})[\s::]*{_NAMES})"
-    rf"(?:[\s,]*(?:{_ROLE_WORD}|{_escaped(_CREDIT_ROLES + _SLASH_ROLES)})[\s::]*{_NAMES}\s*(?:报道|摄)?)*$"
+    rf"^(?:{_ROLE_WORD}(?:[\s::]*{_NAMES})?\s*(?:{_escaped(list(_CREDIT_VERBS))})?\s*|(?:{_escaped(_CREDIT_ROLES + _SLASH_ROLES)})[\s::]*{_NAMES})"
+    rf"(?:[\s,]*(?:{_ROLE_WORD}|{_escaped(_CREDIT_ROLES + _SLASH_ROLES)})[\s::]*{_NAMES}\s*(?:{_escaped(list(_CREDIT_VERBS))})?)*$"
 )
 # Web buttons standing apart from the text (作者:X 发表评论, 【纠错】, 分享到:): blanked before a line is read.
 _BUTTON_WORDS = lexicon.get("web_furniture").having(kind="button")
@@ -443,7 +485,7 @@ def inline_credits(t: str, base: int) -> list[Person]:
     return out
 
 
-_REPORTED = regex.compile(r"^(?:本报|新华社|中新社)?(?:特约|见习|首席)?记者\s*")
+_REPORTED = regex.compile(rf"^(?:{_escaped(list(_AGENCY_NAMES))})?(?:{GRADE})?(?:{_REPORTER})\s*")
 
 
 def reported_by(t: str, base: int) -> list[Person]:
@@ -451,7 +493,7 @@ def reported_by(t: str, base: int) -> list[Person]:
     m = _REPORTED.match(t)
     if not m:
         return []
-    rest = rx(r"([\p{Han}·]{2,4}(?:\s*[、,和]\s*[\p{Han}·]{2,4})*)\s*报道").match(t, m.end())
+    rest = rx(rf"([\p{{Han}}·]{{2,4}}(?:\s*(?:,|{_AND})\s*[\p{{Han}}·]{{2,4}})*)\s*(?:{_escaped(list(_REPORTED_VERBS))})").match(t, m.end())
     if not rest:
         return []
     return [Person("记者", s, e) for tok, s, e in _tokens(rest.group(1), base + rest.start(1))

@@ -18,7 +18,7 @@ import regex
 from ..text import lexicon
 from ..text.normalise import NormText
 from ..text.rx import rx
-from . import furniture
+from . import furniture, tables
 from .byline import LEAD, inline_credits, is_bare_name, is_byline_line, parse_signature, signature_names
 
 
@@ -57,13 +57,37 @@ class Line:
 
 
 _SENTENCE = regex.compile(r"[。,;,;]")
+_NUMERALS = lexicon.get("numeral")
+# The numerals that number a section or a page (一 to 九 and 十: 三、, (十二), 第四版), and with the
+# zeros (〇, 零) those of a date written out.
+_CN_DIGITS = "".join(w for w in _NUMERALS.having(canonical=True) if 1 <= _NUMERALS.meaning(w).get("digit", 0) <= 9
+                     or _NUMERALS.meaning(w).get("small") == 10)
+_CN_ZEROS = "".join(w for w in _NUMERALS.words if _NUMERALS.meaning(w).get("digit") == 0 and not _NUMERALS.meaning(w).get("formal"))
+_ORDINAL = next(w for w in lexicon.get("ordinal").having(always=True) if len(w) == 1)  # 第
+_PAGE = lexicon.alternation_where("page_unit", kind="page")  # 版
+_ISSUE = lexicon.alternation_where("page_unit", kind="issue")  # 期
+_RUNNING = lexicon.alternation_where("page_unit", kind="running")  # 总第
+_WEB = lexicon.get("web_furniture")
+# A source's or a stamp's field (来源:), the column label (专栏:).
+_SOURCE = lexicon.alternation_where("item_stamp", source=True)
+_COLUMN_LABEL = lexicon.alternation_where("title_label", column=True)
+
+
+def _exhibit(kind: str) -> str:
+    return lexicon.alternation_where("exhibit", kind=kind)
+
+
 _SECTION = regex.compile(
-    r"^(?:[一二三四五六七八九十]+\s*[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}\s*[、.](?!\d)"
-    r"|第[一二三四五六七八九十\d]+[章节部分条]|附件|附图|附表|表\s*\d|图\s*\d)"
+    rf"^(?:[{_CN_DIGITS}]+\s*[、.]|[(][{_CN_DIGITS}\d]{{1,3}}[)]|\d{{1,2}}\s*[、.](?!\d)"
+    rf"|{_ORDINAL}[{_CN_DIGITS}\d]+(?:{lexicon.alternation('division')})|{_exhibit('appendix')}"
+    rf"|(?:{_exhibit('table')})\s*\d|(?:{_exhibit('figure')})\s*\d)"
 )
 _FURNITURE = regex.compile(
-    rf"{'|'.join(regex.escape(w) for w in lexicon.get('web_furniture').having(anywhere=True))}"
-    r"|来源[::]|字[号体][::]|首页\s*[/>»]|[/>»]\s*正文|总第\s*\d+\s*期|编印$"
+    rf"{'|'.join(regex.escape(w) for w in _WEB.having(anywhere=True))}"
+    rf"|(?:{_SOURCE})[::]|(?:{lexicon.alternation_where('web_furniture', font=True)})[::]"
+    rf"|(?:{lexicon.alternation_where('web_furniture', crumb='first')})\s*[/>»]"
+    rf"|[/>»]\s*(?:{lexicon.alternation_where('web_furniture', crumb='last')})"
+    rf"|(?:{_RUNNING})\s*\d+\s*(?:{_ISSUE})|(?:{lexicon.alternation_where('credit_verb', kind='print')})$"
 )
 # A web address (xxgk.gov.cn), looked for from its dot: [a-z0-9-]+\.… tried from every digit
 # of a long line cost more than the rest of the line's classification.
@@ -71,14 +95,25 @@ _WEB_ADDRESS = regex.compile(r"(?<=[a-z0-9-])\.(?:cn|com|net|org|gov)\b")
 _BREADCRUMB = regex.compile(r"(?:[/>»].*){2,}")
 # A line of a date or a period and nothing else (2024年10月8日, 二零零六年十二月三十一日,
 # 2025年第19周(5月5日—5月11日)): page furniture, never a title.
-_DATE_ONLY = regex.compile(r"[\d〇零一二三四五六七八九十年月日号时分秒第周季度:.\-/—–~至()\s]+")
-_DATE_UNIT = regex.compile(r"[年月日周]")
+# The characters of a line that is only a date or a time: digits, numerals, the date parts (年, 月,
+# 日, 时 …), 第, 周, 季度 and the range words (至).
+_DATE_PARTS = lexicon.get("date_part")
+_DATE_CHARS = "".join(w for w in _DATE_PARTS.words if len(w) == 1 and not _DATE_PARTS.meaning(w).get("position"))
+_QUARTER = next(w for w, m in lexicon.get("period_word").meanings.items()
+                if m.get("unit") == "quarter" and not m.get("short") and not m.get("count"))  # 季度
+_WEEK = "".join(w for w in lexicon.get("period_word").having(unit="week") if len(w) == 1)  # 周
+_RANGE_WORDS = "".join(w for w in lexicon.get("separator").having(kind="range") if regex.match(r"\p{Han}$", w))  # 至, 到
+_DATE_ONLY = regex.compile(rf"[\d{_CN_ZEROS}{_CN_DIGITS}{_DATE_CHARS}{_ORDINAL}{_WEEK}{_QUARTER}:.\-/—–~{_RANGE_WORDS}()\s]+")
+_YEAR, _MONTH, _DAY = (next(w for w in _DATE_PARTS.having(unit=u) if len(w) == 1 and not _DATE_PARTS.meaning(w).get("also_a_name"))
+                       for u in ("year", "month", "day"))
+_DATE_UNIT = regex.compile(rf"[{_YEAR}{_MONTH}{_DAY}{_WEEK}]")
 _LETTER_SPACED = regex.compile(r"\p{Han}(?:[ \u3000]\p{Han}){3,29}")
-_FORUM_FLOOR = regex.compile(r"^\d+\s*#$|^[|\s]*$|^图片\s*\d*$")
+_FORUM_FLOOR = regex.compile(rf"^\d+\s*#$|^[|\s]*$|^(?:{_exhibit('photo')})\s*\d*$")
 _RULE = regex.compile(r"[-—–=＝_*·.~～]{6,}")
-_SEPARATOR = regex.compile(r"第\s*[\dA-Z一二三四五六七八九十]+\s*版")
-_COLUMN = regex.compile(r"^【([^】]{1,15})】$|^专栏[::]\s*(\S.{0,15})$")
-_EMPTY_COLUMN = regex.compile(r"^专栏[::]?$")
+_SEPARATOR = regex.compile(rf"{_ORDINAL}\s*[\dA-Z{_CN_DIGITS}]+\s*(?:{_PAGE})")
+_COLUMN = regex.compile(rf"^【([^】]{{1,15}})】$|^(?:{_COLUMN_LABEL})[::]\s*(\S.{{0,15}})$")
+_COLUMN_FIRST = "【" + "".join(w[0] for w in lexicon.get("title_label").having(column=True))
+_EMPTY_COLUMN = regex.compile(rf"^(?:{_COLUMN_LABEL})[::]?$")
 _BULLETS = "•●◆▪▸►"
 _MARKERS = "■★▲▶"
 _BULLET = regex.compile(rf"^[{_BULLETS}]\s*")
@@ -94,17 +129,18 @@ _SENTENCE_END = regex.compile(r"[。;!?]\s*$")
 # A line in Latin script only (no Han): a translation, a link's label.
 _LATIN_LINE = regex.compile(r"[^\p{Han}]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z\u00C0-\u024F]{2,}.*[A-Za-z\u00C0-\u024F]{2,}")
-_DATE_WRITTEN = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+_DATE_WRITTEN = rf"\d{{4}}\s*{_YEAR}\s*\d{{1,2}}\s*{_MONTH}\s*\d{{1,2}}\s*{_DAY}|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}"
 _ISSUER = regex.compile(
     rf"(?:[\p{{Han}}\w()]{{2,40}}?(?:{lexicon.alternation('org_head')})\p{{Han}}{{0,2}}\s*(?:{_DATE_WRITTEN})"
     rf"|(?:{_DATE_WRITTEN})\s*[\p{{Han}}\w()]{{2,40}}?(?:{lexicon.alternation('org_head')}))"
 )
 # What marks a page strip: a weekday, a page number or code (第6版, A26 at its start).
-_PAGE_MARK = regex.compile(r"星期[一二三四五六日天]|第\s*\d+\s*版|^[A-Z]\d{1,2}(?=\s|\p{Han})")
+_PAGE_MARK = regex.compile(rf"{lexicon.alternation_where('weekday', long=True)}|{_ORDINAL}\s*\d+\s*(?:{_PAGE})"
+                            r"|^[A-Z]\d{1,2}(?=\s|\p{Han})")
 # A post's stamp: a written date with a clock time (原创 某某发布 2025年04月08日 18:06 浙江). A headline
 # never carries the minute it was posted.
 _STAMP = regex.compile(rf"(?:{_DATE_WRITTEN})\s*\d{{1,2}}:\d{{2}}")
-_DATE_WEEKDAY = regex.compile(rf"(?:{_DATE_WRITTEN})\s*(?:星期|周)[一二三四五六日天]")
+_DATE_WEEKDAY = regex.compile(rf"(?:{_DATE_WRITTEN})\s*(?:{lexicon.alternation('weekday')})")
 # Words of the page's chrome (buttons, navigation, a reader's buttons): a line of nothing else,
 # counts aside (分享 收藏 点赞 26 在看 11, 上一版 下一版, 无障碍浏览 长者模式 登录), is furniture.
 _UI_WORDS = frozenset(lexicon.words("web_furniture"))
@@ -116,7 +152,7 @@ _UI_SPLIT = regex.compile(r"[\s|:：\[\]【】()<>〈〉/·•,、\d]+")
 # A link to a file (附件:….pdf) is furniture, not a section of the text.
 _FILE = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|jpe?g|png|ofd)\b", regex.I)
 # A label that introduces the headline on its line (原标题:…, 标题:…).
-TITLE_LABEL = regex.compile(rf"^(?:{lexicon.alternation('title_label')})\s*[:：]\s*")
+TITLE_LABEL = regex.compile(rf"^(?:{lexicon.alternation_without('title_label', lead=True, column=True)})\s*[:：]\s*")
 # A line's tail in Latin script after its Chinese: the line's translation (投诉及反映 Queixas e participações).
 # Words in a row, as a translation has them (not an address: www.gov.cn).
 _PHRASE = regex.compile(r"[A-Za-z\u00C0-\u024F]{2,}[ \t].*[A-Za-z\u00C0-\u024F]{2,}")
@@ -140,7 +176,7 @@ def _menu(t: str) -> bool:
 
 
 _STAMP_WORD = regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in lexicon.get('web_furniture').having(kind='stamp'))}"
-                            r"|来源)\s*[::]")
+                            rf"|{_SOURCE})\s*[::]")
 
 
 def is_stamp(t: str) -> bool:
@@ -265,13 +301,13 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
         return Kind.HEAD, None  # 澳 門 居 住 人 口 估 計: a headline set letter-spaced, not a menu of words
     if _menu(t):
         return Kind.FURNITURE, None
-    m = _COLUMN.match(t) if t[:1] in "【专" else None
+    m = _COLUMN.match(t) if t[:1] in _COLUMN_FIRST else None
     if m and _byline_only(t):
         return Kind.BYLINE, None  # 【责任编辑:杭雨桐】: credits, not a column
     if m:
         g = 1 if m.group(1) is not None else 2
         return Kind.COLUMN, (m.start(g), m.end(g))
-    if t.startswith("专栏") and _EMPTY_COLUMN.match(t):
+    if _EMPTY_COLUMN.match(t):
         return Kind.FURNITURE, None
     if t[:1] in _MARKERS:
         # ■枫亭镇8600亩晚稻喜获丰收: a headline behind a block marker (■姬国庆 is a signature:
@@ -380,13 +416,13 @@ def _pieces(norm: NormText, s: int, e: int, removed: list[int], text: str) -> li
 # headline-shaped first chunk of a paragraph (源頭治理見成效 今年以來,…).
 _SENTENCE_SPACE = regex.compile(r"(?<=。[”」』)]?)[ \t]+(?=\S)")
 _SPACE_RUN = regex.compile(r"[ \t]+")
-_PAGE_HEADER = regex.compile(r"第\s*[\dA-Z]+\s*版\s*[(][^()\n]{1,12}[)]\s*(?:专栏\s*:)?[ \t]+(?=\S)")
+_PAGE_HEADER = regex.compile(rf"{_ORDINAL}\s*[\dA-Z]+\s*(?:{_PAGE})\s*[(][^()\n]{{1,12}}[)]\s*(?:(?:{_COLUMN_LABEL})\s*:)?[ \t]+(?=\S)")
 # Characters that stand for a glyph lost in conversion (??? 本報訊): never part of a line's text.
 JUNK = regex.compile(r"[?\ufffd]+(?:[ \t]+|(?=\p{Han})|$)")
 _FLOW_MIN = 80
 # A chunk cut off as a headline holds no punctuation (a column break leaves 据中央社报道,洪秀柱…松).
 _CHUNK_PUNCT = regex.compile(r"[,;:、。!?]")
-_NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}\s*[、.])")
+_NUMBERING = regex.compile(rf"^(?:[{_CN_DIGITS}]+、|[(][{_CN_DIGITS}\d]{{1,3}}[)]|\d{{1,2}}\s*[、.])")
 
 
 def _spaces_removed(norm: NormText, a: int, b: int) -> list[int]:
@@ -521,8 +557,22 @@ def split_lines(norm: NormText, text: str | None = None) -> list[Line]:
                     line.inner = (start + inner[0], start + inner[1])
                 out.append(line)
                 blank = False
+    _table_cells(norm, out)
     settle(out)
     return out
+
+
+def _table_cells(norm: NormText, lines: list[Line]) -> None:
+    """Lines inside a table the table model reads (one cell a line: 房屋土地 / 管理类 / 2440) are
+    table lines, whatever shape each has alone (a short name looks like a headline or a signature)."""
+    spans = [(t.start, t.end) for t in tables.find_tables(norm.text)]
+    if not spans:
+        return
+    starts = [a for a, _ in spans]
+    for ln in lines:
+        k = bisect.bisect_right(starts, ln.start) - 1
+        if k >= 0 and ln.end <= spans[k][1] and ln.kind is not Kind.TABLE:
+            ln.kind, ln.inner = Kind.TABLE, None
 
 
 # ------------------------------------------------------------------ the page as a whole

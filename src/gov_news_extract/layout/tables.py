@@ -62,7 +62,7 @@ def _falls() -> frozenset[str]:
 
 _NUMBER = regex.compile(r"^(?P<sign>" + _signs() + r")?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>%|‰)?(?P<unit>\S{1,6})?$")
 _FALLS = _falls()
-_EMPTY = regex.compile(r"^[—\-－/…–~·]+$")
+_EMPTY = regex.compile(r"^[—―\-－/…–~·]+$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _PROSE = regex.compile(r"[,，。;；!！?？]")
 _RULE = regex.compile(r"^[\s|:：\-—–=+]*[-—–=]{2,}[\s|:：\-—–=+]*$")
@@ -198,6 +198,9 @@ def strip_declaration(text: str) -> tuple[str, Declared]:
                 d = Declared(unit=next((u for u in _units_longest() if name.endswith(u) and len(name) > len(u)), None),
                              scale=d.scale)
             return name, d
+    t = text.rstrip()
+    if len(t) > 1 and t[-1] in "%％":
+        return t[:-1].rstrip(), Declared(percent=True)  # 增长% / ±%: a percent sign for a bracket
     return text, NOTHING
 
 
@@ -782,6 +785,12 @@ def _cell_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
             k += 1
             continue
         style = "bar" if lines[k].kind in ("cell", "bars") else "bare"
+        if style == "bare" and _bar_between(lines, k):
+            block = _between_block(lines, k, used)
+            if block is not None:
+                blocks.append(block)
+                k = block.last_line + 1
+                continue
         block = _Block("cells", k, k)
         j = k
         while j < len(lines) and j not in used:
@@ -792,7 +801,7 @@ def _cell_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
                     j += 1
                     continue
                 break
-            if not _cellish(ln, style):
+            if not _cellish(ln, style) or (style == "bare" and j > k and _bar_between(lines, j)):
                 break
             if ln.kind == "bars":
                 if block.stream and block.stream[-1] is not None:
@@ -817,6 +826,71 @@ def _cell_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
     return blocks
 
 
+def _lone_bar(line: _Line) -> bool:
+    return line.stripped == "|"
+
+
+def _bar_between(lines: list[_Line], k: int) -> bool:
+    """Cells a line with a line holding one bar after each (`指标 / | / 单位 / | / …`): an HTML
+    table whose cells the copy put on lines of their own, the bars telling no row's end."""
+    return k + 2 < len(lines) and _lone_bar(lines[k + 1]) and lines[k + 2].kind == "text" \
+        and _short(lines[k], 30) and _short(lines[k + 2], 30)
+
+
+def _between_block(lines: list[_Line], k: int, used: set[int]) -> _Block | None:
+    """A table whose cells are each followed (or joined) by a lone bar. The bars say nothing of
+    where a row ends, so the stream has no breaks but where two cells stand with no bar between
+    them; the rows are told apart by their names, as in a bare table."""
+    block = _Block("cells", k, k)
+    j, barred = k, True
+    while j < len(lines) and j not in used:
+        ln = lines[j]
+        if _lone_bar(ln):
+            if barred:  # two bars in a row, or a bar before any cell: not this layout
+                break
+            barred = True
+        elif ln.kind == "text" and _short(ln, 30):
+            if not barred:
+                block.stream.append(None)
+            cell = _whole_line(ln)
+            block.stream.append(cell)
+            if ln.text[:1].isspace():
+                block.indented_at.add(cell.start)
+            barred = False
+        else:
+            break
+        block.last_line = j
+        j += 1
+    figures = sum(e is not None and e.kind in ("num", "pct") for e in block.stream)
+    if figures < 2 or len(block.stream) < 6:
+        return None
+    if None not in block.stream:
+        width = _grid_width([e for e in block.stream if e is not None])
+        if width is None:
+            return None
+        cells = [e for e in block.stream if e is not None]
+        block.rows = [cells[a:a + width] for a in range(0, len(cells), width)]
+    return block
+
+
+def _grid_width(cells: list[Entry]) -> int | None:
+    """The row width of cells that run on with no row break: the narrowest width at which the
+    first row is all words (the header), every later row opens with a name and holds a figure,
+    and every column holds one kind (words, or figures and dashes) down the rows."""
+    for width in range(2, min(len(cells) // 2, 12) + 1):
+        if len(cells) % width:
+            continue
+        rows = [cells[a:a + width] for a in range(0, len(cells), width)]
+        head, data = rows[0], rows[1:]
+        if any(e.kind != "text" for e in head) or not data:
+            continue
+        if any(r[0].kind != "text" or not any(e.kind in ("num", "pct") for e in r) for r in data):
+            continue
+        if all(len({e.kind == "text" for e in col}) == 1 for col in zip(*data, strict=True)):
+            return width
+    return None
+
+
 def _whole_line(ln: _Line) -> Entry:
     s = ln.stripped
     k = ln.start + ln.text.find(s)
@@ -837,6 +911,8 @@ def _cellish(line: _Line, style: str | None) -> bool:
     # figures nor a section head (四、群众满意情况)
     if SECTION_HEAD.match(line.text) and cell_kind(line.stripped) == "text":
         return False
+    if line.stripped.endswith((":", "：")):
+        return False  # 从归口类型来看: leads into what follows, it is no cell
     parts = _split_aligned(line)
     return _short(line, 24) and len(parts) <= 2 and not (len(parts) == 2 and parts[1].kind in ("num", "pct"))
 
@@ -901,8 +977,12 @@ def _aligned_row(line: _Line) -> bool:
 
 
 def _build(block: _Block, lines: list[_Line], periods: Sequence[tuple[int, int]], index: int) -> list[Table]:
-    if block.layout == "cells":
-        split = _stream_rows(block.stream)
+    if block.layout == "cells" and block.rows:
+        # rows already told apart by their width (cells joined by lone bars): the first is the header
+        header_rows, data = block.rows[:1], block.rows[1:]
+        positional = True
+    elif block.layout == "cells":
+        split = _stream_rows(block.stream, lines)
         if split is None:
             return []
         header_rows, data = split
@@ -1060,7 +1140,7 @@ def _nameish(e: Entry) -> bool:
 # ---------------------------------------------------------------- cell streams
 
 
-def _stream_rows(stream: list[Entry | None]) -> tuple[list[list[Entry]], list[list[Entry]]] | None:
+def _stream_rows(stream: list[Entry | None], lines: Sequence[_Line] = ()) -> tuple[list[list[Entry]], list[list[Entry]]] | None:
     """Header rows and data rows of a table written one cell a line."""
     while stream and stream[-1] is None:
         stream = stream[:-1]
@@ -1113,10 +1193,38 @@ def _stream_rows(stream: list[Entry | None]) -> tuple[list[list[Entry]], list[li
     if not starts or (len(starts) < 2 and not (header_rows or starts[0] > 0)):
         return None  # one row is a table only under a header
     head = run[:starts[0]]
+    data = [run[a:b] for a, b in itertools.pairwise([*starts, len(run)])]
     if head:
         header_rows.append(head)
-    data = [run[a:b] for a, b in itertools.pairwise([*starts, len(run)])]
-    return header_rows, data
+    return header_rows, _rewrapped(header_rows, data, lines)
+
+
+def _source(lines: Sequence[_Line], a: int, b: int) -> str:
+    """The text of [a, b) as the lines hold it (line breaks included)."""
+    if not lines:
+        return ""
+    text = "\n".join(ln.text for ln in lines)
+    base = lines[0].start
+    return text[a - base:b - base]
+
+
+def _rewrapped(header_rows: list[list[Entry]], data: list[list[Entry]],
+               lines: Sequence[_Line] = ()) -> list[list[Entry]]:
+    """Names wrapped over two lines (房屋土地 / 管理类): rows are told apart at a name followed by
+    a figure, so the first line of a wrapped name ends the row (or the header) before it, one
+    cell too many; it joins the name again."""
+    widths = Counter(len(r) for r in data if r and r[-1].kind != "text")
+    width = widths.most_common(1)[0][0] if widths else 0
+    out = [list(r) for r in data]
+    before = [header_rows[-1] if header_rows else [], *out[:-1]]
+    for prev, row in zip(before, out, strict=True):
+        if len(prev) == width + 1 and len(prev) >= 3 and prev[-1].kind == "text" and row and row[0].kind == "text" \
+                and (prev is not before[0] or all(e.kind == "text" for e in prev)) \
+                and (prev is before[0] or prev[-2].kind != "text"):
+            first = prev.pop()
+            # the name as written, its line break kept (labels are read off the text, spaces dropped)
+            row[0] = Entry(_source(lines, first.start, row[0].end) or first.text + row[0].text, first.start, row[0].end)
+    return out
 
 
 def _split_run(row: list[Entry], width: int) -> list[list[Entry]]:

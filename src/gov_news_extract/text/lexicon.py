@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -39,18 +39,28 @@ class WordClass:
     meanings: Mapping[str, Mapping[str, Any]]
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
+    # Readers ask for the same selections on every figure of every page: each is worked out once.
+    _picked: dict[tuple[tuple[str, Any], ...], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def words(self) -> list[str]:
         """The words, longest first (the order an alternation must try them in)."""
-        return sorted(self.meanings, key=lambda w: (-len(w), w))
+        return list(self._pick(()))
 
     def meaning(self, word: str) -> Mapping[str, Any]:
         return self.meanings.get(word, {})
 
     def having(self, **want: Any) -> list[str]:
         """The words whose meaning has every key=value given (e.g. bound="lower")."""
-        return [w for w in self.words if all(self.meanings[w].get(k) == v for k, v in want.items())]
+        return list(self._pick(tuple(sorted(want.items()))))
+
+    def _pick(self, want: tuple[tuple[str, Any], ...]) -> tuple[str, ...]:
+        got = self._picked.get(want)
+        if got is None:
+            got = self._picked[want] = tuple(
+                w for w in sorted(self.meanings, key=lambda w: (-len(w), w))
+                if all(self.meanings[w].get(k) == v for k, v in want))
+        return got
 
 
 @dataclass(frozen=True)
@@ -88,11 +98,16 @@ def get(name: str) -> WordClass:
 
 def words(*names: str) -> list[str]:
     """The words of one or more classes, longest first, each once."""
+    return list(_words(names))
+
+
+@cache
+def _words(names: tuple[str, ...]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for n in names:
         for w in get(n).words:
             seen.setdefault(w, None)
-    return sorted(seen, key=lambda w: (-len(w), w))
+    return tuple(sorted(seen, key=lambda w: (-len(w), w)))
 
 
 def alternation(*names: str, extra: Iterable[str] = ()) -> str:
@@ -132,8 +147,15 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[int, ...]]]:
 
 def scan(text: str, start: int = 0, end: int | None = None) -> list[WordToken]:
     """The lexicon words in text[start:end], longest match first, left to right, never overlapping."""
+    stop = len(text) if end is None else min(end, len(text))
+    return list(_scan(text, max(start, 0), stop))
+
+
+@lru_cache(maxsize=16384)
+def _scan(text: str, start: int, stop: int) -> tuple[WordToken, ...]:
+    # The label and list passes read the same short stretches (a label, the words before a
+    # figure) many times over: each stretch is scanned once.
     of, lengths = _index()
-    stop = len(text) if end is None else end
     out: list[WordToken] = []
     i = start
     while i < stop:
@@ -151,5 +173,4 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[WordToken]:
                 i += 1
             continue
         i += 1
-    return out
-
+    return tuple(out)

@@ -27,6 +27,7 @@ initializer to pay the cost up front.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import threading
@@ -147,9 +148,15 @@ def _check(name: str) -> str:
 def available() -> list[str]:
     """Backends usable here, found without loading a dictionary (an rjieba seen to be unusable is left out)."""
     names = ["jieba"]
-    if "rjieba" not in _broken and importlib.util.find_spec("rjieba") is not None:
+    if "rjieba" not in _broken and _installed("rjieba"):
         names.append("rjieba")
     return names
+
+
+@functools.cache
+def _installed(module: str) -> bool:
+    # looked up once: the search of sys.path costs more than the cut it chooses a backend for
+    return importlib.util.find_spec(module) is not None
 
 
 def set_default(name: str | None) -> None:

@@ -160,6 +160,22 @@ def _own_statement_at(text: str, run: list[_Item]) -> int | None:
     return None
 
 
+def _scoped_statement(text: str, whole: _Item, first: _Item) -> bool:
+    """The first item's clause opens with a word for the whole area (全市, 我县), after the whole
+    itself: a figure of the whole area, beside it, not inside it."""
+    if first.qty is None:
+        return False
+    a = last_before(text, ",;:。\n", first.qty.nspan[0]) + 1
+    if a <= whole.end:
+        return False
+    if any(t.classes & {"list_cue"} and lexicon.meaning("list_cue", t.text).get("kind") == "subset"
+           for t in lexicon.scan(text, whole.end, a)):
+        return False  # 其中,…。全市第一产业完成投资…: declared a part, whatever opens its clause
+    toks = lexicon.scan(text, a, first.qty.nspan[0])
+    return bool(toks) and toks[0].start == a and "scope" in toks[0].classes \
+        and lexicon.meaning("scope", toks[0].text).get("kind") in ("whole", "ours")
+
+
 def _second_list(rest: list[_Item], whole: Decimal) -> bool:
     """The figures left after a list that made up the whole add up to that whole again (or miss
     it by what one mistyped part would): a second division of it, not the last part's own."""
@@ -200,6 +216,10 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
                 # …完成投资高于时序进度的有58个,其中有21个项目已完工;列入…重点项目的69个: parts far beyond
                 # what any slip makes are not this figure's
                 total_item = None
+        if total_item is not None and _scoped_statement(text, total_item, r[0]):
+            # 全市完成地方公共财政收入17.64亿元,…;全市城镇居民可支配收入18682元: a clause that opens
+            # with the area of the whole again states another of its figures, it is no part of one
+            total_item = None
         # 共涉及34個單位,其中東坪鎮17件,洛陽鎮5件…: a whole counted in another unit, with the noun it
         # counts after it, counts the names the list gives; the figures sum to some other whole
         counts_names = total_item is not None and _counts_names(text, total_item, r)

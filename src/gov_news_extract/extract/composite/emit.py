@@ -69,20 +69,28 @@ def _category_labels(ctx: Context, parts: list[_Item]) -> None:
             _relabel(it, it.label, (it.label or "")[:-cut])
 
 
-_SHARED_TAIL = regex.compile(r"(?:完成|实现|录得|接待|受理)\p{Han}{0,4}$")
+# A verb of result or intake with what follows it (完成投资, 接待游客)
+_SHARED_TAIL = regex.compile(rf"(?:{lexicon.alternation_where('result_verb', trail=True, lead=True)}"
+                             rf"|{lexicon.alternation_where('intake_verb', kind='intake')})\p{{Han}}{{0,4}}$")
 
 
-_SHARE_BASE = regex.compile(r"占(?P<base>[^,;。、占]{2,14}?)的?(?:比重|比例|比)?(?:为|达|达到|是)?$")
+_OF = lexicon.alternation_where("particle", attributive=True)  # 的
+_SHARE_VERB = lexicon.alternation_where("share", kind="verb")  # 占 …
+_SHARE_BASE = regex.compile(rf"(?:{_SHARE_VERB})(?P<base>(?:(?!{_SHARE_VERB})[^,;。、]){{2,14}}?)(?:{_OF})?"
+                            rf"(?:{lexicon.alternation('ratio_word')})?(?:{lexicon.alternation('copula')})?$")
 
 
-_GENERIC_BASE = regex.compile(r"^(?:全部|全市|全县|全区|全省|全国|总体|所有|各类)|(?:总额|总值|总量|总数|总和|总计|合计|的|(?<=\p{Han}{2})量)$")
+# 占全市诉求总量的 → 诉求: what is left of a share's base once the words of any whole are gone
+_GENERIC_BASE = regex.compile(rf"^(?:{lexicon.alternation('all_of', 'scope')})"
+                              rf"|(?:{lexicon.alternation_without('total', kind='marker')}|{_OF}"
+                              rf"|(?<=\p{{Han}}{{2}})(?:{lexicon.alternation_where('metric_end', count=True)}))$")
 # The level of an area named in a clause: a share of 全省… is not one of a county's figure.
-_SCOPE = regex.compile(r"(?:全|我|本)(国|省|市|州|区|县|旗|镇|乡)")
+_SCOPE = regex.compile(lexicon.alternation("scope"))
 
 
 def scope_of(text: str) -> str | None:
     m = _SCOPE.search(text)
-    return m.group(1) if m else None
+    return lexicon.meaning("scope", m.group()).get("level") if m else None
 
 
 def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
@@ -95,7 +103,7 @@ def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
     if word is not None and lexicon.meaning("share", word.text).get("kind") == "noun":
         return False  # 占比率达80.80%: the share word itself (占比率), no whole named
     core = m.group("base")
-    if rx(r"(?:到|了|到了)").fullmatch(core):
+    if rx(rf"(?:{_SHARE_VERB})(?:{lexicon.alternation('copula')})").fullmatch(text, m.start(), m.end("base")):
         return False  # 占到了40.7%: a verb ending, no whole named
     wide = scope_of(core[:2])
     if wide is not None:
@@ -110,7 +118,16 @@ def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
     return core not in text[b:total.nspan[0]]
 
 
-_TOP_N = regex.compile(r"[前后](?:\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|类|项|个|大)?")
+def _few() -> str:
+    """The numeral characters of a few ranked items (二 … 十): 前三位, 后五名."""
+    num = lexicon.get("numeral")
+    return "".join(w for w in num.words if num.meaning(w).get("canonical")
+                   and (2 <= num.meaning(w).get("digit", 0) <= 9 or num.meaning(w).get("small") == 10))
+
+
+# 前三位, 后5名 … (only whether one is said matters: the word after the number may be any)
+_TOP_N = regex.compile(rf"(?:{lexicon.alternation_where('ordinal', end='top')}|{lexicon.alternation_where('ordinal', end='bottom')})"
+                       rf"(?:\d{{1,2}}|[{_few()}]{{1,2}})")
 
 
 def _bracketed_shares(ctx: Context, total: Quantity, parts: list[_Item]) -> None:
@@ -183,7 +200,8 @@ def _overlapping(labels: list[str]) -> bool:
 
 
 # 云岫山风景区接待游客 ranks 云岫山风景区: what is ranked is the one who did it, not the doing.
-_DOING = regex.compile(r"(?<=\p{Han}{2})(?:接待游客|接待|受理|办理|接听|办结|实现|完成|签约)$")
+_DOING = regex.compile(rf"(?<=\p{{Han}}{{2}})(?:{lexicon.alternation('intake_verb', extra=lexicon.get('result_verb').having(by_subject=True))})"
+                       rf"(?:{lexicon.alternation('person_noun')})?$")
 
 
 def _ranked_name(label: str) -> str:

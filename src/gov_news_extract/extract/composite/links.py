@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 
 from ...context import Context
 from ...layout.roles import Role
@@ -73,8 +74,14 @@ def _tokens(text: str, a: int, b: int) -> list[lexicon.WordToken]:
     return lexicon.scan(text, max(0, a), min(b, len(text)))
 
 
-def _words(name: str, **want: object) -> set[str]:
-    return set(lexicon.get(name).having(**want)) if want else set(lexicon.get(name).meanings)
+def _words(name: str, **want: object) -> frozenset[str]:
+    return _chosen(name, tuple(sorted(want.items())))
+
+
+@cache
+def _chosen(name: str, want: tuple[tuple[str, object], ...]) -> frozenset[str]:
+    # asked for on every figure of every page (the metric of each): worked out once
+    return frozenset(lexicon.get(name).having(**dict(want)) if want else lexicon.get(name).meanings)
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -243,6 +250,10 @@ def _stated_days(text: str, total: Quantity, quantities: list[Quantity], starts:
 
 
 # ---------------------------------------------------------------- durations and clock times
+_RANGE = lexicon.alternation_where("separator", kind="range")  # 至, 到, —: from one end to the other
+_OF = lexicon.alternation_where("particle", attributive=True)  # 的
+
+
 def _durations(text: str, quantities: list[Quantity]) -> None:
     """从接警到封堵用时26分钟: a duration measured from the scene's first time."""
     for q in quantities:
@@ -252,14 +263,14 @@ def _durations(text: str, quantities: list[Quantity]) -> None:
         toks = _tokens(text, a, q.nspan[0])
         start = next((t for t in toks if t.start == a and lexicon.meaning("preposition", t.text).get("kind") == "from"),
                      None)
-        q.from_first = start is not None and rx(r"[至到]").search(text, start.end, q.nspan[0]) is not None
+        q.from_first = start is not None and rx(_RANGE).search(text, start.end, q.nspan[0]) is not None
 
 
 def _times(text: str, times: Iterable[TimeFact]) -> None:
     for t in times:
         s, e = t.nspan
-        t.in_range = rx(r"\s*[至到—~\-]").match(text, e) is not None \
-            or rx(r"[至到—~\-]\p{Han}{0,2}\s*$").search(text, max(0, s - 5), s) is not None
+        t.in_range = rx(rf"\s*(?:{_RANGE})").match(text, e) is not None \
+            or rx(rf"(?:{_RANGE})\p{{Han}}{{0,2}}\s*$").search(text, max(0, s - 5), s) is not None
         groups = rx(r"\d+").findall(t.span.text or "")
         t.minutes = len(groups) >= 2 or ":" in (t.span.text or "")
 
@@ -305,7 +316,7 @@ def _metric(text: str, f: Numeric) -> str | None:
     if not f.label:
         return None
     label = rx(r"[\s*()（）“”\"]").sub("", f.label)
-    label = rx(r"(?<=\p{Han}{2})的(?=\p{Han}{2})").sub("", label)  # 防汛排涝的诉求 is 防汛排涝诉求
+    label = rx(rf"(?<=\p{{Han}}{{2}})(?:{_OF})(?=\p{{Han}}{{2}})").sub("", label)  # 防汛排涝的诉求 is 防汛排涝诉求
     # who and where, the service, the time and the intake say nothing of the metric: 热线一周受理园林绿化
     # 相关事项 and 园林绿化相关事项 are one (the doing is kept apart, below)
     lead = {"requester", "scope", "general_kind", "total", "service", "time_word", "intake_verb"}
@@ -338,7 +349,7 @@ def _modifier(text: str, f: Numeric) -> str:
     if ls is None or f.span.end > ls.start:
         return ""  # the name stands before the figure: the label holds what narrows it
     a = _clause_start(text, f.nspan[0])
-    m = rx(r"(\p{Han}{1,8})的\s*$").search(text, a, f.nspan[0])
+    m = rx(rf"(\p{{Han}}{{1,8}})(?:{_OF})\s*$").search(text, a, f.nspan[0])
     if m is None:
         return ""
     # when, where, who and the intake narrow nothing (三季度受理的2816件…诉求 is the quarter's intake)
@@ -385,7 +396,7 @@ def _brand(text: str, f: Numeric) -> str:
     return m.group(1) if m else ""
 
 
-def total_words() -> set[str]:
+def total_words() -> frozenset[str]:
     """The words that say 'in total' (共, 合计…): as a qualifier they make no other metric."""
     return _words("total")
 

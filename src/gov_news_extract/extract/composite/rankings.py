@@ -18,22 +18,58 @@ from .emit import _add_breakdown, _add_ranking, _criterion, _find, _written
 from .items import _Item
 from .runs import _after_words, _total_after, line_ordinal
 
+
+def _numerals(low: int) -> str:
+    """The numerals a rank is written in, from `low` to ten, as a character class (前三位: 二…十)."""
+    num = lexicon.get("numeral")
+    return "[" + "".join(w for w in num.having(canonical=True)
+                         if low <= (num.meaning(w).get("digit") or num.meaning(w).get("small", 0)) <= 10) + "]"
+
+
+def _verbs(**exclude: object) -> str:
+    """The rank verbs (位居, 排名 …) less those whose meaning has any key=value given."""
+    return lexicon.alternation_without("rank_verb", **exclude)
+
+
+# The words the patterns below are built from: numerals, 前/后, 第, 位/名, 的, 为/是, 分别/依次.
+_N1, _N2, _N3 = _numerals(1), _numerals(2), _numerals(3)
+_TOP, _BOTTOM = lexicon.alternation_where("ordinal", end="top"), lexicon.alternation_where("ordinal", end="bottom")
+_FIRST = next(w for w, m in lexicon.get("ordinal").meanings.items() if m.get("always") and len(w) == 1)  # 第
+_PLACE = lexicon.alternation_where("unit", place=True)
+_OF = lexicon.alternation_where("particle", of=True)
+_IS = lexicon.alternation_where("copula", opens=True)
+_EACH = lexicon.alternation_where("list_cue", adverb=True)
+_ORDERED = lexicon.alternation_where("list_cue", adverb=True, ordered=True)
+# the marks that join the names of a list (、和及; 与 also stands inside names: 人力资源与社会保障局)
+_JOINERS = [w for w in lexicon.get("separator").having(joins="and") if not lexicon.meaning("separator", w).get("in_names")]
+_JOINS = "".join(regex.escape(w) for w in _JOINERS if len(w) == 1)  # a character class
+_AND = "|".join(regex.escape(w) for w in _JOINERS)
+_SEPARATES = "".join(regex.escape(w) for w in lexicon.words("separator") if len(w) == 1)  # 第二、第三 / 第二至第五
+# Where a name of an office or a place ends (县城市管理局, 市税务局, 某某公司, 甲街道).
+_BODY = lexicon.alternation("org_head", "body_head", "place_suffix")
+
+
+def _from_end(m: regex.Match[str]) -> bool:
+    """The scope a rank head names counts from the bottom (后三位): the ranking is ascending."""
+    return lexicon.meaning("ordinal", m.group("end")).get("end") == "bottom"
+
+
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
 _RANK_HEAD = regex.compile(
-    r"(?:排名|位居|位列|居|排在|排|列|位于)?(?P<end>前|后)(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|(?=的))"
+    rf"(?:{_verbs(spread=True)})?(?P<end>{_TOP}|{_BOTTOM})(?P<n>\d{{1,2}}|{_N2}{{1,2}})(?:{_PLACE}|(?={_OF}))"
     # …的单位是 / …的依次为 (the shortest reach to the verb), else …的工单 as before
-    r"(?:的[^,;。:]{0,10}?(?:分别|依次)?(?:为|是|:)|的[^,;。:]{0,10})?(?:分别|依次)?(?:为|是|:)?:?"
+    rf"(?:(?:{_OF})[^,;。:]{{0,10}}?(?:{_EACH})?(?:{_IS}|:)|(?:{_OF})[^,;。:]{{0,10}})?(?:{_EACH})?(?:{_IS})?:?"
 )
 
 
-_RANK_TAIL = regex.compile(r"(?:排名|居|位居|位列|排在)前(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名)?")
+_RANK_TAIL = regex.compile(rf"(?:{_verbs(spread=True, located=True)})(?:{_TOP})(?P<n>\d{{1,2}}|{_N2}{{1,2}})(?:{_PLACE})?")
 
 
 # 诉求量较多的街道依次是…, 工单数量较多的单位为:…, 浓度最低的3个城市依次是…: a list in order of a
 # stated criterion is a ranking (较少…: ascending).
 _ORDER_RANK = regex.compile(rf"(?:{lexicon.alternation_where('order_criterion', low=False)}"
                             rf"|(?P<low>{lexicon.alternation_where('order_criterion', low=True)}))"
-                            r"的?[\p{Han}\d]{0,10}?(?:依次(?:为|是)[:]?|(?:为|是):)")
+                            rf"(?:{_OF})?[\p{{Han}}\d]{{0,10}}?(?:(?:{_ORDERED})(?:{_IS})[:]?|(?:{_IS}):)")
 
 
 def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
@@ -59,9 +95,10 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
     return found
 
 
-_ORDER_FOLLOWS = regex.compile(r"(?:排名|排序|名次)(?:依次为|依次是|如下|情况如下)[:：]$")
+_ORDER_FOLLOWS = regex.compile(rf"(?:{lexicon.alternation_where('table_key', ranked=True)})"
+                            rf"(?:{_ORDERED}(?:{_IS})|{lexicon.alternation_where('list_cue', kind='follows')})[:：]$")
 # 十大热点诉求: the top few by count (a 十大领域 or 五大问题 is a set, not an order)
-_TOP_KINDS = regex.compile(r"([三四五六七八九十])大热点")
+_TOP_KINDS = regex.compile(rf"({_N3})(?:{lexicon.alternation_where('rank_word', kind='top')})")
 
 
 def _list_rank_head(text: str, run: list[_Item]) -> bool:
@@ -92,7 +129,7 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
     for m in _RANK_HEAD.finditer(text):
         if any(a <= m.end() < b for a, b in taken):
             continue
-        if not rx(r"(?:为|是|:)$").search(m.group()):
+        if not rx(rf"(?:{_IS}|:)$").search(m.group()):
             continue
         tail_end = min(i for i in (text.find(c, m.end()) for c in ";。\n") if i >= 0) if any(
             text.find(c, m.end()) >= 0 for c in ";。\n") else len(text)
@@ -107,7 +144,7 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             lines = _item_lines(text, tail_end + 1)
             if len(lines) >= 2:
                 _add_ranking(ctx, [(_written(ctx, a, b), None) for a, b in lines], m.start(), lines[-1][1],
-                             _criterion(text, m.start()), "asc" if m.group("end") == "后" else "desc")
+                             _criterion(text, m.start()), "asc" if _from_end(m) else "desc")
                 taken.append((m.start(), lines[-1][1]))
                 continue
         if _chain(ctx, m, body, tail_end):
@@ -126,34 +163,35 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             # 后三位的单位是:A(89.7%)、B(91.2%)、C(92.5%): each name with its figure in brackets
             names = [b.group(1) for b in bracketed if b]
             _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names], m.start(), tail_end,
-                         _criterion(text, m.start()), "asc" if m.group("end") == "后" else "desc")
+                         _criterion(text, m.start()), "asc" if _from_end(m) else "desc")
             continue
         elif rx(r"\d").search(body):
             # 前三位分别为A、B和C,受理量分别为…: the names end at the clause with the figures.
             body = body.split(",")[0]
-            if rx(r"\d").search(body) or not rx(r"[、和及]").search(body):
+            if rx(r"\d").search(body) or not rx(f"[{_JOINS}]").search(body):
                 continue
             tail_end = m.end() + len(body)
-        names = _split_names(body)
-        if len(names) >= 2 and all(len(n) <= 20 for n in names):
+        # a remark in brackets after a name (其它感染性腹泻病(除霍乱、…以外的)) is not part of it, as in labels
+        names = [rx(r"[(（][^()（）]{5,}[)）]").sub("", n).strip() for n in _split_names(body)]
+        if len(names) >= 2 and all(0 < len(n) <= 20 for n in names):
             criterion = _criterion(text, m.start())
             _add_ranking(ctx, [(_written(ctx, *_find(text, n, m.end())), None) for n in names],
-                         m.start(), tail_end, criterion, "asc" if m.group("end") == "后" else "desc")
+                         m.start(), tail_end, criterion, "asc" if _from_end(m) else "desc")
     figures = sorted((f for f in ctx.facts if isinstance(f, Quantity)), key=lambda f: f.nspan[0])
     for m in _RANK_TAIL.finditer(text):
         values: list[Quantity] = []
-        follow = rx(r"[,,]?(?:分别|依次)(?:为|是)[:]?").match(text, m.end())
+        follow = rx(rf"[,,]?(?:{_EACH})(?:{_IS})[:]?").match(text, m.end())
         if follow:
             # A、B、C诉求量位列前三,分别为4126件、3871件、3350件: the values come after.
             pos = follow.end()
             for f in figures:
                 if f.nspan[0] < pos:
                     continue
-                if f.nspan[0] > pos + 1 or (values and not rx(r"[、,和及]?").fullmatch(text[pos:f.nspan[0]])):
+                if f.nspan[0] > pos + 1 or (values and not rx(f"[{_JOINS},]?").fullmatch(text[pos:f.nspan[0]])):
                     break
                 values.append(f)
                 pos = f.nspan[1]
-        elif rx(r"(?:的[^,;。]{0,10}?)?(?:分别|依次)?(?:为|是|:)").match(text[m.end():m.end() + 14]):
+        elif rx(rf"(?:(?:{_OF})[^,;。]{{0,10}}?)?(?:{_EACH})?(?:{_IS}|:)").match(text[m.end():m.end() + 14]):
             continue  # a head (前三位为:…), handled above
         a = last_before(text, "。\n:", m.start()) + 1
         body = text[a:m.start()]
@@ -180,11 +218,10 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
         _add_ranking(ctx, items, cstart, values[-1].nspan[1] if values else m.end(), crit.group() if crit else None)
 
 
-_RANK_STATED = regex.compile(r"[,;]?(?:位居|位列|排名|排在|名列|居|列|排)第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?")
+_RANK_STATED = regex.compile(rf"[,;]?(?:{_verbs(spread=True, located=True)}){_FIRST}(?P<n>\d{{1,2}}|{_N1}{{1,3}})(?:{_PLACE})?")
 
 
-# Where a name of an office ends (县城市管理局, 市税务局, 某某公司, 甲街道).
-_ORG_END = regex.compile(r"(?:局|委|办|厅|部|院|所|站|队|中心|公司|集团|银行|协会|管委会|委员会|政府|街道|社区|镇|乡|区|县|市)$")
+_ORG_END = regex.compile(rf"(?:{_BODY})$")
 
 
 def _chain(ctx: Context, head: regex.Match[str], body: str, end: int) -> bool:
@@ -197,7 +234,7 @@ def _chain(ctx: Context, head: regex.Match[str], body: str, end: int) -> bool:
     start = head.end() + len(body) - len(body.lstrip(" ,:"))
     items: list[tuple[str, _Item | None]] = []
     for link in links:
-        outside = rx(r"\p{Han}[\p{Han}、和及]*").search(rx(r"[(（][^()（）]*[)）]").sub("", link))
+        outside = rx(rf"\p{{Han}}[\p{{Han}}{_JOINS}]*").search(rx(r"[(（][^()（）]*[)）]").sub("", link))
         inside = rx(r"[(（](\p{Han}+)[)）]").search(link)
         name = outside.group() if outside else inside.group(1) if inside else None
         if name is None or len(name) > 20:
@@ -210,7 +247,7 @@ def _chain(ctx: Context, head: regex.Match[str], body: str, end: int) -> bool:
                       _Item(None, share, share.nspan[0], share.nspan[1], name) if share is not None else None))
         start = (a + len(link)) if a >= 0 else start
     _add_ranking(ctx, items, head.start(), end, _criterion(text, head.start()),
-                 "asc" if head.group("end") == "后" else "desc")
+                 "asc" if _from_end(head) else "desc")
     return True
 
 
@@ -234,15 +271,34 @@ def _ordered_names(ctx: Context) -> None:
             taken.append((m.start(), tail_end))
 
 
+def _outside_brackets(body: str) -> list[str]:
+    """body cut at the marks between names (、,;), never inside brackets: 其它感染性腹泻病(除霍乱、
+    细菌性和阿米巴性痢疾…以外的) is one name."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(body):
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in "、,;":
+            out.append(body[start:i])
+            start = i + 1
+    out.append(body[start:])
+    return out
+
+
 def _split_names(body: str) -> list[str]:
     """The names of a list: A、B和C. 和/及 inside an office's name (县住房和城乡建设局) stays: a
     piece is cut at 和 only where its left part is itself a whole name, or where no piece is one."""
-    pieces = [p.strip() for p in rx(r"[、,;]").split(body) if p.strip()]
+    pieces = [p.strip() for p in _outside_brackets(body) if p.strip()]
     orgs = any(_ORG_END.search(p) for p in pieces)
     out: list[str] = []
-    for p in pieces:
-        halves = [h for h in rx(r"和|及").split(p) if h]
-        if len(halves) > 1 and (not orgs or all(_ORG_END.search(h) for h in halves)):
+    for k, p in enumerate(pieces):
+        halves = [h for h in rx(_AND).split(p) if h] if not rx(r"[(（]").search(p) else [p]
+        # a list marked by 、 joins its last name with 和/及 (A、B和C): one inside an earlier piece
+        # belongs to that name (开发商规范建设及销售、新冠肺炎…)
+        inner = len(pieces) > 1 and k < len(pieces) - 1
+        if len(halves) > 1 and not inner and (not orgs or all(_ORG_END.search(h) for h in halves)):
             out.extend(halves)
         else:
             out.append(p)
@@ -272,8 +328,9 @@ def _stated_ranks(ctx: Context, items: list[_Item], taken: list[tuple[int, int]]
 
 # …城乡建设类居首位,共18862件;劳动和社会保障类次之,计12437件;市场监管类位列第三,计…: the rank
 # between the name and its figure.
-_RANK_WORDED = regex.compile(r"(?P<first>居首位|位居首位|排在首位|居首|位居榜首|居榜首|居冠)|(?P<second>次之|居次席|居次)|"
-                             r"(?:位居|位列|排名|排在|名列|居|排|列)第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?")
+_RANK_WORDED = regex.compile(rf"(?P<first>{lexicon.alternation_where('rank_word', place=1)})"
+                             rf"|(?P<second>{lexicon.alternation_where('rank_word', place=2)})|"
+                             rf"(?:{_verbs(spread=True, located=True)}){_FIRST}(?P<n>\d{{1,2}}|{_N1}{{1,3}})(?:{_PLACE})?")
 
 
 def _stated_rank(text: str, it: _Item) -> int | None:
@@ -335,11 +392,12 @@ def _flush_ranks(ctx: Context, run: list[_Item], taken: list[tuple[int, int]],
 
 
 # 第一名是“甲区政府” / 排名第一的是乙局: a rank, then the name.
-_RANK_THEN_NAME = regex.compile(r"(?:第(?P<n>[一二三四五六七八九十]|\d{1,2})名|排(?:名|在)第(?P<m>[一二三四五六七八九十]|\d{1,2})(?:位|名)?的)"
-                                r"(?:是|为)[“\"]?(?P<name>[^,;。“”\"\d]{2,20}?)[”\"]?(?=[,;。]|$)")
+_RANK_THEN_NAME = regex.compile(rf"(?:{_FIRST}(?P<n>{_N1}|\d{{1,2}})(?:{_PLACE})"
+                                rf"|(?:{_verbs(short=True, spread=True, located=True)}){_FIRST}(?P<m>{_N1}|\d{{1,2}})(?:{_PLACE})?(?:{_OF}))"
+                                rf"(?:{_IS})[“\"]?(?P<name>[^,;。“”\"\d]{{2,20}}?)[”\"]?(?=[,;。]|$)")
 # …乙指挥部表现也很抢眼,在这份榜单里位列第二: the name opens the sentence, the rank comes later.
-_NAME_THEN_RANK = regex.compile(r"(?:位列|位居|名列|排名|排在)第(?P<n>[一二三四五六七八九十]|\d{1,2})(?:位|名)?(?=[,;。]|$)")
-_NAMED_SUBJECT = regex.compile(r"^\p{Han}{2,14}?(?:政府|指挥部|局|委|办|中心|公司|集团|街道|社区|镇|乡|区|县|市|学校|医院)")
+_NAME_THEN_RANK = regex.compile(rf"(?:{_verbs(short=True, spread=True, located=True)}){_FIRST}(?P<n>{_N1}|\d{{1,2}})(?:{_PLACE})?(?=[,;。]|$)")
+_NAMED_SUBJECT = regex.compile(rf"^\p{{Han}}{{2,14}}?(?:{_BODY})")
 
 
 def _narrated_ranks(ctx: Context, taken: list[tuple[int, int]]) -> None:
@@ -378,6 +436,12 @@ def _narrated_ranks(ctx: Context, taken: list[tuple[int, int]]) -> None:
         taken.append((start, end))
 
 
+# 在窗口服务评比中: a sentence that tells of an evaluation of its own; 这份榜单: one that points back.
+_OTHER_CONTEST = regex.compile(rf"(?:{lexicon.alternation_where('particle', within=True)})[^,;。]{{0,16}}"
+                               rf"(?:{lexicon.alternation('contest')})[^,;。]{{0,4}}(?:{lexicon.alternation('within')})")
+_THIS = regex.compile(lexicon.alternation_where("determiner", this=True))
+
+
 def _same_list(para: str, prev_end: int, start: int, end: int) -> bool:
     """The next rank told is of the same list: within two sentences, and its sentence names no
     other evaluation (在窗口服务评比中…) unless it points back at this one (这份榜单)."""
@@ -385,8 +449,8 @@ def _same_list(para: str, prev_end: int, start: int, end: int) -> bool:
         return False
     a = last_before(para, "。", start) + 1
     sentence = para[a:end]
-    other = rx(r"在[^,;。]{0,16}(?:评比|考核|评价|评选|排名|榜单|测评|比赛|竞赛)[^,;。]{0,4}中").search(sentence)
-    return other is None or rx(r"这份|该|此次|此项|本次|这次").search(other.group()) is not None
+    other = _OTHER_CONTEST.search(sentence)
+    return other is None or _THIS.search(other.group()) is not None
 
 
 def _rank_number(n: str) -> int:
@@ -420,8 +484,11 @@ def _item_lines(text: str, pos: int) -> list[tuple[int, int]]:
 
 
 # …,云溪高新区和南塘区分别为98.7%、98.1%,排在第二、第三位: ranks given to the figures just before.
-_RANKS_AFTER = regex.compile(r"[,;](?:分别)?(?:排在|排名|位列|位居|分列|分居|居)第?(?P<ranks>[二三四五六七八九十](?:[、和至到]第?[二三四五六七八九十])+)(?:位|名)")
-_HIGHEST_IS = regex.compile(r"最[多高大低少]的?(?:是|为)\p{Han}[\p{Han}()（）]{1,14}[,，]?(?:达到|达|为)?$")
+_RANKS_AFTER = regex.compile(rf"[,;](?:{_EACH})?(?:{_verbs(located=True)}){_FIRST}?"
+                             rf"(?P<ranks>{_N2}(?:[{_SEPARATES}]{_FIRST}?{_N2})+)(?:{_PLACE})")
+_HIGHEST_IS = regex.compile(rf"(?:{lexicon.alternation_where('order_criterion', superlative=True)})(?:{_OF})?(?:{_IS})"
+                            rf"\p{{Han}}[\p{{Han}}()（）]{{1,14}}[,，]?(?:{lexicon.alternation('copula')})?$")
+_LOWEST = rx(rf"(?:{lexicon.alternation_where('order_criterion', superlative=True, low=True)})")
 
 
 def _ranks_after_figures(ctx: Context, taken: list[tuple[int, int]]) -> None:
@@ -431,7 +498,7 @@ def _ranks_after_figures(ctx: Context, taken: list[tuple[int, int]]) -> None:
     figs = sorted((f for f in ctx.facts if isinstance(f, Quantity | Percent)), key=lambda f: f.nspan[0])
     ends = [f.nspan[1] for f in figs]
     for m in _RANKS_AFTER.finditer(text):
-        ranks = [_rank_number(x) for x in rx(r"[二三四五六七八九十]").findall(m.group("ranks"))]
+        ranks = [_rank_number(x) for x in rx(_N2).findall(m.group("ranks"))]
         if not ranks or ranks != list(range(ranks[0], ranks[0] + len(ranks))):
             continue
         k = bisect.bisect_right(ends, m.start()) - 1
@@ -454,7 +521,7 @@ def _ranks_after_figures(ctx: Context, taken: list[tuple[int, int]]) -> None:
         if any(a <= start < b or a < end <= b for a, b in taken):
             continue
         # 最低的是甲县…,排在第二、第三位: ranked from the lowest up
-        low = rx(r"最[低少小差]").search(text, last_before(text, "。\n", start) + 1, start) is not None
+        low = _LOWEST.search(text, last_before(text, "。\n", start) + 1, start) is not None
         items: list[tuple[str, _Item | None]] = [
             (f.label or "", _Item(f if isinstance(f, Quantity) else None, f if isinstance(f, Percent) else None,
                                   f.nspan[0], f.nspan[1], f.label))

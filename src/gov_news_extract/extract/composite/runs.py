@@ -19,14 +19,54 @@ from ...text.rx import rx
 from ..labels import AVERAGES
 from .items import _TOTAL_WORDS, _counts_alike, _Item, _kind, _near, _same_sum, _same_unit, _share_fits, unit_key
 
+# The words the patterns of this module are built from (data/lexicon/).
+_OF = lexicon.alternation_where("particle", attributive=True)  # 的
+_SUBSET = lexicon.alternation_where("list_cue", kind="subset")  # 其中, 当中
+_COPULA = lexicon.alternation("copula")  # 为, 达 …
+# 合计, 共计, 共 …: a sum or the marker of one (not a noun of the whole, a subtotal or a running total)
+_SUMMED = lexicon.alternation_without("total", kind="noun", sub=True, cumulative=True)
+_SUM_WORD = lexicon.alternation_where("total", row=True, sub=None)  # 合计, 共计, 总计: a sum, said after its parts
+_BESIDE = lexicon.alternation("beside")  # 另, 此外, 还 …
+_SHARE_VERB = lexicon.alternation_where("share", kind="verb")  # 占 …
+_SHARE_NOUN = lexicon.alternation_where("share", kind="noun", table=None)  # 比重, 比例 …
+_WHOLE_NOUN = lexicon.alternation_without("total", kind="marker", named=True)  # 总量, 总数, 总计 …
+
+
+def _within() -> str:
+    """中 / 之中 closing the name of a whole, 中 not where it opens another word (中部, 中心)."""
+    wc = lexicon.get("within")
+    return "|".join(regex.escape(w) + (f"(?![{regex.escape(m['not_before'])}])" if (m := wc.meaning(w)).get("not_before")
+                                       else "") for w in wc.words)
+
+
+_WITHIN = _within()
+
+
+def _shortest_first(name: str, **want: object) -> str:
+    """An alternation that tries the shorter words first (按类型分 before 按类型分析: the cue is the
+    phrase up to its first closing word)."""
+    return "|".join(regex.escape(w) for w in reversed(lexicon.get(name).having(**want)))
+
+
+def facet_cue(part: str = "{1,6}?", ends: tuple[str, ...] = ("by",)) -> str:
+    """A 从…看 / 分…看 / 按…分 phrase (list_cue words: what opens it and what closes it): what follows
+    divides a whole. part: how far the 分…看 phrase reaches; ends: what may close a 按 phrase."""
+    look = lexicon.alternation_where("list_cue", closes="look")
+    by = "|".join(_shortest_first("list_cue", closes=e) for e in ends)
+    return (rf"(?:{lexicon.alternation_where('list_cue', opens='from')})\p{{Han}}{{1,10}}?(?:{look})"
+            rf"|(?:{lexicon.alternation_where('list_cue', opens='part')})\p{{Han}}{part}(?:{look})"
+            rf"|(?:{lexicon.alternation_where('list_cue', opens='by')})\p{{Han}}{{1,8}}?(?:{by})")
+
+
 # 分行业来看 / 分区域看 / 按问题类型分析: the parts that follow are a division of the whole.
-# (上周18128件), 较上月的…: last period's figure, never the whole of this period's parts
-_BASIS_BEFORE = regex.compile(r"(?:上周|上月|上年|去年|同期|上季度|上半年)的?$|[(（]$")
-_IN_THE_WHOLE = regex.compile(r"(?:在)?\p{Han}{0,6}?(?:受理|办理|接到|收到)的\p{Han}{1,6}?中[,:]")
-_SECTION_CUE = regex.compile(r"分\p{Han}{1,4}(?:来)?看|从\p{Han}{1,10}?(?:来)?看|按\p{Han}{1,8}?(?:分|统计|划分|分析)")
-
-
-_NAME_SPLIT = regex.compile(r"[、,;]|和|及")
+# (上周18128件), 较上月的…, 上半年的…: another period's figure, never the whole of this period's parts
+_BASIS_BEFORE = regex.compile(rf"(?:{lexicon.alternation('prior_period', extra=lexicon.get('time_word').having(part='H1'))})"
+                              rf"(?:{_OF})?$|[(（]$")
+# 受理的诉求中 / 在各类诉求中: the whole named by what took it in, or by a word for all of it
+_IN_THE_WHOLE = regex.compile(rf"(?:{lexicon.alternation_where('particle', frames=True)})?(?:\p{{Han}}{{0,6}}?"
+                              rf"(?:{lexicon.alternation('intake_verb')})(?:{_OF})|(?:{lexicon.alternation('all_of')}))"
+                              rf"\p{{Han}}{{1,6}}?(?:{_WITHIN})[,:]")
+_SECTION_CUE = regex.compile(facet_cue("{1,4}", ("by", "analysis")))
 
 
 def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = False) -> bool:
@@ -38,7 +78,7 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
     if raw_a and raw_b and raw_a != raw_b and not listed:
         return False  # 出动…536名,救出被困群众86人: 人 and 名 join only in a list declared by 其中
     if (not _same_unit(a, b) or (raw_a and raw_b and raw_a != raw_b)) and (
-            ";" in gap or rx(r"另|此外|还|共|同时").search(gap)):
+            ";" in gap or rx(rf"{_BESIDE}|{_SUMMED}").search(gap)):
         return False  # …536名;县消防救援大队共出动消防车31辆 / …8辆,另调集冲锋舟12艘: other things
     # 其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;…: the first part of a declared list may
     # carry a share the others do not.
@@ -115,7 +155,10 @@ def aside_ranges(ctx: Context) -> list[tuple[int, int]]:
 
 def _count_and_share(bracket: str) -> bool:
     """(793件,占比17.36%) after a name: the name's count and its share, its own figures, no aside."""
-    return rx(r"\(\s*[\d.,]+[^\d()%,;]{0,4}[,;]\s*(?:占比|占)?(?:为)?\s*[\d.]+%\s*\)").fullmatch(bracket) is not None
+    return rx(rf"\(\s*[\d.,]+[^\d()%,;]{{0,4}}[,;]\s*(?:{_SHARE_WORD})?(?:{_COPULA})?\s*[\d.]+%\s*\)").fullmatch(bracket) is not None
+
+
+_SHARE_WORD = lexicon.alternation_without("share", table=True)
 
 
 def _ends_sentence(text: str, it: _Item) -> bool:
@@ -135,7 +178,7 @@ def _opens_section(text: str, a: _Item) -> bool:
     heading = text[text.rfind("\n", 0, prev_end) + 1:prev_end] if prev_end > 0 else ""
     # only a section that divides (二、受理渠道), not one that reports stages (二、办理情况)
     return bool(SECTION_HEAD.match(heading)) and len(heading) <= 16 and not rx(r"[,。;]").search(heading) \
-        and rx(r"渠道|类型|分类|类别|来源|构成|结构|分布|组成").search(heading) is not None
+        and rx(lexicon.alternation("facet_word")).search(heading) is not None
 
 
 _LINE_ORDINAL = regex.compile(r"[ \t*]*(?:(?P<d>\d{1,2})[.、．]|[(（](?P<p>\d{1,2})[)）]|(?P<c>[①-⑳]))[ \t]*\p{Han}[^,;。:\d\n]{0,20}$")
@@ -162,7 +205,7 @@ def _starts_clause(text: str, pos: int, label: str | None, next_line: bool = Fal
                             # 。省级平台转办、来信来访等其他渠道受理32886件: the sentence opens with its part
                             or (text[a - 1:a] == "。" and head.endswith(label or "-")
                                 and ("、" in head or len(head) <= len(label or "") + 8)
-                                and not rx(r"[,;:\d的]").search(head)))
+                                and not rx(rf"[,;:\d]|{_OF}").search(head)))
 
 
 def _runs(ctx: Context, items: list[_Item], starts: list[int]) -> list[list[_Item]]:
@@ -277,7 +320,7 @@ def _heads_line(text: str, it: _Item) -> bool:
     a = text.rfind("\n", 0, it.start) + 1
     head = SECTION_HEAD.sub("", text[a:it.start], count=1)
     # (1.住房保障类(793件,占比17.36%)。: the figures in brackets after the name)
-    head = rx(r"(?:共计|共|合计|为|达|约|\()$").sub("", head)
+    head = rx(rf"(?:{_SUMMED}|{_COPULA}|{lexicon.alternation_where('bound', bound='approx', place='before')}|\()$").sub("", head)
     return bool(it.label) and head.endswith(it.label or "") and len(head) <= len(it.label or "") + 2
 
 
@@ -313,7 +356,7 @@ def _share_whole(text: str, it: _Item) -> str | None:
     if it.share is None:
         return None
     a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
-    m = rx(r"占(\p{Han}{1,12}?)的").search(text, a, it.share.nspan[0])
+    m = rx(rf"(?:{_SHARE_VERB})(\p{{Han}}{{1,12}}?)(?:{_OF})").search(text, a, it.share.nspan[0])
     return m.group(1) if m else None
 
 
@@ -324,7 +367,8 @@ def _heads_line_text(line: str) -> bool:
 # …2877件,其中 / 受理的9230件办件中 / 查处的3000起酒驾醉驾中: what follows is inside this figure
 # (中部, 中心 are words; after a comma only a short word: ,正在办理中 is a state, not a whole).
 _INLINE_NUMBER = regex.compile(r"[;:,；：，][ \t]*(\d{1,2})[.、]\p{Han}{1,12}$")
-_WHOLE_AFTER = regex.compile(r"[,;。:]?(?:其中|的?\p{Han}{0,2}?中(?![部心国央等小型间级]))|\p{Han}{3,6}?中(?![部心国央等小型间级])[,:]")
+_SUMMED_WORDS = frozenset(w for w in lexicon.get("total").words if regex.fullmatch(_SUMMED, w))
+_WHOLE_AFTER = regex.compile(rf"[,;。:]?(?:{_SUBSET}|(?:{_OF})?\p{{Han}}{{0,2}}?(?:{_WITHIN}))|\p{{Han}}{{3,6}}?(?:{_WITHIN})[,:]")
 
 
 def _is_total(ctx: Context, it: _Item) -> bool:
@@ -337,7 +381,7 @@ def _is_total(ctx: Context, it: _Item) -> bool:
     if not clause.strip(" *") and text[a - 1:a] == "\n":
         # 共受理群众诉求 / **68472**件: a figure alone on its line is presented by the caption above
         clause = text[text.rfind("\n", 0, a - 1) + 1:a - 1]
-    if _TOTAL_WORDS.search(clause) or it.qty.qualifier in ("共", "共计", "总计", "合计"):
+    if _TOTAL_WORDS.search(clause) or it.qty.qualifier in _SUMMED_WORDS:
         return True
     end = it.qty.nspan[1]
     # …2877件,其中 / 受理的9230件办件中: what follows is inside this figure (中部, 中心 are words).
@@ -504,7 +548,7 @@ _SAID = ("stated", "cue", "paragraph", "named", "disposition", "after", "table")
 def _stated_words(text: str, total: _Item, first: _Item) -> str | None:
     """How a run's opening figure is presented as its whole: 其中 after it, or 共/合计 before it."""
     gap = text[total.end:first.start]
-    cue = rx(r"其中|当中").search(gap)
+    cue = rx(_SUBSET).search(gap)
     return cue.group() if cue else (_whole_words(text, total.qty) if total.qty is not None else None)
 
 
@@ -570,15 +614,15 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
     q = next((w for w in reversed(wholes) if not _in_brackets(text, w)), wholes[-1])
     lead = text[max(0, first.start - 30):first.start]
     gap = text[q.nspan[1]:first.start]
-    cue = rx(r"其中|中[,:]?$").search(lead)
-    named = rx(r"其中[,:]?(\p{Han}{2,10}):\p{Han}{0,12}$").search(lead)
+    cue = rx(rf"{_SUBSET}|(?:{_WITHIN})[,:]?$").search(lead)
+    named = rx(rf"(?:{_SUBSET})[,:]?(\p{{Han}}{{2,10}}):\p{{Han}}{{0,12}}$").search(lead)
     if named is not None:
         # 其中转办事项:咨询类51宗、…: the cue names the whole it divides (转办热线事项2114宗).
         whole = next((w for w in reversed(wholes) if w.nspan[0] >= first.start - 400
                       and _names(named.group(1), norm_label(ctx, w))), None)
         if whole is not None:
             return Tie(whole, "cue", text[named.start():named.start(1) + len(named.group(1))])
-    if cue is not None and gap.count("。") <= 1 and rx(r"其中|中[,:]?$").search(gap[-30:]) \
+    if cue is not None and gap.count("。") <= 1 and rx(rf"{_SUBSET}|(?:{_WITHIN})[,:]?$").search(gap[-30:]) \
             and not rx(r"[;。]").search(text, first.start - len(lead) + cue.end(), first.start):
         # 其中 declares the parts of the figure just before it (not of a daily average after it) —
         # unless the parts are named after another whole of the sentence: 总产值69.93亿元,…增加值37.90亿元
@@ -588,7 +632,9 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
             sent0 = last_before(text, "。\n", q.nspan[0]) + 1
             q = next((w for w in reversed(wholes) if sent0 <= w.nspan[0] < q.nspan[0]
                       and _ends_in(norm_label(ctx, w), head) and w.value > max(parts)), q)
-        if not _far_beyond(parts, q.value):
+        # (the first two parts: a list may run on into a stage of its last part, 形成工单27221件,
+        # 按期办结27195件, which the groups split off later; a slip in one part must not lose the cue)
+        if not _far_beyond(parts[:2], q.value):
             return Tie(q, "cue", cue.group().rstrip(",:"))
     sent = last_before(text, "。\n", first.start) + 1
     clause = last_before(text, "。\n;", first.start) + 1
@@ -607,16 +653,17 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
     if inside is not None:
         # 受理的诉求中,热线直接答复9630件,转交…15230件: the whole named before 中 is the period's
         # total stated earlier in the paragraph; the sums choose only between such figures.
-        cands = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 400 and _presented_as_whole(text, w)
-                 and w.value > max(parts)]
+        # (a figure of what was taken in is such a whole too: 登记受理…工单36514件 … 在各类诉求中)
+        cands = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 400 and w.value > max(parts)
+                 and (_presented_as_whole(text, w) or "intake" in _verb_kinds(text, w))]
         acc = sum(parts, Decimal(0))
         shared = [it for it in run if it.qty is not None and it.share is not None]
         pick = next((w for w in cands if w.value == acc), None) or (_fitted(shared, cands[::-1]) if shared else None) \
             or (cands[0] if cands else None)
         if pick is not None:
             return Tie(pick, "cue", inside.group().rstrip(",:"))
-    among = rx(r"(\p{Han}{2,10}?)中[,:]").match(text, sent)
-    if among is not None and not rx(r"[其当]$").search(among.group(1)) and among.end() <= first.start:
+    among = rx(rf"(\p{{Han}}{{2,10}}?)(?:{_WITHIN})[,:]").match(text, sent)
+    if among is not None and not rx(rf"(?:{_SUBSET})[,:]$").search(among.group()) and among.end() <= first.start:
         # 办理中,热线中心直接答复工单176454件…: the parts of the whole the word before 中 names (办理工单287977件)
         word = among.group(1)
         by_word = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 600 and w.value > max(parts)
@@ -680,11 +727,11 @@ def _named_by_shares(ctx: Context, run: list[_Item], wholes: list[Quantity]) -> 
         if it.share is None or it.rate:
             continue
         a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 20)
-        m = rx(r"占(\p{Han}{2,12}?)的(?:比重|比例)?(?:为|达)?$").search(text, a, it.share.nspan[0])
+        m = rx(rf"(?:{_SHARE_VERB})(\p{{Han}}{{2,12}}?)(?:{_OF})(?:{_SHARE_NOUN})?(?:{_COPULA})?$").search(text, a, it.share.nspan[0])
         if m is None:
             continue
         name = m.group(1)
-        if rx(r"^(?:全部|所有|全市|全县|全区|全省)|(?:总量|总数|总额|总计|总和)$").search(name):
+        if rx(rf"^(?:{lexicon.alternation('all_of', 'scope')})|(?:{_WHOLE_NOUN})$").search(name):
             return None  # 占受理总量的, 占全部诉求的: the whole, not a figure named apart
         biggest = max((p.value for p in run if p.value is not None), default=Decimal(0))
         whole = next((w for w in reversed(wholes) if w.nspan[0] >= run[0].start - 1500 and w.value > biggest
@@ -714,7 +761,7 @@ def _far_beyond(parts: list[Decimal], whole: Decimal) -> bool:
 
 def _selection(cue: str) -> bool:
     """从主要品种看, 从重点行业看: the cue picks some kinds, it does not divide the whole."""
-    return rx(r"主要|重点|部分|其中").search(cue) is not None
+    return rx(rf"{lexicon.alternation('selective')}|{_SUBSET}").search(cue) is not None
 
 
 def _divides(cue: str) -> bool:
@@ -807,7 +854,7 @@ def _counted_noun(text: str, it: _Item) -> str | None:
     """The noun right after a part's classifier (145个[城市]), if any."""
     if it.qty is None:
         return None
-    m = rx(r"\p{Han}{2,6}?(?=[、,;。和及与\n]|$)").match(text, it.qty.nspan[1])
+    m = rx(rf"\p{{Han}}{{2,6}}?(?=[,;。\n]|{lexicon.alternation_where('separator', kind='list')}|$)").match(text, it.qty.nspan[1])
     return m.group() if m else None
 
 
@@ -825,7 +872,7 @@ def _common_head(label: str | None, run: list[_Item]) -> bool:
 def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> bool:
     a = _clause_start(text, q.nspan[0])
     clause = text[a:q.nspan[0]]
-    if not category_ok and rx(r"类(?:共计|共|合计)$").search(clause):
+    if not category_ok and rx(rf"(?:{lexicon.alternation_where('unit', kinds=True)})(?:{_SUMMED})$").search(clause):
         return False  # 求助类共654件 beside other categories' shares: one category, not the whole
     if _TOTAL_WORDS.search(clause):
         return True
@@ -833,11 +880,10 @@ def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> boo
 
 
 # …其中,违法停车 / 从类型看,涉水类(…) right before a list's first part.
-_DECLARES_BEFORE = regex.compile(r"(?:其中|从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计))"
-                                 r"[,:]?[^,;。:\d]{1,30}$")
+_DECLARES_BEFORE = regex.compile(rf"(?:{_SUBSET}|{facet_cue()})[,:]?[^,;。:\d]{{1,30}}$")
 
 
-_TOTAL_BEFORE = regex.compile(r"(?:合计|共计|总计|共)(?:为|达)?$")
+_TOTAL_BEFORE = regex.compile(rf"(?:{_SUMMED})(?:{_COPULA})?$")
 
 
 def _total_after(ctx: Context, parts: list[_Item], quantities: list[Quantity]) -> Quantity | None:
@@ -874,7 +920,16 @@ def _counts_parts(gap: str, n: int) -> bool:
         return False
 
 
-_COUNTED_TOTAL = regex.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})(?:个|個|家|类|類)?\p{Han}{0,4}(?:合计|共计|总计)$")
+def _digits() -> str:
+    """The numeral characters that count a few things (一 … 九, 两, 十), not a cheque's capitals."""
+    num = lexicon.get("numeral")
+    return "".join(w for w in num.words if not num.meaning(w).get("formal")
+                   and (1 <= num.meaning(w).get("digit", 0) <= 9 or num.meaning(w).get("small") == 10))
 
 
-_SUMMED_UP = regex.compile(r"[^。;\n]{0,12}[。;\n]\s*(?:(?:以上|上述|前述)\p{Han}{0,4}|\p{Han}{2,6})(?:合计|共计|总计)$")
+_COUNTED_TOTAL = regex.compile(rf"(?P<n>[{_digits()}\d]{{1,3}})(?:{lexicon.alternation_where('unit', classifier=True)})?"
+                               rf"\p{{Han}}{{0,4}}(?:{_SUM_WORD})$")
+
+
+# (以上五类合计: two to six characters name the parts before the sum word)
+_SUMMED_UP = regex.compile(rf"[^。;\n]{{0,12}}[。;\n]\s*\p{{Han}}{{2,6}}(?:{_SUM_WORD})$")

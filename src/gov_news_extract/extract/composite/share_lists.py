@@ -8,15 +8,21 @@ import regex
 
 from ...context import Context
 from ...models import Breakdown, Part, Percent, Quantity
+from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.rx import rx
 from .emit import _TOP_N
 from .items import _OTHER, _SHARE_LIST
 
-_FORMER_BEFORE = regex.compile(r"(?:上年|去年|上年同期|去年同期|上一年)的?$|由$")
+_OF = lexicon.alternation_where("particle", of=True)
+# 由上年的13.1:38.2:48.7 / 从13:38:49 …: a ratio of an earlier year, or the level a change starts from
+_FORMER_BEFORE = regex.compile(rf"(?:{lexicon.alternation_where('prior_period', period='year')})(?:{_OF})?$"
+                               rf"|(?:{lexicon.alternation_where('preposition', kind='from')})$")
 
 
-_FORMER_AFTER = regex.compile(r"(?:调整|变|转变|优化|提升|改变)(?:为|到|至)")
+# …调整为12.5:37.9:49.6: the ratio before the verb is the former structure
+_FORMER_AFTER = regex.compile("|".join(regex.escape(v + to) for v in lexicon.words("restructure_verb")
+                                        for to in lexicon.meaning("restructure_verb", v).get("to", ())))
 
 
 _RATIO = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){2,}(?![\d.:])")
@@ -61,14 +67,14 @@ def _attach_share_lists(ctx: Context) -> None:
         for p in percents:
             if p.nspan[0] < m.end():
                 continue
-            if run and not rx(r"、|和|及|与|,").fullmatch(text[pos:p.nspan[0]]):
+            if run and not rx(rf"{lexicon.alternation_where('separator', kind='list')}|,").fullmatch(text[pos:p.nspan[0]]):
                 break
             if not run and p.nspan[0] - m.end() > 2:
                 break
             run.append(p)
             pos = p.nspan[1]
         if len(run) >= 2:
-            lists.append((m.start(), pos, run, False, "的" in m.group()))
+            lists.append((m.start(), pos, run, False, regex.search(_OF, m.group()) is not None))
     breakdowns = [f for f in ctx.facts if isinstance(f, Breakdown)]
     for start, end, shares, is_ratio, named in lists:
         prior = [b for b in breakdowns if b.nspan[0] < start <= b.nspan[1] + 160
@@ -124,10 +130,6 @@ def _extend_list(ctx: Context, breakdowns: list[Breakdown], start: int, end: int
     return True
 
 
-_PAIRS = (("城镇", "乡村"), ("城镇", "农村"), ("城市", "农村"), ("男", "女"), ("出口", "进口"), ("公有", "非公有"),
-          ("国有", "非国有"), ("本地", "外地"), ("省内", "省外"), ("境内", "境外"), ("线上", "线下"))
-
-
 def _complementary(shares: list[Percent]) -> bool:
     """Two shares of one whole divide it only when their names split it (轻工业/重工业, 城镇/乡村) or
     they make it up; 高新技术产业 and 装备制造业 overlap, and their shares prove nothing."""
@@ -137,4 +139,5 @@ def _complementary(shares: list[Percent]) -> bool:
         return True
     if len(a) >= 3 and len(b) >= 3 and a[1:] == b[1:]:
         return True  # 轻工业增加值 / 重工业增加值: one head, two kinds
-    return any((a.startswith(x) and b.startswith(y)) or (a.startswith(y) and b.startswith(x)) for x, y in _PAIRS)
+    pairs = lexicon.get("complement")
+    return any(a.startswith(x) and any(b.startswith(y) for y in pairs.meaning(x).get("other", ())) for x in pairs.words)

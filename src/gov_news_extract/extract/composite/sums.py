@@ -15,7 +15,20 @@ from ...text.clauses import last_before
 from ...text.rx import rx
 from .emit import _add_breakdown, _category_labels, _relabel, scope_of
 from .items import _Item, _near, _same_sum, _settle_rates, _share_fits, unit_key
-from .runs import _WHOLE_AFTER, _disposition, _is_total, subset_cue
+from .runs import (
+    _COPULA,
+    _OF,
+    _SHARE_NOUN,
+    _SHARE_VERB,
+    _SUBSET,
+    _WHOLE_AFTER,
+    _WHOLE_NOUN,
+    _WITHIN,
+    _disposition,
+    _is_total,
+    facet_cue,
+    subset_cue,
+)
 
 
 def _parts_taken(ctx: Context, with_share: bool = False) -> set[str | None]:
@@ -82,11 +95,18 @@ def _sentence_sums(ctx: Context, items: list[_Item]) -> None:
 
 # 占受理总量的 / 占总数的 / 占全部诉求的: the share names the whole it is taken of.
 # 占全市转办量的: a metric of the whole area, named (转办) as it was stated.
-_NAMED_WHOLE = regex.compile(r"占(?:(?P<what>\p{Han}{0,12}?)(?:总量|总数|总额|总计|总和)|(?:全部|所有)\p{Han}{1,6}?"
-                             r"|全(?:市|区|县|省|州|盟|旗|镇)(?P<metric>\p{Han}{1,6}?)(?:量|数))"
-                             r"的?(?:比重|比例)?(?:为|达)?$"
+_NAMED_WHOLE = regex.compile(rf"(?:{_SHARE_VERB})(?:(?P<what>\p{{Han}}{{0,12}}?)(?:{_WHOLE_NOUN})|(?:{lexicon.alternation('all_of')})\p{{Han}}{{1,6}}?"
+                             rf"|(?:{lexicon.alternation_where('scope', kind='whole')})(?P<metric>\p{{Han}}{{1,6}}?)"
+                             rf"(?:{lexicon.alternation_where('metric_end', count=True)}))"
+                             rf"(?:{_OF})?(?:{_SHARE_NOUN})?(?:{_COPULA})?$"
                              # 占全县农林牧渔业总产值的: any whole named in full (matched by its name only)
-                             r"|占(?P<named>\p{Han}{4,16}?)的(?:比重|比例)?(?:为|达)?$")
+                             rf"|(?:{_SHARE_VERB})(?P<named>\p{{Han}}{{4,16}}?)(?:{_OF})(?:{_SHARE_NOUN})?(?:{_COPULA})?$")
+
+
+_LIST_MARK = lexicon.alternation_where("separator", kind="list")  # 、 和 及 …
+# Units that count days, months or years (天, 个月, 年), not hours or ages
+_SPANS = frozenset(w for w, m in lexicon.get("unit").meanings.items()
+                   if m.get("group") == "time" and not m.get("minutes") and not m.get("age"))
 
 
 def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
@@ -95,10 +115,10 @@ def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
     text = ctx.norm.text
     for i, q in enumerate(quantities):
         # 26天(其中优9天、良17天), or the parts alone in the brackets (46653件(电话诉求41424件、非电话诉求5229件))
-        m = rx(r"[(（](?:其中[,:]?)?(?=[^()（）\d]{1,20}\d[^()（）]*[、,和及][^()（）]*[)）])").match(text, q.nspan[1])
+        m = rx(rf"[(（](?:(?:{_SUBSET})[,:]?)?(?=[^()（）\d]{{1,20}}\d[^()（）]*(?:,|{_LIST_MARK})[^()（）]*[)）])").match(text, q.nspan[1])
         if m is None:
             # 优良天数27天,其中优8天、良19天。: the same, up to the clause's end, for days
-            m = rx(r"[,，]其中[,:]?").match(text, q.nspan[1]) if q.unit in ("天", "日", "个月", "年") else None
+            m = rx(rf"[,，](?:{_SUBSET})[,:]?").match(text, q.nspan[1]) if q.unit in _SPANS else None
             if m is None:
                 continue
             close = min((k for k in (text.find(c, m.end()) for c in ";。\n,") if k >= 0), default=len(text))
@@ -111,10 +131,23 @@ def _bracketed_parts(ctx: Context, quantities: list[Quantity]) -> None:
         if len(inside) < 2 or any(isinstance(f, Breakdown) and ids & {p.value_id for p in f.parts} for f in ctx.facts):
             continue  # (the same parts read already; the figure may have other breakdowns)
         acc = sum((p.value for p in inside), Decimal(0))
+        items = [_Item(p, None, p.nspan[0], p.nspan[1], p.label) for p in inside]
         # Declared by 其中, the parts stay a breakdown when one of them is mistyped.
         if acc == q.value or _near(acc, q.value, max(p.value for p in inside)):
-            _add_breakdown(ctx, q, [_Item(p, None, p.nspan[0], p.nspan[1], p.label) for p in inside],
-                           "cue", m.group() + "…)")
+            _add_breakdown(ctx, q, items, "cue", m.group() + "…)")
+        elif acc < q.value and text[m.start()] in "(（" and not any(_when(p.label) for p in inside):
+            # 22361件(市长信箱406件、政务服务网76件…): named parts in the brackets right after a
+            # figure are some of its parts (the channels besides the phone), not all of them
+            _add_breakdown(ctx, q, items, "cue", m.group() + "…)")
+            bd = ctx.facts[-1]
+            if isinstance(bd, Breakdown):
+                bd.complete = False
+
+
+def _when(label: str | None) -> bool:
+    """A label that names a time (上月, 去年同期): a figure to compare with, not a part."""
+    return any(t.classes & {"prior_period", "rel_period", "period_word", "rel_year", "time_word"}
+               for t in lexicon.scan(label or ""))
 
 
 def _named_wholes(ctx: Context, items: list[_Item]) -> None:
@@ -180,14 +213,15 @@ def _not_whole(q: Quantity) -> bool:
     return bool(q.basis or q.approx or q.cell is not None)
 
 
-_IN_WHOLE = regex.compile(r"在(?P<what>\p{Han}{1,8}?)(?:总量|总数|总额|总计)中[,:]")
+_IN_WHOLE = regex.compile(rf"(?:{lexicon.alternation_where('particle', frames=True)})(?P<what>\p{{Han}}{{1,8}}?)(?:{_WHOLE_NOUN})"
+                          rf"(?:{_WITHIN})[,:]")
 
 
 def _bare_share_of(text: str, it: _Item) -> bool:
     """The item's share names no whole of its own (所占比重为64.9%, 占比12%)."""
     assert it.share is not None
     a = max(last_before(text, ",;。:\n", it.share.nspan[0]) + 1, it.share.nspan[0] - 12)
-    return bool(rx(r"^(?:所占|占)(?:比重|比例)?(?:为|达|是)?$|^占比(?:为|达)?$").match(text[a:it.share.nspan[0]]))
+    return bool(rx(rf"^(?:{_SHARE_VERB})?(?:{_SHARE_NOUN})?(?:{_COPULA})?$").match(text[a:it.share.nspan[0]]))
 
 
 def _whole_named(text: str, part: _Item) -> str | None:
@@ -213,10 +247,10 @@ def _sibling_shares(ctx: Context, whole: Quantity, parts: list[_Item]) -> None:
     _add_breakdown(ctx, whole, parts, "named", _whole_named(ctx.norm.text, parts[0]))
 
 
-_NEXT_PARAGRAPH_CUE = regex.compile(r"\n+\s*(?:从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)|其中)")
+_NEXT_PARAGRAPH_CUE = regex.compile(rf"\n+\s*(?:{facet_cue()}|{_SUBSET})")
 
 
-_DECLARES = regex.compile(r"其中|从\p{Han}{1,10}?(?:来)?看|分\p{Han}{1,6}?(?:来)?看|按\p{Han}{1,8}?(?:分|划分|统计)")
+_DECLARES = regex.compile(rf"{_SUBSET}|{facet_cue()}")
 
 
 def _declared_window(ctx: Context, whole: _Item, cands: list[_Item]) -> tuple[list[_Item], str] | None:
@@ -374,11 +408,11 @@ def _remainder_parts(ctx: Context, items: list[_Item]) -> None:
         shared = sum((p.share for p in parts if p.share is not None), Decimal(0))
         # …Ⅳ类2个,占11.1%;劣Ⅴ类1个: the shares already make up the whole, so a category after
         # them with a count is its last part, and a count that breaks the sum is a slip to flag
-        category = shared >= Decimal("99.5") and bool(rx(r"类$|^其他|^其它").search(nxt.label or "")) \
-            and not rx(r"其中|此外|另|同比|较|的|还|重复").search(gap)
+        category = shared >= Decimal("99.5") and bool(rx(_CATEGORY_OR_REST).search(nxt.label or "")) \
+            and not rx(_ELSEWHERE).search(gap)
         # …治安类报警750起,…,其他类报警4484起。: the rest of its list is its last part, whatever it sums to
         rest = _remainder(nxt.label) and not rx(r"[。\n]").search(text, bd.nspan[0], nxt.start) \
-            and not rx(r"其中|此外|另|同比|较|的|还|重复").search(gap)
+            and not rx(_ELSEWHERE).search(gap)
         category = category or rest
         if acc != bd.total and not category and not _same_sum([nxt, *_as_items(ctx, parts)], _whole(ctx, bd)):
             continue
@@ -386,6 +420,13 @@ def _remainder_parts(ctx: Context, items: list[_Item]) -> None:
         bd.nspan = (bd.nspan[0], nxt.end)
         bd.span = ctx.norm.span(*bd.nspan)
         used.add(nxt.qty.id)
+
+
+# 劣Ⅴ类 / 其他…: a category or the rest of a list
+_CATEGORY_OR_REST = rf"(?:{lexicon.alternation_where('unit', kinds=True)})$|^(?:{lexicon.alternation('remainder')})"
+# …;其中… / 此外… / 同比… / 较…: what follows the parts is about something else
+_ELSEWHERE = (rf"{_SUBSET}|{lexicon.alternation('beside')}|{lexicon.alternation('basis_word')}"
+              rf"|{lexicon.alternation_where('comparator', role='open', free=True)}|{_OF}")
 
 
 def _remainder(label: str | None) -> bool:

@@ -253,12 +253,13 @@ def _share_columns(ctx: Context, t: Table, facts: dict[int, Quantity | Percent |
     parts = [(_qty(facts, r, col.index) if col is not None else None, _pct(facts, r, share_col), _name(ctx, r))
              for r in rows]
     shares = [p[1].value for p in parts if p[1] is not None]
-    # Shares that make up the whole declare the rows its parts; shares over 100% still do (a
-    # slip the checks must see), shares well under it are a top few (前五位), not the whole.
-    if len(parts) < 2 or len(shares) != len(parts) or sum(shares, Decimal(0)) < 100 - _ROUNDING:
+    # A share column declares the rows parts of its whole: all of it when the shares make up
+    # ≈100% (over it is a slip the checks must see), a top few (前五位) when well under it.
+    if len(parts) < 2 or len(shares) != len(parts):
         return False
     whole = facts.get(t.whole.entry.start) if t.whole is not None else None
-    _emit(ctx, whole if isinstance(whole, Quantity) else None, parts, sum(shares, Decimal(0)) <= 100 + _ROUNDING)
+    total = sum(shares, Decimal(0))
+    _emit(ctx, whole if isinstance(whole, Quantity) else None, parts, 100 - _ROUNDING <= total <= 100 + _ROUNDING)
     return True
 
 
