@@ -33,6 +33,9 @@ from . import labels
 from . import tables as table_facts
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+\.(?=[%‰])|\d+)"
+# The one-character marks of a date's year and month after its digits (年, 月: date_part.json).
+_YEAR_MARK = "[" + "".join(regex.escape(w) for w in lx.get("date_part").having(unit="year") if len(w) == 1) + "]"
+_MONTH_MARK = "[" + "".join(regex.escape(w) for w in lx.get("date_part").having(unit="month") if len(w) == 1) + "]"
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +140,7 @@ def _covered(ctx: Context) -> list[tuple[int, int]]:
     numeral = set(lx.get("numeral").meanings)
     spans += [(w.start, w.end) for w in lx.scan(text) if "plain" in w.classes and numeral.intersection(w.text)]
     # A year of another calendar before a month (民国113年10月): part of a date, not a count of years.
-    spans += [m.span() for m in rx(r"(?<![\d.])\d{2,3}年(?=\d{1,2}月)").finditer(text)]
+    spans += [m.span() for m in rx(rf"(?<![\d.])\d{{2,3}}{_YEAR_MARK}(?=\d{{1,2}}{_MONTH_MARK})").finditer(text)]
     return sorted(spans)
 
 
@@ -771,4 +774,5 @@ def _rate_after() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _times_of() -> regex.Pattern[str]:
     """是…的 before 倍: a multiple of the basis named between them (是去年同期的2.3倍)."""
-    return regex.compile(r"是(?P<basis>[^,;。]{1,10}?)的$")
+    return regex.compile(rf"(?:{lx.alternation_where('copula', opens=True)})(?P<basis>[^,;。]{{1,10}}?)"
+                         rf"(?:{lx.alternation_where('particle', of=True)})$")

@@ -351,7 +351,7 @@ def is_period(text: str, periods: Sequence[tuple[int, int]] = (), start: int = -
 
 
 _WHEN_CLASSES = frozenset({"time_word", "prior_period", "rel_year", "rel_period"})
-_YEAR_LEAD = regex.compile(r"(?:19|20)\d\d年(?:度)?")
+_YEAR_LEAD = regex.compile(rf"(?:19|20)\d\d(?:{lexicon.alternation_where('date_part', unit='year')})")  # 2022年, 2022年度
 
 
 def period_lead(text: str) -> int:
@@ -616,6 +616,13 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+# The parts of a date after its digits (date_part.json): 月/月份, and the one-character 年, 月, 日/号.
+_MONTHS = lexicon.alternation_where("date_part", unit="month")
+_YEAR_MARK = "".join(regex.escape(w) for w in lexicon.get("date_part").having(unit="year") if len(w) == 1)
+_MONTH_MARK = "".join(regex.escape(w) for w in lexicon.get("date_part").having(unit="month") if len(w) == 1)
+_DAY_MARKS = "".join(regex.escape(w) for w in lexicon.get("date_part").having(unit="day") if len(w) == 1)
+
+
 def _split_aligned(line: _Line) -> list[Entry]:
     """Cells of a whitespace-aligned row. Normalising drops the space between a name and its
     figure (粮食 268450 → 粮食268450) and between a rank and a name (1 杏坪县 → 1杏坪县): split them again."""
@@ -623,7 +630,8 @@ def _split_aligned(line: _Line) -> list[Entry]:
     # A period heading its row (7月 10.62 → 7月10.62; 2023年 1234.5) splits the same way; a figure
     # that goes on into a date (7月10日) is that date's day.
     for m in rx(r"^\s*\d{1,3}(?=\p{Han}{2})|\p{Han}[\p{Han}()（）、:：]*(?=[-−]?\d)"
-                r"|\d{1,2}月份?(?=[-−]?\d[\d.]*(?![\d.日号]))|\d{4}年(?=[-−]?\d[\d.]*(?![\d.月日号]))|\S+"
+                rf"|\d{{1,2}}(?:{_MONTHS})(?=[-−]?\d[\d.]*(?![\d.{_DAY_MARKS}]))"
+                rf"|\d{{4}}{_YEAR_MARK}(?=[-−]?\d[\d.]*(?![\d.{_MONTH_MARK}{_DAY_MARKS}]))|\S+"
                 ).finditer(line.text):
         t = m.group()
         lead = len(t) - len(t.lstrip())

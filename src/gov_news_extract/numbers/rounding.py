@@ -27,21 +27,22 @@ from functools import lru_cache
 
 import regex
 
+from ..text import lexicon
+
 # Values are never negative in this domain; "no bound" is a large number rather
 # than infinity so that the arithmetic stays in Fraction.
 BIG = Fraction(10) ** 30
 _ZERO = Fraction(0)
 
-# Where the words stand: before the number (超过4000件) or after it (4000余件, 1000万吨(…)以上).
-WORDS_BEFORE = ("超过", "超出", "超", "逾", "近", "将近", "接近", "约", "大约", "不到", "不足", "不超过", "突破")
-WORDS_AFTER = ("余", "多", "以上", "左右", "上下", "以内", "以下")
-LOWER_BOUND_WORDS = ("超过", "超", "逾", "多", "余", "以上", "不少于", "不低于", "突破", "达到")
-UPPER_BOUND_WORDS = ("近", "将近", "接近", "不到", "不足", "以下", "以内", "不超过", "低于")
-APPROX_WORDS = ("约", "大约", "左右", "上下", "大概", "估计", "前后")
+# The words that make a figure a bound (bound.json): an upper bound (近, 不到, 以下), a lower one
+# (超过, 余, 以上); any other (约, 左右) makes it approximate.
+LOWER_BOUND_WORDS = tuple(lexicon.get("bound").having(bound="lower"))
+UPPER_BOUND_WORDS = tuple(lexicon.get("bound").having(bound="upper"))
+APPROX_WORDS = tuple(lexicon.get("bound").having(bound="approx"))
 
-_MULTIPLIER = regex.compile(r"(百万|千万|万亿|萬億|百萬|千萬|万|萬|亿|億|千)")
-_SCALE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "百万": 10**6, "百萬": 10**6,
-          "千万": 10**7, "千萬": 10**7, "万亿": 10**12, "萬億": 10**12}
+# 万, 亿, 千万 … written after a number, with the factor each stands for (multiplier.json).
+_MULTIPLIER = regex.compile(rf"({lexicon.alternation('multiplier')})")
+_SCALE = {w: int(m["scale"]) for w, m in lexicon.get("multiplier").meanings.items()}
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from functools import lru_cache
 import regex
 
 from ..models import Span
+from . import lexicon
 from .rx import rx
 
 _SPACES = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff", "\t", "\u202f"}
@@ -49,10 +50,13 @@ _NUM_SPACE = regex.compile(
     r"|(?<=\p{Han})[ ]+(?=\p{Han}\d)"
 )
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；、]")
-_CREDIT_END = regex.compile(r"(?:记者|通讯员|摄影|图)[\s\p{Han}·、]{2,16}摄$|[摄]\s*$")
+# A photo's caption ends with its credit (本报记者 郁晨 摄): whatever stands before the 摄.
+_CREDIT_END = regex.compile(rf"(?:{lexicon.alternation_where('credit_verb', kind='photo')})\s*$")
 # The numbering that opens a section heading or a list line (一、…, (二)…, 3.…); such a line
 # ends where it ends even when it holds a comma. Shared with the composite passes.
-SECTION_HEAD = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
+_HEAD_DIGITS = "".join(w for w, m in lexicon.get("numeral").meanings.items()
+                       if m.get("canonical") and (m.get("digit") or m.get("small") == 10))  # 一 … 九, 十
+SECTION_HEAD = regex.compile(rf"^\s*(?:[{_HEAD_DIGITS}]+、|[(（][{_HEAD_DIGITS}]+[)）]|\d+[.、])\s*")
 
 
 @lru_cache(maxsize=1)

@@ -9,19 +9,44 @@ import regex
 
 from ...context import Context
 from ...models import Change, Percent, Quantity
+from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.rx import rx
 from ...text.tokens import tokens
 from ..labels import SHARE_WORDS, clean, names_in
 
-_TOTAL_WORDS = regex.compile(r"(?:共|共计|总计|合计|累计|总量|总数)")
+# 共, 合计, 总量 …: a whole in the clause (not 小计, a subtotal; not 总值 ending 地区生产总值).
+_TOTAL_WORDS = regex.compile("|".join(
+    regex.escape(w) for w in lexicon.get("total").words
+    if not any(lexicon.meaning("total", w).get(k) for k in ("sub", "in_name", "verb"))))
 
 
-_OTHER = regex.compile(r"^(?:其他|其它)")
+# A part named 其他 (the other kinds) holds what the named parts leave: its list is complete.
+_OTHER = regex.compile(rf"^(?:{lexicon.alternation_where('remainder', kinds=True)})")
 
 
-# Figures that describe a rate or a peak of a total, never one of its parts.
-_NOT_PARTS = {"日均", "月均", "周均", "平均", "峰值", "人均", "最高", "最低"}
+# Figures that describe a rate or a peak of a total, never one of its parts: an average (日均)
+# or the extreme of a series (峰值, 最高, 最低).
+_NOT_PARTS = frozenset(lexicon.words("average")) | frozenset(lexicon.get("rank_word").having(extreme=True))
+
+_OF = lexicon.alternation_where("particle", of=True)
+_OPENS = lexicon.alternation_where("copula", opens=True)
+_SHARE_VERB = lexicon.alternation_where("share", kind="verb")
+# 占比, 所占比例: share nouns that hold their 占.
+_SELF_SHARE = "|".join(regex.escape(w) for w in lexicon.get("share").having(kind="noun")
+                       if any(v in w for v in lexicon.get("share").having(kind="verb")))
+# A share word that names no base (占, 占比), then a copula: 咨询类占45.3%.
+_BARE_SHARE = regex.compile(rf"(?:{_SHARE_VERB}|{_SELF_SHARE})(?:{lexicon.alternation('copula')})?")
+
+# 每千人口…, 每户…, 人均…: a label that opens with a rate per head or per household.
+# The place values (十, 百, 千, 万) written between 每 and its head: 每千人, 每万人口.
+_PLACES = "".join(w for w, m in lexicon.get("numeral").meanings.items() if m.get("canonical") and ("small" in m or "big" in m))
+_PER_HEAD = regex.compile(
+    rf"^(?:(?:{lexicon.alternation('per_word')})[{_PLACES}]?\p{{Han}}{{0,2}}?"
+    rf"(?:{lexicon.alternation_where('unit', people=True)})"
+    rf"|{lexicon.alternation_where('per_word', per='household')}"
+    rf"|{lexicon.alternation_where('average', per='person')}|{lexicon.alternation_where('average', per='household')}"
+    rf"|{lexicon.alternation_where('average', per=None)})")
 
 
 @dataclass
@@ -56,7 +81,7 @@ def _is_share(text: str, p: Percent) -> bool:
     return m is not None and not _PLAN.search(m.group())
 
 
-_PLAN = regex.compile(r"计划|目标|任务")
+_PLAN = regex.compile(lexicon.alternation_without("plan_word", in_name=True))
 
 
 def _bare_share(text: str, p: Percent) -> bool:
@@ -69,7 +94,7 @@ def _bare_share(text: str, p: Percent) -> bool:
         return False
     if m.start() == 0:
         return True
-    return bool(rx(r"占比?(?:为|达)?").fullmatch(m.group())) and m.start() <= 10
+    return bool(_BARE_SHARE.fullmatch(m.group())) and m.start() <= 10
 
 
 def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item]:
@@ -81,15 +106,15 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             continue  # a threshold (工单量>10件), not a figure
         if isinstance(f, Quantity) and (f.qualifier in _NOT_PARTS or f.approx):
             continue
-        if isinstance(f, Quantity) and f.label and rx(r"^(?:每[千万百十]?\p{Han}{0,2}?人|每户|人均|户均|平均)").match(f.label):
+        if isinstance(f, Quantity) and f.label and _PER_HEAD.match(f.label):
             continue  # 每千人口执业医师3.58人: a rate per head, never a part of anything
         if f.nspan[0] in ctx.table_cells:
             continue  # a row's cells are different metrics; columns are not read as lists yet
-        if text[f.nspan[0] - 1:f.nspan[0]] in ("(", "（") and rx(r"[)）]的").match(text, f.nspan[1]):
+        if text[f.nspan[0] - 1:f.nspan[0]] in ("(", "（") and rx(rf"[)）](?:{_OF})").match(text, f.nspan[1]):
             continue  # 完成年度目标任务(5万人)的84.7%: an aside on another figure, not a list item
         if isinstance(f, Quantity) and items and items[-1].qty is not None and items[-1].qty.unit == f.unit \
                 and rx(r"[(（][^()（）\d]{0,16}$").fullmatch(text, items[-1].end, f.nspan[0]) \
-                and rx(r"其中|含").match(text, items[-1].end + 1):
+                and _ASIDE_CUE.match(text, items[-1].end + 1):
             # 其他…325件(其中无照经营210件),占举报量的9%: a count in the brackets after a figure is inside it
             f.whole_id = items[-1].qty.id
             continue
@@ -147,12 +172,15 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
     return items
 
 
+_INDEX = lexicon.alternation("index_word")
+
+
 def index_like(text: str, it: _Item) -> bool:
     """雁汀县(综合指数3.52): an index or a score, which ranks but never adds up."""
     f = it.qty
     return f is not None and f.unit is None and (
-        rx(r"指数|系数|得分|评分|分值").search(f.label or "") is not None
-        or rx(r"(?:指数|系数|得分|评分|分值)[为是:]?$").search(text, max(0, f.nspan[0] - 8), f.nspan[0]) is not None)
+        rx(_INDEX).search(f.label or "") is not None
+        or rx(rf"(?:{_INDEX})(?:{_OPENS}|:)?$").search(text, max(0, f.nspan[0] - 8), f.nspan[0]) is not None)
 
 
 def _sub_count(text: str, whole: _Item, f: Quantity) -> bool:
@@ -263,8 +291,7 @@ def _same_sum(parts: list[_Item], total: Quantity) -> bool:
 
 def _last_place(q: Quantity) -> Decimal:
     """One unit in the last written place, in the fact's own unit (0.01亿 → 1000000)."""
-    scale = Decimal(100_000_000) if rx(r"[亿億]").search(q.span.text) else (
-        Decimal(10_000) if rx(r"[万萬]").search(q.span.text) else Decimal(1))
+    scale = next((Decimal(n) for w, n in _BIG_UNITS if w in q.span.text), Decimal(1))
     if scale == 1 and q.decimals == 0:
         return Decimal(0)  # a whole count is exact
     return Decimal(10) ** -q.decimals * scale
@@ -290,13 +317,12 @@ def _kind(it: _Item) -> str:
 
 
 # Units that do not add up (scores, ages, multiples): never parts of a whole.
-_NOT_ADDITIVE = {"分", "岁", "倍", "度", "摄氏度", "℃", "秒", "分钟", "小时", "天", "日", "年", "周", "个月",
-                 "微克/立方米", "毫克/立方米", "毫克/升", "毫米"}
+_NOT_ADDITIVE = frozenset(lexicon.get("unit").having(adds=False)) | frozenset(lexicon.words("ratio_unit"))
 
 
 def unit_key(u: str | None) -> str | None:
     """Units that count the same thing: people are 人, 名 or 位 (1260人,其中…186名)."""
-    return "人" if u in ("名", "位") else u
+    return lexicon.meaning("unit", u).get("counts_as", u) if u is not None else None
 
 
 def _same_unit(a: _Item, b: _Item) -> bool:
@@ -308,8 +334,8 @@ def _same_unit(a: _Item, b: _Item) -> bool:
 
 
 # Units that measure rather than count: money, weight, area, volume, energy, people.
-_MEASURES = {"元", "美元", "欧元", "港元", "吨", "公斤", "千克", "斤", "克", "亩", "公顷", "平方米", "平方公里",
-             "平方千米", "立方米", "公里", "千米", "米", "升", "千瓦时", "千瓦小时", "千瓦", "兆瓦", "度", "人", "人次"}
+_MEASURES = frozenset(w for w, m in lexicon.get("unit").meanings.items()
+                      if m.get("group") in ("money", "measure") or m.get("people"))
 
 
 def _counts_alike(a: _Item, b: _Item) -> bool:
@@ -327,5 +353,16 @@ def _share_fits(part: Decimal, total: Decimal, share: Decimal, decimals: int) ->
     return share - unit / 2 - Decimal("0.05") <= pct < share + unit + Decimal("0.05")
 
 
-_SHARE_LIST = regex.compile(r"(?:分别|依次)占(?:[^,;。\d]{0,12}?的)?(?:比重|比例)?(?:为)?"
-                            r"|(?:所占|占[^,;。\d]{0,12}?的?)(?:比重|比例)(?:分别|依次)(?:为|是)|占比(?:分别|依次)(?:为|是)")
+# 其他…325件(其中无照经营210件): the words that open an aside on the figure before.
+_ASIDE_CUE = regex.compile(rf"{lexicon.alternation_where('list_cue', kind='subset')}"
+                           rf"|{lexicon.alternation_where('list_cue', kind='include')}")
+# 亿 before 万: the largest big unit written (numeral.json, 万 and 亿 in both scripts) sets the last place.
+_BIG_UNITS = sorted(((w, m["big"]) for w, m in lexicon.get("numeral").meanings.items() if "big" in m), key=lambda x: -x[1])
+
+# 分别占…的a%和b%, 所占比重分别为…, 占比依次是…: the shares of a list, taken in order.
+_EACH = lexicon.alternation_where("list_cue", kind="respectively")
+# 比重, 比例: a share noun that needs its 占 before it.
+_SHARE_NOUN = "|".join(regex.escape(w) for w in lexicon.get("share").having(kind="noun")
+                       if w in lexicon.words("ratio_word") and not lexicon.meaning("share", w).get("table"))
+_SHARE_LIST = regex.compile(rf"(?:{_EACH})(?:{_SHARE_VERB})(?:[^,;。\d]{{0,12}}?(?:{_OF}))?(?:{_SHARE_NOUN})?(?:{_OPENS})?"
+                            rf"|(?:(?:{_SHARE_VERB})[^,;。\d]{{0,12}}?(?:{_OF})?(?:{_SHARE_NOUN})|{_SELF_SHARE})(?:{_EACH})(?:{_OPENS})")
