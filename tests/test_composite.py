@@ -98,6 +98,9 @@ BREAKDOWNS: list[tuple[str, str, str | None, list[PartT], bool]] = [
      True),
     ("names then 分别占 their shares", "按诉求类型分,咨询、求助、投诉和其他类诉求分别占受理总量的40.8%、25.6%、18.9%和14.7%。",
      None, [("咨询", None, "40.8"), ("求助", None, "25.6"), ("投诉", None, "18.9"), ("其他类", None, "14.7")], True),
+    ("the first share names the whole the next ones leave out", "全县常住人口52.3万人。其中,0-14岁人口占总人口的"
+     "18.2%,15-64岁人口占66.1%,65岁及以上人口占15.7%。", None,
+     [("0-14岁人口", None, "18.2"), ("15-64岁人口", None, "66.1"), ("65岁及以上人口", None, "15.7")], False),
     ("share-only list with 其他", "受理诉求中,城乡建设类占32.1%,市场监管类占20.5%,其他类占47.4%。",
      None, [("城乡建设类", None, "32.1"), ("市场监管类", None, "20.5"), ("其他类", None, "47.4")], True),
     ("structure ratio attached to industries", "全年第一产业增加值100亿元,第二产业增加值300亿元,"

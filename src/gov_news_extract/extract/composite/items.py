@@ -97,6 +97,17 @@ def _bare_share(text: str, p: Percent) -> bool:
     return bool(_BARE_SHARE.fullmatch(m.group())) and m.start() <= 10
 
 
+def _heads_elided_shares(text: str, p: Percent, facts: list[Quantity | Percent | Change]) -> bool:
+    """0-14岁人口占总人口的17.86%,15-64岁人口占65.42%,…: the first share names the whole and the
+    next, in the same sentence, leaves it out: they are shares of one whole, the first among them."""
+    k = next((i for i, f in enumerate(facts) if f is p), -1)
+    nxt = facts[k + 1] if 0 <= k < len(facts) - 1 else None
+    if not isinstance(nxt, Percent) or not nxt.label or not _bare_share(text, nxt):
+        return False
+    gap = text[p.nspan[1]:nxt.nspan[0]]
+    return gap[:1] in (",", "、") and not rx(r"[。;\n]").search(gap) and len(gap) <= 24
+
+
 def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item]:
     """Each counted figure with the share and changes that follow it in its clause chain."""
     text = ctx.norm.text
@@ -154,7 +165,7 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
                     and (_bare_share(text, f) or f.label == last.label):
                 last.share = f
                 last.end = f.nspan[1]
-            elif f.label and _bare_share(text, f):
+            elif f.label and (_bare_share(text, f) or _heads_elided_shares(text, f, facts)):
                 items.append(_Item(None, f, f.nspan[0], f.nspan[1], f.label))
         elif isinstance(f, Change) and items and not rx(r"[。;\n]").search(text[items[-1].end:f.nspan[0]]):
             # (not across a semicolon: …;大湾区旅客增加1.9倍至70.9万人次 is the next figure's change)
