@@ -325,6 +325,8 @@ def test_table_ranked_by_a_rank_column() -> None:
     # a remark in brackets after a name, with 、 and 和 of its own, is one piece and no part of the name
     ("报告病例数居前三位的病种为:手足口病、其它感染性腹泻病(除霍乱、细菌性和阿米巴性痢疾以外的)、流行性腮腺炎。",
      ["手足口病", "其它感染性腹泻病", "流行性腮腺炎"]),
+    # a converter's pinyin glosses are no part of a ranked name (ANNOTATION.md writes labels without them)
+    ("訴求量位居前三的類別為:違法建設(shè)、路況管理、物業(yè)管理(具體詳見附件2)。", ["違法建設", "路況管理", "物業管理"]),
 ])
 def test_ranked_names_split_only_at_the_marks_of_the_list(text: str, names: list[str]) -> None:
     (rk,) = _rankings(parse(text))

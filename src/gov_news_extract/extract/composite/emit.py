@@ -235,9 +235,9 @@ def _add_ranking(ctx: Context, items: list[tuple[str, _Item | None]], start: int
 
 
 def _written(ctx: Context, s: int, e: int) -> str:
-    """A name exactly as the page writes it (converter glosses and all), less spaces."""
-    a, b = ctx.norm.orig_range(s, e)
-    return rx(r"\s+").sub("", ctx.norm.original[a:b])
+    """A name as the page writes it, in its own script, less spaces and a converter's pinyin
+    glosses (物業(yè)管理 is 物業管理), as ANNOTATION.md writes labels."""
+    return ctx.norm.surface(s, e)
 
 
 def _find(text: str, needle: str, start: int) -> tuple[int, int]:
