@@ -333,6 +333,16 @@ def test_ranked_names_split_only_at_the_marks_of_the_list(text: str, names: list
     assert [i.label for i in rk.items] == names
 
 
+def test_a_ranked_list_whose_categories_follow_their_examples() -> None:
+    # examples before 等 (and in brackets) say what a category holds; they neither end the list
+    # nor keep the head from ranking it
+    doc = parse("本月受理工单12000件。反映较多的前三类事项分别是:疫情(核酸检测)等突发事件管理类2100件,占全市总量17.5%;"
+                "欠薪(农民工工资、工伤赔偿、劳动合同纠纷等)等劳动保障类1800件,占全市总量15.0%;物业管理、住房保障等"
+                "房屋土地类1500件,占全市总量12.5%。")
+    (rk,) = _rankings(doc)
+    assert [i.label for i in rk.items] == ["突发事件管理类", "劳动保障类", "房屋土地类"]
+
+
 def test_names_ranked_before_their_figures() -> None:
     doc = parse("热点问题前三位分别为供暖问题、物业管理和交通出行,受理量分别为1846件、1127件和893件。")
     (rk,) = _rankings(doc)

@@ -90,6 +90,10 @@ def _ranking_head(text: str, run: list[_Item]) -> regex.Match[str] | None:
     cue = [t for t in lexicon.scan(text, found.end(), run[0].start) if t.classes & {"list_cue", "pointer", "adverb"}]
     if cue and cue[0].start == found.end():
         between = text[cue[-1].end:run[0].start].lstrip(",:")
+    # 疫情(新冠肺炎)等突发事件管理类: the examples before 等 say what the first category holds
+    etc = [t for t in lexicon.scan(between) if "etc" in t.classes and t.end == len(between) - len(first_label)]
+    if etc and between.endswith(first_label):
+        between = between[etc[-1].end:]
     if len(between) > len(first_label) + 4:
         return None
     return found

@@ -126,7 +126,9 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
             return False  # a blank line ends a list of lines (numbered lines go on: above)
         return a.share is not None and b.share is not None and not (a.rate or b.rate) \
             and _starts_clause(text, b.start, b.label, not rx(r"\n[ \t]*\n").search(gap))  # (a rate opens another list)
-    return len(gap) <= 40
+    # (examples in brackets before a part's name, 劳动维权(农民工工资)、各类社会保险(养老、医疗…)人力资源与
+    # 社会保障类, lengthen the gap without saying anything of the list)
+    return len(rx(r"[(（][^()（）\d\n]*[)）]").sub("", gap)) <= 40
 
 
 def aside_ranges(ctx: Context) -> list[tuple[int, int]]:
