@@ -633,7 +633,13 @@ def _finish(text: str, toks: list[Tok], k: int, direction: str, basis: str | Non
     k -= 1
     while k >= 0 and toks[k].end == start and (
             _is(toks[k], "adverb") or _is(toks[k], "basis_word") or _is(toks[k], "total", kind="marker")
-            or _is(toks[k], "list_cue", kind="respectively")):
+            or _is(toks[k], "list_cue", kind="respectively") or _period_after_basis(toks, k)):
+        if _period_after_basis(toks, k) and basis is None:
+            # 环比上月上升15.44%, 同比上年增长5%: the basis word and the period it names are one basis
+            basis = text[toks[k - 1].start:toks[k].end]
+            start = toks[k - 1].start
+            k -= 2
+            continue
         if "basis_word" in toks[k].classes and basis is None:
             basis = toks[k].text
         start = toks[k].start
@@ -653,6 +659,12 @@ def _finish(text: str, toks: list[Tok], k: int, direction: str, basis: str | Non
     if lx.meaning("direction", d.text).get("short") and basis is None:
         return None  # 增, 高, 多 alone are words (高新, 多元); with a basis they are changes (比上年增3.1%)
     return _Cue(start, direction, basis)
+
+
+def _period_after_basis(toks: list[Tok], k: int) -> bool:
+    """toks[k] is an earlier period (上月, 上年) right after a basis word (环比, 同比)."""
+    return k >= 1 and "prior_period" in toks[k].classes and "basis_word" in toks[k - 1].classes \
+        and toks[k - 1].end == toks[k].start
 
 
 def _basis_before(text: str, toks: list[Tok], end: int) -> int | None:
