@@ -55,6 +55,8 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("quantity duration", "平均通话时长4分钟。", [F("4分钟", Q, "4", "分钟", "平均通话时长", qualifier="平均")]),
     ("quantity daily average", "接待来访群众3000人次,日均100人次。",
      [F("3000人次", Q, "3000", "人次"), F("100人次", Q, "100", "人次", qualifier="日均")]),
+    ("a working day is a unit of time", "转办工单5793件,平均回复周期为4个工作日。",
+     [F("5793件", Q, "5793", "件", "转办工单"), F("4个工作日", Q, "4", "个工作日", "平均回复周期", qualifier="平均")]),
     ("quantity range", "每村安排3至5人。", [F("3至5人", Q, "3", "人", value_high=Decimal(5))]),
     ("quantity after a date", "6月,全市受理诉求3000件。", [F("3000件", Q, "3000", "件", "诉求")]),
     ("quantity after a period", "1—6月,全市受理诉求3000件。", [F("3000件", Q, "3000", "件", "诉求")]),
