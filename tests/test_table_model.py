@@ -471,6 +471,13 @@ def test_a_share_off_the_others_in_a_partial_share_column_is_flagged() -> None:
     assert rules(doc) == ["share-of-total"]
 
 
+def test_a_share_cell_is_labelled_by_its_category_whatever_whole_its_header_names() -> None:
+    # ANNOTATION.md: a share in a breakdown is labelled by the category (求助类), not 占工单总量比重
+    doc = parse("| 性质分类 | 受理量(件) | 占工单总量比重 |\n| 求助类 | 600 | 60.00% |\n| 投诉类 | 400 | 40.00% |")
+    figures = numeric(doc)
+    assert [figures[t][0].label for t in ("60.00%", "40.00%")] == ["求助类", "投诉类"]
+
+
 def test_numbered_heading_over_name_figure_lines_is_no_table_header() -> None:
     """Real set D's pD01 shape, written anew: a numbered heading with an aside over lines of a
     name and a figure titles them; it heads no columns."""

@@ -144,8 +144,9 @@ _GROUPED = ("period", "value", "metric", "whole")
 def _label(t: Table, row: Row, col: Column, index: bool) -> list[tuple[int, int]]:
     """The column's name where it names a metric, else the row's (and an index row's measure)."""
     group = t.group_of(row)
-    by_row = col.kind in ("period", "value", "growth") or not col.path or \
-        (col.kind == "share" and _bare_share(col)) or (group is not None and col.kind in _GROUPED)
+    # (a share is labelled by its category, the row, whatever whole its header names: 占工单总量比重)
+    by_row = col.kind in ("period", "value", "growth", "share") or not col.path or \
+        (group is not None and col.kind in _GROUPED)
     row_span = name_span(row.name) if row.name is not None else None
     col_entry = col.name_entry
     col_span = name_span(col_entry) if col_entry is not None else None
