@@ -683,6 +683,9 @@ def test_small_counts_of_the_next_paragraph_do_not_divide_one_before_by_chance()
                  id="shares that made up the whole end their list"),
     pytest.param("一、总体情况\n本季度区热线共受理群众诉求48576件。\n\n四、回访情况\n回访群众29118件,回访率59.9%;"
                  "其中满意19458件,满意率66.8%。", id="a 其中 sub-count is no part of the distant whole"),
+    pytest.param("全年粮食种植面积42000公顷,比上年增加60公顷。其中,小麦种植面积20500公顷;玉米种植面积11200公顷;"
+                 "油料种植面积6300公顷;烟叶种植面积3100公顷;蔬菜种植面积10200公顷。",
+                 id="other crops after the grain's kinds are no parts of the grain"),
 ])
 def test_no_false_alarm_from_lists_across_sections(text: str) -> None:
     assert parse(text).diagnostics == []

@@ -176,6 +176,24 @@ def _scoped_statement(text: str, whole: _Item, first: _Item) -> bool:
         and lexicon.meaning("scope", toks[0].text).get("kind") in ("whole", "ours")
 
 
+def _crop_groups(label: str | None) -> set[str]:
+    return {str(lexicon.meaning("crop", t.text).get("group")) for t in lexicon.scan(label or "") if "crop" in t.classes}
+
+
+def _other_group_at(whole: str | None, parts: list[_Item]) -> int | None:
+    """Where a list under a crop group's whole (粮食) comes to another group's crop (油料, 蔬菜):
+    those are figures beside the whole, not its parts."""
+    groups = {str(lexicon.meaning("crop", t.text).get("group")) for t in lexicon.scan(whole or "")
+              if "crop" in t.classes and lexicon.meaning("crop", t.text).get("whole")}
+    if len(groups) != 1:
+        return None
+    for k, it in enumerate(parts):
+        own = _crop_groups(it.label)
+        if own and not own & groups:
+            return k
+    return None
+
+
 def _second_list(rest: list[_Item], whole: Decimal) -> bool:
     """The figures left after a list that made up the whole add up to that whole again (or miss
     it by what one mistyped part would): a second division of it, not the last part's own."""
@@ -327,6 +345,8 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
                     tie = Tie(after, "after", _after_words(text, after))  # …北岸區87.9萬人次,三區合計357.6萬人次
             total = tie.total if tie is not None else None
             parts = _settle_rates(parts, total)
+            if total is not None and (cut := _other_group_at(total.label, parts)) is not None:
+                parts = parts[:cut]  # 粮食种植面积…其中小麦…玉米…;油料种植面积…: the grain's kinds end there
             if len(parts) < 2:
                 continue
             if total is not None and any(p.rate for p in parts) and _far_over(parts, total):
