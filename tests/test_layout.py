@@ -71,6 +71,9 @@ BYLINES = [
     # a photo's caption over the lead, its photographer credited role first: no headline, one person
     ("市统计局新闻发言人周立新介绍经济运行情况 摄影王海\n江城网讯 记者王海 15日上午,市里召开新闻发布会。",
      [("记者", "王海")]),
+    # a site with its paper in brackets before 讯; the intern's photo credit adds no second person
+    ("江城网(江城日报网)讯(记者周立新、通讯员刘芳 王海、实习生陈浩然)25日,区里召开发布会。\n图为发布会现场。陈浩然 摄",
+     [("记者", "周立新"), ("通讯员", "刘芳"), ("通讯员", "王海"), ("实习生", "陈浩然")]),
     ("昨日,记者从市热线中心了解到,全市共受理诉求100件。", []),
     ("市民王先生向记者介绍,他昨天打了热线。", []),
     ("央视网消息(新闻联播):今天举行发布会。", []),

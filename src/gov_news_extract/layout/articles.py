@@ -548,6 +548,11 @@ def _table_caption(ln: Line) -> tuple[int, int] | None:
     return ln.start + a, ln.start + a + len(caption)
 
 
+# The roles a photo credit (张玖杰 摄) or a bare signature gives when the text names none: a person
+# already credited in a role of their own is not credited again in one of these.
+_DEFAULT_ROLES = frozenset({"记者", "作者"})
+
+
 def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tuple[BylineBlock | None, bl.Lead | None]:
     people: list[bl.Person] = []
     lead = None
@@ -575,12 +580,14 @@ def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tupl
         ln = lines[x]
         people += bl.parse_end_signature(ln.text, ln.start)
     seen: set[tuple[str, str]] = set()
+    named: set[str] = set()
     out: list[PersonBlock] = []
     for p in sorted(people, key=lambda p: p.start):
         name = rx(r"\s+").sub("", norm.text[p.start:p.end])
-        if (p.role, name) in seen:
-            continue
+        if (p.role, name) in seen or (name in named and p.role in _DEFAULT_ROLES):
+            continue  # (实习生 张玖杰 … 张玖杰 摄: a photo's or a signature's default role adds no one)
         seen.add((p.role, name))
+        named.add(name)
         out.append(PersonBlock(p.role, name, p.start, p.end))
     if lead is None and not out:
         return None, None

@@ -62,7 +62,7 @@ _REPORTED_VERBS = tuple(lexicon.get("credit_verb").having(kind="report"))
 # A dateline opening a lead: agency, then place and date, then 讯/电/消息; or an
 # agency directly followed by a bracketed byline (中新网(记者 X)).
 LEAD = regex.compile(
-    rf"^(?P<open>【)?(?P<agency>{_AGENCY})"
+    rf"^(?P<open>【)?(?P<agency>{_AGENCY}(?:[(（]{_AGENCY_WORD}[)）])?)"  # 荆楚网(湖北日报网)讯: the site's paper
     rf"(?:(?P<place>\p{{Han}}{{0,8}}?)(?P<date>{_DATE})?(?P<kind>{_guarded('dateline_kind')})(?P<close>】)?"
     rf"|(?=\s*[(](?:{OWN_PAPER}|{GRADE})?(?:{_REPORTER})))"
 )
