@@ -378,6 +378,10 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("a basis word and the period it names are one basis", "本月共处理来电来信5200件,环比上月上升6.2%,接通率为93.4%,同比上年下降1.5%。",
      [F("5200件", Q, "5200", "件", "来电来信"), F("环比上月上升6.2%", C, "6.2", "%", "来电来信", direction="up", basis="环比上月"),
       F("93.4%", P, "93.4", "%", "接通率"), F("同比上年下降1.5%", C, "1.5", "%", "接通率", direction="down", basis="同比上年")]),
+    ("age bands listed before 分别 name their figures; 及以上 is no list mark",
+     "0-14岁、15-59岁、60岁及以上人口分别为1.8万人、6.1万人和2.6万人。",
+     [F("1.8万人", Q, "18000", "人", "0-14岁"), F("6.1万人", Q, "61000", "人", "15-59岁"),
+      F("2.6万人", Q, "26000", "人", "60岁及以上人口")]),
     ("a long label cut inside a list starts after its mark", "反映较多的是:劳动维权(农民工工资)、各类社会保险(养老、医疗等)"
      "人力资源与社会保障类3106件。", [F("3106件", Q, "3106", "件", "各类社会保险人力资源与社会保障类")]),
     ("a 分别 clause that names nothing goes on about the sentence before", "全年共发生事故2400起,造成560人受伤。与去年同期相比,分别下降15.8%、13.4%。",

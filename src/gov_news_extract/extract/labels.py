@@ -113,7 +113,8 @@ class _Patterns:
 
     @cached_property
     def list_split(self) -> regex.Pattern[str]:
-        return regex.compile(_having("separator", kind="list"))
+        # (not the 及 of 60岁及以上: a bound after a figure, no mark between two names)
+        return regex.compile(rf"(?:{_having('separator', kind='list')})(?!{_having('bound', place='after')})")
 
     @cached_property
     def ordinal_list(self) -> regex.Pattern[str]:
