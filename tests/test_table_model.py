@@ -478,6 +478,21 @@ def test_a_share_cell_is_labelled_by_its_category_whatever_whole_its_header_name
     assert [figures[t][0].label for t in ("60.00%", "40.00%")] == ["求助类", "投诉类"]
 
 
+def test_pipe_rows_run_together_on_one_line_are_told_apart_by_their_names() -> None:
+    # a copy that lost the row breaks: the header ends in the first row's name, the rows run on,
+    # and a name with no figures (其中:园区) titles the rows after it, which are that part's figures
+    text = ("| 指标名称 | 本月 | 同比% | 累计 | 同比% | 企业单位数\n| 430 | 5.5 | 430 | 5.5 | 工业总产值 | 30974 | 3.3 | 161857 | 16.2 |"
+            " 销售产值 | 29973 | 3.4 | 158996 | 15.4 |\n|\n| 其中:园区 |\n|\n| 工业总产值 | 11433 | -19.1 | 62943 | 7.7 |"
+            " 销售产值 | 10947 | -19.8 | 60369 | 5.8 |")
+    doc = parse("全县规上工业产值同比增长3.3%。\n" + text)
+    figures = numeric(doc)
+    assert figures["30974"][0].label == "工业总产值" and figures["11433"][0].label == "园区工业总产值"
+    assert figures["430"][0].cell is not None and figures["430"][0].cell.row_header == "企业单位数"
+    change = figures["-19.8"][0]
+    assert isinstance(change, Change) and change.label == "园区销售产值" and change.direction == "down"
+    assert rules(doc) == []
+
+
 def test_numbered_heading_over_name_figure_lines_is_no_table_header() -> None:
     """Real set D's pD01 shape, written anew: a numbered heading with an aside over lines of a
     name and a figure titles them; it heads no columns."""

@@ -24,6 +24,7 @@ from ..layout.tables import (
     Table,
     find_tables,
     header_text,
+    is_subset_title,
     period_lead,
     strip_declaration,
 )
@@ -152,6 +153,12 @@ def _label(t: Table, row: Row, col: Column, index: bool) -> list[tuple[int, int]
     col_span = name_span(col_entry) if col_entry is not None else None
     if by_row and row_span is not None:
         spans = [row_span]
+        own = t.groups[row.group] if row.group >= 0 else None
+        if own is not None and own.kind == "plain" and is_subset_title(own.name.text):
+            # 其中:开发区 over 工业总产值 …: the rows are the same metrics of a part (开发区工业总产值)
+            scope = name_span(own.name)
+            if scope is not None:
+                spans.insert(0, scope)
         if index:
             measure = _index_measure(t, row)
             if measure is not None:

@@ -547,6 +547,11 @@ def header_text(text: str) -> str:
     return t.strip()
 
 
+def is_subset_title(text: str) -> bool:
+    """其中:开发区: a title that names a part of the whole (its rows are that part's figures)."""
+    return bool(_subset_lead().match(text))
+
+
 @cache
 def _subset_lead() -> regex.Pattern[str]:
     words = lexicon.get("list_cue").having(kind="subset")
@@ -737,6 +742,7 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
                 break
         if len(block.rows) >= 2:
             _merge_header_lines(block)
+            _run_on(block)
             blocks.append(block)
         k = max(k, block.last_line + 1)
     return blocks
@@ -746,6 +752,46 @@ def _group_line(line: _Line) -> bool:
     """`商业 | |||||`: a name and a row of empty cells, a group's title row of its own."""
     cells = line.pipe_cells()
     return len(cells) >= 3 and bool(cells[0].text) and not any(c.text for c in cells[1:])
+
+
+def _run_on(block: _Block) -> None:
+    """Pipe rows run together on one line (`| 4326 | 5.5 | … | 其中:规模以上 | 501 | 7.1 | … |
+    工业总产值 | …`), a copy that lost the row breaks: when a row holds two rows' worth of the
+    header's cells, the block is read as a stream of cells whose rows begin at a name followed by a
+    figure, as a table written one cell a line is. A declaration among the header cells (单位:个、万元)
+    is no column, and the name after the header's last column opens the first row."""
+    rows = [[e for e in r if e.text] for r in block.rows]
+    h = next((k for k, r in enumerate(rows) if len(r) >= 3 and all(e.kind == "text" for e in r)), None)
+    if h is None:
+        return
+    head = [e for e in rows[h] if _declaration_line(e.text) is None]
+    data = [e for r in rows[h + 1:] for e in r]
+    first = next((k for k, e in enumerate(data) if e.kind in ("num", "pct")), None)
+    if first is None or first > 0 or len(head) < 3:
+        return
+    # the header ends in the first row's name when the next line opens with its figures
+    width = len(head) - 1
+    if not any(len(r) >= 2 * width for r in rows[h + 1:]):
+        return
+    cells = [head[width], *data]
+    out: list[list[Entry]] = [head[:width]]
+    seg: list[Entry] = []
+
+    def flush() -> None:
+        starts = _row_starts(tuple(seg)) if seg else []
+        out.extend(seg[a:b] for a, b in itertools.pairwise([*starts, len(seg)]))
+
+    for k, e in enumerate(cells):
+        if e.kind == "text" and 0 < k < len(cells) - 1 and cells[k - 1].kind != "text" and cells[k + 1].kind == "text":
+            # a name with no figure of its own between two rows (其中:开发区): the title of the rows
+            # after it, a row of its own with its other cells empty, as a group's title row is
+            flush()
+            seg = []
+            out.append([e, *(Entry("", e.end, e.end) for _ in range(width - 1))])
+        else:
+            seg.append(e)
+    flush()
+    block.rows = out
 
 
 def _merge_header_lines(block: _Block) -> None:
@@ -1219,6 +1265,7 @@ def _rewrapped(header_rows: list[list[Entry]], data: list[list[Entry]],
     before = [header_rows[-1] if header_rows else [], *out[:-1]]
     for prev, row in zip(before, out, strict=True):
         if len(prev) == width + 1 and len(prev) >= 3 and prev[-1].kind == "text" and row and row[0].kind == "text" \
+                and not _source(lines, prev[-1].end, row[0].start).strip() \
                 and (prev is not before[0] or all(e.kind == "text" for e in prev)) \
                 and (prev is before[0] or prev[-2].kind != "text"):
             first = prev.pop()
