@@ -408,9 +408,9 @@ def photo_credits(t: str, base: int) -> list[Person]:
         for tok, s, e in _tokens(m.group("names"), base + m.start("names")):
             if _name_ok(tok, strict=False):
                 out.append(Person(role, s, e))
-    m = _SHOOTER_LAST.search(t)
-    if m is not None and _name_ok(m.group("name"), strict=True) and not out:
-        out.append(Person("记者", base + m.start("name"), base + m.end("name")))  # …司长盛来运 摄影张若梦
+    shooter = _SHOOTER_LAST.search(t)
+    if shooter is not None and _name_ok(shooter.group("name"), strict=True) and not out:
+        out.append(Person("记者", base + shooter.start("name"), base + shooter.end("name")))  # …司长盛来运 摄影张若梦
     if _PHOTO_FIRST.intersection(t):
         for m in _BARE_PHOTO.finditer(t):
             if _name_ok(m.group(1), strict=True) and not any(p.start == base + m.start(1) for p in out):

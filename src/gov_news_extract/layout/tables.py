@@ -778,7 +778,7 @@ def _run_on(block: _Block) -> None:
     seg: list[Entry] = []
 
     def flush() -> None:
-        starts = _row_starts(tuple(seg)) if seg else []
+        starts = _row_starts(seg) if seg else []
         out.extend(seg[a:b] for a, b in itertools.pairwise([*starts, len(seg)]))
 
     for k, e in enumerate(cells):

@@ -345,8 +345,8 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
                     tie = Tie(after, "after", _after_words(text, after))  # …北岸區87.9萬人次,三區合計357.6萬人次
             total = tie.total if tie is not None else None
             parts = _settle_rates(parts, total)
-            if total is not None and (cut := _other_group_at(total.label, parts)) is not None:
-                parts = parts[:cut]  # 粮食种植面积…其中小麦…玉米…;油料种植面积…: the grain's kinds end there
+            if total is not None and (other := _other_group_at(total.label, parts)) is not None:
+                parts = parts[:other]  # 粮食种植面积…其中小麦…玉米…;油料种植面积…: the grain's kinds end there
             if len(parts) < 2:
                 continue
             if total is not None and any(p.rate for p in parts) and _far_over(parts, total):
