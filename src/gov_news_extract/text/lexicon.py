@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -63,14 +63,13 @@ class WordClass:
         return got
 
 
-@dataclass(frozen=True)
-class WordToken:
+class WordToken(NamedTuple):
     """A stretch of text that is a lexicon word: [start, end) and every class it belongs to."""
 
     start: int
     end: int
     text: str
-    classes: frozenset[str] = field(default_factory=frozenset)
+    classes: frozenset[str] = frozenset()
 
 
 def _files() -> Iterable[tuple[str, str]]:
