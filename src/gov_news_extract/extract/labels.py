@@ -633,6 +633,7 @@ def _in_before(text: str, pos: int) -> bool:
 def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
     """The names listed in text[start:end], each with its offset: A、B和C; 第一、二、三产业 → three names."""
     text = ctx.norm.text
+    end = _before_ranked(text, start, end)
     region = text[start:end]
     share_of = _P.share_of.search(region)
     if share_of is not None:
@@ -745,6 +746,15 @@ def _list_before(text: str, facts: Sequence[Numeric], sent: int, cstart: int, k:
             for a, b in pairwise(run)):
         return run
     return []
+
+
+def _before_ranked(text: str, a: int, b: int) -> int:
+    """Where the names of a list end before what they are ranked by (A、B、C诉求量位列前三,分别为…):
+    at the measure or the rank verb after the last name, whatever the segmenter makes of it."""
+    toks = lx.scan(text, a, b)
+    last_sep = max((t.end for t in toks if "separator" in t.classes), default=a)
+    cut = next((t.start for t in toks if t.start >= last_sep and t.classes & {"ranked_measure", "rank_verb"}), b)
+    return cut if cut > last_sep else b
 
 
 def _distribute(ctx: Context, facts: Sequence[Numeric]) -> None:
