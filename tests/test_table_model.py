@@ -493,6 +493,18 @@ def test_pipe_rows_run_together_on_one_line_are_told_apart_by_their_names() -> N
     assert rules(doc) == []
 
 
+def test_a_declaration_of_two_units_gives_each_row_the_one_its_measure_takes() -> None:
+    # 单位:个、万元: a count (企业单位数) in 个, every other row in 万元; a row under 其中 in its
+    # parent's; and one 其中 row larger than its parent is a part larger than its whole
+    text = ("| 单位:个、万元 | 指标名称 | 本月 | 累计 | 企业单位数\n| 430 | 430 | 其中:规模以上 | 50 | 50 | 工业总产值 |"
+            " 30974 | 161857 | 其中:规模以上 | 20671 | 108697 | 销售产值 | 29973 | 15899 | 其中:规模以上 | 20003 | 105102 |")
+    doc = parse("附:规上产值等指标一览表。\n" + text)
+    figures = numeric(doc)
+    assert (figures["430"][0].unit, figures["430"][0].value) == ("个", Decimal(430))
+    assert (figures["50"][0].unit, figures["30974"][0].unit, figures["30974"][0].value) == ("个", "元", Decimal(309740000))
+    assert rules(doc) == ["rate-bounds"]  # 105102 under 销售产值 15899
+
+
 def test_numbered_heading_over_name_figure_lines_is_no_table_header() -> None:
     """Real set D's pD01 shape, written anew: a numbered heading with an aside over lines of a
     name and a figure titles them; it heads no columns."""

@@ -683,6 +683,7 @@ class _Block:
     rule_after: int = -1         # markdown: the rows above the rule are the header
     indented: set[int] = field(default_factory=set)   # rows written indented (aligned layout)
     indented_at: set[int] = field(default_factory=set)  # cells written indented (one a line)
+    row_units: list[Declared] = field(default_factory=list)  # 单位:个、万元: units the rows take by what they measure
 
 
 def _short(line: _Line, limit: int = 24) -> bool:
@@ -765,6 +766,7 @@ def _run_on(block: _Block) -> None:
     if h is None:
         return
     head = [e for e in rows[h] if _declaration_line(e.text) is None]
+    declared = [e for e in rows[h] if _declaration_line(e.text) is not None]
     data = [e for r in rows[h + 1:] for e in r]
     first = next((k for k, e in enumerate(data) if e.kind in ("num", "pct")), None)
     if first is None or first > 0 or len(head) < 3:
@@ -792,6 +794,34 @@ def _run_on(block: _Block) -> None:
             seg.append(e)
     flush()
     block.rows = out
+    if declared:
+        block.row_units = _units_listed(declared[0].text)
+
+
+def _units_listed(text: str) -> list[Declared]:
+    """单位:个、万元: every unit a declaration lists, in order."""
+    m = rx(rf"(?:{lexicon.alternation('unit_declaration')})\s*[:：]\s*(?P<u>[^\s()（）|]{{1,16}})").search(text)
+    if m is None:
+        return []
+    units = [parse_unit(u) for u in rx(r"[、,，/]").split(m.group("u")) if u]
+    return [u for u in units if u is not None]
+
+
+def _units_by_measure(table: Table, units: list[Declared]) -> None:
+    """A table declaring a count unit and another (单位:个、万元): a row whose name ends in a count's
+    end (企业单位数) takes the count unit, every other row the other unit (工业总产值: 万元)."""
+    count = next((u for u in units if u.unit and lexicon.meaning("unit", u.unit).get("group") == "count"), None)
+    other = next((u for u in units if u is not count and not u.percent), None)
+    if count is None or other is None:
+        return
+    ends = [w for w in lexicon.get("metric_end").having(count=True)]
+    for row in table.rows:
+        if row.unit.empty and row.name is not None:
+            if 0 <= row.parent < row.index:
+                row.unit = table.rows[row.parent].unit  # 其中:规模以上 counts what the row above counts
+                continue
+            name = header_text(row.name.text)
+            row.unit = count if name.endswith(tuple(ends)) else other
 
 
 def _merge_header_lines(block: _Block) -> None:
@@ -1068,6 +1098,8 @@ def _build(block: _Block, lines: list[_Line], periods: Sequence[tuple[int, int]]
             e is not None and e.start in block.indented_at for e in cells[:keys + 1])
         _add_row(table, cells, short, indented, keys)
     _row_structure(table)
+    if len(block.row_units) >= 2:
+        _units_by_measure(table, block.row_units)
     key_ranked = any(c.kind == "number" and c.path and key_kind(c.path[-1].text) == "ranked" for c in columns)
     table.ranked = key_ranked
     return _sides(table)

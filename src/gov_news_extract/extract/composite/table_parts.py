@@ -188,6 +188,12 @@ def _sub_rows(ctx: Context, t: Table, facts: dict[int, Quantity | Percent | Chan
     for p, children in listed.items():
         parent = t.rows[p]
         if len(children) < 2:
+            # one row under 其中 (销售产值 / 其中:规模以上) is no breakdown, but still a part of
+            # the row above, column by column: the checks see a part larger than its whole
+            for col in _additive(t):
+                total, part = _qty(facts, parent, col.index), _qty(facts, children[0], col.index)
+                if total is not None and part is not None and part.whole_id is None:
+                    part.whole_id = total.id
             continue
         for col in _additive(t):
             total = _qty(facts, parent, col.index)
