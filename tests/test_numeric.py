@@ -389,6 +389,9 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("names ranked by a measure end where the measure begins, whatever the segmenter cuts",
      "从区域分布看,甲街道、乙街道、丙街道诉求量位列前三,分别为4126件、3871件、3350件。",
      [F("4126件", Q, "4126", "件", "甲街道"), F("3871件", Q, "3871", "件", "乙街道"), F("3350件", Q, "3350", "件", "丙街道")]),
+    ("负增长 is a fall", "今年6月全县实现规上工业产值20.67亿元,同比负增长3.4%。",
+     [F("20.67亿元", Q, "2067000000", "元", "规上工业产值"),
+      F("同比负增长3.4%", C, "3.4", "%", "规上工业产值", direction="down", basis="同比")]),
     ("a long label cut inside a list starts after its mark", "反映较多的是:劳动维权(农民工工资)、各类社会保险(养老、医疗等)"
      "人力资源与社会保障类3106件。", [F("3106件", Q, "3106", "件", "各类社会保险人力资源与社会保障类")]),
     ("a 分别 clause that names nothing goes on about the sentence before", "全年共发生事故2400起,造成560人受伤。与去年同期相比,分别下降15.8%、13.4%。",
