@@ -503,6 +503,8 @@ def test_a_declaration_of_two_units_gives_each_row_the_one_its_measure_takes() -
     assert (figures["430"][0].unit, figures["430"][0].value) == ("个", Decimal(430))
     assert (figures["50"][0].unit, figures["30974"][0].unit, figures["30974"][0].value) == ("个", "元", Decimal(309740000))
     assert rules(doc) == ["rate-bounds"]  # 105102 under 销售产值 15899
+    # 规模以上 qualifies the row above it: it names nothing alone
+    assert figures["20671"][0].label == "规模以上工业总产值"
 
 
 def test_numbered_heading_over_name_figure_lines_is_no_table_header() -> None:

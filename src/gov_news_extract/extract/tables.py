@@ -30,6 +30,7 @@ from ..layout.tables import (
 )
 from ..layout.tables import is_share_header as _share_word
 from ..models import DateFact
+from ..text import lexicon
 from ..text.rx import rx
 
 
@@ -153,6 +154,12 @@ def _label(t: Table, row: Row, col: Column, index: bool) -> list[tuple[int, int]
     col_span = name_span(col_entry) if col_entry is not None else None
     if by_row and row_span is not None:
         spans = [row_span]
+        if 0 <= row.parent < len(t.rows) and _qualifier_only(row) and t.rows[row.parent].name is not None:
+            # 工业总产值 / 其中:规模以上: a name that ends in a bound qualifies the row above and
+            # names nothing alone (规模以上工业总产值)
+            parent = name_span(t.rows[row.parent].name)
+            if parent is not None:
+                spans.append(parent)
         own = t.groups[row.group] if row.group >= 0 else None
         if own is not None and own.kind == "plain" and is_subset_title(own.name.text):
             # 其中:开发区 over 工业总产值 …: the rows are the same metrics of a part (开发区工业总产值)
@@ -170,6 +177,12 @@ def _label(t: Table, row: Row, col: Column, index: bool) -> list[tuple[int, int]
         lead = period_lead(col_entry.text[a - col_entry.start:b - col_entry.start]) if col_entry else 0
         return [(a + lead, b)]
     return [row_span] if row_span is not None else []
+
+
+def _qualifier_only(row: Row) -> bool:
+    """规模以上, 限额以上: a row name that ends in a bound after a figure (以上, 以下)."""
+    name = header_text(row.name.text) if row.name is not None else ""
+    return bool(name) and name.endswith(tuple(lexicon.get("bound").having(place="after")))
 
 
 def _bare_share(col: Column) -> bool:
