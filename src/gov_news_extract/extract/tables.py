@@ -154,10 +154,11 @@ def _label(t: Table, row: Row, col: Column, index: bool) -> list[tuple[int, int]
     col_span = name_span(col_entry) if col_entry is not None else None
     if by_row and row_span is not None:
         spans = [row_span]
-        if 0 <= row.parent < len(t.rows) and _qualifier_only(row) and t.rows[row.parent].name is not None:
+        above = t.rows[row.parent].name if 0 <= row.parent < len(t.rows) else None
+        if above is not None and _qualifier_only(row):
             # 工业总产值 / 其中:规模以上: a name that ends in a bound qualifies the row above and
             # names nothing alone (规模以上工业总产值)
-            parent = name_span(t.rows[row.parent].name)
+            parent = name_span(above)
             if parent is not None:
                 spans.append(parent)
         own = t.groups[row.group] if row.group >= 0 else None
