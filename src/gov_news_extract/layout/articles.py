@@ -550,7 +550,8 @@ def _table_caption(ln: Line) -> tuple[int, int] | None:
 
 # The roles a photo credit (张玖杰 摄) or a bare signature gives when the text names none: a person
 # already credited in a role of their own is not credited again in one of these.
-_DEFAULT_ROLES = frozenset({"记者", "作者"})
+_DEFAULT_ROLES = frozenset(str(m["role"]) for m in lexicon.get("byline_role").meanings.values()
+                           if m.get("signs") == "作者" or (m.get("plain") and m.get("reporter")))
 
 
 def _byline(norm: NormText, lines: list[Line], art: _Art, end_line: int) -> tuple[BylineBlock | None, bl.Lead | None]:
