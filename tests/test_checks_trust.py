@@ -53,6 +53,9 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
      "2023年二季度全县工业用电量月度情况\n月份    用电量(万千瓦时)    环比(%)\n4月    3260    2.1\n"
      "5月    3405    4.4\n6月    3512    5.9\n",
      [("growth-rate", "5.9")]),
+    ("realH a rate against the year before, stated on the figures the page gives",
+     "上半年,全市热线共受理群众诉求71653件,受理量与去年同期77773件相比,下降7.3%。",
+     [("growth-rate", "下降7.3%")]),
     ("heldout13 a share that gives its whole's name in full",
      "上半年,全县实现农林牧渔业总产值52.40亿元,同比增长3.6%。其中,种植业产值30.12亿元,"
      "占全县农林牧渔业总产值的54.5%。",
@@ -61,6 +64,8 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
 
 # (origin, text, breakdowns as [(total or None, [part labels])], rankings as [[item labels]])
 CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]] = [
+    ("realH a rate on a figure set apart (排除…后) is checked against no figure of the page",
+     "上半年,全市热线共受理群众诉求71653件,排除疫情相关诉求后,受理量与去年同期77773件相比,下降8.3%。", [], []),
     ("C1 one list after 其中, no sub-total by a near sum",
      "本周共受理诉求905件,其中咨询500件、求助200件、投诉190件、建议12件、表扬3件。",
      [("905", ["咨询", "求助", "投诉", "建议", "表扬"])], []),

@@ -12,7 +12,9 @@ What it checks
     table, a growth cell is checked against the current and the earlier
     period's figures of its row (本周数据, 上周数据, 环比增长), and in a table
     whose rows are periods in turn (7月, 8月, 9月), a 环比 cell against the
-    figure of the row before.
+    figure of the row before.  A change stated after part of its figure was
+    set aside (排除…后, 剔除…因素; the change's qualifier) is measured on a
+    figure the page does not give, and is not checked.
 
 Why it matters
     A growth rate that its own figures contradict is a mistyped figure, or a
@@ -81,6 +83,9 @@ def _quantities_before(facts: Facts, c: Change, quantities: list[Quantity], star
     return out[::-1]
 
 
+_ADJUSTED = frozenset(lexicon.words("adjustment"))
+
+
 def check(facts: Facts) -> Iterator[Diagnostic]:
     changes = list(facts.of(Change))
     quantities = sorted(facts.of(Quantity), key=lambda q: facts.pos(q)[0])
@@ -91,8 +96,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         if q.cell is not None:
             cells.setdefault(q.cell.table, {}).setdefault(q.cell.row, []).append(q)
     for rc in changes:
-        if rc.unit not in _RELATIVE or rc.approx or rc.qualifier in _AVERAGES:
-            continue
+        if rc.unit not in _RELATIVE or rc.approx or rc.qualifier in _AVERAGES or rc.qualifier in _ADJUSTED:
+            continue  # (排除…后: a rate on a figure the page does not give)
         if rc.cell is not None:
             # Form 3: a table row with the current and the earlier period's figures beside its growth
             yield from _table_row(facts, rc, cells.get(rc.cell.table, {}).get(rc.cell.row, []))
