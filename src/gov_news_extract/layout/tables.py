@@ -28,6 +28,7 @@ its totals and share blocks into breakdowns.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import math
@@ -1281,9 +1282,11 @@ def _source(lines: Sequence[_Line], a: int, b: int) -> str:
     """The text of [a, b) as the lines hold it (line breaks included)."""
     if not lines:
         return ""
-    text = "\n".join(ln.text for ln in lines)
-    base = lines[0].start
-    return text[a - base:b - base]
+    starts = [ln.start for ln in lines]
+    i = max(bisect.bisect_right(starts, a) - 1, 0)
+    j = max(bisect.bisect_right(starts, max(a, b - 1)) - 1, i)
+    text = "\n".join(ln.text for ln in lines[i:j + 1])  # only the lines the stretch covers
+    return text[a - lines[i].start:b - lines[i].start]
 
 
 def _rewrapped(header_rows: list[list[Entry]], data: list[list[Entry]],

@@ -176,15 +176,16 @@ def _scoped_statement(text: str, whole: _Item, first: _Item) -> bool:
         and lexicon.meaning("scope", toks[0].text).get("kind") in ("whole", "ours")
 
 
-def _crop_groups(label: str | None) -> set[str]:
-    return {str(lexicon.meaning("crop", t.text).get("group")) for t in lexicon.scan(label or "") if "crop" in t.classes}
+def _crop_groups(label: str | None, whole: bool = False) -> set[str]:
+    """The crop groups a name speaks of (小麦 → grain); with whole, only words for a group itself (粮食)."""
+    return {str(lexicon.meaning("crop", t.text).get("group")) for t in lexicon.scan(label or "")
+            if "crop" in t.classes and (not whole or lexicon.meaning("crop", t.text).get("whole"))}
 
 
 def _other_group_at(whole: str | None, parts: list[_Item]) -> int | None:
     """Where a list under a crop group's whole (粮食) comes to another group's crop (油料, 蔬菜):
     those are figures beside the whole, not its parts."""
-    groups = {str(lexicon.meaning("crop", t.text).get("group")) for t in lexicon.scan(whole or "")
-              if "crop" in t.classes and lexicon.meaning("crop", t.text).get("whole")}
+    groups = _crop_groups(whole, whole=True)
     if len(groups) != 1:
         return None
     for k, it in enumerate(parts):
