@@ -66,6 +66,18 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
 CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]] = [
     ("realH a rate on a figure set apart (排除…后) is checked against no figure of the page",
      "上半年,全市热线共受理群众诉求71653件,排除疫情相关诉求后,受理量与去年同期77773件相比,下降8.3%。", [], []),
+    ("realH each category with what of it was dealt with (办结): the stages are the category's own, and "
+     "其中 divides what was taken in, not what was dealt with",
+     "本季度,便民热线共受理来电6300件,办结5980件。其中,咨询类3100件,办结3050件;投诉类2400件,办结2200件;"
+     "无效来电800件。",
+     [("6300", ["咨询类", "投诉类", "无效来电"])], []),
+    ("realH a category's rest after its stage (办结…,其余…) is the category's own",
+     "本月共受理信件1200件。其中,求助类信件500件,办结460件,其余为正在办理的信件40件;建议类信件700件,办结690件。",
+     [("1200", ["求助类", "建议类"])], []),
+    ("realH a list among two named parts (在甲和乙中) divides them together, a whole no figure states",
+     "全年共登记诉求9000件,其中政务服务类5000件,公共服务类3600件,无效诉求400件。"
+     "在政务服务类和公共服务类中,咨询4100件,投诉3000件,求助1500件。",
+     [("9000", ["政务服务类", "公共服务类", "无效诉求"]), (None, ["咨询", "投诉", "求助"])], []),
     ("C1 one list after 其中, no sub-total by a near sum",
      "本周共受理诉求905件,其中咨询500件、求助200件、投诉190件、建议12件、表扬3件。",
      [("905", ["咨询", "求助", "投诉", "建议", "表扬"])], []),

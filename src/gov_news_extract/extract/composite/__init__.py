@@ -21,7 +21,18 @@ from ...text.clauses import last_before
 from ...text.rx import rx
 from . import links
 from .emit import _TOP_N, _add_breakdown, _add_ranking, _category_labels, _criterion, _relabel, _written
-from .items import _expand_each, _Item, _items, _label_at, _near, _numeric, _settle_rates, index_like, unit_key
+from .items import (
+    _expand_each,
+    _Item,
+    _items,
+    _label_at,
+    _near,
+    _numeric,
+    _settle_rates,
+    index_like,
+    own_figures,
+    unit_key,
+)
 from .rankings import (
     _list_rank_head,
     _name_rankings,
@@ -235,6 +246,11 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
                 # …完成投资高于时序进度的有58个,其中有21个项目已完工;列入…重点项目的69个: parts far beyond
                 # what any slip makes are not this figure's
                 total_item = None
+        # A stage of a part (…事项20549件,办结14937件) is that part's own figure, never one beside it
+        # (what was dealt with of the whole itself, 受理…,办结…,办理中…, may divide it).
+        r = own_figures(text, r)
+        if len(r) < 2:
+            continue
         if total_item is not None and _scoped_statement(text, total_item, r[0]):
             # 全市完成地方公共财政收入17.64亿元,…;全市城镇居民可支配收入18682元: a clause that opens
             # with the area of the whole again states another of its figures, it is no part of one

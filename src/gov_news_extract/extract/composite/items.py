@@ -265,6 +265,45 @@ def _settle_rates(parts: list[_Item], total: Quantity | None) -> list[_Item]:
     return best[1] if best is not None else parts
 
 
+# Verbs of dealing with what was taken in (办结, 答复, 处置): a count named by one alone is how
+# much of a figure was dealt with, a stage of it.
+HANDLED = frozenset(lexicon.get("intake_verb").having(kind="handle"))
+
+
+def stage_of(text: str, a: _Item, b: _Item) -> bool:
+    """b is a stage of a, not a part beside it: b is named by a verb of dealing alone, in a's own
+    clause, and a is not (行政化服务类事项20549件,办结14937件;社会化服务类事项19861件,办结19844件:
+    each category with what of it was dealt with; 转办2274件,办结1715件;直办6673件 alike)."""
+    if a.qty is None or b.qty is None or (b.share is not None and not b.rate):
+        return False
+    if b.label not in HANDLED or a.label in HANDLED or not a.label:
+        return False
+    gap = text[a.end:b.start]
+    return not rx(r"[;。\n:]").search(gap) and gap.rstrip().endswith(b.label) and a.qty.unit == b.qty.unit
+
+
+def own_figures(text: str, run: list[_Item]) -> list[_Item]:
+    """The run without the figures that are a part's own: its stages, and what is left of it after
+    them (其他类诉求受理1196件,办结56件,其余为超出受理范围诉求工单: the 其余 is the rest of 1196)."""
+    out: list[_Item] = []
+    staged: _Item | None = None
+    for it in run:
+        if out and stage_of(text, out[-1], it):
+            staged = it
+            continue
+        if staged is not None and not rx(r"[;。\n]").search(text, staged.end, it.start) \
+                and _rest(text[max(last_before(text, ",、", it.start), staged.end) + 1:it.start]):
+            continue  # (the clause opens with the word, the name may leave it out: 其余为正在办理的信件40件)
+        staged = None
+        out.append(it)
+    return out
+
+
+def _rest(label: str | None) -> bool:
+    toks = lexicon.scan(label or "")
+    return bool(toks) and toks[0].start == 0 and "remainder" in toks[0].classes
+
+
 def _rate_owner(text: str, items: list[_Item], f: Percent) -> _Item | None:
     owner = _named_owner(text, items, f)
     stem = (f.label or "")[:-1]

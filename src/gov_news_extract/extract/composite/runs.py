@@ -17,7 +17,19 @@ from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
 from ..labels import AVERAGES
-from .items import _TOTAL_WORDS, _counts_alike, _Item, _kind, _near, _same_sum, _same_unit, _share_fits, unit_key
+from .items import (
+    _TOTAL_WORDS,
+    HANDLED,
+    _counts_alike,
+    _Item,
+    _kind,
+    _near,
+    _same_sum,
+    _same_unit,
+    _share_fits,
+    own_figures,
+    unit_key,
+)
 
 # The words the patterns of this module are built from (data/lexicon/).
 _OF = lexicon.alternation_where("particle", attributive=True)  # 的
@@ -242,8 +254,9 @@ def _sep_level(gap: str) -> int:
 def _list_level(text: str, cur: list[_Item]) -> int | None:
     """The separator a list's parts are joined by, from its first pair of parts. A count with a
     rate of its own named after it (…转办2274件,办结1715件,办结率75.42%;直办6673件) may be a stage
-    of the part before, not a sibling (the rates settle that later): it sets no level."""
-    for a, b in itertools.pairwise(cur):
+    of the part before, not a sibling (the rates settle that later): it sets no level, nor does a
+    stage of the part before (社会化服务类事项19861件,办结19844件;…)."""
+    for a, b in itertools.pairwise(own_figures(text, cur)):
         if not b.rate and not _opens_list(text, a.end, b.start):
             return _sep_level(text[a.end:b.start])
     return None
@@ -485,6 +498,8 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> T
     parts = [it.value for it in run if it.value is not None]
     if not parts:
         return None  # a list of shares alone: no count can point at its total
+    if _among_parts(ctx, first):
+        return None
     shared = [it for it in run if it.qty is not None and it.share is not None]
     wholes = [b for b in before if b.qualifier not in AVERAGES
               and not _BASIS_BEFORE.search(text, max(0, b.nspan[0] - 8), b.nspan[0]) and not compared(text, b)]
@@ -626,6 +641,7 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
             return Tie(whole, "cue", text[named.start():named.start(1) + len(named.group(1))])
     if cue is not None and gap.count("。") <= 1 and rx(rf"{_SUBSET}|(?:{_WITHIN})[,:]?$").search(gap[-30:]) \
             and not rx(r"[;。]").search(text, first.start - len(lead) + cue.end(), first.start):
+        q = _intake_of_stage(text, q, run, wholes)
         # 其中 declares the parts of the figure just before it (not of a daily average after it) —
         # unless the parts are named after another whole of the sentence: 总产值69.93亿元,…增加值37.90亿元
         # …。其中,农业产值7.09亿元;林业产值…: parts in 产值 divide the 总产值, not the 增加值.
@@ -703,6 +719,33 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
         shared = [it for it in run if it.qty is not None and it.share is not None]
         return Tie((_fitted(shared, prior) if shared else None) or prior[-1], "cue", facet.group())
     return None
+
+
+_AMONG = regex.compile(rf"(?:{lexicon.alternation_where('particle', frames=True)})(.{{4,40}}?)(?:{_WITHIN})[,:]")
+
+
+def _among_parts(ctx: Context, first: _Item) -> bool:
+    """在行政化服务类事项和社会化服务类事项中,咨询类诉求受理28491件…: the words before 中 name two or more
+    parts of a breakdown already read, so the list divides those parts together, a whole no figure
+    of the page states."""
+    text = ctx.norm.text
+    m = _AMONG.match(text, last_before(text, "。\n", first.start) + 1, first.start)
+    if m is None:
+        return False
+    words = m.group(1)
+    return any(sum(1 for p in f.parts if p.label and len(p.label) >= 2 and p.label in words) >= 2
+               for f in ctx.facts if isinstance(f, Breakdown))
+
+
+def _intake_of_stage(text: str, q: Quantity, run: list[_Item], wholes: list[Quantity]) -> Quantity:
+    """受理市民诉求42172件,…,办结38552件。其中,行政化服务类事项20549件,办结14937件;…: a figure named by a
+    verb of dealing alone is a stage of what was taken in before it; parts named by no such verb
+    divide what was taken in, not the stage."""
+    if q.label not in HANDLED or any(h in (it.label or "") for it in run for h in HANDLED):
+        return q
+    sent = last_before(text, "。\n", q.nspan[0]) + 1
+    return next((w for w in reversed(wholes) if sent <= w.nspan[0] < q.nspan[0] and not _in_brackets(text, w)
+                 and "intake" in _verb_kinds(text, w)), q)
 
 
 def _facet_heading(text: str, a: int, b: int) -> regex.Match[str] | None:
