@@ -78,6 +78,11 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
      "全年共登记诉求9000件,其中政务服务类5000件,公共服务类3600件,无效诉求400件。"
      "在政务服务类和公共服务类中,咨询4100件,投诉3000件,求助1500件。",
      [("9000", ["政务服务类", "公共服务类", "无效诉求"]), (None, ["咨询", "投诉", "求助"])], []),
+    ("realH counts that each give their share are one list whatever their measure words, and the shares "
+     "choose a whole counted in another",
+     "今年前三季度,市民服务中心共受理各类诉求50000件。从渠道看,接听电话42000个,占84.00%;"
+     "受理网站留言5000条,占10.00%;受理短信3000条,占6.00%。",
+     [("50000", ["接听电话", "网站留言", "短信"])], []),
     ("C1 one list after 其中, no sub-total by a near sum",
      "本周共受理诉求905件,其中咨询500件、求助200件、投诉190件、建议12件、表扬3件。",
      [("905", ["咨询", "求助", "投诉", "建议", "表扬"])], []),

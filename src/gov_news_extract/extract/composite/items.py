@@ -384,7 +384,7 @@ def _same_unit(a: _Item, b: _Item) -> bool:
 
 
 # Units that measure rather than count: money, weight, area, volume, energy, people.
-_MEASURES = frozenset(w for w, m in lexicon.get("unit").meanings.items()
+MEASURES = frozenset(w for w, m in lexicon.get("unit").meanings.items()
                       if m.get("group") in ("money", "measure") or m.get("people"))
 
 
@@ -392,7 +392,7 @@ def _counts_alike(a: _Item, b: _Item) -> bool:
     """Counts of things of different kinds (23件 工单, 41封 信件) still add up to a number of items."""
     ua = unit_key(a.qty.unit) if a.qty else None
     ub = unit_key(b.qty.unit) if b.qty else None
-    return ua not in _MEASURES and ub not in _MEASURES
+    return ua not in MEASURES and ub not in MEASURES
 
 
 def _share_fits(part: Decimal, total: Decimal, share: Decimal, decimals: int) -> bool:

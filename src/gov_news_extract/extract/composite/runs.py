@@ -20,6 +20,7 @@ from ..labels import AVERAGES
 from .items import (
     _TOTAL_WORDS,
     HANDLED,
+    MEASURES,
     _counts_alike,
     _Item,
     _kind,
@@ -82,14 +83,17 @@ _SECTION_CUE = regex.compile(facet_cue("{1,4}", ("by", "analysis")))
 
 
 def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = False) -> bool:
-    if _kind(a) != _kind(b) or not (_same_unit(a, b) or (listed and _counts_alike(a, b))):
+    # Counts that each give their share are declared parts of one whole, as after 其中, whatever
+    # their measure words (接听电话684175个,占95.48%;受理微信留言24003条,占3.35%).
+    shares = a.share is not None and b.share is not None and not (a.rate or b.rate)
+    if _kind(a) != _kind(b) or not (_same_unit(a, b) or ((listed or shares) and _counts_alike(a, b))):
         return False
     gap = text[a.end:b.start]
     raw_a = a.qty.unit if a.qty else None
     raw_b = b.qty.unit if b.qty else None
-    if raw_a and raw_b and raw_a != raw_b and not listed:
+    if raw_a and raw_b and raw_a != raw_b and not (listed or shares):
         return False  # 出动…536名,救出被困群众86人: 人 and 名 join only in a list declared by 其中
-    if (not _same_unit(a, b) or (raw_a and raw_b and raw_a != raw_b)) and (
+    if not shares and (not _same_unit(a, b) or (raw_a and raw_b and raw_a != raw_b)) and (
             ";" in gap or rx(rf"{_BESIDE}|{_SUMMED}").search(gap)):
         return False  # …536名;县消防救援大队共出动消防车31辆 / …8辆,另调集冲锋舟12艘: other things
     # 其中,违法停车21.67万起,占44.6%;超速行驶9.75万起;…: the first part of a declared list may
@@ -493,14 +497,15 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> T
     k = bisect.bisect_left(quantities, first.start, key=lambda q: q.nspan[0])
     before = [q for q in quantities[max(0, k - 80):k] if q.nspan[1] <= first.start and unit_key(q.unit) == unit_key(unit)
               and q.approx is None and all(q is not it.qty for it in run)]
-    if not before:
-        return None
     parts = [it.value for it in run if it.value is not None]
     if not parts:
         return None  # a list of shares alone: no count can point at its total
     if _among_parts(ctx, first):
         return None
     shared = [it for it in run if it.qty is not None and it.share is not None]
+    if not before:
+        q = _fitted(shared, _alike_before(quantities, k, run)[-40:]) if shared else None
+        return Tie(q, "shares") if q is not None else None
     wholes = [b for b in before if b.qualifier not in AVERAGES
               and not _BASIS_BEFORE.search(text, max(0, b.nspan[0] - 8), b.nspan[0]) and not compared(text, b)]
     para = text.rfind("\n", 0, first.start) + 1
@@ -519,8 +524,10 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> T
         return tie
     if (tie := _rest_of(ctx, run, [w for w in wholes if w.nspan[0] >= para])) is not None:
         return tie
-    # Closest earlier figure that the shares say is the whole (most parts fit part/total = share).
-    if shared and (q := _fitted(shared, before[-40:])) is not None:
+    # Closest earlier figure that the shares say is the whole (most parts fit part/total = share);
+    # shares of a count say it of a count in another measure word too (求助类401069个,占总量的55.97%
+    # of 受理群众诉求716535件).
+    if shared and (q := _fitted(shared, before[-40:]) or _fitted(shared, _alike_before(quantities, k, run)[-40:])):
         return Tie(q, "shares")
     # Otherwise the figure that the first parts add up to exactly; or, for a figure presented as
     # a whole (共…, …其中) close by, nearly: a draft with one wrong part must still find its total.
@@ -583,6 +590,15 @@ def compared(text: str, q: Quantity) -> bool:
     a = last_before(text, ",;。:\n", q.nspan[0]) + 1
     return any("comparator" in t.classes and lexicon.meaning("comparator", t.text).get("role") == "open"
                and lexicon.meaning("comparator", t.text).get("free") for t in lexicon.scan(text, a, q.nspan[0]))
+
+
+def _alike_before(quantities: list[Quantity], k: int, run: list[_Item]) -> list[Quantity]:
+    """The counts before a list of counts, whatever their measure word (件, 个, 条)."""
+    first = run[0]
+    if first.qty is None or unit_key(first.qty.unit) in MEASURES:
+        return []
+    return [q for q in quantities[max(0, k - 80):k] if q.nspan[1] <= first.start and q.approx is None
+            and unit_key(q.unit) not in MEASURES and unit_key(q.unit) is not None and all(q is not it.qty for it in run)]
 
 
 def _fitted(shared: list[_Item], cands: list[Quantity]) -> Quantity | None:
