@@ -53,6 +53,12 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
      "2023年二季度全县工业用电量月度情况\n月份    用电量(万千瓦时)    环比(%)\n4月    3260    2.1\n"
      "5月    3405    4.4\n6月    3512    5.9\n",
      [("growth-rate", "5.9")]),
+    ("realI a top few said in order (依次) with one out of place",
+     "服务类投诉中,居前三位的依次是:餐饮服务310件、美容美发96件、家政服务120件。",
+     [("ranking-order", "120件")]),
+    ("realI a top few named without an order word still flags a single slip",
+     "服务类投诉中,居前四位的是:餐饮服务310件、美容美发96件、家政服务120件、维修服务80件。",
+     [("ranking-order", "120件")]),
     ("realH a rate against the year before, stated on the figures the page gives",
      "上半年,全市热线共受理群众诉求71653件,受理量与去年同期77773件相比,下降7.3%。",
      [("growth-rate", "下降7.3%")]),
@@ -83,6 +89,10 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
      "今年前三季度,市民服务中心共受理各类诉求50000件。从渠道看,接听电话42000个,占84.00%;"
      "受理网站留言5000条,占10.00%;受理短信3000条,占6.00%。",
      [("50000", ["接听电话", "网站留言", "短信"])], []),
+    ("realI a top few named without an order word (居前五位的是) and out of order more than one slip makes "
+     "claims no order",
+     "服务类投诉中,居前五位的是:餐饮服务150件、美容美发84件、教育培训服务203件、维修服务59件、销售服务840件。",
+     [], [["餐饮服务", "美容美发", "教育培训服务", "维修服务", "销售服务"]]),
     ("C1 one list after 其中, no sub-total by a near sum",
      "本周共受理诉求905件,其中咨询500件、求助200件、投诉190件、建议12件、表扬3件。",
      [("905", ["咨询", "求助", "投诉", "建议", "表扬"])], []),

@@ -272,6 +272,9 @@ class Ranking(_Fact):
     # "desc" for 前N位 lists (largest first), "asc" for 后N位.
     order: Literal["desc", "asc"] = Field(default="desc", description="\"desc\" when the largest comes first (前N位), "
                                                               "\"asc\" when the smallest does (后N位, 由小到大).")
+    stated_order: bool = Field(default=True, description="False when the words name the top few only (居前五位的是…) "
+                                                         "without saying they go in order (依次, 分别, 由高到低, a "
+                                                         "chain A>B, numbered lines).")
 
 
 Fact = Annotated[

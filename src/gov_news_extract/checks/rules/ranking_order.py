@@ -5,7 +5,10 @@ What it checks
     后三位 …) whose items carry values must list them from largest to smallest
     (or smallest to largest for a 后N位 list), allowing for rounding and for
     approximate figures.  Ties pass.  Items compared by counts when every item
-    has one, otherwise by shares.
+    has one, otherwise by shares.  A list whose words only name the top few
+    (居前五位的是…, no 依次/分别, no chain, no numbers) claims no order when its
+    figures are out of order more than once: one slip makes one break, and an
+    editor listing a set in another order makes several.
 
 Why it matters
     A ranking whose figures contradict its order has a wrong figure or a wrong
@@ -36,10 +39,11 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         pairs = [(item, v) for item, v in zip(r.items, vals, strict=True) if v is not None]
         if len(pairs) < 2:
             continue
-        for (a, va), (b, vb) in itertools.pairwise(pairs):
-            wrong = vb.iv.lo > va.iv.hi if r.order == "desc" else vb.iv.hi < va.iv.lo
-            if not wrong:
-                continue
+        wrongs = [(a, va, b, vb) for (a, va), (b, vb) in itertools.pairwise(pairs)
+                  if (vb.iv.lo > va.iv.hi if r.order == "desc" else vb.iv.hi < va.iv.lo)]
+        if not r.stated_order and len(wrongs) > 1:
+            continue  # 居前五位的是:… names the top few; out of order more than one slip makes, it claims no order
+        for a, va, b, vb in wrongs:
             rel = "大于" if r.order == "desc" else "小于"
             yield diagnostic(RULE, "warning", vb.span or r.span,
                              f"排名在后的{b.label}({vb.text}){rel}排名在前的{a.label}({va.text})",

@@ -230,8 +230,24 @@ def _add_ranking(ctx: Context, items: list[tuple[str, _Item | None]], start: int
                for label, it in items],
         criterion=criterion,
         order="asc" if order == "asc" else "desc",
+        stated_order=_states_order(ctx.norm.text, start, end, items),
     )
     ctx.add(rk, start, end)
+
+
+def _states_order(text: str, start: int, end: int, items: list[tuple[str, _Item | None]]) -> bool:
+    """Whether the words say the items go in their rank order. A head that names the top few (居前五位的
+    是:…) without 依次 or 分别 (list_cue respectively), an order (sort_order), a chain (A>B) or numbered
+    items names a set only."""
+    first = next((it for _, it in items if it is not None), None)
+    fact = first.qty or first.share if first is not None else None
+    if fact is None or fact.label_span is None:
+        return True
+    head = text[start:max(start, fact.label_span.start)]
+    if not _TOP_N.search(head) or any(("list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") == "respectively")
+                                     or "sort_order" in t.classes for t in lexicon.scan(head)):
+        return True
+    return bool(rx(r">|＞|(?:^|\n)[ \t]*(?:\d{1,2}|[①-⑳])[.、．)]").search(text, start, end))
 
 
 def _written(ctx: Context, s: int, e: int) -> str:
