@@ -459,6 +459,15 @@ def test_elapsed_time_from_the_start_of_the_scene(minutes: str, flagged: bool) -
     assert ("elapsed-time" in {d.rule for d in doc.diagnostics}) == flagged
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    # realI: a window of service hours, then a channel open around the clock in the next sentence
+    ("假期中,政务热线8:30至20:30人工接听来电。网上信箱、微信公众号24小时受理群众留言。", False),
+    ("假期中,政务热线8:30至20:30人工接听来电,每天服务10小时。", True),
+])
+def test_elapsed_time_of_a_stated_range_only_in_its_sentence(text: str, flagged: bool) -> None:
+    assert ("elapsed-time" in {d.rule for d in parse(text).diagnostics}) == flagged
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -8,9 +8,10 @@ What it checks
     times written as approximate (9时许, 左右) are not used; the later time must
     stand in the duration's sentence or the one before, the earlier one within
     a few sentences (the first of the scene when the duration runs 从…到…:
-    从接警到封堵用时26分钟).  A duration that fits the scene's first time
-    instead of the one just before it (救援历时55分钟 from the call) passes;
-    2小时15分钟 is one duration.
+    从接警到封堵用时26分钟).  The two ends of one stated range (9:00至21:00)
+    are held against a duration of their own sentence only.  A duration that
+    fits the scene's first time instead of the one just before it (救援历时
+    55分钟 from the call) passes; 2小时15分钟 is one duration.
 
 Why it matters
     A report that says something took 4 minutes between 9:26 and 9:34 has a
@@ -73,6 +74,10 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             continue
         t1, t2 = near[-2], near[-1]
         if not (facts.same_sentence(t2, q) or _next_sentence(t2, q)):
+            continue
+        if t1.in_range and t2.in_range and not facts.same_sentence(t2, q):
+            # 9:00至21:00人工接电…。…网站24小时受理: the ends of a stated range are a window of hours;
+            # only a duration of the range's own sentence gives its length
             continue
         if q.from_first:
             # 从接警到封堵用时26分钟: measured from the scene's first time, not the one before the last
