@@ -46,6 +46,8 @@ _RELATIVE = frozenset(lexicon.get("ratio_unit").having(kind="percent") + lexicon
 _NOT_AMOUNTS = frozenset(lexicon.get("ratio_unit").meanings)
 # An average rate (年均增长率9.4%) compounds over years: no simple ratio of two figures.
 _AVERAGES = frozenset(lexicon.get("average").meanings)
+# 量, 数, 额: the end that makes a word the measure of what it names (举报量 of 举报).
+_METRIC_ENDS = frozenset(lexicon.get("metric_end").meanings)
 
 
 def _basis(b: str) -> str:
@@ -111,6 +113,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 continue
             if not facts.same_sentence(ac, rc) or (ac.basis and rc.basis and _basis(ac.basis) != _basis(rc.basis)):
                 continue
+            if not _one_metric(ac.label, rc.label):
+                continue  # 项目…个,同比增加20个,完成投资同比增长3.1倍: the rate is of another metric
             cands = [q for q in before if facts.pos(q)[0] < facts.pos(ac)[0] and units_compatible(q.unit, ac.unit)
                      and q.unit is not None]
             if not cands:
@@ -137,6 +141,19 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             break
         else:
             yield from _against_basis(facts, rc, before)
+
+
+def _one_metric(a: str | None, b: str | None) -> bool:
+    """Two changes name one metric unless both are named and neither name ends the other (a name's
+    head is its end: 亿元以上基础设施投资项目 counts 项目, not 投资; 举报量 is 消费者举报's count)."""
+    if not (a and b):
+        return True
+    a, b = _head(a), _head(b)
+    return a.endswith(b) or b.endswith(a)
+
+
+def _head(label: str) -> str:
+    return label[:-1] if len(label) > 2 and label[-1] in _METRIC_ENDS else label
 
 
 def _named_current(facts: Facts, ac: Change, quantities: list[Quantity], starts: list[int]) -> Quantity | None:
