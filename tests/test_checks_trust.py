@@ -98,6 +98,10 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
      [], [["餐饮服务", "美容美发", "教育培训服务", "维修服务", "销售服务"]]),
     ("realJ a rate of another metric after a count and its change (…项目12个,同比增加6个,完成投资同比增长47倍)",
      "从规模看,亿元以上基础设施项目65个,同比增加20个,完成投资同比增长3.1倍。", [], []),
+    ("realJ the province's figures and its cities' in the next paragraph are two scopes, not one figure "
+     "restated, however close",
+     "9月,全省政务热线共受理群众诉求1,620,949件,办结1,381,908件。\n"
+     "9月,各市政务热线共受理群众诉求1,549,926件,办结1,314,789件。", [], []),
     ("C1 one list after 其中, no sub-total by a near sum",
      "本周共受理诉求905件,其中咨询500件、求助200件、投诉190件、建议12件、表扬3件。",
      [("905", ["咨询", "求助", "投诉", "建议", "表扬"])], []),
