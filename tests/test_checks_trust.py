@@ -102,6 +102,9 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
      "restated, however close",
      "9月,全省政务热线共受理群众诉求1,620,949件,办结1,381,908件。\n"
      "9月,各市政务热线共受理群众诉求1,549,926件,办结1,314,789件。", [], []),
+    ("realJ contribution rates given as one 分别 list divide the growth",
+     "全年全县生产总值增长7.5%,三次产业对经济增长的贡献率分别为4.1%、40.2%和55.7%。",
+     [(None, ["第一产业", "第二产业", "第三产业"])], []),
     ("C1 one list after 其中, no sub-total by a near sum",
      "本周共受理诉求905件,其中咨询500件、求助200件、投诉190件、建议12件、表扬3件。",
      [("905", ["咨询", "求助", "投诉", "建议", "表扬"])], []),

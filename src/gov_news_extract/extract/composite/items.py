@@ -414,5 +414,7 @@ _EACH = lexicon.alternation_where("list_cue", kind="respectively")
 # 比重, 比例: a share noun that needs its 占 before it.
 _SHARE_NOUN = "|".join(regex.escape(w) for w in lexicon.get("share").having(kind="noun")
                        if w in lexicon.words("ratio_word") and not lexicon.meaning("share", w).get("table"))
+# (三次产业对GDP增长的贡献率分别为…: each part's share of the growth)
 _SHARE_LIST = regex.compile(rf"(?:{_EACH})(?:{_SHARE_VERB})(?:[^,;。\d]{{0,12}}?(?:{_OF}))?(?:{_SHARE_NOUN})?(?:{_OPENS})?"
-                            rf"|(?:(?:{_SHARE_VERB})[^,;。\d]{{0,12}}?(?:{_OF})?(?:{_SHARE_NOUN})|{_SELF_SHARE})(?:{_EACH})(?:{_OPENS})")
+                            rf"|(?:(?:{_SHARE_VERB})[^,;。\d]{{0,12}}?(?:{_OF})?(?:{_SHARE_NOUN})|{_SELF_SHARE}"
+                            rf"|{lexicon.alternation_without('contribution', verb=True)})(?:{_EACH})(?:{_OPENS})")
