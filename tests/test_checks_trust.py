@@ -173,6 +173,10 @@ RANKINGS: list[tuple[str, str, list[list[str]]]] = [
     ("heldout13 names in order of a stated criterion, 及 before the last",
      "接待人次最多的三个景点依次为甲公园、乙街区及丙缆车,各景点情况如下。",
      [["甲公园", "乙街区", "丙缆车"]]),
+    ("realJ ranked lines opened by their rank written out (第一是…、), blank lines between, as a web copy sets them",
+     "全年共受理群众来电86.5万件,来电量排在前三位的有:\n\n第一是物业服务、12.6万件;\n\n"
+     "第二是供暖供热、9.8万件,主要反映室温不达标等问题;\n\n第三是交通出行、7.1万件,主要反映公交线路等问题。",
+     [["物业服务", "供暖供热", "交通出行"]]),
     ("R1 names ranked, then a remark in brackets",
      "本月诉求量位居前四的类别为:噪音扰民、停车管理、物业服务、供水供电(具体详见附件3)。",
      [["噪音扰民", "停车管理", "物业服务", "供水供电"]]),

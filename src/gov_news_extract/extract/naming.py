@@ -30,6 +30,8 @@ def _drop_trailing(toks: list[Tok]) -> bool:
     t = toks[-1]
     if t.kind == "space" or (t.kind == "punct" and t.text in "<>≤≥＜＞"):
         pass
+    elif t.kind == "punct" and t.means("separator", kind="list") and len(toks) > 1 and toks[-2].kind in ("han", "word"):
+        pass  # 疫情防控、107.7万件: the name set off from its figure by a list mark
     elif t.kind == "punct" and t.text in ")）" and _latin_aside(toks):
         del toks[-3:-1]  # 国内生产总值(GDP): the abbreviation in brackets
     elif t.kind != "word":
@@ -95,6 +97,16 @@ def _drop_leading(toks: list[Tok]) -> bool:
         return False
     if t.kind != "word":
         return False
+    if t.is_("ordinal") and not t.means("ordinal", first_n=True):
+        # 第一是疫情防控, 第二位是…: the rank the item stands at, then the copula, opens it
+        k = 1
+        while k < len(toks) and (toks[k].kind == "num" or toks[k].is_("numeral")):
+            k += 1
+        if k > 1 and k < len(toks) and toks[k].is_("unit") and len(toks[k].text) == 1:
+            k += 1
+        if k > 1 and k + 1 < len(toks) and toks[k].is_("copula"):
+            del toks[:k + 1]
+            return True
     if t.means("ordinal", first_n=True) and len(toks) > 2:
         # 首九个月, 前三个季度: a period counted from the start of the year
         k = 1

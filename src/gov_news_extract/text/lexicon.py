@@ -144,6 +144,16 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[int, ...]]]:
             {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()})
 
 
+@cache
+def _never_after() -> dict[str, tuple[str, ...]]:
+    """Words that are not themselves right after certain words (never_after: 一是 after 第 is 第一 + 是)."""
+    out: dict[str, list[str]] = {}
+    for wc in classes().values():
+        for w, m in wc.meanings.items():
+            out.setdefault(w, []).extend(m.get("never_after", ()))
+    return {w: tuple(v) for w, v in out.items() if v}
+
+
 def scan(text: str, start: int = 0, end: int | None = None) -> list[WordToken]:
     """The lexicon words in text[start:end], longest match first, left to right, never overlapping."""
     stop = len(text) if end is None else min(end, len(text))
@@ -155,6 +165,7 @@ def _scan(text: str, start: int, stop: int) -> tuple[WordToken, ...]:
     # The label and list passes read the same short stretches (a label, the words before a
     # figure) many times over: each stretch is scanned once.
     of, lengths = _index()
+    never = _never_after()
     out: list[WordToken] = []
     i = start
     while i < stop:
@@ -164,6 +175,8 @@ def _scan(text: str, start: int, stop: int) -> tuple[WordToken, ...]:
                 if i + n <= stop:
                     w = text[i:i + n]
                     cls = of.get(w)
+                    if cls is not None and w in never and any(text.endswith(x, 0, i) for x in never[w]):
+                        continue
                     if cls is not None:
                         out.append(WordToken(i, i + n, w, cls))
                         i += n

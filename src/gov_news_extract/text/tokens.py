@@ -115,7 +115,8 @@ def _settle(raw: list[Tok], s: str) -> list[Tok]:
             nxt = raw[i + 1] if i + 1 < len(raw) else None
             keep = (t.classes & _AFTER_NUMBER and _numberish(prev)) or (t.classes & _BEFORE_NUMBER and _numberish(nxt)) \
                 or ("numeral" in t.classes and nxt is not None and (
-                    nxt.text in _LIST_MARKS or nxt.is_("unit", "date_part", "period_word", "multiplier")))
+                    nxt.text in _LIST_MARKS or nxt.is_("unit", "date_part", "period_word", "multiplier"))) \
+                or ("numeral" in t.classes and prev is not None and "ordinal" in prev.classes)
             if not keep:
                 t = Tok("han", t.start, t.end, t.text)
         if t.kind == "han" and out and out[-1].kind == "han" and out[-1].end == t.start:

@@ -122,11 +122,14 @@ def _joinable(text: str, a: _Item, b: _Item, starts: list[int], listed: bool = F
         prev = _INLINE_NUMBER.search(text, max(0, a.start - 16), a.start)
         if m is not None and prev is not None and int(m.group(1)) == int(prev.group(1)) + 1 and "。" not in gap:
             return True
-    if "\n" in gap and not rx(r"\n[ \t]*\n").search(gap) and _same_unit(a, b):
+    blank = rx(r"\n[ \t]*\n").search(gap) is not None
+    if "\n" in gap and _same_unit(a, b):
         na, nb = line_ordinal(text, a.start), line_ordinal(text, b.start)
-        if na is not None and nb == na + 1:
-            return True  # ①物业管理 3862件 / ②劳动工资 3115件: numbered lines go on
-        if listed and gap.count("\n") == 1 and not rx(r"[,;。:\d]").search(gap) \
+        if na is not None and nb == na + 1 and not (blank and any(ln.strip() for ln in gap.split("\n")[1:-1])):
+            # ①物业管理 3862件 / ②劳动工资 3115件: numbered lines go on, across the blank lines a web
+            # copy puts between paragraphs too (第一是疫情防控、107.7万件; / / 第二是市场管理、98万件)
+            return True
+        if not blank and listed and gap.count("\n") == 1 and not rx(r"[,;。:\d]").search(gap) \
                 and _starts_clause(text, b.start, b.label, True) \
                 and a.share is None and b.share is None:
             return True  # 其中满意**19844**件 / 基本满意**1114**件 / …: a declared list, one part a line
@@ -199,7 +202,12 @@ def _opens_section(text: str, a: _Item) -> bool:
         and rx(lexicon.alternation("facet_word")).search(heading) is not None
 
 
-_LINE_ORDINAL = regex.compile(r"[ \t*]*(?:(?P<d>\d{1,2})[.、．]|[(（](?P<p>\d{1,2})[)）]|(?P<c>[①-⑳]))[ \t]*\p{Han}[^,;。:\d\n]{0,20}$")
+# (第一是疫情防控、…: a rank written out, then its copula)
+_SMALL = "".join(w for w, m in lexicon.get("numeral").meanings.items() if m.get("canonical"))
+_LINE_ORDINAL = regex.compile(r"[ \t*]*(?:(?P<d>\d{1,2})[.、．]|[(（](?P<p>\d{1,2})[)）]|(?P<c>[①-⑳])"
+                              rf"|(?:{lexicon.alternation_where('ordinal', always=True)})(?P<o>\d{{1,2}}|[{_SMALL}]{{1,3}})"
+                              rf"(?:{lexicon.alternation_where('unit', rank=True)})?(?:{lexicon.alternation('copula')})[,:]?)"
+                              r"[ \t]*\p{Han}[^,;。:\d\n]{0,20}$")
 
 
 def line_ordinal(text: str, pos: int) -> int | None:
@@ -210,6 +218,11 @@ def line_ordinal(text: str, pos: int) -> int | None:
         return None
     if m.group("c"):
         return ord(m.group("c")) - ord("①") + 1
+    if m.group("o"):
+        try:
+            return int(parse_number(m.group("o")).value)
+        except ValueError:
+            return None
     return int(m.group("d") or m.group("p"))
 
 
