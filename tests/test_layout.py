@@ -85,6 +85,15 @@ def test_byline(text: str, people: list[tuple[str, str]]) -> None:
     assert _people(text)[0] == people
 
 
+def test_a_credit_row_of_cells_is_a_byline_under_its_headline() -> None:
+    # realJ: an app's copy sets the outlet and the reporter as cells of one row
+    text = "全市去年受理群众来电300多万件,反映最多的是这些事儿\n江城晚报客户端 | 记者 林晓\n\n今天上午,市热线中心发布年度报告。"
+    doc = parse(text)
+    assert _titles(text) == ["全市去年受理群众来电300多万件,反映最多的是这些事儿"]
+    assert _people(text)[0] == [("记者", "林晓")]
+    assert doc.articles[0].byline is not None
+
+
 def test_a_caption_closing_with_its_photographer_is_no_headline() -> None:
     assert _titles("市统计局新闻发言人周立新介绍经济运行情况 摄影王海\n江城网讯 记者王海 15日上午,市里召开新闻发布会。") == [None]
 

@@ -21,6 +21,7 @@ from ..text.rx import rx
 from . import furniture, tables
 from .byline import (
     LEAD,
+    credit_cell,
     ends_in_shooter,
     inline_credits,
     is_bare_name,
@@ -332,7 +333,7 @@ def classify(t: str) -> tuple[Kind, tuple[int, int] | None]:
             return Kind.BULLET, (m.end(), len(t))
         return Kind.FURNITURE, None
     if "|" in t:
-        return Kind.TABLE, None
+        return (Kind.BYLINE if credit_cell(t) is not None else Kind.TABLE), None
     if _LATIN_LINE.fullmatch(t) and _LATIN_WORD.search(t):
         return Kind.FURNITURE, None  # a translation of the line above, a link's label (Original link:)
     if t.endswith(("...", "…")) and len(t) <= 60 and "。" not in t:
