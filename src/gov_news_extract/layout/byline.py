@@ -475,8 +475,8 @@ def is_byline_line(t: str) -> bool:
 
 
 def credit_cell(t: str) -> tuple[int, int] | None:
-    """北京日报客户端 | 记者 任珊: a short row of cells set apart by bars, one of them a byline and the
-    others words with no sentence in them (the outlet, a date): the byline's cell."""
+    """A short row of cells set apart by bars, one of them a byline and the others words with no
+    sentence in them (the outlet 北京日报客户端 in one cell, 记者 任珊 in the next): the byline's cell."""
     if "|" not in t or len(t) > 60:
         return None
     cells = [(m.start(), m.end()) for m in regex.finditer(r"[^|]+", t) if t[m.start():m.end()].strip()]
@@ -490,8 +490,8 @@ def credit_cell(t: str) -> tuple[int, int] | None:
 
 def parse_byline_line(t: str, base: int) -> list[Person]:
     """A line that is only a byline: `本报记者 张三 李四`, `记者 王五 报道`, `作者:赵六`,
-    `【纠错】【责任编辑:杭雨桐】`, `兰州日报社全媒体记者袁文波`, or the byline's cell of a credit row
-    (`北京日报客户端 | 记者 任珊`)."""
+    `【纠错】【责任编辑:杭雨桐】`, `兰州日报社全媒体记者袁文波`, or the byline's cell of a row of
+    cells (see `credit_cell`)."""
     if (cell := credit_cell(t)) is not None:
         return parse_byline_line(t[cell[0]:cell[1]], base + cell[0])
     if not is_byline_line(t):
