@@ -58,6 +58,8 @@ CASES: list[tuple[str, str, list[F]]] = [
     ("a working day is a unit of time", "转办工单5793件,平均回复周期为4个工作日。",
      [F("5793件", Q, "5793", "件", "转办工单"), F("4个工作日", Q, "4", "个工作日", "平均回复周期", qualifier="平均")]),
     ("quantity range", "每村安排3至5人。", [F("3至5人", Q, "3", "人", value_high=Decimal(5))]),
+    ("realJ a tag set before the text (【提要】) and the date after it name nothing",
+     "【提要】2023年11月全市日间活动人口326.3万人。", [F("326.3万人", Q, "3263000", "人", "日间活动人口")]),
     ("quantity after a date", "6月,全市受理诉求3000件。", [F("3000件", Q, "3000", "件", "诉求")]),
     ("quantity after a period", "1—6月,全市受理诉求3000件。", [F("3000件", Q, "3000", "件", "诉求")]),
     # --- percents: levels and shares

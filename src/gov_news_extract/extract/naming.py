@@ -450,6 +450,7 @@ def name_of(region: str) -> str:
         return quoted.group(1)  # …“沧屿通”: the quoted name; 乡(镇、街道)及“两区”: one name with it
     # An aside in brackets (含省长信箱、…等渠道) is not part of the name; a short one (留言) may be.
     s = rx(r"[(（][^()（）]{5,}[)）]").sub("", s)
+    s = rx(r"^【?[^【】]{0,8}】").sub("", s)  # 【提要】 (or its tail): a tag set before the text, no name
     s = rx(r"[\[［]\d{1,2}[\]］]").sub("", s)  # a footnote marker (床位[1])
     # “沧屿通”App: the brand in quotes names the channel's product, the channel is what follows
     # (「」『』 are the quotes of traditional-script pages: 「嵐港微笑單車」第1季累計騎乘)
