@@ -325,6 +325,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
     sorted_ends = sorted(ends)
     facts_by_end = {f.nspan[1]: f for f in facts}
     head: Numeric | None = None  # the figure a 其中 list divides, in this sentence
+    compared: dict[int, Numeric] = {}  # a figure named after a comparator → the figure compared with it
     run_len = 0  # how many named parts that list has had, joined by 、
     last_part: Numeric | None = None
     for f in facts:
@@ -367,8 +368,10 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
             rest = text[prev.nspan[1]:s]
             if not clean(rest.lstrip(" (（")):
                 # 40500万吨(4050亿公斤), 78655元(按…折算为11162美元): the same figure restated; a
-                # bracket that names its figure holds a part (500件(线上320件…).
-                f.label, f.label_span = prev.label, prev.label_span
+                # bracket that names its figure holds a part (500件(线上320件…). (A change right after
+                # the figure compared with, 比去年春节假期的365.18万人次增长13.0%, is the subject's.)
+                src = compared.get(id(prev), prev) if isinstance(f, Change) else prev
+                f.label, f.label_span = src.label or prev.label, src.label_span if src.label else prev.label_span
                 prev = f
                 continue
         f.qualifier = f.qualifier or qualifier_of(region)
@@ -490,11 +493,19 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                 # 按时办结率最高的是东坪县,达到99.2%: the figure is the one named as the highest
                 bstart = cstart - len(before_clause)
                 lstart, name = bstart + top.start("name"), top.group("name")
+        opened = _compared_name(name) if isinstance(f, Quantity) and whole is not None else None
+        if opened is not None:
+            # …活动人口数326.3万人,较平日夜间停留人口数261.1万人,多65.2万人: the figure compared with, named
+            # after its comparator; what the clause after it says changed is the figure before
+            lstart, name = lstart + opened, name[opened:]
+            compared[id(f)] = compared.get(id(whole), whole)  # (亦较…: a second comparison of the same figure)
         if name:
             base = lstart if lstart >= cstart or (lstart >= 0 and text.startswith(name, lstart)) else cstart
             f.label, f.label_span = _surface_of(ctx, base if text.startswith(name, base) else cstart, name)
         elif prev is not None and prev.label:
             src = prev
+            if isinstance(f, Change) and (subject := compared.get(id(prev))) is not None and subject.label:
+                src = subject
             outer = _outer_figure(text, facts_by_end, prev, s)
             if outer is not None and outer.label:
                 # 其他类120件(其中噪声扰民70件),占总量的12%: past the bracket the clause goes on about
@@ -533,6 +544,17 @@ _NOUN_ENDS = frozenset({"particle", "have_verb", "within", "modal", "copula", "e
                         "intake_verb", "result_verb", "direction", "action_verb", "adverb", "level_verb", "time_word"})
 _NOUN_CLASSES = frozenset({"plain", "facet_word", "generic_noun", "aggregate", "service", "general_kind", "kind_head",
                            "scope", "contribution", "plan_word"})
+
+
+def _compared_name(name: str) -> int | None:
+    """Where the name starts after a comparator that opens it (亦较同年月底户籍人口数: 同年月底…), or None."""
+    toks = tokens(name)
+    k = 0
+    while k < len(toks) and toks[k].is_("adverb"):
+        k += 1
+    if k < len(toks) - 1 and toks[k].means("comparator", role="open") and toks[k + 1].kind in ("han", "word"):
+        return toks[k].end
+    return None
 
 
 def _noun_after(text: str, f: Numeric) -> tuple[int, int] | None:

@@ -657,8 +657,25 @@ def _finish(text: str, toks: list[Tok], k: int, direction: str, basis: str | Non
                 basis = text[found:toks[at + 1].end]
             start = found
     if lx.meaning("direction", d.text).get("short") and basis is None:
-        return None  # 增, 高, 多 alone are words (高新, 多元); with a basis they are changes (比上年增3.1%)
+        basis = _compared_clause(text, start)
+        if basis is None:
+            return None  # 增, 高, 多 alone are words (高新, 多元); with a basis they are changes (比上年增3.1%)
     return _Cue(start, direction, basis)
+
+
+def _compared_clause(text: str, start: int) -> str | None:
+    """…326.3万人,较平日夜间停留人口数261.1万人,多65.2万人: a clause that opens with a comparator and
+    ends on the figure compared with is the basis of a 多/少 that opens the next clause."""
+    a = last_before(text, ",;。:\n", start)
+    if a < 0 or text[a] != "," or text[a + 1:start].strip():
+        return None
+    b = last_before(text, ",;。:\n", a) + 1
+    toks = lx.scan(text, b, min(a, b + 4))
+    opener = next((t for t in toks if _is(t, "comparator", role="open")), None)
+    num = rx(r"\d[\d.]*\p{Han}{0,2}$").search(text, b, a)
+    if opener is None or num is None or any(not _is(t, "adverb") for t in toks if t.start < opener.start):
+        return None
+    return text[opener.start:num.start()]
 
 
 def _period_after_basis(toks: list[Tok], k: int) -> bool:
