@@ -494,7 +494,7 @@ def attach(ctx: Context, facts: Sequence[Numeric]) -> None:
                 bstart = cstart - len(before_clause)
                 lstart, name = bstart + top.start("name"), top.group("name")
         opened = _compared_name(name) if isinstance(f, Quantity) and whole is not None else None
-        if opened is not None:
+        if opened is not None and whole is not None:
             # …活动人口数326.3万人,较平日夜间停留人口数261.1万人,多65.2万人: the figure compared with, named
             # after its comparator; what the clause after it says changed is the figure before
             lstart, name = lstart + opened, name[opened:]

@@ -670,10 +670,10 @@ def _compared_clause(text: str, start: int) -> str | None:
     if a < 0 or text[a] != "," or text[a + 1:start].strip():
         return None
     b = last_before(text, ",;。:\n", a) + 1
-    toks = lx.scan(text, b, min(a, b + 4))
+    toks = tokens(text, b, min(a, b + 4))
     opener = next((t for t in toks if _is(t, "comparator", role="open")), None)
     num = rx(r"\d[\d.]*\p{Han}{0,2}$").search(text, b, a)
-    if opener is None or num is None or any(not _is(t, "adverb") for t in toks if t.start < opener.start):
+    if opener is None or num is None or any(not _is(t, "adverb") for t in toks if t.start < opener.start and t.kind != "space"):
         return None
     return text[opener.start:num.start()]
 
