@@ -62,6 +62,14 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("realJ a rate named by the count's measure word (举报量 of 消费者举报) is the count's",
      "二季度受理消费者举报3618件,比去年同期增加433件,举报量增长12%。",
      [("growth-rate", "增长12%")]),
+    ("realH a growth rate that states no basis, restated in its section against the summary's 同比",
+     "一季度,全区规上工业增加值同比增长8.4%,社会消费品零售总额增长4.1%。\n"
+     "工业保持平稳增长。规上工业增加值增长3.7%,高于全国0.7个百分点。\n"
+     "消费市场保持平稳增长。社会消费品零售总额实现303.1亿元,增长4.1%。",
+     [("restated-figure", "增长3.7%")]),
+    ("realH a growth rate that states no basis is against a year before: two values for one period",
+     "1—10月,全市固定资产投资同比增长4.1%;工业投资增长11.9%。\n1—10月,全市工业投资同比增长13.4%。",
+     [("restated-figure", "同比增长13.4%")]),
     ("realH a rate against the year before, stated on the figures the page gives",
      "上半年,全市热线共受理群众诉求71653件,受理量与去年同期77773件相比,下降7.3%。",
      [("growth-rate", "下降7.3%")]),
@@ -219,8 +227,8 @@ def test_clean_against_the_row_before_or_the_named_whole(text: str) -> None:
 
 def test_changes_of_two_names_or_two_bases_are_two_figures() -> None:
     doc = parse("1—10月,全市固定资产投资同比增长4.1%,环比增长1.2%。\n1—10月,全市固定资产投资同比增长4.1%;"
-                "工业投资增长11.9%。\n1—10月,全市工业投资同比增长13.4%。")
-    # 环比 is another basis; 同比 is not carried over a semicolon, so 工业投资增长11.9% has none
+                "工业投资环比增长11.9%。\n1—10月,全市工业投资同比增长13.4%。")
+    # 环比 is another basis than 同比, for the whole and for 工业投资 alike
     assert _alarms(doc) == []
 
 

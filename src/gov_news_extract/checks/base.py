@@ -377,3 +377,16 @@ def diagnostic(
 
 def pct(x: Fraction, digits: int = 2) -> str:
     return rounding.fmt(x, digits) + "%"
+
+
+def basis_kind(b: str) -> str:
+    """环比 is against the period before (较上月, 比上周); 同比 against the same period a year before."""
+    for t in lexicon.scan(b):
+        meaning = lexicon.meaning("basis_word", t.text) or lexicon.meaning("prior_period", t.text)
+        if meaning.get("start") or meaning.get("end"):
+            return b  # 比年初, 较上年末: a point in time, not a period like this one
+        if meaning.get("same") or meaning.get("period") == "year":
+            return "year"
+        if meaning:
+            return "previous"
+    return b

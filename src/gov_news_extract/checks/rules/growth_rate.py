@@ -37,7 +37,7 @@ from ...models import Change, DateFact, Diagnostic, Period, Quantity
 from ...numbers import rounding
 from ...numbers.rounding import Interval
 from ...text import lexicon
-from ..base import Facts, Rule, Value, diagnostic, pct, units_compatible
+from ..base import Facts, Rule, Value, basis_kind, diagnostic, pct, units_compatible
 
 # Qualifiers that leave a figure the period's own total (共, 累计, 合计…).
 _TOTALS = frozenset(lexicon.get("total").meanings)
@@ -48,19 +48,6 @@ _NOT_AMOUNTS = frozenset(lexicon.get("ratio_unit").meanings)
 _AVERAGES = frozenset(lexicon.get("average").meanings)
 # 量, 数, 额: the end that makes a word the measure of what it names (举报量 of 举报).
 _METRIC_ENDS = frozenset(lexicon.get("metric_end").meanings)
-
-
-def _basis(b: str) -> str:
-    """环比 is against the period before (较上月, 比上周); 同比 against the same period a year before."""
-    for t in lexicon.scan(b):
-        meaning = lexicon.meaning("basis_word", t.text) or lexicon.meaning("prior_period", t.text)
-        if meaning.get("start") or meaning.get("end"):
-            return b  # 比年初, 较上年末: a point in time, not a period like this one
-        if meaning.get("same") or meaning.get("period") == "year":
-            return "year"
-        if meaning:
-            return "previous"
-    return b
 
 
 def _rate(c: Change) -> Fraction:
@@ -111,7 +98,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
         for ac in absolute:
             if ac.direction != rc.direction:
                 continue
-            if not facts.same_sentence(ac, rc) or (ac.basis and rc.basis and _basis(ac.basis) != _basis(rc.basis)):
+            if not facts.same_sentence(ac, rc) or (ac.basis and rc.basis and basis_kind(ac.basis) != basis_kind(rc.basis)):
                 continue
             if not _one_metric(ac.label, rc.label):
                 continue  # 项目…个,同比增加20个,完成投资同比增长3.1倍: the rate is of another metric
@@ -193,7 +180,7 @@ def _period_rows(facts: Facts, rc: Change, cells: dict[int, dict[int, list[Quant
     7月's row. Only a 环比 growth, only where the row before is the period just before, and only in a
     table with one figure per row."""
     assert rc.cell is not None
-    if not rc.basis or _basis(rc.basis) != "previous" or rc.cell.period is not None:
+    if not rc.basis or basis_kind(rc.basis) != "previous" or rc.cell.period is not None:
         return
     mine = _period_of(facts, rc)
     if mine is None:
@@ -217,8 +204,8 @@ def _period_rows(facts: Facts, rc: Change, cells: dict[int, dict[int, list[Quant
 def _against_basis(facts: Facts, rc: Change, before: list[Quantity]) -> Iterator[Diagnostic]:
     """Form 2: 今年X件, 去年同期Y件, 增长P%."""
     # the figure of the period the change is against (去年同期3185件 for 同比, 上月… for 环比)
-    bases = [q for q in before if q.basis and _basis(q.basis) in ("year", "previous")
-             and (not rc.basis or _basis(rc.basis) == _basis(q.basis))]
+    bases = [q for q in before if q.basis and basis_kind(q.basis) in ("year", "previous")
+             and (not rc.basis or basis_kind(rc.basis) == basis_kind(q.basis))]
     if len(bases) != 1:
         return
     base = bases[0]

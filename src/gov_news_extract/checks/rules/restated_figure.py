@@ -17,7 +17,8 @@ What it checks
     one figure restated; two
     changes in body text count when both periods are stated and both are
     named in full right before them against one basis (固定资产投资增长3.6%
-    in the overview, 全市固定资产投资同比增长4.1% in its section); a
+    in the overview, 全市固定资产投资同比增长4.1% in its section; a growth rate
+    that states no basis is against the same period a year before); a
     headline, infographic or table line against the body counts whatever the
     values.
 
@@ -40,7 +41,7 @@ from collections.abc import Iterator
 from ...models import Change, DateFact, Diagnostic, Percent, Period, Quantity
 from ...numbers import rounding
 from ...text import lexicon
-from ..base import Facts, Numeric, Rule, diagnostic
+from ..base import Facts, Numeric, Rule, basis_kind, diagnostic
 
 # 共/合计 say "in total": as a qualifier they make no other metric.
 _TOTAL_WORDS = frozenset(lexicon.get("total").meanings)
@@ -73,12 +74,34 @@ def _typo_like(a: Numeric, b: Numeric) -> bool:
 
 
 def _named_alike(a: Numeric, b: Numeric) -> bool:
-    """Two changes named in full, right before them, by one name of four characters or more, against
-    one basis: 固定资产投资增长3.6% (the overview, 同比 carried from its first clause) and
-    全市固定资产投资同比增长4.1% (the section)."""
-    return bool(isinstance(a, Change) and isinstance(b, Change) and a.basis and a.basis == b.basis
+    """Two changes named in full in their own sentences, by one name of four characters or more,
+    against one basis: 固定资产投资增长3.6% (the overview, 同比 carried from its first clause) and
+    全市固定资产投资同比增长4.1% (the section); 社会消费品零售总额增长4.1% and 社会消费品零售总额实现
+    303.1亿元,增长3.7% (the change of the figure named in its clause)."""
+    return bool(isinstance(a, Change) and isinstance(b, Change) and (a.basis or b.basis)
+                and _basis_key(a) == _basis_key(b)
                 and a.label == b.label == a.metric and len(a.metric or "") >= 4
-                and all(f.label_span is not None and f.label_span.end == f.span.start for f in (a, b)))
+                and all(_named_in_sentence(f) for f in (a, b)))
+
+
+def _named_in_sentence(f: Change) -> bool:
+    """Named right before the change; a growth rate against a year before (%) may be named earlier in
+    its sentence, by the figure it changes (社会消费品零售总额实现303.1亿元,增长3.7%)."""
+    ls, sent = f.label_span, f.sentence
+    if ls is None or ls.end > f.span.start:
+        return False
+    if ls.end == f.span.start:
+        return True
+    return f.unit == "%" and _basis_key(f) == "year" and (sent is None or sent.start <= ls.start)
+
+
+def _basis_key(c: Change) -> str:
+    """What a change is measured against: 同比 and 比上年同期 are one basis; a growth rate that states
+    none (规上工业增加值增长3.7%) is against the same period a year before, as a report writes it."""
+    if not c.basis:
+        return "year" if c.unit == "%" else ""
+    kind = basis_kind(c.basis)
+    return kind if kind in ("year", "previous") else c.basis
 
 
 def _key(f: Numeric) -> tuple[str, ...] | None:
@@ -91,7 +114,7 @@ def _key(f: Numeric) -> tuple[str, ...] | None:
         return None  # a table's 上年同期 column: the same, as a column
     extra: tuple[str, ...] = ()
     if isinstance(f, Change):
-        extra = (f.direction, f.basis or "")
+        extra = (f.direction, _basis_key(f))
     qualifier = "" if f.qualifier in _TOTAL_WORDS else (f.qualifier or "")
     return (f.kind, f.metric, f.unit, qualifier, *extra)
 
