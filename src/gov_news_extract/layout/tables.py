@@ -868,6 +868,9 @@ def _cell_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
                 blocks.append(block)
                 k = block.last_line + 1
                 continue
+        if style == "bare" and _titles_table(lines[k].stripped):
+            k += 1  # 2022年8月各承办单位信件办理情况统计表: the table's caption, read above its first cell
+            continue
         block = _Block("cells", k, k)
         j = k
         while j < len(lines) and j not in used:
@@ -901,6 +904,12 @@ def _cell_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
         if figures >= (2 if style == "bar" else 4):  # bare short lines are more often an infographic
             blocks.append(block)
     return blocks
+
+
+def _titles_table(text: str) -> bool:
+    """A long line that ends in the word for a table (…办理情况统计表): the title of the table below."""
+    word = next((w for w in lexicon.get("exhibit").having(kind="table")), None)
+    return word is not None and len(text) >= 10 and text.endswith(word) and not rx(r"[,。;:]").search(text)
 
 
 def _lone_bar(line: _Line) -> bool:
