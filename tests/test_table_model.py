@@ -181,6 +181,18 @@ def test_layout_two_row_pipe_header_spans_its_sub_columns() -> None:
     assert {f.span.text for f in doc.facts() if isinstance(f, DateFact)} >= {"2022", "2023"}
 
 
+def test_layout_facet_groups_under_a_whole_at_100_each_divide_it() -> None:
+    # realL: a bulletin's population table, its groups titled by `按…分 | ||` rows
+    text = ("表2 年末户籍人口及其构成\n指标 | 人数(万人) | 比重(%) |\n年末户籍人口 | 820 | 100 |\n按城乡分 | ||\n"
+            "城镇 | 500 | 61.0 |\n乡村 | 320 | 39.0 |\n按性别分 | ||\n男性 | 415 | 50.6 |\n女性 | 405 | 49.4 |\n"
+            "按年龄分 | ||\n0-14岁 | 130 | 15.9 |\n15-64岁 | 560 | 68.3 |\n65岁及以上 | 130 | 15.9 |")
+    doc = parse(text)
+    got = [(total, [p[0] for p in parts]) for total, parts in breakdowns(doc)]
+    assert got == [(Decimal(8200000), ["城镇", "乡村"]), (Decimal(8200000), ["男性", "女性"]),
+                   (Decimal(8200000), ["0-14岁", "15-64岁", "65岁及以上"])]
+    assert rules(doc) == []
+
+
 def test_layout_row_groups_declare_kinds() -> None:
     text = ("单位:亿元\n| 指标 | 2022 | 2023 |\n| 生产总值 | 200.0 | 220.0 |\n| 第一产业 | 20.0 | 21.0 |\n"
             "| 第二产业 | 80.0 | 90.0 |\n| 第三产业 | 100.0 | 109.0 |\n| 构成(%) | | |\n| 第一产业 | 10.0 | 9.5 |\n"

@@ -722,7 +722,7 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
                 k = j - 1
                 run: list[_Line] = []
                 while j < len(lines) and lines[j].kind in ("cell", "text") and _short(lines[j], 16) \
-                        and not (run and run[-1].stripped.endswith("|") and _group_line(lines[j])):
+                        and not _group_line(lines[j]):  # (`按城乡分 | ||`: the title of the rows below)
                     run.append(lines[j])
                     j += 1
                 if run and run[-1].stripped.endswith("|") and (j >= len(lines) or lines[j].kind in ("pipe", "rule", "bars")

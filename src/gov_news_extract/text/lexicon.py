@@ -145,13 +145,16 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[int, ...]]]:
 
 
 @cache
-def _never_after() -> dict[str, tuple[str, ...]]:
-    """Words that are not themselves right after certain words (never_after: 一是 after 第 is 第一 + 是)."""
-    out: dict[str, list[str]] = {}
+def _never_after() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Words that are not themselves right after or right before certain text (never_after: 一是
+    after 第 is 第一 + 是; never_before: 按年 before 龄 is 按 + 年龄)."""
+    out: dict[str, tuple[list[str], list[str]]] = {}
     for wc in classes().values():
         for w, m in wc.meanings.items():
-            out.setdefault(w, []).extend(m.get("never_after", ()))
-    return {w: tuple(v) for w, v in out.items() if v}
+            after, before = out.setdefault(w, ([], []))
+            after.extend(m.get("never_after", ()))
+            before.extend(m.get("never_before", ()))
+    return {w: (tuple(a), tuple(b)) for w, (a, b) in out.items() if a or b}
 
 
 def scan(text: str, start: int = 0, end: int | None = None) -> list[WordToken]:
@@ -175,7 +178,8 @@ def _scan(text: str, start: int, stop: int) -> tuple[WordToken, ...]:
                 if i + n <= stop:
                     w = text[i:i + n]
                     cls = of.get(w)
-                    if cls is not None and w in never and any(text.endswith(x, 0, i) for x in never[w]):
+                    if cls is not None and w in never and (any(text.endswith(x, 0, i) for x in never[w][0])
+                                                           or any(text.startswith(x, i + n) for x in never[w][1])):
                         continue
                     if cls is not None:
                         out.append(WordToken(i, i + n, w, cls))

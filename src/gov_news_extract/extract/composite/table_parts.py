@@ -256,6 +256,18 @@ def _share_columns(ctx: Context, t: Table, facts: dict[int, Quantity | Percent |
     counts = [c for c in _additive(t)]
     col = counts[0] if len(counts) == 1 else None
     rows = [r for r in t.rows if r.parent < 0]
+    head = rows[0] if rows and rows[0].group < 0 and (p := _pct(facts, rows[0], share_col)) is not None \
+        and p.value == 100 else None
+    divided = sorted({r.group for r in rows if r.group >= 0 and t.groups[r.group].kind in ("plain", "facet")})
+    if head is not None and divided and all(r.group >= 0 for r in rows[1:]):
+        # 年末常住人口 | 3856 | 100 / 按城乡分 / 城镇 … / 按性别分 / 男性 …: the whole at 100, then each
+        # group of rows another split of it
+        whole_q = _qty(facts, head, col.index) if col is not None else None
+        for g in divided:
+            seg = [r for r in rows if r.group == g]
+            _emit(ctx, whole_q, [(_qty(facts, r, col.index) if col is not None else None, _pct(facts, r, share_col),
+                                  _name(ctx, r)) for r in seg], True)
+        return True
     parts = [(_qty(facts, r, col.index) if col is not None else None, _pct(facts, r, share_col), _name(ctx, r))
              for r in rows]
     shares = [p[1].value for p in parts if p[1] is not None]
