@@ -657,7 +657,10 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
         return None
     # the figure right before 其中, not one in brackets that tells its parts (…46653件(电话诉求41424件、
     # 非电话诉求5229件)。其中,…)
-    q = next((w for w in reversed(wholes) if not _in_brackets(text, w)), wholes[-1])
+    # (nor the base of a share, 已收获94.18万亩,占应收面积142.38万亩的66.13%。其中…: what is divided
+    # is what the sentence states, not what it is measured against)
+    q = next((w for w in reversed(wholes) if not _in_brackets(text, w) and not _share_base(text, w)),
+             next((w for w in reversed(wholes) if not _in_brackets(text, w)), wholes[-1]))
     lead = text[max(0, first.start - 30):first.start]
     gap = text[q.nspan[1]:first.start]
     cue = rx(rf"{_SUBSET}|(?:{_WITHIN})[,:]?$").search(lead)
@@ -775,6 +778,13 @@ def _intake_of_stage(text: str, q: Quantity, run: list[_Item], wholes: list[Quan
     sent = last_before(text, "。\n", q.nspan[0]) + 1
     return next((w for w in reversed(wholes) if sent <= w.nspan[0] < q.nspan[0] and not _in_brackets(text, w)
                  and "intake" in _verb_kinds(text, w)), q)
+
+
+def _share_base(text: str, w: Quantity) -> bool:
+    """占应收面积142.38万亩的66.13%: the figure a share is taken of, named between 占 and 的."""
+    a = last_before(text, ",;。:\n", w.nspan[0]) + 1
+    return rx(rf"(?:{_SHARE_VERB})\p{{Han}}{{0,12}}$").search(text, a, w.nspan[0]) is not None \
+        and rx(rf"(?:{_OF})[\d.]+%").match(text, w.nspan[1]) is not None
 
 
 def _facet_heading(text: str, a: int, b: int) -> regex.Match[str] | None:
