@@ -32,6 +32,8 @@ def _drop_trailing(toks: list[Tok]) -> bool:
         pass
     elif t.kind == "punct" and t.means("separator", kind="list") and len(toks) > 1 and toks[-2].kind in ("han", "word"):
         pass  # 疫情防控、107.7万件: the name set off from its figure by a list mark
+    elif len(toks) == 1 and t.means("separator", kind="range"):
+        pass  # …增加30.03%,至4421.4万人次: the level a change reaches, named by the change
     elif t.kind == "punct" and t.text in ")）" and _latin_aside(toks):
         del toks[-3:-1]  # 国内生产总值(GDP): the abbreviation in brackets
     elif t.kind != "word":
