@@ -116,6 +116,9 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
     ("realL 其中 after a share's base (占应收面积…的) divides what the sentence states, not the base",
      "全县秋粮已收获50.5万亩,占应收面积80.2万亩的63.0%。其中水稻10.5万亩,玉米30.0万亩,马铃薯10.0万亩。",
      [("505000.0", ["水稻", "玉米", "马铃薯"])], []),
+    ("realJ a table row's growth for the month and for the months to date are two measures",
+     "| 指标 | 本月 | 比去年同月增长(%) | 1-本月 | 比去年同期增长(%) |\n| 社会消费品零售总额(亿元) | 450.2 | 5.2 | 1545.2 | 4.8 |\n"
+     "| 商品零售(亿元) | 400.1 | 4.9 | 1380.5 | 4.4 |", [], []),
     ("C1 one list after 其中, no sub-total by a near sum",
      "本周共受理诉求905件,其中咨询500件、求助200件、投诉190件、建议12件、表扬3件。",
      [("905", ["咨询", "求助", "投诉", "建议", "表扬"])], []),

@@ -347,11 +347,15 @@ def is_period(text: str, periods: Sequence[tuple[int, int]] = (), start: int = -
     for tok in _tokens(t):
         if tok.classes & _WHEN_CLASSES or lexicon.meaning("total", tok.text).get("cumulative"):
             covered[tok.start:tok.end] = [True] * (tok.end - tok.start)  # 1-4月累计: the months, summed
+    lead = _MONTHS_TO.match(t)
+    if lead is not None and lead.end() < len(t) and covered[lead.end()]:
+        covered[:lead.end()] = [True] * lead.end()  # 1-本月: from the first month to this one
     return len(t) >= 2 and any(covered) and all(covered[k] or t[k].isspace() for k in range(len(t))) \
         and not all(lexicon.meaning("total", tok.text).get("cumulative") for tok in _tokens(t))
 
 
 _WHEN_CLASSES = frozenset({"time_word", "prior_period", "rel_year", "rel_period"})
+_MONTHS_TO = regex.compile(rf"\d{{1,2}}\s*(?:{lexicon.alternation_where('separator', kind='range')})\s*")
 _YEAR_LEAD = regex.compile(rf"(?:19|20)\d\d(?:{lexicon.alternation_where('date_part', unit='year')})")  # 2022年, 2022年度
 
 

@@ -97,9 +97,10 @@ def _named_in_sentence(f: Change) -> bool:
 
 def _basis_key(c: Change) -> str:
     """What a change is measured against: 同比 and 比上年同期 are one basis; a growth rate that states
-    none (规上工业增加值增长3.7%) is against the same period a year before, as a report writes it."""
+    none in the text (规上工业增加值增长3.7%) is against the same period a year before, as a report writes it."""
     if not c.basis:
-        return "year" if c.unit == "%" else ""
+        # (a table's cell says its basis in its header, or not at all)
+        return "year" if c.unit == "%" and c.cell is None else ""
     kind = basis_kind(c.basis)
     return kind if kind in ("year", "previous") else c.basis
 
@@ -137,6 +138,9 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 continue
             if facts.same_sentence(first, other):
                 continue
+            if first.cell is not None and other.cell is not None and (first.cell.table, first.cell.row) == \
+                    (other.cell.table, other.cell.row):
+                continue  # two columns of one row (本月, 1-本月) are two measures, however they are headed
             pa, pb = _period_key(facts, first), _period_key(facts, other)
             if pa is not None and pb is not None and pa != pb:
                 continue
