@@ -94,6 +94,16 @@ def test_a_credit_row_of_cells_is_a_byline_under_its_headline() -> None:
     assert doc.articles[0].byline is not None
 
 
+@pytest.mark.parametrize("text", [
+    # realK: a two-character name padded to the width of three, closing the article on its own line
+    "热线年受理来电13万\n本报讯 去年,市长热线共受理群众来电13万个。\n  (周 锋)\n(责任编辑:正强)",
+    # sweep: the closing name after the last sentence and a space
+    "热线年受理来电13万\n本报讯 去年,市长热线共受理群众来电13万个,办结率98%。 (周锋)",
+])
+def test_a_closing_name_in_brackets_is_the_author(text: str) -> None:
+    assert ("作者", "周锋") in _people(text)[0]
+
+
 def test_a_caption_closing_with_its_photographer_is_no_headline() -> None:
     assert _titles("市统计局新闻发言人周立新介绍经济运行情况 摄影王海\n江城网讯 记者王海 15日上午,市里召开新闻发布会。") == [None]
 

@@ -360,9 +360,17 @@ def parse_end_signature(t: str, base: int) -> list[Person]:
     body = m.group(1)
     if not _ROLE_RE.search(body):
         # a closing name with no role: only names, standing alone or after the last sentence
-        if not _BARE_NAMES.fullmatch(body.strip()) or (m.start() > 0 and t[m.start() - 1] not in "。!?”\"…"):
+        alone = not t[:m.start()].strip() or t[:m.start()].rstrip()[-1] in "。!?”\"…"
+        padded = _PADDED_NAME.fullmatch(body)
+        if padded is not None and alone:
+            # (周 锋): a two-character name set as wide as a three-character one, one name
+            return [Person("作者", base + m.start(1) + padded.start(1), base + m.start(1) + padded.end(1))]
+        if not _BARE_NAMES.fullmatch(body.strip()) or not alone:
             return []
     return parse_people(body, base + m.start(1), bare_role="作者")
+
+
+_PADDED_NAME = regex.compile(r"\s*(\p{Han}[ \t\u3000]{1,2}\p{Han})\s*")
 
 
 # A role word as credits write it: the role, or an agency then a reporter's role
