@@ -55,8 +55,10 @@ def _from_end(m: regex.Match[str]) -> bool:
 
 
 # 前三位 / 前十名 / 前5位 … the scope of a ranking.
+# (前三类问题是A、B、C: a classifier of kinds and the noun it counts, then the copula)
 _RANK_HEAD = regex.compile(
-    rf"(?:{_verbs(spread=True)})?(?P<end>{_TOP}|{_BOTTOM})(?P<n>\d{{1,2}}|{_N2}{{1,2}})(?:{_PLACE}|(?={_OF}))"
+    rf"(?:{_verbs(spread=True)})?(?P<end>{_TOP}|{_BOTTOM})(?P<n>\d{{1,2}}|{_N2}{{1,2}})"
+    rf"(?:{_PLACE}|(?={_OF})|(?:{lexicon.alternation_where('unit', kinds=True)})\p{{Han}}{{0,6}}?(?={_IS}))"
     # …的单位是 / …的依次为 (the shortest reach to the verb), else …的工单 as before
     rf"(?:(?:{_OF})[^,;。:]{{0,10}}?(?:{_EACH})?(?:{_IS}|:)|(?:{_OF})[^,;。:]{{0,10}})?(?:{_EACH})?(?:{_IS})?:?"
 )
@@ -203,7 +205,7 @@ def _name_rankings(ctx: Context, taken: list[tuple[int, int]]) -> None:
             continue
         # …来看,A、B、C受理量排名前十位: the list is the last clause before the verb.
         clause = body.split(",")[-1]
-        names = [n for n in rx(r"、").split(clause) if n]
+        names = [n for n in _split_names(clause) if n]  # (河南、四川以及安徽位列前三: the last joined by 以及)
         if len(names) < 2:
             continue
         last = names[-1]
