@@ -193,6 +193,17 @@ def test_layout_facet_groups_under_a_whole_at_100_each_divide_it() -> None:
     assert rules(doc) == []
 
 
+def test_layout_ranked_tables_side_by_side_are_one_ranking_by_their_ranks() -> None:
+    # realK: an appraisal table set twice across the page, 单位 heading the bodies of each half
+    text = ("各县考评得分及排名表\n| 单位 | 总工单数 | 得分 | 排名 | 单位 | 总工单数 | 得分 | 排名 |\n"
+            "| 甲县 | 1115 | 145.76 | 1 | 丙县 | 1857 | 144.69 | 3 |\n| 乙县 | 1955 | 145.35 | 2 | 丁县 | 1268 | 144.42 | 4 |")
+    doc = parse(text)
+    ranks = [[i.label for i in f.items] for f in doc.facts() if isinstance(f, Ranking)]
+    assert ranks == [["甲县", "乙县", "丙县", "丁县"]]
+    cell = numeric(doc)["1857"][0].cell
+    assert cell is not None and cell.row_header == "丙县"
+
+
 def test_layout_row_groups_declare_kinds() -> None:
     text = ("单位:亿元\n| 指标 | 2022 | 2023 |\n| 生产总值 | 200.0 | 220.0 |\n| 第一产业 | 20.0 | 21.0 |\n"
             "| 第二产业 | 80.0 | 90.0 |\n| 第三产业 | 100.0 | 109.0 |\n| 构成(%) | | |\n| 第一产业 | 10.0 | 9.5 |\n"

@@ -458,6 +458,7 @@ class Row:
     number: Entry | None = None  # the 序号 or rank cell
     unit: Declared = NOTHING     # from a 计量单位 column
     names: dict[int, Entry] = field(default_factory=dict)  # every key cell, by column (side-by-side tables)
+    numbers: dict[int, Entry] = field(default_factory=dict)  # every 序号 or rank cell, by column (the same)
     indented: bool = False
 
     @property
@@ -1595,8 +1596,8 @@ def _column_kinds(columns: list[Column], data: list[list[Entry]], keys: int,
             continue
         if kk in ("number", "ranked") and not mostly_text:
             col.kind = "number"
-        elif is_unit_header(leaf) and mostly_text:
-            col.kind = "unit"
+        elif is_unit_header(leaf) and mostly_text and all(parse_unit(e.text) is not None for e in texts if e.kind == "text"):
+            col.kind = "unit"  # (单位 over 万元, 件; over 东海县, 灌南县 it names the bodies: a key)
         elif mostly_text:
             col.kind = "key"
         elif not col.path:
@@ -1767,6 +1768,7 @@ def _add_row(table: Table, cells: list[Entry | None], short: bool, indented: boo
         if col.kind == "number":
             if e.text:
                 row.number = e
+                row.numbers[col.index] = e
             continue
         if col.kind == "key":
             if e.text and (e.kind == "text" or (col.index < keys and _nameish(e))):
@@ -1882,7 +1884,9 @@ def _sides(table: Table) -> list[Table]:
                 continue
             short = r.short and any(c not in cells for c in range(a - lo + 1, b - lo)
                                     if t.columns[c].kind not in ("key", "unit"))
-            t.rows.append(Row(len(t.rows), name, cells, -1, bool(name and is_total_name(name.text)), -1, short))
+            row = Row(len(t.rows), name, cells, -1, bool(name and is_total_name(name.text)), -1, short)
+            row.number = next((e for c, e in sorted(r.numbers.items()) if a <= c < b), None)
+            t.rows.append(row)
         if t.rows:
             out.append(t)
     return out or [table]

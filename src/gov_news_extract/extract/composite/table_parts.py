@@ -301,8 +301,20 @@ def _continued(ctx: Context, t: Table, facts: dict[int, Quantity | Percent | Cha
 def _table_rankings(ctx: Context) -> None:
     """A table with a 排名 column, or captioned as a ranking (表1:本周城市管理类前三名诉求), ranks its rows in order."""
     seen: set[tuple[tuple[int, int], tuple[int, int]]] = set()
+    done: set[int] = set()
     for t in ctx.tables:
         rows = [r for r in t.rows if r.name is not None and not r.total and r.parent < 0]
+        if t.start in done:
+            continue
+        if t.ranked:
+            # a ranked table set side by side (单位 | 得分 | 排名 | 单位 | 得分 | 排名): one ranking of all
+            # its rows, in the order of their ranks
+            sides = [s for s in ctx.tables if s.start == t.start and s.ranked]
+            joined = [r for s in sides for r in s.rows if r.name is not None and not r.total and r.parent < 0]
+            ranks = [_rank_of(r) for r in joined]
+            if len(sides) > 1 and all(k is not None for k in ranks) and len(set(ranks)) == len(ranks):
+                rows = [r for _, r in sorted(zip(ranks, joined, strict=True), key=lambda p: p[0] or 0)]
+                done.add(t.start)
         if len(rows) < 2:
             continue
         names = [(r.name.start, r.name.end) for r in rows if r.name is not None]
@@ -336,3 +348,8 @@ def _table_rankings(ctx: Context) -> None:
         _add_ranking(ctx, [(_written(ctx, a, b), None) for a, b in ranked], t.caption.start, ranked[-1][1], None,
                      order)
 
+
+def _rank_of(row: Row) -> int | None:
+    """The rank a row's 排名 cell states (1, 2, …), if it states one."""
+    text = row.number.text.strip() if row.number is not None else ""
+    return int(text) if text.isdigit() else None
