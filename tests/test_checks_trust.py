@@ -119,6 +119,10 @@ CLEAN: list[tuple[str, str, list[tuple[str | None, list[str]]], list[list[str]]]
     ("realJ a table row's growth for the month and for the months to date are two measures",
      "| 指标 | 本月 | 比去年同月增长(%) | 1-本月 | 比去年同期增长(%) |\n| 社会消费品零售总额(亿元) | 450.2 | 5.2 | 1545.2 | 4.8 |\n"
      "| 商品零售(亿元) | 400.1 | 4.9 | 1380.5 | 4.4 |", [], []),
+    ("realK a list among what the whole counts (本月来信中), its first a category holding 共 in 公共",
+     "8月,市长信箱共收到群众来信200件。\n本月来信中,反映公共服务类16件,文体科教类65件,市场管理类19件,"
+     "城市管理类60件,政务服务类25件,民主法制类12件,表扬感谢3件。",
+     [("200", ["公共服务类", "文体科教类", "市场管理类", "城市管理类", "政务服务类", "民主法制类", "表扬感谢"])], []),
     ("C1 one list after 其中, no sub-total by a near sum",
      "本周共受理诉求905件,其中咨询500件、求助200件、投诉190件、建议12件、表扬3件。",
      [("905", ["咨询", "求助", "投诉", "建议", "表扬"])], []),

@@ -309,10 +309,16 @@ def _ends_with_most(clause: str) -> bool:
 
 
 def qualifier_of(region: str) -> str | None:
-    for q in qualifier_words():
-        if q in region:
-            return q
-    return None
+    """The first qualifier word of the region, longest first, read as a word of the lexicon: 共 inside
+    公共服务类 is no qualifier (the longer word 公共 holds it)."""
+    found = [q for q in qualifier_words() if q in region]
+    if not found:
+        return None  # (most regions hold none: the tokens are cut only for those that may)
+    words = {t.text for t in lx.scan(region)}
+    # (共有: the qualifier and a verb of having or being read as one word, 全县共有136名)
+    joined = {w[:k] for w in words for k in range(1, len(w))
+              if lx.classes_of(w[k:]) & {"have_verb", "copula"}}
+    return next((q for q in found if q in words or q in joined), None)
 
 
 def attach(ctx: Context, facts: Sequence[Numeric]) -> None:

@@ -136,6 +136,9 @@ def _drop_leading(toks: list[Tok]) -> bool:
             if toks[k].kind == "punct":
                 break
         return False
+    if t.means("result_verb", names_after=True) and len(toks) > 1:
+        toks.pop(0)  # 反映公共服务类16件: at the clause's start the verb says what follows names the count
+        return True
     if (t.classes & _LEADING and not t.means("calc_basis", end=True)) or t.means("list_cue", kind="subset") \
             or (t.is_("total") and (t.means("total", kind="sum") or t.means("total", kind="marker"))
                 and len(t.text) > 1) or t.text == _OF or t.means("copula", opens=True):

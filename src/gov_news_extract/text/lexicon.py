@@ -144,6 +144,11 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[int, ...]]]:
             {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()})
 
 
+def classes_of(word: str) -> frozenset[str]:
+    """The classes a word belongs to (empty when the lexicon does not know it)."""
+    return _index()[0].get(word, frozenset())
+
+
 @cache
 def _never_after() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Words that are not themselves right after or right before certain text (never_after: 一是

@@ -17,8 +17,8 @@ from ...text.clauses import last_before
 from ...text.normalise import SECTION_HEAD
 from ...text.rx import rx
 from ..labels import AVERAGES
+from ..naming import strip_leading
 from .items import (
-    _TOTAL_WORDS,
     HANDLED,
     MEASURES,
     _counts_alike,
@@ -29,6 +29,7 @@ from .items import (
     _same_unit,
     _share_fits,
     own_figures,
+    says_total,
     unit_key,
 )
 
@@ -413,7 +414,7 @@ def _is_total(ctx: Context, it: _Item) -> bool:
     if not clause.strip(" *") and text[a - 1:a] == "\n":
         # 共受理群众诉求 / **68472**件: a figure alone on its line is presented by the caption above
         clause = text[text.rfind("\n", 0, a - 1) + 1:a - 1]
-    if _TOTAL_WORDS.search(clause) or it.qty.qualifier in _SUMMED_WORDS:
+    if says_total(clause) or it.qty.qualifier in _SUMMED_WORDS:
         return True
     end = it.qty.nspan[1]
     # …2877件,其中 / 受理的9230件办件中: what follows is inside this figure (中部, 中心 are words).
@@ -715,9 +716,12 @@ def _cued_total(ctx: Context, run: list[_Item], wholes: list[Quantity], parts: l
     among = rx(rf"(\p{{Han}}{{2,10}}?)(?:{_WITHIN})[,:]").match(text, sent)
     if among is not None and not rx(rf"(?:{_SUBSET})[,:]$").search(among.group()) and among.end() <= first.start:
         # 办理中,热线中心直接答复工单176454件…: the parts of the whole the word before 中 names (办理工单287977件)
+        # (本月来信中,反映…: the period the whole was stated for names no other whole: 来信 is its noun)
         word = among.group(1)
+        counted = strip_leading(word)
         by_word = [w for w in reversed(wholes) if w.nspan[0] >= first.start - 600 and w.value > max(parts)
-                   and word in text[last_before(text, ",;。:\n", w.nspan[0]) + 1:w.nspan[0]]]
+                   and (word in text[last_before(text, ",;。:\n", w.nspan[0]) + 1:w.nspan[0]]
+                        or (len(counted) >= 2 and (norm_label(ctx, w) or "").endswith(counted)))]
         if by_word:
             return Tie(by_word[0], "cue", among.group().rstrip(",:"))
     # the clause the cue opens (…西城区300个;按类型分咨询700个…: a list after a semicolon)
@@ -958,7 +962,7 @@ def _presented_as_whole(text: str, q: Quantity, category_ok: bool = True) -> boo
     clause = text[a:q.nspan[0]]
     if not category_ok and rx(rf"(?:{lexicon.alternation_where('unit', kinds=True)})(?:{_SUMMED})$").search(clause):
         return False  # 求助类共654件 beside other categories' shares: one category, not the whole
-    if _TOTAL_WORDS.search(clause):
+    if says_total(clause):
         return True
     return bool(_WHOLE_AFTER.match(text[q.nspan[1]:q.nspan[1] + 10]))
 
