@@ -70,6 +70,10 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("realH a growth rate that states no basis is against a year before: two values for one period",
      "1—10月,全市固定资产投资同比增长4.1%;工业投资增长11.9%。\n1—10月,全市工业投资同比增长13.4%。",
      [("restated-figure", "同比增长13.4%")]),
+    ("realK a table's cell stated again in the text under its row and column",
+     "1. 各县(共4家):2月份,甲县考评得分为145.76分,乙县145.35分。\n| 单位 | 总工单数 | 得分 | 排名 |\n"
+     "| 甲县 | 1115 | 175.76 | 1 |\n| 乙县 | 1955 | 145.35 | 2 |",
+     [("restated-figure", "145.76分")]),
     ("realH a rate against the year before, stated on the figures the page gives",
      "上半年,全市热线共受理群众诉求71653件,受理量与去年同期77773件相比,下降7.3%。",
      [("growth-rate", "下降7.3%")]),

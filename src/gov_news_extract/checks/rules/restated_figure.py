@@ -41,7 +41,7 @@ from collections.abc import Iterator
 from ...models import Change, DateFact, Diagnostic, Percent, Period, Quantity
 from ...numbers import rounding
 from ...text import lexicon
-from ..base import Facts, Numeric, Rule, basis_kind, diagnostic
+from ..base import Facts, Numeric, Rule, basis_kind, diagnostic, units_compatible
 
 # 共/合计 say "in total": as a qualifier they make no other metric.
 _TOTAL_WORDS = frozenset(lexicon.get("total").meanings)
@@ -121,6 +121,7 @@ def _key(f: Numeric) -> tuple[str, ...] | None:
 
 
 def check(facts: Facts) -> Iterator[Diagnostic]:
+    yield from _cells_restated(facts)
     groups: dict[tuple[str, ...], list[Numeric]] = defaultdict(list)
     for f in facts.of((Quantity, Percent, Change)):
         k = _key(f)
@@ -138,9 +139,11 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 continue
             if facts.same_sentence(first, other):
                 continue
-            if first.cell is not None and other.cell is not None and (first.cell.table, first.cell.row) == \
-                    (other.cell.table, other.cell.row):
-                continue  # two columns of one row (本月, 1-本月) are two measures, however they are headed
+            if first.cell is not None and other.cell is not None and first.cell.table == other.cell.table \
+                    and (first.cell.row == other.cell.row or first.cell.column == other.cell.column):
+                # two columns of one row (本月, 1-本月) are two measures, however they are headed; two
+                # rows of one column are two things
+                continue
             pa, pb = _period_key(facts, first), _period_key(facts, other)
             if pa is not None and pb is not None and pa != pb:
                 continue
@@ -167,6 +170,43 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                              f"{name}前文为{a}，此处为{b}，同一指标前后不一致",
                              f"{name} is given as {a} earlier and {b} here", [first.span],
                              [other.id, first.id], evidence=f"metric: {first.metric}", arithmetic=f"{a} ≠ {b}")
+
+
+def _cells_restated(facts: Facts) -> Iterator[Diagnostic]:
+    """A figure of a table's cell stated again in the text, named by the cell's row and column
+    (| 灌云县 | … | 145.76 | under 得分; 灌云县考评得分为145.76分): the two must agree. Only a slip's
+    difference counts (one digit, two swapped, within 10%), and only for the same period."""
+    quantities = list(facts.of(Quantity))
+    prose = [q for q in quantities if q.cell is None and q.label and not q.basis and q.value_high is None]
+    for c in quantities:
+        cell = c.cell
+        if cell is None or cell.period == "prior" or not cell.row_header or not cell.column_header:
+            continue
+        row = _bare_name(cell.row_header)
+        col = _bare_name(cell.column_header.split("/")[-1])
+        if len(row) < 2 or len(col) < 2:
+            continue
+        for q in prose:
+            label = q.label or ""
+            # (named by row and column, or by the row alone in a list the clause names once:
+            # 灌云县考评得分为145.76分,赣榆区145.35分)
+            if not (label == row or (row in label and label.endswith(col))) or not units_compatible(q.unit, c.unit):
+                continue
+            if q.value == c.value or not facts.same_article(q, c) or not _typo_like(q, c):
+                continue
+            pa, pb = _period_key(facts, c), _period_key(facts, q)
+            if pa is not None and pb is not None and pa != pb:
+                continue
+            a, b = rounding.fmt(c.value, 4), rounding.fmt(q.value, 4)
+            yield diagnostic(RULE, "warning", q.span,
+                             f"{row}{col}表中为{a}，正文为{b}，同一指标前后不一致",
+                             f"{row} {col} is {a} in the table and {b} in the text", [c.span],
+                             [q.id, c.id], evidence=f"table cell: {row} / {col}", arithmetic=f"{a} ≠ {b}")
+
+
+def _bare_name(header: str) -> str:
+    """A header or row name less its bracketed unit and spaces: 得分(分) → 得分."""
+    return "".join(ch for ch in header.split("(")[0].split("（")[0] if not ch.isspace())
 
 
 RULE = Rule(id="restated-figure", severity="warning", summary="the same figure given two different values",
