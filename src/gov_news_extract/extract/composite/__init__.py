@@ -187,6 +187,16 @@ def _scoped_statement(text: str, whole: _Item, first: _Item) -> bool:
         and lexicon.meaning("scope", toks[0].text).get("kind") in ("whole", "ours")
 
 
+def _opens_with_scope(text: str, it: _Item) -> bool:
+    """The item's clause opens with a word for the whole area (全县完成…)."""
+    if it.qty is None:
+        return False
+    a = last_before(text, ",;:。\n", it.qty.nspan[0]) + 1
+    toks = lexicon.scan(text, a, it.qty.nspan[0])
+    return bool(toks) and toks[0].start == a and "scope" in toks[0].classes \
+        and lexicon.meaning("scope", toks[0].text).get("kind") in ("whole", "ours")
+
+
 def _crop_groups(label: str | None, whole: bool = False) -> set[str]:
     """The crop groups a name speaks of (小麦 → grain); with whole, only words for a group itself (粮食)."""
     return {str(lexicon.meaning("crop", t.text).get("group")) for t in lexicon.scan(label or "")
@@ -250,6 +260,10 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         # (what was dealt with of the whole itself, 受理…,办结…,办理中…, may divide it).
         r = own_figures(text, r)
         if len(r) < 2:
+            continue
+        if total_item is None and _opens_with_scope(text, r[0]) and _scoped_statement(text, r[0], r[1]):
+            # 全县完成地方公共财政收入8.21亿元,…;全县城镇居民可支配收入21630元: clauses that each open
+            # with the whole area are statements one after another, no list
             continue
         if total_item is not None and _scoped_statement(text, total_item, r[0]):
             # 全市完成地方公共财政收入17.64亿元,…;全市城镇居民可支配收入18682元: a clause that opens
