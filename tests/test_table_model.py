@@ -204,6 +204,16 @@ def test_layout_ranked_tables_side_by_side_are_one_ranking_by_their_ranks() -> N
     assert cell is not None and cell.row_header == "丙县"
 
 
+def test_layout_two_lists_under_one_whole_each_opened_by_qizhong() -> None:
+    # realN: a bulletin's population table copied one cell a line, its rows' indents lost
+    text = ("表1 年末常住人口数及其构成 |\n指 标 |\n年末数(万人) |\n比重(%) |\n全市常住人口 |\n162.06 |\n100.0 |\n"
+            "其中:城镇 |\n106.85 |\n65.9 |\n乡村 |\n55.20 |\n34.1 |\n其中:男性 |\n84.06 |\n51.9 |\n女性 |\n78.00 |\n48.1 |")
+    doc = parse(text)
+    got = [(total, [p[0] for p in parts]) for total, parts in breakdowns(doc)]
+    assert got == [(Decimal(1620600), ["城镇", "乡村"]), (Decimal(1620600), ["男性", "女性"])]
+    assert rules(doc) == []
+
+
 def test_layout_row_groups_declare_kinds() -> None:
     text = ("单位:亿元\n| 指标 | 2022 | 2023 |\n| 生产总值 | 200.0 | 220.0 |\n| 第一产业 | 20.0 | 21.0 |\n"
             "| 第二产业 | 80.0 | 90.0 |\n| 第三产业 | 100.0 | 109.0 |\n| 构成(%) | | |\n| 第一产业 | 10.0 | 9.5 |\n"

@@ -1113,6 +1113,7 @@ def _build(block: _Block, lines: list[_Line], periods: Sequence[tuple[int, int]]
             e is not None and e.start in block.indented_at for e in cells[:keys + 1])
         _add_row(table, cells, short, indented, keys)
     _row_structure(table)
+    _shared_lists(table)
     if len(block.row_units) >= 2:
         _units_by_measure(table, block.row_units)
     key_ranked = any(c.kind == "number" and c.path and key_kind(c.path[-1].text) == "ranked" for c in columns)
@@ -1842,6 +1843,41 @@ def _row_structure(table: Table) -> None:
             row.parent, last_top, in_list = -1, row.index, False
         keep.append(row)
     table.rows = keep
+
+
+def _shared_lists(table: Table) -> None:
+    """其中:城镇 | 65.9 / 乡村 | 34.1 under 全市常住人口 | 100.0, in a copy that lost the rows'
+    indents: a top row right after a 其中 list goes on with that list when its share makes the
+    list's shares up to the parent's (65.9 + 34.1 = 100.0); the next 其中 row then opens another list
+    of the same parent, not one of the row before it."""
+    share = next((c.index for c in table.columns if c.kind == "share"), None)
+    if share is None:
+        return
+
+    def pct(r: Row) -> Decimal | None:
+        cell = r.cells.get(share)
+        return number_of(cell.entry.text) if cell is not None and cell.kind in ("num", "pct") else None
+
+    rows = table.rows
+    lead = _subset_lead()
+    for k, r in enumerate(rows):
+        if r.parent >= 0 or k == 0 or rows[k - 1].parent < 0:
+            continue
+        parent = rows[rows[k - 1].parent]
+        siblings = [x for x in rows[:k] if x.parent == parent.index]
+        opened = max((i for i, x in enumerate(siblings) if x.name and lead.match(x.name.text)), default=0)
+        siblings = siblings[opened:]  # the list the last 其中 row opened
+        values = [pct(x) for x in [*siblings, r]]
+        whole = pct(parent)
+        if whole is None or any(v is None for v in values):
+            continue
+        if abs(sum(v for v in values if v is not None) - whole) <= Decimal("0.2"):
+            r.parent = parent.index
+            for later in rows[k + 1:]:
+                if later.parent == r.index:
+                    later.parent = parent.index  # (其中:男性 after 乡村: the parent's second list)
+                elif later.parent < 0:
+                    break
 
 
 def _sides(table: Table) -> list[Table]:

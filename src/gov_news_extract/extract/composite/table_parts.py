@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...context import Context
-from ...layout.tables import Column, Group, Row, Table, header_text
+from ...layout.tables import Column, Group, Row, Table, _subset_lead, header_text
 from ...models import Breakdown, Change, Percent, Quantity
 from ...numbers.numeral import parse_number
 from ...text import lexicon
@@ -181,11 +181,15 @@ def _total_columns(ctx: Context, t: Table, facts: dict[int, Quantity | Percent |
 
 def _sub_rows(ctx: Context, t: Table, facts: dict[int, Quantity | Percent | Change]) -> None:
     """Rows listed under another after 其中 (粮食总产量 / 其中:谷物 / 豆类 / 薯类): its parts, column by column."""
-    listed: dict[int, list[Row]] = {}
+    listed: dict[tuple[int, int], list[Row]] = {}
+    lead = _subset_lead()
+    opened: dict[int, int] = {}
     for r in t.rows:
         if r.parent >= 0:
-            listed.setdefault(r.parent, []).append(r)
-    for p, children in listed.items():
+            if r.name is not None and lead.match(r.name.text) and listed.get((r.parent, opened.get(r.parent, -1))):
+                opened[r.parent] = r.index  # 其中:男性 after 其中:城镇, 乡村: a second list of the same row
+            listed.setdefault((r.parent, opened.setdefault(r.parent, r.index)), []).append(r)
+    for (p, _), children in listed.items():
         parent = t.rows[p]
         if len(children) < 2:
             # one row under 其中 (销售产值 / 其中:规模以上) is no breakdown, but still a part of
