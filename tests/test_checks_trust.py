@@ -239,6 +239,9 @@ def test_ranking(text: str, rankings: list[list[str]]) -> None:
                  id="a 同比 column is against last year, never the row before"),
     pytest.param("1—6月,全区非税收入5.40亿元,去年同期为4.80亿元;其中行政事业性收费收入1.62亿元,"
                  "占全区非税收入的30.0%。", id="heldout3 last year's figure is no whole a share names"),
+    pytest.param("当天共接听市民来电5588个。其中,反映供暖类问题来电3075个,在居民生活类问题中,供暖问题占比为93.58%。"
+                 "市民反映已到供暖时间还未供暖的1498件,占问题总量的48.72%。",
+                 id="realM a share framed by a whole of its own (在…中) is no share of the figure before it"),
 ])
 def test_clean_against_the_row_before_or_the_named_whole(text: str) -> None:
     assert _alarms(parse(text)) == []

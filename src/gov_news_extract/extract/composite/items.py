@@ -96,6 +96,11 @@ def _is_share(text: str, p: Percent) -> bool:
 _PLAN = regex.compile(lexicon.alternation_without("plan_word", in_name=True))
 
 
+# 在居民生活类问题中,供暖问题占比为93.58%: a share framed by a whole of its own, not the figure's before
+_FRAMED = regex.compile(rf"(?:{lexicon.alternation_where('particle', frames=True)})\p{{Han}}{{1,16}}?"
+                        rf"(?:{lexicon.alternation('within')})")
+
+
 def _bare_share(text: str, p: Percent) -> bool:
     """A share of the whole named only by its category: 城市建设类,占27.21% / 咨询类占45.3%.
     A share with its base named (占GDP比重为9.7%) is a ratio of two metrics, not a part."""
@@ -174,7 +179,7 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             # The share belongs to the figure before only when it names no category of its own
             # (…1000件,电话渠道占总量的70.0% is 电话渠道's share, not the last part's).
             if last is not None and last.share is None and not rx(r"[。\n]").search(between) and short \
-                    and (_bare_share(text, f) or f.label == last.label):
+                    and not _FRAMED.search(between) and (_bare_share(text, f) or f.label == last.label):
                 last.share = f
                 last.end = f.nspan[1]
             elif f.label and (_bare_share(text, f) or _heads_elided_shares(text, f, facts)):
