@@ -214,6 +214,20 @@ def test_layout_two_lists_under_one_whole_each_opened_by_qizhong() -> None:
     assert rules(doc) == []
 
 
+def test_layout_tables_one_under_another_part_at_their_repeated_header() -> None:
+    # realM: a bureau's progress tables, each under a numbered title and the same header rows
+    text = ("1、地区生产总值 | |||\n9月 | 1-9月累计 | 累计 | |\n增长% | |||\n地区生产总值(亿元) | —— | 2527.54 | 11.5 |\n"
+            "第一产业 | —— | 59.44 | 25.6 |\n第二产业 | —— | 1283.78 | 14.7 |\n2、地区生产总值构成 | |||\n"
+            "9月 | 1-9月累计 | 累计 | |\n增减百分点 | |||\n地区生产总值(%) | —— | 100.0 | —— |\n"
+            "第一产业 | —— | 2.3 | 0.4 |\n第二产业 | —— | 50.8 | 1.4 |")
+    tables = find_tables(normalise(text).text)
+    assert [t.caption.text if t.caption else None for t in tables] == ["1、地区生产总值", "2、地区生产总值构成"]
+    doc = parse(text)
+    points = numeric(doc)["0.4"][0]
+    assert isinstance(points, Change) and points.unit == "百分点"
+    assert rules(doc) == []
+
+
 def test_layout_row_groups_declare_kinds() -> None:
     text = ("单位:亿元\n| 指标 | 2022 | 2023 |\n| 生产总值 | 200.0 | 220.0 |\n| 第一产业 | 20.0 | 21.0 |\n"
             "| 第二产业 | 80.0 | 90.0 |\n| 第三产业 | 100.0 | 109.0 |\n| 构成(%) | | |\n| 第一产业 | 10.0 | 9.5 |\n"

@@ -105,6 +105,10 @@ def name_span(e: Entry) -> tuple[int, int] | None:
     return (e.start + k, e.start + k + len(name)) if k >= 0 else None
 
 
+# 个百分点, 百分点: the unit of a change of a share (longest first).
+_POINTS = tuple(lexicon.get("ratio_unit").having(kind="points"))
+
+
 def reading(ctx: Context, ref: CellRef, percent_sign: bool, own_unit: str | None) -> Reading:
     """What the cell states: its kind, unit, scale, basis, label and period."""
     t, row, col = ref.table, ref.row, ref.column
@@ -123,6 +127,10 @@ def reading(ctx: Context, ref: CellRef, percent_sign: bool, own_unit: str | None
         r.kind = "change"
         r.basis = col.basis if col.kind == "growth" else (group.basis if group else None)
         r.unit = "%" if percent_sign or declared.percent or not declared.unit else declared.unit
+        heads = " ".join(e.text for e in col.path) + (group.name.text if by_group == "growth" and group else "")
+        points = next((w for w in _POINTS if w in heads), None)
+        if points is not None and not percent_sign:
+            r.unit = points  # 增减百分点: a change of a share, in points, not a growth in %
     elif percent_sign or share or index or declared.percent:
         r.kind = "percent"
         r.unit = "%"

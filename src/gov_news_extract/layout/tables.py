@@ -707,11 +707,13 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
             k += 1
             continue
         block = _Block("pipe", k, k)
+        starts: list[int] = []  # the line each row begins on
         while k < len(lines) and k not in used:
             kind = lines[k].kind
             if kind == "cell" and block.rows and _group_line(lines[k]):
                 kind = "pipe"  # `商业 | |||||` between rows: a group's title row
             if kind == "pipe":
+                row_at = k
                 row_lines = [lines[k]]
                 j = k + 1
                 # A row opened by a bar and not closed by one goes on over the next lines until
@@ -736,6 +738,7 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
                 else:
                     j = k + 1
                 block.rows.append(_joined_cells(row_lines))
+                starts.append(row_at)
                 block.last_line = j - 1
                 k = j
             elif kind == "rule" and block.rows:
@@ -747,12 +750,41 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
                 k += 1
             else:
                 break
-        if len(block.rows) >= 2:
-            _merge_header_lines(block)
-            _run_on(block)
-            blocks.append(block)
+        for part in _at_repeated_headers(block, starts):
+            if len(part.rows) >= 2:
+                _merge_header_lines(part)
+                _run_on(part)
+                blocks.append(part)
         k = max(k, block.last_line + 1)
     return blocks
+
+
+def _at_repeated_headers(block: _Block, starts: list[int]) -> list[_Block]:
+    """Tables set one under another with nothing between (1、本地生产总值 / 9月 | 1-9月累计 | 累计 / … /
+    2、本地生产总值构成 / 9月 | 1-9月累计 | 累计 / …): a row that repeats a header row of the block
+    opens a table of its own, with the title row right above it as its caption."""
+    texts = [tuple(e.text for e in r) for r in block.rows]
+    cuts: list[int] = []
+    for k in range(1, len(texts)):
+        filled = [t for t in texts[k] if t]
+        if len(filled) < 2 or texts[k] not in texts[:k] or any(cell_kind(t) in ("num", "pct") and not _dated(t)
+                                                             for t in filled):
+            continue
+        cut = k - 1 if k - 1 > 0 and sum(1 for t in texts[k - 1] if t) == 1 else k
+        if not cuts or cut > cuts[-1] + 1:
+            cuts.append(cut)
+    if not cuts or block.rule_after >= 0 or len(starts) != len(block.rows):
+        return [block]
+    out = []
+    for a, b in itertools.pairwise([0, *cuts, len(block.rows)]):
+        part = _Block("pipe", starts[a], starts[b] - 1 if b < len(starts) else block.last_line, block.rows[a:b])
+        out.append(part)
+    return out
+
+
+def _dated(text: str) -> bool:
+    """A header cell that names a period (9月, 1-9月累计): digits, but no figure."""
+    return bool(rx(r"^\d{1,4}(?:[-—~至]\d{1,2})?\p{Han}{1,4}$").match(text.strip()))
 
 
 def _group_line(line: _Line) -> bool:
@@ -835,7 +867,12 @@ def _merge_header_lines(block: _Block) -> None:
     cells: one header row broken over lines, its cells as many as a row's, none a figure."""
     width = next((len(r) for r in block.rows if any(e.kind in ("num", "pct") for e in r)), 0)
     n = total = 0
-    for r in block.rows:
+    # (a numbered title row over the header, 2、本地生产总值构成 | |||, is the caption, no header cell)
+    skip = 0
+    while skip < len(block.rows) and [e.text for e in block.rows[skip] if e.text][:1] \
+            and len([e for e in block.rows[skip] if e.text]) == 1 and SECTION_HEAD.match(block.rows[skip][0].text):
+        skip += 1
+    for r in block.rows[skip:]:
         if any(e.kind in ("num", "pct") for e in r) or len([e for e in r if e.text]) >= width:
             break
         n += 1
@@ -843,7 +880,7 @@ def _merge_header_lines(block: _Block) -> None:
         if total >= width:
             break
     if n >= 2 and total == width:
-        block.rows[:n] = [[e for r in block.rows[:n] for e in r if e.text]]
+        block.rows[skip:skip + n] = [[e for r in block.rows[skip:skip + n] for e in r if e.text]]
 
 
 def _joined_cells(row_lines: list[_Line]) -> list[Entry]:
