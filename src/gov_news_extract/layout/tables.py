@@ -760,9 +760,9 @@ def _pipe_blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
 
 
 def _at_repeated_headers(block: _Block, starts: list[int]) -> list[_Block]:
-    """Tables set one under another with nothing between (1、本地生产总值 / 9月 | 1-9月累计 | 累计 / … /
-    2、本地生产总值构成 / 9月 | 1-9月累计 | 累计 / …): a row that repeats a header row of the block
-    opens a table of its own, with the title row right above it as its caption."""
+    """Tables set one under another with nothing between, each under a numbered title (1、本地生产总值,
+    2、本地生产总值构成) and the same header rows (9月, 1-9月累计, 累计): a row that repeats a header
+    row of the block opens a table of its own, with the title row right above it as its caption."""
     texts = [tuple(e.text for e in r) for r in block.rows]
     cuts: list[int] = []
     for k in range(1, len(texts)):
@@ -784,7 +784,10 @@ def _at_repeated_headers(block: _Block, starts: list[int]) -> list[_Block]:
 
 def _dated(text: str) -> bool:
     """A header cell that names a period (9月, 1-9月累计): digits, but no figure."""
-    return bool(rx(r"^\d{1,4}(?:[-—~至]\d{1,2})?\p{Han}{1,4}$").match(text.strip()))
+    return _DATED.match(text.strip()) is not None
+
+
+_DATED = regex.compile(rf"^\d{{1,4}}(?:(?:{lexicon.alternation_where('separator', kind='range')})\d{{1,2}})?\p{{Han}}{{1,4}}$")
 
 
 def _group_line(line: _Line) -> bool:
@@ -1883,10 +1886,10 @@ def _row_structure(table: Table) -> None:
 
 
 def _shared_lists(table: Table) -> None:
-    """其中:城镇 | 65.9 / 乡村 | 34.1 under 全市常住人口 | 100.0, in a copy that lost the rows'
-    indents: a top row right after a 其中 list goes on with that list when its share makes the
-    list's shares up to the parent's (65.9 + 34.1 = 100.0); the next 其中 row then opens another list
-    of the same parent, not one of the row before it."""
+    """In a copy that lost the rows' indents (其中:城镇 65.9, then 乡村 34.1, under 全市常住人口 100.0),
+    a top row right after a 其中 list goes on with that list when its share makes the list's shares
+    up to the parent's (65.9 + 34.1 = 100.0); the next 其中 row then opens another list of the same
+    parent, not one of the row before it."""
     share = next((c.index for c in table.columns if c.kind == "share"), None)
     if share is None:
         return

@@ -174,7 +174,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
 
 def _cells_restated(facts: Facts) -> Iterator[Diagnostic]:
     """A figure of a table's cell stated again in the text, named by the cell's row and column
-    (| 灌云县 | … | 145.76 | under 得分; 灌云县考评得分为145.76分): the two must agree. Only a slip's
+    (the cell 145.76 in row 灌云县 under 得分; 灌云县考评得分为145.76分): the two must agree. Only a slip's
     difference counts (one digit, two swapped, within 10%), and only for the same period."""
     quantities = list(facts.of(Quantity))
     prose = [q for q in quantities if q.cell is None and q.label and not q.basis and q.value_high is None]
