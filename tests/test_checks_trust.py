@@ -74,6 +74,9 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
      "1. 各县(共4家):2月份,甲县考评得分为145.76分,乙县145.35分。\n| 单位 | 总工单数 | 得分 | 排名 |\n"
      "| 甲县 | 1115 | 175.76 | 1 |\n| 乙县 | 1955 | 145.35 | 2 |",
      [("restated-figure", "145.76分")]),
+    ("realM shares of the whole pointed back at (占此类问题的…) are the list's shares",
+     "城区内还未供暖的889件中,由供暖企业直供的共有729件,占此类问题的87%;由换热站转供供暖的共有160件,占此类问题的18%。",
+     [("shares-sum", "87%")]),
     ("realH a rate against the year before, stated on the figures the page gives",
      "上半年,全市热线共受理群众诉求71653件,受理量与去年同期77773件相比,下降7.3%。",
      [("growth-rate", "下降7.3%")]),

@@ -103,6 +103,8 @@ def _foreign_share(text: str, total: Quantity, share: Percent) -> bool:
     if word is not None and lexicon.meaning("share", word.text).get("kind") == "noun":
         return False  # 占比率达80.80%: the share word itself (占比率), no whole named
     core = m.group("base")
+    if any(t.start == 0 and "anaphor" in t.classes for t in lexicon.scan(core)):
+        return False  # 占此类问题的82%: the whole pointed back at, the list's own
     if rx(rf"(?:{_SHARE_VERB})(?:{lexicon.alternation('copula')})").fullmatch(text, m.start(), m.end("base")):
         return False  # 占到了40.7%: a verb ending, no whole named
     wide = scope_of(core[:2])
