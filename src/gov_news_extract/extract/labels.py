@@ -130,8 +130,9 @@ class _Patterns:
 
     @cached_property
     def alias(self) -> regex.Pattern[str]:
-        """(森林覆盖率) right before the number: a short name in brackets."""
-        return regex.compile(r"\p{Han}[(（](\p{Han}{2,10})[)）]\s*$")
+        """(森林覆盖率) right before the number, or before its copula (…比重(常住人口城镇化率)为65.94%): a
+        short name in brackets."""
+        return regex.compile(rf"\p{{Han}}[(（](\p{{Han}}{{2,10}})[)）](?:{lx.alternation('copula')})?\s*$")
 
     @cached_property
     def share_of(self) -> regex.Pattern[str]:
