@@ -151,6 +151,9 @@ LAYOUTS: dict[str, str] = {
     # realK: a web copy of a table one cell a line, its title line ending in 表 over it
     "titled-blank-lines": "2024年5月各区县热线工单办理情况统计表\n\n区县\n\n受理量(件)\n\n办结率\n\n东区\n\n1200\n\n"
                           "98.5%\n\n西区\n\n800\n\n97.0%\n\n合计\n\n2000\n\n97.9%",
+    # realN: one cell a line, a unit column between each row's name and its figures
+    "unit-column-bars": "指 标 |\n单位 |\n受理量 |\n办结率 |\n东区 |\n件 |\n1200 |\n98.5% |\n西区 |\n件 |\n800 |\n"
+                        "97.0% |\n合计 |\n件 |\n2000 |\n97.9% |",
     # an HTML table whose cells the copy put on lines of their own, a lone bar after each
     "lone-bars": "区县\n|\n受理量(件)\n|\n办结率\n|\n东区\n|\n1200\n|\n98.5%\n|\n西区\n|\n800\n|\n97.0%\n|\n"
                  "合计\n|\n2000\n|\n97.9%",

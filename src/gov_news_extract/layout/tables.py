@@ -1390,7 +1390,10 @@ def _row_starts(run: list[Entry]) -> list[int]:
         if numbered and small(e) and nxt.kind == "text":
             starts.append(i)
         elif e.kind == "text" and figure(nxt) and not (starts and starts[-1] == i - 1 and numbered):
-            starts.append(i)
+            # (地区生产总值 | 亿元 | 91.3: a unit column between the name and the figures; the row
+            # begins at the name)
+            unit = i > 0 and _unit_only(e.text) and run[i - 1].kind == "text" and not _unit_only(run[i - 1].text)
+            starts.append(i - 1 if unit else i)
     return starts
 
 
