@@ -546,9 +546,14 @@ def _find_total(ctx: Context, run: list[_Item], quantities: list[Quantity]) -> T
     # Otherwise the figure that the first parts add up to exactly; or, for a figure presented as
     # a whole (共…, …其中) close by, nearly: a draft with one wrong part must still find its total.
     values: list[Decimal | None] = list(parts)
+    # (a small count that is a part of another list, not presented as a whole, is no whole a sum
+    # finds: …,9个行业持平。从月度增速看,有4个…,5个…,7个…: 4 + 5 = 9 by chance)
+    listed = {p.value_id for f in ctx.facts if isinstance(f, Breakdown) for p in f.parts}
     for q in reversed(before[-12:]):
         if q.value < 100 and "\n" in text[q.nspan[1]:first.start] and not _presented_as_whole(text, q):
             continue  # small counts in another paragraph add up by chance (工业项目8个 … 3个、…5个)
+        if q.value < 100 and q.id in listed and not _presented_as_whole(text, q):
+            continue
         n = _best_prefix(values, q.value)
         if n is not None and sum(parts[:n], Decimal(0)) == q.value and q.value != parts[0]:
             return Tie(q, "sum")
