@@ -34,6 +34,11 @@ def _drop_trailing(toks: list[Tok]) -> bool:
         pass  # 疫情防控、107.7万件: the name set off from its figure by a list mark
     elif len(toks) == 1 and t.means("separator", kind="range"):
         pass  # …增加30.03%,至4421.4万人次: the level a change reaches, named by the change
+    elif t.is_("date_part") and len(toks) > 2 and toks[-2].kind == "num" and (
+            toks[-3].means("preposition", kind="from") or toks[-3].is_("level_verb")):
+        # 年度服务量由2018年的55789件 / …增长至2021年的12.74万件: the year the figure is of, then the
+        # 由 or the verb of a level before it goes too
+        del toks[-2:]
     elif t.kind == "punct" and t.text in ")）" and _latin_aside(toks):
         del toks[-3:-1]  # 国内生产总值(GDP): the abbreviation in brackets
     elif t.kind != "word":

@@ -52,7 +52,12 @@ def _approx_before() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _token() -> regex.Pattern[str]:
-    unit = lx.alternation("unit")
+    # a unit is none where it begins a word of time of its own (年 of 年度: 12345年度服务量 counts no years)
+    periods = lx.words("date_part", "period_word")
+    unit = "|".join(
+        regex.escape(u) + "".join(f"(?!{regex.escape(w[len(u):])})" for w in periods if w.startswith(u) and w != u
+                                  and not lx.classes_of(w) & {"unit"})
+        for u in lx.words("unit"))
     ratio = lx.alternation_without("ratio_unit", kind="fraction")
     fraction = lx.alternation_where("ratio_unit", kind="fraction")
     inner = lx.alternation_where("bound", inner=True)
