@@ -676,7 +676,13 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
         return [(_first_ordinal() + o + head, -1) for o in ords]
     out: list[tuple[str, int]] = []
     pos = start
-    for piece in _P.list_split.split(region):
+    pieces = _P.list_split.split(region)
+    marked = region.split(_LIST_MARK)
+    if len(marked) >= 2:
+        # A、B和C: a list marked by 、 joins only its last name with 和/及; one inside an earlier piece
+        # belongs to that name (新材料及医药制造、食品制造业、纺织服装产值)
+        pieces = marked[:-1] + _P.list_split.split(marked[-1])
+    for piece in pieces:
         k = text.find(piece, pos) if piece else -1
         if piece:
             pos = k + len(piece)
@@ -693,6 +699,9 @@ def names_in(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
         out[0] = (out[0][0] + clean(out[1][0])[1:], -1)
     return out
 
+
+# 、: the mark between the names of a list (and/or 和, 及 before its last name).
+_LIST_MARK = next(w for w in lx.get("separator").having(kind="list") if len(w) == 1 and not rx(r"\p{Han}").match(w))
 
 _VERB_CLASSES = frozenset({"report_verb", "intake_verb", "result_verb", "direction", "have_verb", "copula",
                            "action_verb", "level_verb", "modal"})
