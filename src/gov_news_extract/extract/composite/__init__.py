@@ -28,6 +28,7 @@ from .items import (
     _label_at,
     _near,
     _numeric,
+    _same_sum,
     _settle_rates,
     index_like,
     own_figures,
@@ -327,6 +328,8 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         # to a third.
         whole = total_item.qty if total_item is not None else declared.total if declared is not None else None
         upto = _best_prefix([it.value for it in r], whole.value, near=False) if whole is not None else None
+        if upto is None and whole is not None and all(it.qty is not None for it in r) and _same_sum(r, whole):
+            upto = len(r)  # 生产原煤1.1亿吨。其中…6095万吨…1851万吨…3031万吨: all of them, at the whole's rounding
         if upto is not None and upto < len(r) and r[upto - 1].qty is r[upto].qty:
             upto = None  # never inside one figure stated for several names (乙区、丙区…各2件)
         each = len({id(it.qty) for it in r}) < len(r)  # 乙区、丙区…各2件: a flat list by its words
