@@ -336,7 +336,7 @@ def _frame_groups(original: str, run: list[_Item]) -> list[int]:
     # (国有重点煤炭企业完成原煤产量6095万吨;地方国有煤矿完成1851万吨;乡镇煤矿完成3031万吨: the first is
     # written alike, its name only runs on past the verb to the metric)
     return [k for k in range(1, len(run) - 1) if frames[k] and frames[k] == frames[k + 1] and frames[k - 1] is not None
-            and frames[k - 1] != frames[k] and frames[k] not in (run[k - 1].label or "")]
+            and frames[k - 1] != frames[k] and (frames[k] or "") not in (run[k - 1].label or "")]
 
 
 def _declared_part(ctx: Context, it: _Item) -> bool:
