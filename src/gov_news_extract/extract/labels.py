@@ -109,7 +109,9 @@ class _Patterns:
         """分别为, 依次是: a list of names follows."""
         words = [w for w in lx.get("list_cue").words if lx.meaning("list_cue", w).get("kind") == "respectively"
                  and w[-1:] in lx.get("copula").words]
-        return regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in words)})[:]?")
+        # (…集中的事项还有学校管理、房屋管理和社会保障,受理量分别为…: a verb of having lists them too)
+        words += lx.get("have_verb").words
+        return regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in sorted(words, key=len, reverse=True))})[:]?")
 
     @cached_property
     def list_split(self) -> regex.Pattern[str]:

@@ -141,8 +141,10 @@ def _drop_leading(toks: list[Tok]) -> bool:
             if toks[k].kind == "punct":
                 break
         return False
-    if t.means("result_verb", names_after=True) and len(toks) > 1:
-        toks.pop(0)  # 反映公共服务类16件: at the clause's start the verb says what follows names the count
+    if t.means("result_verb", names_after=True) and len(toks) > 1 and not toks[1].is_("generic_noun"):
+        # 反映公共服务类16件: at the clause's start the verb says what follows names the count (but 反映
+        # 问题类: the verb and a bare noun are the category's name)
+        toks.pop(0)
         return True
     if (t.classes & _LEADING and not t.means("calc_basis", end=True)) or t.means("list_cue", kind="subset") \
             or (t.is_("total") and (t.means("total", kind="sum") or t.means("total", kind="marker"))
