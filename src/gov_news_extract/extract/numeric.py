@@ -85,6 +85,12 @@ def _token() -> regex.Pattern[str]:
     )
 
 
+# 一成八: one numeral 1-9 after 成, then no more of a word
+_TENTH_DIGIT = regex.compile(
+    "([" + "".join(w for w, m in lx.get("numeral").meanings.items() if m.get("canonical") and 1 <= m.get("digit", 0) <= 9)
+    + r"])(?![\p{Han}\d])")
+
+
 @lru_cache(maxsize=1)
 def _set_phrases() -> regex.Pattern[str]:
     return regex.compile(lx.alternation("set_phrase"))
@@ -273,6 +279,9 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Hit]:
             elif (one := rx(r"[1-9](?![\d.%\p{Han}A-Za-z])").match(text, e)) is not None and num.value % 10 == 0:
                 num = Number(num.value + int(one.group()), 0, num.scale)  # 1成6: 16% (Taiwan's usage)
                 e = one.end()
+            elif (one := _TENTH_DIGIT.match(text, e)) is not None and num.value % 10 == 0:
+                num = Number(num.value + int(lx.meaning("numeral", one.group(1))["digit"]), 0, num.scale)
+                e = one.end(1)  # 一成八: 18%, 五成五: 55%
         elif kind == "permille":
             num = Number(num.value / 10, num.decimals + 1, num.scale)
             unit = "%"

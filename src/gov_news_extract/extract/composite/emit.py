@@ -169,6 +169,10 @@ def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], lin
     sentence = text[last_before(text, "。\n", start) + 1:start]
     if ("分别为" in lead or "共分为" in lead) and not _TOP_N.search(sentence):
         complete = True  # …分别为 names every part, unless only the top few are listed (前三位)
+    if complete and total is None and all(p.qty is None for p in parts) and _shares_before(ctx, parts):
+        # 市政諮詢約佔五成五,…陳情檢舉案約一成八,…分機占一成四,其他議題占一成二: the list began before the
+        # parts read here; their 其他 closes a list whose first parts are missing, not this one
+        complete = False
     bd = Breakdown(
         span=ctx.norm.span(start, end),
         total=total.value if total is not None else None,
@@ -183,6 +187,17 @@ def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], lin
         overlap=_overlapping([p.label or "" for p in parts]),
     )
     ctx.add(bd, start, end)
+
+
+def _shares_before(ctx: Context, parts: list[_Item]) -> bool:
+    """Percents of its own sentence, before the first part and not among the parts, in the same
+    list form (each named, one clause each)."""
+    text = ctx.norm.text
+    first = parts[0].start
+    sent = last_before(text, "。\n", first) + 1
+    ids = {p.share.id for p in parts if p.share is not None}
+    return any(isinstance(f, Percent) and f.id not in ids and sent <= f.nspan[0] < first and f.label
+               for f in ctx.facts)
 
 
 def _overlapping(labels: list[str]) -> bool:
