@@ -254,6 +254,9 @@ def test_ranking(text: str, rankings: list[list[str]]) -> None:
     pytest.param("当天共接听市民来电5588个。其中,反映供暖类问题来电3075个,在居民生活类问题中,供暖问题占比为93.58%。"
                  "市民反映已到供暖时间还未供暖的1498件,占问题总量的48.72%。",
                  id="realM a share framed by a whole of its own (在…中) is no share of the figure before it"),
+    pytest.param("1-6月,原煤产量1657.8万吨,同比下降14.3%;其中,县属企业完成1094.2万吨,同比下降17.1%;"
+                 "精煤产量947.5万吨,同比下降25.1%;其中,县属企业完成711.1万吨,同比下降25.2%。",
+                 id="realP one name's two figures of one period, each with its rate, are two scopes"),
     pytest.param("年平均約廿四萬通,詢問最多的是市政諮詢、約佔五成五,其次是陳情檢舉案約一成八,轉接至市府各部門分機占一成四,"
                  "其他議題占一成二。", id="realP a 其他 closes a list whose first parts the grammar did not take"),
 ])

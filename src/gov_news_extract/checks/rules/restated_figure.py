@@ -95,6 +95,15 @@ def _named_in_sentence(f: Change) -> bool:
     return f.unit == "%" and _basis_key(f) == "year" and (sent is None or sent.start <= ls.start)
 
 
+def _owner(facts: Facts, c: Numeric) -> Quantity | None:
+    """The figure a change is of: the last one of its name before it, in its sentence."""
+    if c.sentence is None:
+        return None
+    found = [q for q in facts.of(Quantity) if q.label == c.label and q.sentence == c.sentence
+             and q.span.end <= c.span.start]
+    return found[-1] if found else None
+
+
 def _basis_key(c: Change) -> str:
     """What a change is measured against: 同比 and 比上年同期 are one basis; a growth rate that states
     none in the text (规上工业增加值增长3.7%) is against the same period a year before, as a report writes it."""
@@ -160,6 +169,9 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             elif first.kind != "quantity":
                 if pa is None or pb is None or not _named_alike(first, other):
                     continue  # a rate twice in the body is one figure restated only for one stated period
+                qa, qb = _owner(facts, first), _owner(facts, other)
+                if qa is not None and qb is not None and qa.value != qb.value and not _typo_like(qa, qb):
+                    continue  # 县属企业完成1094.2万吨,下降17.1% / 县属企业完成711.1万吨,下降25.2%: two figures, two rates
             elif not _typo_like(first, other):
                 continue  # two body mentions far apart in value: more likely two scopes than one slip
             unit = "%" if first.kind != "quantity" else (first.unit or "")
