@@ -58,6 +58,7 @@ from .runs import (
     _runs,
     _segments,
     _share_chains,
+    _share_whole,
     _split_arithmetic,
     _stated_words,
     _total_after,
@@ -188,6 +189,14 @@ def _scoped_statement(text: str, whole: _Item, first: _Item) -> bool:
         and lexicon.meaning("scope", toks[0].text).get("kind") in ("whole", "ours")
 
 
+def _opens_with_subset(text: str, it: _Item) -> bool:
+    """The item's sentence opens with 其中 (…91.17%。其中武进区1272件): it is declared a part of what
+    the sentence before stated."""
+    a = last_before(text, "。;\n", it.start) + 1
+    return any(t.start == a and "list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") == "subset"
+               for t in lexicon.scan(text, a, it.start))
+
+
 def _opens_with_scope(text: str, it: _Item) -> bool:
     """The item's clause opens with a word for the whole area (全县完成…)."""
     if it.qty is None:
@@ -247,8 +256,12 @@ def _lists(ctx: Context, facts: list[Quantity | Percent | Change], items: list[_
         total_item: _Item | None = None
         # (Not the first part of a list that 其中 opens: 其中“12369”热线共24998件,微信20227件… names a
         # part's own 共.)
+        # (…立案总数为4152件,占当月立案总数的91.17%。其中…: a share of a wider whole leaves the figure
+        # the whole of what 其中 lists)
         if (_is_total(ctx, r[0]) and not _declared_part(ctx, r[0])) \
-                or ((r[0].share is None or r[0].rate) and sublist_cue(text, r[0].end, r[1].start)):
+                or ((r[0].share is None or r[0].rate or (_share_whole(text, r[0]) is not None
+                                                            and _opens_with_subset(text, r[1])))
+                    and sublist_cue(text, r[0].end, r[1].start)):
             total_item, r = r[0], r[1:]
             if len(r) < 2:
                 continue
