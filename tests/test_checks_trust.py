@@ -77,6 +77,14 @@ FINDINGS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("realM shares of the whole pointed back at (占此类问题的…) are the list's shares",
      "城区内还未供暖的889件中,由供暖企业直供的共有729件,占此类问题的87%;由换热站转供供暖的共有160件,占此类问题的18%。",
      [("shares-sum", "87%")]),
+    ("realL a part's share given later under its own name, of the whole named as the breakdown's total",
+     "全年地区生产总值20164.58亿元。其中,第一产业增加值2861.18亿元;第二产业增加值7113.03亿元;第三产业增加值10190.37亿元。"
+     "第一产业增加值占地区生产总值的比重为19.2%;第二产业增加值占地区生产总值的比重为35.3%;"
+     "第三产业增加值占地区生产总值的比重为50.5%。",
+     [("share-of-total", "19.2%"), ("shares-sum", "19.2%")]),
+    ("realP two shares that name their whole (分别占…的) divide it whatever they sum to",
+     "过夜游客和一日游游客分别为89.13万人次和172.39万人次,分别占旅游接待总人数的39.1%和65.9%。",
+     [("shares-sum", "39.1%")]),
     ("realH a rate against the year before, stated on the figures the page gives",
      "上半年,全市热线共受理群众诉求71653件,受理量与去年同期77773件相比,下降7.3%。",
      [("growth-rate", "下降7.3%")]),

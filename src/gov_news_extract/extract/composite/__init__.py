@@ -66,7 +66,15 @@ from .runs import (
     sublist_cue,
 )
 from .share_lists import _attach_share_lists
-from .sums import _bracketed_parts, _distant_sums, _named_wholes, _remainder, _remainder_parts, _sentence_sums
+from .sums import (
+    _bracketed_parts,
+    _distant_sums,
+    _later_shares,
+    _named_wholes,
+    _remainder,
+    _remainder_parts,
+    _sentence_sums,
+)
 from .table_parts import _table_breakdowns, _table_rankings
 
 
@@ -94,6 +102,7 @@ def run(ctx: Context) -> None:
     _table_rankings(ctx)                           # tables (table_parts.py)
     _ordered_names(ctx)                            # 最多的三个景点依次为A、B及C
     _attach_share_lists(ctx)                       # a:b:c and 分别占… after the parts (share_lists.py)
+    _later_shares(ctx)                             # a part's share stated later, of the whole named
     links.run(ctx)                                 # what the checks read about each figure (links.py)
     _table_breakdowns(ctx)                         # totals, 小计 columns, 其中 rows, 构成 blocks
 

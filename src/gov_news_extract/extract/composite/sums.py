@@ -9,7 +9,7 @@ from decimal import Decimal
 import regex
 
 from ...context import Context
-from ...models import Breakdown, Part, Quantity
+from ...models import Breakdown, Part, Percent, Quantity
 from ...text import lexicon
 from ...text.clauses import last_before
 from ...text.rx import rx
@@ -206,6 +206,35 @@ def _named_wholes(ctx: Context, items: list[_Item]) -> None:
             shares_of.setdefault(whole.id, (whole, []))[1].append(it)
     for whole, parts in shares_of.values():
         _sibling_shares(ctx, whole, parts)
+
+
+def _later_shares(ctx: Context) -> None:
+    """A breakdown's part given its share later, under its own name and of the whole named as the
+    breakdown's total (…第一产业增加值2861.18亿元…。第一产业增加值占地区生产总值的比重为14.2%): that part's
+    share, for share-of-total and shares-sum to hold against the figures."""
+    text = ctx.norm.text
+    breakdowns = [f for f in ctx.facts if isinstance(f, Breakdown) and f.total_id]
+    if not breakdowns:
+        return
+    used = {p.share_id for b in breakdowns for p in b.parts if p.share_id}
+    totals = {f.id: f for f in ctx.facts if isinstance(f, Quantity)}
+    for f in ctx.facts:
+        if not isinstance(f, Percent) or f.id in used or not f.label:
+            continue
+        a = max(last_before(text, ",;。:\n", f.nspan[0]) + 1, f.nspan[0] - 30)
+        m = _NAMED_WHOLE.search(text, a, f.nspan[0])
+        named = (m.group("named") or m.group("what") or "") if m is not None else ""
+        if len(named) < 2:
+            continue
+        for b in breakdowns:
+            total = totals.get(b.total_id or "")
+            if total is None or not total.label or b.nspan[1] > f.nspan[0] or not named.endswith(total.label):
+                continue
+            part = next((p for p in b.parts if p.label == f.label and p.share is None), None)
+            if part is not None:
+                part.share, part.share_id = f.value, f.id
+                used.add(f.id)
+                break
 
 
 def _not_whole(q: Quantity) -> bool:
