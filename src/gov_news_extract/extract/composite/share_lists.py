@@ -75,6 +75,8 @@ def _attach_share_lists(ctx: Context) -> None:
             pos = p.nspan[1]
         if len(run) >= 2:
             lists.append((m.start(), pos, run, False, regex.search(_OF, m.group()) is not None))
+    lists += _clause_shares(ctx, percents, {id(p) for _, _, run, _, _ in lists for p in run})
+    lists.sort(key=lambda x: x[0])
     breakdowns = [f for f in ctx.facts if isinstance(f, Breakdown)]
     for start, end, shares, is_ratio, named in lists:
         prior = [b for b in breakdowns if b.nspan[0] < start <= b.nspan[1] + 160
@@ -111,6 +113,40 @@ def _attach_share_lists(ctx: Context) -> None:
                            complete=any(_OTHER.match(sh.label or "") for sh in shares),
                            parts=[Part(label=sh.label, share=sh.value, share_id=sh.id) for sh in shares])
             ctx.add(bd, shares[0].nspan[0], end)
+
+
+# 第二产业增加值占生产总值的比重为23.5%: the words that name a share's whole, right before it in its clause
+_OF_WHOLE = regex.compile(rf"(?:{lexicon.alternation_where('share', kind='verb')})(?P<w>\p{{Han}}{{2,16}}?)(?:{_OF})"
+                          rf"(?:{lexicon.alternation_where('share', kind='noun')})?(?:{lexicon.alternation('copula')})?\s*$")
+
+
+def _clause_shares(ctx: Context, percents: list[Percent], taken: set[int]) -> list[tuple[int, int, list[Percent], bool, bool]]:
+    """Shares of one sentence, one a clause, each of its own name and each naming the same whole
+    (第一产业增加值占生产总值的比重为22%,第二产业增加值占生产总值的比重为23.5%,…): a list of shares of
+    that whole, as 分别占 would say."""
+    text = ctx.norm.text
+    out: list[tuple[int, int, list[Percent], bool, bool]] = []
+    run: list[Percent] = []
+    whole = ""
+
+    def flush() -> None:
+        if len(run) >= 2 and len({p.label for p in run}) == len(run):
+            # (each naming the whole says whose share it is, not that the list is all of it)
+            out.append((run[0].nspan[0], run[-1].nspan[1], list(run), False, False))
+
+    for p in sorted(percents, key=lambda f: f.nspan[0]):
+        a = last_before(text, ",;。:\n", p.nspan[0]) + 1
+        m = _OF_WHOLE.search(text, a, p.nspan[0])
+        w = m.group("w") if m is not None and id(p) not in taken and p.label else ""
+        joined = bool(run) and w == whole and not rx(r"[。\n]").search(text, run[-1].nspan[1], p.nspan[0]) \
+            and text.count(",", run[-1].nspan[1], p.nspan[0]) + text.count(";", run[-1].nspan[1], p.nspan[0]) == 1
+        if not joined:
+            flush()
+            run, whole = ([p], w) if w else ([], "")
+        else:
+            run.append(p)
+    flush()
+    return out
 
 
 def _extend_list(ctx: Context, breakdowns: list[Breakdown], start: int, end: int, shares: list[Percent]) -> bool:
