@@ -269,6 +269,9 @@ def test_ranking(text: str, rankings: list[list[str]]) -> None:
     pytest.param("当天共接听市民来电5588个。其中,反映供暖类问题来电3075个,在居民生活类问题中,供暖问题占比为93.58%。"
                  "市民反映已到供暖时间还未供暖的1498件,占问题总量的48.72%。",
                  id="realM a share framed by a whole of its own (在…中) is no share of the figure before it"),
+    pytest.param("1. 各县(共4家,满分为150分):2月份,甲县考评得分为145.76分。\n2.各区(共5家,满分为100分):乙区考评得分为100分。\n"
+                 "3. 市各部门(共67家,满分为100分):本月丙局得分99分。",
+                 id="realK the same words in asides of different names are different scopes"),
     pytest.param("1-6月,原煤产量1657.8万吨,同比下降14.3%;其中,县属企业完成1094.2万吨,同比下降17.1%;"
                  "精煤产量947.5万吨,同比下降25.1%;其中,县属企业完成711.1万吨,同比下降25.2%。",
                  id="realP one name's two figures of one period, each with its rate, are two scopes"),

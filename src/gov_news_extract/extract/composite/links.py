@@ -355,7 +355,18 @@ def _metric(text: str, f: Numeric) -> str | None:
         label = label[:toks[-1].start]  # 紧急类诉求 → 紧急类
     if len(label) < 2 or _generic(label):
         return None
-    return "·".join(x for x in (_brand(text, f), _modifier(text, f), label) if x)
+    return "·".join(x for x in (_brand(text, f), _owner(text, f), _modifier(text, f), label) if x)
+
+
+def _owner(text: str, f: Numeric) -> str:
+    """The name a bracket holding the figure follows (各县、赣榆区(共4家,满分为150分)): the aside is
+    that name's, so the same words in another name's aside (各区(共5家,满分为100分)) are another scope."""
+    o = text.rfind("(", max(0, f.nspan[0] - 30), f.nspan[0])
+    if o <= 0 or ")" in text[o:f.nspan[0]] or text.find(")", f.nspan[1]) < 0 \
+            or rx(r"[。;\n]").search(text, f.nspan[1], text.find(")", f.nspan[1])):
+        return ""
+    m = rx(r"[\p{Han}、]{2,16}$").search(text, max(0, o - 16), o)
+    return m.group() if m else ""
 
 
 def _modifier(text: str, f: Numeric) -> str:
