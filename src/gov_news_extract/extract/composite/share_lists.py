@@ -105,9 +105,7 @@ def _attach_share_lists(ctx: Context) -> None:
             continue
         elif len({sh.label for sh in shares}) == len(shares) and all(sh.label for sh in shares) \
                 and not _TOP_N.search(text[last_before(text, "。\n", start) + 1:start]) \
-                and (len(shares) > 2 or named or _complementary(shares)):
-            # (two shares that name their whole, 分别占旅游接待总人数的34.1%和65.9%, divide it by the
-            # words, whatever they sum to: a slip must not dissolve them)
+                and (len(shares) > 2 or _complementary(shares)):
             # 咨询、求助…和其他类诉求分别占受理总量的40.8%、…和7.8%: the names before 分别占 are the parts
             bd = Breakdown(span=ctx.norm.span(shares[0].nspan[0], end), unit="%",
                            complete=any(_OTHER.match(sh.label or "") for sh in shares),
