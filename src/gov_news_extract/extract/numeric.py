@@ -684,11 +684,16 @@ def _compared_clause(text: str, start: int) -> str | None:
     if a < 0 or text[a] != "," or text[a + 1:start].strip():
         return None
     b = last_before(text, ",;。:\n", a) + 1
-    toks = tokens(text, b, min(a, b + 4))
-    opener = next((t for t in toks if _is(t, "comparator", role="open")), None)
+    # (words of the lexicon, read without the segmenter: most pages never need its dictionary)
+    toks = lx.scan(text, b, min(a, b + 4))
+    opener = next((t for t in toks if "comparator" in t.classes and lx.meaning("comparator", t.text).get("role") == "open"),
+                  None)
     num = rx(r"\d[\d.]*\p{Han}{0,2}$").search(text, b, a)
-    if opener is None or num is None or any(not _is(t, "adverb") for t in toks if t.start < opener.start and t.kind != "space"):
-        return None
+    lead = text[b:opener.start].strip() if opener is not None else ""
+    words = [t for t in toks if opener is not None and t.start < opener.start]
+    if opener is None or num is None or any("adverb" not in t.classes for t in words) \
+            or len("".join(t.text for t in words)) != len(lead):
+        return None  # (only adverbs before the comparator: 亦较…)
     return text[opener.start:num.start()]
 
 
