@@ -269,6 +269,11 @@ def test_ranking(text: str, rankings: list[list[str]]) -> None:
     pytest.param("1. 各县(共4家,满分为150分):2月份,甲县考评得分为145.76分。\n2.各区(共5家,满分为100分):乙区考评得分为100分。\n"
                  "3. 市各部门(共67家,满分为100分):本月丙局得分99分。",
                  id="realK the same words in asides of different names are different scopes"),
+    pytest.param("全市人口326.3万人,较夜间停留人口261.1万人,多65.2万人(25.0%)。",
+                 id="review the figure a change is measured against is its base, not its current figure"),
+    pytest.param("**重点** " * 40 + "服务类投诉中,居前五位的是:餐饮服务150件、美容美发84件、教育培训服务203件、维修服务59件、"
+                 "销售服务840件。其他类投诉分别为10件和9件。",
+                 id="review whether a ranking states its order is read off the text's own offsets"),
     pytest.param("1-6月,原煤产量1657.8万吨,同比下降14.3%;其中,县属企业完成1094.2万吨,同比下降17.1%;"
                  "精煤产量947.5万吨,同比下降25.1%;其中,县属企业完成711.1万吨,同比下降25.2%。",
                  id="realP one name's two figures of one period, each with its rate, are two scopes"),

@@ -317,11 +317,8 @@ def qualifier_of(region: str) -> str | None:
     found = [q for q in qualifier_words() if q in region]
     if not found:
         return None  # (most regions hold none: the tokens are cut only for those that may)
-    words = {t.text for t in lx.scan(region)}
-    # (共有: the qualifier and a verb of having or being read as one word, 全县共有136名)
-    joined = {w[:k] for w in words for k in range(1, len(w))
-              if lx.classes_of(w[k:]) & {"have_verb", "copula"}}
-    return next((q for q in found if q in words or q in joined), None)
+    words = lx.words_read(region)  # (共有 reads 共 too: 全县共有136名)
+    return next((q for q in found if q in words), None)
 
 
 def attach(ctx: Context, facts: Sequence[Numeric]) -> None:

@@ -488,7 +488,8 @@ class Table:
     def cells(self) -> Iterable[tuple[Row, Column, Cell]]:
         for row in self.rows:
             for c, cell in sorted(row.cells.items()):
-                yield row, self.columns[c], cell
+                if 0 <= c < len(self.columns):  # (a cell placed past the header's columns has none to be read under)
+                    yield row, self.columns[c], cell
 
     def declared_for(self, row: Row, col: Column) -> Declared:
         """The unit and scale a cell takes: its row's own (人均地区生产总值(元) under 绝对数(亿元)),
@@ -765,9 +766,12 @@ def _at_repeated_headers(block: _Block, starts: list[int]) -> list[_Block]:
     row of the block opens a table of its own, with the title row right above it as its caption."""
     texts = [tuple(e.text for e in r) for r in block.rows]
     cuts: list[int] = []
+    seen = {texts[0]} if texts else set()
     for k in range(1, len(texts)):
         filled = [t for t in texts[k] if t]
-        if len(filled) < 2 or texts[k] not in texts[:k] or any(cell_kind(t) in ("num", "pct") and not _dated(t)
+        repeated = texts[k] in seen
+        seen.add(texts[k])
+        if len(filled) < 2 or not repeated or any(cell_kind(t) in ("num", "pct") and not _dated(t)
                                                              for t in filled):
             continue
         cut = k - 1 if k - 1 > 0 and sum(1 for t in texts[k - 1] if t) == 1 else k

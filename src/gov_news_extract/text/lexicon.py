@@ -144,6 +144,13 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[int, ...]]]:
             {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()})
 
 
+def words_read(text: str) -> set[str]:
+    """The lexicon's words as the scan reads them in text, and the head of a word whose rest is a verb
+    of having or being (共有 reads 共 too): 共 inside 公共 is no word of its own."""
+    found = {t.text for t in scan(text)}
+    return found | {w[:k] for w in found for k in range(1, len(w)) if classes_of(w[k:]) & {"have_verb", "copula"}}
+
+
 def classes_of(word: str) -> frozenset[str]:
     """The classes a word belongs to (empty when the lexicon does not know it)."""
     return _index()[0].get(word, frozenset())

@@ -12,7 +12,10 @@ What it checks
     table, a growth cell is checked against the current and the earlier
     period's figures of its row (本周数据, 上周数据, 环比增长), and in a table
     whose rows are periods in turn (7月, 8月, 9月), a 环比 cell against the
-    figure of the row before.  A change stated after part of its figure was
+    figure of the row before.  The absolute and the relative change must name
+    one metric (项目…同比增加6个,完成投资同比增长47倍 are two), and the figure a
+    change is measured against (较夜间停留人口261.1万人,多65.2万人) is its base,
+    never its current figure.  A change stated after part of its figure was
     set aside (排除…后, 剔除…因素; the change's qualifier) is measured on a
     figure the page does not give, and is not checked.
 
@@ -102,8 +105,9 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
                 continue
             if not _one_metric(ac.label, rc.label):
                 continue  # 项目…个,同比增加20个,完成投资同比增长3.1倍: the rate is of another metric
+            # (not the figure the change is measured against, 较夜间停留人口261.1万人,多65.2万人: the base)
             cands = [q for q in before if facts.pos(q)[0] < facts.pos(ac)[0] and units_compatible(q.unit, ac.unit)
-                     and q.unit is not None]
+                     and q.unit is not None and not (ac.basis and q.label and q.label in ac.basis)]
             if not cands:
                 named = _named_current(facts, ac, quantities, starts)
                 if named is None:

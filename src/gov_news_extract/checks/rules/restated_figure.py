@@ -16,11 +16,16 @@ What it checks
     1620949件 for a province and 1549926件 for its cities, are two scopes, not
     one figure restated; two
     changes in body text count when both periods are stated and both are
-    named in full right before them against one basis (固定资产投资增长3.6%
-    in the overview, 全市固定资产投资同比增长4.1% in its section; a growth rate
-    that states no basis is against the same period a year before); a
-    headline, infographic or table line against the body counts whatever the
-    values.
+    named in full against one basis, right before them or, for a rate against
+    a year before, earlier in their sentence (固定资产投资增长3.6% in the
+    overview, 全市固定资产投资同比增长4.1% in its section; a growth rate that
+    states no basis is against the same period a year before), unless each is
+    the rate of a figure of its own and those figures differ; a headline or
+    infographic line against the body counts whatever the values.  Two columns
+    of one table row, or two rows of one column, are never one figure.  A
+    table's cell named again in the text by its row and column (145.76 under
+    得分 in row 灌云县; 灌云县考评得分为145.76分) must agree with it when the
+    two differ as a slip does.
 
 Why it matters
     A reader who meets 383257次 in the headline and 383287次 in the body
@@ -95,7 +100,7 @@ def _named_in_sentence(f: Change) -> bool:
     return f.unit == "%" and _basis_key(f) == "year" and (sent is None or sent.start <= ls.start)
 
 
-def _owner(facts: Facts, c: Numeric) -> Quantity | None:
+def _figure_of(facts: Facts, c: Numeric) -> Quantity | None:
     """The figure a change is of: the last one of its name before it, in its sentence."""
     if c.sentence is None:
         return None
@@ -169,7 +174,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
             elif first.kind != "quantity":
                 if pa is None or pb is None or not _named_alike(first, other):
                     continue  # a rate twice in the body is one figure restated only for one stated period
-                qa, qb = _owner(facts, first), _owner(facts, other)
+                qa, qb = _figure_of(facts, first), _figure_of(facts, other)
                 if qa is not None and qb is not None and qa.value != qb.value and not _typo_like(qa, qb):
                     continue  # 县属企业完成1094.2万吨,下降17.1% / 县属企业完成711.1万吨,下降25.2%: two figures, two rates
             elif not _typo_like(first, other):
@@ -187,7 +192,7 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
 def _cells_restated(facts: Facts) -> Iterator[Diagnostic]:
     """A figure of a table's cell stated again in the text, named by the cell's row and column
     (the cell 145.76 in row 灌云县 under 得分; 灌云县考评得分为145.76分): the two must agree. Only a slip's
-    difference counts (one digit, two swapped, within 10%), and only for the same period."""
+    difference counts (see _typo_like), and only for the same period."""
     quantities = list(facts.of(Quantity))
     prose = [q for q in quantities if q.cell is None and q.label and not q.basis and q.value_high is None]
     for c in quantities:

@@ -34,8 +34,8 @@ def check(facts: Facts) -> Iterator[Diagnostic]:
     for b in facts.of(Breakdown):
         shares = [facts.part_share(p) for p in b.parts]
         known = [s for s in shares if s is not None]
-        if len(known) < 2:
-            continue
+        if len(known) < 2 or b.overlap:
+            continue  # (parts that may overlap, 60岁及以上 and 65岁及以上, add up to nothing)
         s = rounding.total(v.iv for v in known)
         stated = sum(v.value for v in known)
         arith = " + ".join(v.text for v in known)

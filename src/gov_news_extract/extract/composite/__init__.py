@@ -193,9 +193,7 @@ def _scoped_statement(text: str, whole: _Item, first: _Item) -> bool:
     if any(t.classes & {"list_cue"} and lexicon.meaning("list_cue", t.text).get("kind") == "subset"
            for t in lexicon.scan(text, whole.end, a)):
         return False  # 其中,…。全市第一产业完成投资…: declared a part, whatever opens its clause
-    toks = lexicon.scan(text, a, first.qty.nspan[0])
-    return bool(toks) and toks[0].start == a and "scope" in toks[0].classes \
-        and lexicon.meaning("scope", toks[0].text).get("kind") in ("whole", "ours")
+    return _opens_with_scope(text, first)
 
 
 def _opens_with_subset(text: str, it: _Item) -> bool:

@@ -190,8 +190,7 @@ def _add_breakdown(ctx: Context, total: Quantity | None, parts: list[_Item], lin
 
 
 def _shares_before(ctx: Context, parts: list[_Item]) -> bool:
-    """Percents of its own sentence, before the first part and not among the parts, in the same
-    list form (each named, one clause each)."""
+    """A named percent of its own sentence before the first part and not among the parts."""
     text = ctx.norm.text
     first = parts[0].start
     sent = last_before(text, "。\n", first) + 1
@@ -213,7 +212,14 @@ def _overlapping(labels: list[str]) -> bool:
         toks = lexicon.scan(stem)
         if len(toks) == 1 and (toks[0].start, toks[0].end) == (0, len(stem)) and "trait" in toks[0].classes:
             return True
-    return False
+    # 60岁及以上, 65岁及以上: two parts open at the same end, the one inside the other
+    open_ended = [lb for lb in labels if any(lb.endswith(w) for w in _OPEN_ENDS)]
+    return len(open_ended) >= 2
+
+
+# 以上, 以下: a bound after a figure that leaves a part open at one end
+_OPEN_ENDS = tuple(w for w, m in lexicon.get("bound").meanings.items()
+                   if m.get("place") == "after" and m.get("bound") in ("lower", "upper") and not m.get("inner") and len(w) == 2)
 
 
 # 云岫山风景区接待游客 ranks 云岫山风景区: what is ranked is the one who did it, not the doing.
@@ -257,10 +263,10 @@ def _states_order(text: str, start: int, end: int, items: list[tuple[str, _Item 
     是:…) without 依次 or 分别 (list_cue respectively), an order (sort_order), a chain (A>B) or numbered
     items names a set only."""
     first = next((it for _, it in items if it is not None), None)
-    fact = first.qty or first.share if first is not None else None
-    if fact is None or fact.label_span is None:
+    if first is None:
         return True
-    head = text[start:max(start, fact.label_span.start)]
+    # (the words from the head to the first item, in the text's own offsets: a label's span is the input's)
+    head = text[start:max(start, first.start)]
     if not _TOP_N.search(head) or any(("list_cue" in t.classes and lexicon.meaning("list_cue", t.text).get("kind") == "respectively")
                                      or "sort_order" in t.classes for t in lexicon.scan(head)):
         return True

@@ -24,13 +24,7 @@ _TOTAL_WORDS = regex.compile("|".join(
 def says_total(text: str) -> bool:
     """Whether the words say "in total" (共, 合计…), each read as a word of the lexicon: 共 inside
     公共服务类 says nothing (the longer word 公共 holds it); 共有 is 共 and a verb of having."""
-    for t in lexicon.scan(text):
-        if _TOTAL_WORDS.fullmatch(t.text):
-            return True
-        if any(_TOTAL_WORDS.fullmatch(t.text[:k]) and lexicon.classes_of(t.text[k:]) & {"have_verb", "copula"}
-               for k in range(1, len(t.text))):
-            return True
-    return False
+    return any(_TOTAL_WORDS.fullmatch(w) for w in lexicon.words_read(text))
 
 
 # A part named 其他 (the other kinds) holds what the named parts leave: its list is complete.

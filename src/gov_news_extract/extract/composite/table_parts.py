@@ -269,8 +269,11 @@ def _share_columns(ctx: Context, t: Table, facts: dict[int, Quantity | Percent |
         whole_q = _qty(facts, head, col.index) if col is not None else None
         for g in divided:
             seg = [r for r in rows if r.group == g]
-            _emit(ctx, whole_q, [(_qty(facts, r, col.index) if col is not None else None, _pct(facts, r, share_col),
-                                  _name(ctx, r)) for r in seg], True)
+            parts = [(_qty(facts, r, col.index) if col is not None else None, _pct(facts, r, share_col), _name(ctx, r))
+                     for r in seg]
+            # (complete when its shares make it up: 60岁及以上 and 65岁及以上 overlap, and claim nothing)
+            total = sum((p[1].value for p in parts if p[1] is not None), Decimal(0))
+            _emit(ctx, whole_q, parts, 100 - _ROUNDING <= total <= 100 + _ROUNDING)
         return True
     parts = [(_qty(facts, r, col.index) if col is not None else None, _pct(facts, r, share_col), _name(ctx, r))
              for r in rows]
@@ -317,7 +320,7 @@ def _table_rankings(ctx: Context) -> None:
             joined = [r for s in sides for r in s.rows if r.name is not None and not r.total and r.parent < 0]
             ranks = [_rank_of(r) for r in joined]
             if len(sides) > 1 and all(k is not None for k in ranks) and len(set(ranks)) == len(ranks):
-                rows = [r for _, r in sorted(zip(ranks, joined, strict=True), key=lambda p: p[0] or 0)]
+                rows = [r for _, r in sorted(zip(ranks, joined, strict=True), key=lambda p: p[0])]  # type: ignore[arg-type, return-value]
                 done.add(t.start)
         if len(rows) < 2:
             continue
@@ -356,4 +359,4 @@ def _table_rankings(ctx: Context) -> None:
 def _rank_of(row: Row) -> int | None:
     """The rank a row's 排名 cell states (1, 2, …), if it states one."""
     text = row.number.text.strip() if row.number is not None else ""
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isascii() and text.isdigit() else None  # (not ² nor 2², which isdigit allows)
