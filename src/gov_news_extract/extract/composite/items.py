@@ -130,6 +130,8 @@ def _items(ctx: Context, facts: list[Quantity | Percent | Change]) -> list[_Item
             continue
         if isinstance(f, Quantity) and f.label and _PER_HEAD.match(f.label):
             continue  # 每千人口执业医师3.58人: a rate per head, never a part of anything
+        if isinstance(f, Quantity) and _compared_with(text, f):
+            continue  # …326.3万人,较夜间停留人口261.1万人,多65.2万人: the figure compared with, no part
         if f.nspan[0] in ctx.table_cells:
             continue  # a row's cells are different metrics; columns are not read as lists yet
         if text[f.nspan[0] - 1:f.nspan[0]] in ("(", "（") and rx(rf"[)）](?:{_OF})").match(text, f.nspan[1]):
@@ -313,6 +315,21 @@ def own_figures(text: str, run: list[_Item]) -> list[_Item]:
 def _rest(label: str | None) -> bool:
     toks = lexicon.scan(label or "")
     return bool(toks) and toks[0].start == 0 and "remainder" in toks[0].classes
+
+
+def _compared_with(text: str, f: Quantity) -> bool:
+    """The figure's clause opens with a comparator (较, 比; adverbs before it): it is what another
+    figure is compared with."""
+    a = last_before(text, ",;。:\n", f.nspan[0]) + 1
+    for t in lexicon.scan(text, a, f.nspan[0]):
+        if t.start != a and text[a:t.start].strip():
+            return False
+        if "comparator" in t.classes and lexicon.meaning("comparator", t.text).get("free"):
+            return True  # (较, 比: not 和 or 同, which open names too: 和平区, 同安区)
+        if "adverb" not in t.classes:
+            return False
+        a = t.end
+    return False
 
 
 def _rate_owner(text: str, items: list[_Item], f: Percent) -> _Item | None:
